@@ -1,0 +1,28 @@
+# Every dependency comes from a Debian package; a missing one stops configure with
+# the name of the package to install (scripts/deps installs them all).
+function(kith_require package debian_package)
+  find_package(${package} ${ARGN} QUIET)
+  if(NOT ${package}_FOUND)
+    message(FATAL_ERROR
+      "kith needs ${package}. On Debian or Ubuntu: sudo apt-get install ${debian_package}\n"
+      "(or run scripts/deps, which installs everything kith needs)")
+  endif()
+endfunction()
+
+find_package(Threads REQUIRED)
+kith_require(CLI11 libcli11-dev)
+kith_require(nlohmann_json nlohmann-json3-dev)
+kith_require(date libhowardhinnant-date-dev)
+
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(UTF8PROC QUIET IMPORTED_TARGET libutf8proc)
+endif()
+if(NOT UTF8PROC_FOUND)
+  message(FATAL_ERROR
+    "kith needs utf8proc. On Debian or Ubuntu: sudo apt-get install libutf8proc-dev pkg-config")
+endif()
+
+if(KITH_BUILD_TESTS)
+  kith_require(GTest libgtest-dev)
+endif()

@@ -1,0 +1,109 @@
+#include "cli/app.h"
+
+#include <algorithm>
+
+#include "cli/commands.h"
+#include "core/text.h"
+
+namespace kith::cli {
+namespace {
+
+constexpr std::string_view kVersion = "0.1.0";
+
+}  // namespace
+
+std::string_view version() { return kVersion; }
+
+const std::vector<CommandSpec>& command_table() {
+  static const std::vector<CommandSpec> table = {
+      {"add", "Add a contact and print its id", {}, setup_add},
+      {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
+      {"list", "List contacts by name", {"ls"}, setup_list},
+      {"show", "Show a contact and its interactions", {}, setup_show},
+  };
+  return table;
+}
+
+std::unique_ptr<CLI::App> make_app(Context& ctx) {
+  auto app = std::make_unique<CLI::App>(
+      "kith: build your professional network before you need it.\n"
+      "Keep in touch with no-need outreach, log gives and asks, and let\n"
+      "`kith due` tell you whom to write to.",
+      "kith");
+  app->set_version_flag("--version", "kith " + std::string(kVersion));
+  app->option_defaults()->always_capture_default(false);
+  app->fallthrough();
+  app->require_subcommand(0, 1);
+  app->add_option("--data-dir", ctx.global.data_dir,
+                  "Data directory (env KITH_DIR; default $XDG_DATA_HOME/kith)")
+      ->type_name("DIR");
+  app->add_option("--today", ctx.global.today,
+                  "Pretend today is DATE (env KITH_TODAY; default: the local date)")
+      ->type_name("DATE");
+  app->add_option("--color", ctx.global.color, "Colour: auto (on a terminal), always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app->add_flag("-q,--quiet", ctx.global.quiet, "No confirmations on stderr");
+  app->footer(
+      "Run `kith COMMAND --help` for a command's options, and `man kith` for the idea,\n"
+      "the files and the exit status. `kith` alone runs `kith due`.");
+  for (const auto& spec : command_table()) {
+    CLI::App* sub = app->add_subcommand(std::string(spec.name), std::string(spec.summary));
+    for (auto alias : spec.aliases) sub->alias(std::string(alias));
+    if (spec.hidden) sub->group("");
+    sub->fallthrough();
+    spec.setup(*sub, ctx);
+  }
+  return app;
+}
+
+int run(const std::vector<std::string>& args, Context& ctx) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (!text::is_valid_utf8(args[i])) {
+      return ctx.fail(usage_error("argument " + std::to_string(i + 1) + " is not valid UTF-8",
+                                  "kith stores text as UTF-8; check the terminal's encoding"));
+    }
+  }
+  auto app = make_app(ctx);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app->parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    ctx.out << app->help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    ctx.out << app->help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    ctx.out << "kith " << kVersion << "\n";
+    return 0;
+  } catch (const CLI::ExtrasError& e) {
+    if (app->get_subcommands().empty() && !args.empty() && !args.front().starts_with("-")) {
+      return ctx.fail(usage_error("unknown command '" + args.front() + "'",
+                                  "`kith --help` lists the commands"));
+    }
+    std::string where = "kith";
+    for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();
+    return ctx.fail(usage_error(e.what(), "see `" + where + " --help`"));
+  } catch (const CLI::ParseError& e) {
+    std::string where = "kith";
+    for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();
+    return ctx.fail(usage_error(e.what(), "see `" + where + " --help`"));
+  }
+  if (app->get_subcommands().empty()) {
+    // `kith` alone (perhaps with global options) is `kith due`.
+    const auto& table = command_table();
+    if (std::none_of(table.begin(), table.end(),
+                     [](const CommandSpec& spec) { return spec.name == "due"; })) {
+      ctx.out << app->help();
+      return 0;
+    }
+    std::vector<std::string> due_args{"due"};
+    due_args.insert(due_args.end(), args.begin(), args.end());
+    ctx.global = GlobalOptions{};
+    return run(due_args, ctx);
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,70 @@
+// kith add NAME [options]: add a contact and print its id.
+#include <set>
+
+#include "cli/commands.h"
+#include "cli/contact_fields.h"
+#include "cli/output.h"
+#include "core/contacts.h"
+
+namespace kith::cli {
+namespace {
+
+struct AddOptions {
+  std::string name;
+  std::string id;
+  ContactFields fields;
+  bool json = false;
+};
+
+int run_add(const AddOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  if (auto s = check_text("NAME", o.name); !s) return ctx.fail(s.error());
+
+  Contact contact;
+  contact.name = o.name;
+  contact.added_on = *today;
+  if (auto s = apply_contact_fields(o.fields, *today, contact); !s) return ctx.fail(s.error());
+
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto lock = store->lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  auto contacts = store->load_contacts();
+  if (!contacts) return ctx.fail(contacts.error());
+
+  std::set<std::string, std::less<>> taken;
+  for (const auto& c : *contacts) taken.insert(c.id);
+  if (!o.id.empty()) {
+    if (auto s = check_new_id(o.id, taken); !s) return ctx.fail(s.error());
+    contact.id = o.id;
+  } else {
+    contact.id = allocate_id(contact.name, taken);
+  }
+  for (const Contact* dup : find_duplicates(*contacts, contact)) {
+    ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
+             ") has the same name or email");
+  }
+  if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
+
+  if (o.json) {
+    print_json(ctx.out, to_json(contact));
+  } else {
+    ctx.out << contact.id << "\n";
+  }
+  ctx.confirm("added " + contact.id + " (" + clean(contact.name) + ")");
+  return 0;
+}
+
+}  // namespace
+
+void setup_add(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<AddOptions>();
+  sub.add_option("NAME", o->name, "The person's name")->required();
+  sub.add_option("--id", o->id, "Use this id instead of one made from the name")->type_name("ID");
+  add_contact_field_options(sub, o->fields);
+  sub.add_flag("--json", o->json, "Print the contact written, as JSON");
+  sub.callback([o, &ctx] { ctx.exit_code = run_add(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,142 @@
+// kith me [--name N] [--skill S]... [--interest I]... [--goal G]... [--json]:
+// your own profile. With options it adds to it (`kith edit me` changes or
+// removes); without, it shows it.
+#include <algorithm>
+
+#include "cli/commands.h"
+#include "cli/contact_fields.h"
+#include "cli/output.h"
+#include "core/text.h"
+
+namespace kith::cli {
+namespace {
+
+struct MeOptions {
+  std::optional<std::string> name;
+  std::vector<std::string> skills;
+  std::vector<std::string> interests;
+  std::vector<std::string> goals;
+  std::vector<std::string> tags;
+  std::optional<std::string> company;
+  std::optional<std::string> location;
+  bool json = false;
+
+  bool changes_something() const {
+    return name || company || location || !skills.empty() || !interests.empty() ||
+           !goals.empty() || !tags.empty();
+  }
+};
+
+void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
+  for (const auto& v : values) {
+    if (std::none_of(list.begin(), list.end(),
+                     [&](const std::string& have) { return text::terms_match(have, v); })) {
+      list.push_back(v);
+    }
+  }
+}
+
+Status validate(const MeOptions& o) {
+  if (o.name) {
+    if (auto s = check_text("--name", *o.name); !s) return s;
+  }
+  for (const auto& [option, values] :
+       std::initializer_list<std::pair<const char*, const std::vector<std::string>*>>{
+           {"--skill", &o.skills},
+           {"--interest", &o.interests},
+           {"--goal", &o.goals},
+           {"--tag", &o.tags}}) {
+    for (const auto& v : *values) {
+      if (auto s = check_text(option, v); !s) return s;
+    }
+  }
+  if (o.company) {
+    if (auto s = check_text("--company", *o.company); !s) return s;
+  }
+  if (o.location) {
+    if (auto s = check_text("--location", *o.location); !s) return s;
+  }
+  return {};
+}
+
+void print_profile(const Profile& p, Context& ctx) {
+  const Style style(ctx.color());
+  if (p.empty()) {
+    ctx.out << "Your profile is empty. kith's pitch starts from what you can offer:\n"
+            << "  kith me --name \"Your Name\" --skill \"what you know\" --interest \"what you "
+               "look for\"\n";
+    return;
+  }
+  ctx.out << style(Tone::bold, p.name.empty() ? "(no name: kith me --name \"…\")" : clean(p.name))
+          << "\n";
+  Table table;
+  auto add = [&](const char* label, const std::string& value, const char* how) {
+    table.add({{label, Tone::dim},
+               value.empty() ? Cell{std::string("none yet: kith me ") + how, Tone::dim}
+                             : Cell{clean(value)}});
+  };
+  add("skills", join(p.skills), "--skill S");
+  add("interests", join(p.interests), "--interest I");
+  add("goals", join(p.goals), "--goal G");
+  if (!p.tags.empty()) add("tags", join(p.tags), "");
+  if (p.company) add("company", *p.company, "");
+  if (p.location) add("location", *p.location, "");
+  table.print(ctx.out, style, "  ");
+}
+
+int run_me(const MeOptions& o, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  if (!o.changes_something()) {
+    if (auto config = store->load_config(); !config) return ctx.fail(config.error());
+    auto profile = store->load_profile();
+    if (!profile) return ctx.fail(profile.error());
+    if (o.json) {
+      print_json(ctx.out, to_json(*profile));
+    } else {
+      print_profile(*profile, ctx);
+    }
+    return 0;
+  }
+  if (auto s = validate(o); !s) return ctx.fail(s.error());
+  auto lock = store->lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  auto profile = store->load_profile();
+  if (!profile) return ctx.fail(profile.error());
+  Profile p = std::move(*profile);
+  if (o.name) p.name = *o.name;
+  if (o.company) p.company = *o.company;
+  if (o.location) p.location = *o.location;
+  add_unique(p.skills, o.skills);
+  add_unique(p.interests, o.interests);
+  add_unique(p.goals, o.goals);
+  add_unique(p.tags, o.tags);
+  if (auto s = store->save_profile(p); !s) return ctx.fail(s.error());
+  if (o.json) {
+    print_json(ctx.out, to_json(p));
+  } else {
+    print_profile(p, ctx);
+  }
+  ctx.confirm("profile updated");
+  return 0;
+}
+
+}  // namespace
+
+void setup_me(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<MeOptions>();
+  sub.add_option("--name", o->name, "Your name (used in drafts)")->type_name("N");
+  sub.add_option("--skill", o->skills, "Something you know or can offer (repeatable)")
+      ->type_name("S");
+  sub.add_option("--interest", o->interests, "Something you care about or look for (repeatable)")
+      ->type_name("I");
+  sub.add_option("--goal", o->goals, "A goal for your network (repeatable)")->type_name("G");
+  sub.add_option("--tag", o->tags, "A tag you share with people, for common ground (repeatable)")
+      ->type_name("T");
+  sub.add_option("--company", o->company, "Your company, for common ground")->type_name("C");
+  sub.add_option("--location", o->location, "Where you are, for common ground")->type_name("L");
+  sub.add_flag("--json", o->json, "Print the profile as JSON");
+  sub.callback([o, &ctx] { ctx.exit_code = run_me(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,18 @@
+// Every subcommand: one file in src/cli/, one setup function here, one row in
+// the command table (app.cpp). A setup function binds the subcommand's options
+// to an options struct whose fields all have defaults, and sets a callback
+// that runs the command and stores its exit code in the Context.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace kith::cli {
+
+void setup_add(CLI::App& sub, Context& ctx);
+void setup_list(CLI::App& sub, Context& ctx);
+void setup_show(CLI::App& sub, Context& ctx);
+void setup_me(CLI::App& sub, Context& ctx);
+
+}  // namespace kith::cli

@@ -1,0 +1,96 @@
+#include "cli/context.h"
+
+#include "core/text.h"
+
+namespace kith::cli {
+
+std::optional<std::string> Environment::get(std::string_view name) const {
+  auto it = vars.find(name);
+  if (it == vars.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<fs::path> Context::data_dir() const {
+  if (!global.data_dir.empty()) return fs::path(global.data_dir);
+  if (auto dir = env_.get("KITH_DIR"); dir && !dir->empty()) return fs::path(*dir);
+  if (auto xdg = env_.get("XDG_DATA_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
+    return fs::path(*xdg) / "kith";
+  }
+  if (auto home = env_.get("HOME"); home && !home->empty()) {
+    return fs::path(*home) / ".local" / "share" / "kith";
+  }
+  return usage_error("no data directory: HOME is not set",
+                     "pass --data-dir DIR or set KITH_DIR");
+}
+
+Result<Store> Context::store() const {
+  auto dir = data_dir();
+  if (!dir) return dir.error();
+  return Store(*dir);
+}
+
+Date Context::real_today() const { return today_in_zone(env_.now, env_.get("TZ")); }
+
+Result<Date> Context::today() const {
+  std::string text = global.today;
+  std::string source = "--today";
+  if (text.empty()) {
+    if (auto v = env_.get("KITH_TODAY"); v && !v->empty()) {
+      text = *v;
+      source = "KITH_TODAY";
+    }
+  }
+  const Date real = real_today();
+  if (text.empty()) return real;
+  auto parsed = parse_date(text, real, DateDirection::past);
+  if (!parsed) {
+    Error e = parsed.error();
+    e.message = source + ": " + e.message;
+    return e;
+  }
+  return parsed;
+}
+
+bool Context::color() const {
+  if (global.color == "always") return true;
+  if (global.color == "never") return false;
+  if (env_.get("NO_COLOR").has_value()) return false;
+  if (auto term = env_.get("TERM"); term && *term == "dumb") return false;
+  return env_.stdout_is_tty;
+}
+
+LockOptions Context::lock_options() {
+  LockOptions options;
+  if (auto v = env_.get("KITH_LOCK_TIMEOUT")) {
+    try {
+      options.timeout = std::chrono::milliseconds(
+          static_cast<long long>(std::stod(*v) * 1000.0));
+    } catch (const std::exception&) {
+      // a bad value keeps the default
+    }
+  }
+  options.on_slow = [this] {
+    warn("waiting for another kith to finish writing (lock " +
+         (data_dir() ? (*data_dir() / ".lock").string() : std::string(".lock")) + ")");
+  };
+  return options;
+}
+
+int Context::fail(const Error& error) {
+  err << "kith: error: " << error.message << "\n";
+  if (!error.hint.empty()) err << "kith: hint: " << error.hint << "\n";
+  exit_code = kith::exit_code(error.kind);
+  return exit_code;
+}
+
+void Context::warn(std::string_view message) { err << "kith: warning: " << message << "\n"; }
+
+void Context::confirm(std::string_view message) {
+  if (!global.quiet) err << "kith: " << message << "\n";
+}
+
+void Context::report(const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) warn(w);
+}
+
+}  // namespace kith::cli

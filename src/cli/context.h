@@ -1,0 +1,75 @@
+// What every command runs with: its output streams, the environment it was
+// started in, the global options, and the resolved data directory and today.
+// Nothing here is global: main() builds one Context per run, and the tests
+// build their own.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/dates.h"
+#include "core/status.h"
+#include "core/store.h"
+
+namespace kith::cli {
+
+struct Environment {
+  std::map<std::string, std::string, std::less<>> vars;  // environment variables
+  bool stdout_is_tty = false;
+  bool stdin_is_tty = false;
+  std::chrono::system_clock::time_point now{};
+  std::function<std::uint32_t()> random;  // source of interaction id suffixes
+
+  std::optional<std::string> get(std::string_view name) const;
+};
+
+enum class ColorMode { auto_, always, never };
+
+struct GlobalOptions {
+  std::string data_dir;   // --data-dir, else KITH_DIR, else XDG
+  std::string today;      // --today, else KITH_TODAY, else the local date
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+class Context {
+ public:
+  Context(std::ostream& out_stream, std::ostream& err_stream, Environment env)
+      : out(out_stream), err(err_stream), env_(std::move(env)) {}
+
+  std::ostream& out;  // data: reports, ids, JSON
+  std::ostream& err;  // messages: errors, warnings, confirmations
+  GlobalOptions global;
+  int exit_code = 0;  // set by the command that ran
+
+  const Environment& env() const { return env_; }
+
+  // The data directory: --data-dir, KITH_DIR, $XDG_DATA_HOME/kith,
+  // ~/.local/share/kith. A usage error when none can be found.
+  Result<fs::path> data_dir() const;
+  Result<Store> store() const;
+  // Today: --today, KITH_TODAY, else the date in TZ / /etc/localtime / UTC.
+  Result<Date> today() const;
+  // The real date, ignoring --today (for parsing --today itself).
+  Date real_today() const;
+  bool color() const;
+  LockOptions lock_options();
+
+  // Prints "kith: error: …" (and the hint) and returns the exit code.
+  int fail(const Error& error);
+  void warn(std::string_view message);     // always shown
+  void confirm(std::string_view message);  // hidden by --quiet
+  // Prints the warnings a load collected (torn lines and the like).
+  void report(const std::vector<std::string>& warnings);
+
+ private:
+  Environment env_;
+};
+
+}  // namespace kith::cli

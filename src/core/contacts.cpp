@@ -1,0 +1,140 @@
+#include "core/contacts.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace kith {
+namespace {
+
+constexpr std::size_t kMaxIdLength = 64;
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+bool is_available(const std::string& id, const std::set<std::string, std::less<>>& taken) {
+  return id != "me" && !taken.contains(id);
+}
+
+Error ambiguous(std::string_view ref, const std::vector<const Contact*>& matches) {
+  std::string list;
+  for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
+    list += (i ? ", " : "") + matches[i]->id + " (" + text::sanitize_for_terminal(matches[i]->name) + ")";
+  }
+  if (matches.size() > 10) list += ", …";
+  return usage_error("'" + text::sanitize_for_terminal(ref) + "' matches " + std::to_string(matches.size()) +
+                         " contacts: " + list,
+                     "name one of them by its id");
+}
+
+}  // namespace
+
+std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken) {
+  std::string base = text::slugify(name, kMaxIdLength);
+  if (base.empty() || !text::has_latin_letter(base)) {
+    for (int n = 1;; ++n) {
+      std::string id = "contact-" + std::to_string(n);
+      if (is_available(id, taken)) return id;
+    }
+  }
+  if (is_available(base, taken)) return base;
+  for (int n = 2;; ++n) {
+    const std::string suffix = "-" + std::to_string(n);
+    std::string stem = base.substr(0, std::min(base.size(), kMaxIdLength - suffix.size()));
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    std::string id = stem + suffix;
+    if (is_available(id, taken)) return id;
+  }
+}
+
+Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken) {
+  if (!text::is_valid_id(id)) {
+    return usage_error("invalid id '" + text::sanitize_for_terminal(id) + "'",
+                       "an id is 1-64 lower-case letters, digits and '-', starting and ending "
+                       "with a letter or digit");
+  }
+  if (id == "me") return usage_error("the id 'me' is reserved for your profile");
+  if (taken.contains(id)) {
+    return usage_error("the id '" + std::string(id) + "' is taken",
+                       "choose another --id, or leave it out to get a free one");
+  }
+  return {};
+}
+
+Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
+                                       Scope scope) {
+  if (ref.empty()) return usage_error("empty contact name");
+  auto in_scope = [&](const Contact& c) { return scope == Scope::all || !c.archived; };
+  // 1. exact id
+  for (const auto& c : contacts) {
+    if (c.id == ref) {
+      if (!in_scope(c)) {
+        return usage_error("'" + c.id + "' is archived",
+                           "`kith restore " + c.id + "` brings it back");
+      }
+      return &c;
+    }
+  }
+  std::vector<const Contact*> matches;
+  auto settle = [&](std::vector<const Contact*>& found) -> std::optional<Result<const Contact*>> {
+    if (found.size() == 1) return Result<const Contact*>(found.front());
+    if (found.size() > 1) return Result<const Contact*>(ambiguous(ref, found));
+    return std::nullopt;
+  };
+  // 2. unique id prefix
+  for (const auto& c : contacts) {
+    if (in_scope(c) && c.id.starts_with(ref)) matches.push_back(&c);
+  }
+  if (auto r = settle(matches)) return *r;
+  // 3. unique substring of the folded name
+  const std::string folded_ref = text::fold(ref);
+  for (const auto& c : contacts) {
+    if (in_scope(c) && text::fold(c.name).find(folded_ref) != std::string::npos) {
+      matches.push_back(&c);
+    }
+  }
+  if (auto r = settle(matches)) return *r;
+  // 4. unique email
+  const std::string lower_ref = lower_ascii(ref);
+  for (const auto& c : contacts) {
+    if (!in_scope(c)) continue;
+    if (std::any_of(c.emails.begin(), c.emails.end(),
+                    [&](const std::string& e) { return lower_ascii(e) == lower_ref; })) {
+      matches.push_back(&c);
+    }
+  }
+  if (auto r = settle(matches)) return *r;
+  if (scope == Scope::active) {
+    auto archived = resolve_contact(contacts, ref, Scope::all);
+    if (archived) {
+      return usage_error("'" + (*archived)->id + "' is archived",
+                         "`kith restore " + (*archived)->id + "` brings it back");
+    }
+  }
+  return usage_error("no contact matches '" + text::sanitize_for_terminal(ref) + "'",
+                     "`kith list` shows your contacts");
+}
+
+std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,
+                                            const Contact& candidate) {
+  std::vector<const Contact*> out;
+  const std::string name = text::fold(candidate.name);
+  for (const auto& c : contacts) {
+    if (c.id == candidate.id) continue;
+    bool same = text::fold(c.name) == name;
+    for (const auto& e : candidate.emails) {
+      for (const auto& other : c.emails) {
+        if (lower_ascii(e) == lower_ascii(other)) same = true;
+      }
+    }
+    if (same) out.push_back(&c);
+  }
+  return out;
+}
+
+}  // namespace kith

@@ -1,0 +1,39 @@
+// Finding contacts: ids for new ones, references typed by the user, and
+// possible duplicates.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+
+namespace kith {
+
+// An id for a new contact named `name`: the slug of the name, or contact-N
+// (the first free N from 1) when the name has no Latin letter; "-2", "-3"…
+// appended while the id is taken. "me" is reserved for the profile.
+std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken);
+
+// Checks an id given with --id: a usage error when it is not a valid slug,
+// is reserved, or is taken.
+Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken);
+
+enum class Scope { active, all };  // active: archived contacts cannot be named
+
+// Resolves a CONTACT reference, in this order: an exact id; a unique id
+// prefix; a unique case- and diacritic-insensitive substring of the name; a
+// unique email (case-insensitive). No match and several matches are usage
+// errors; several matches list the candidates (id and name). The returned
+// pointer points into `contacts`.
+Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
+                                       Scope scope);
+
+// Other contacts that share the name (case- and diacritic-insensitive) or an
+// email with `candidate`, for the "possible duplicate" warning.
+std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,
+                                            const Contact& candidate);
+
+}  // namespace kith

@@ -1,0 +1,210 @@
+#include "core/fsutil.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+#include <thread>
+
+namespace kith::fsutil {
+namespace {
+
+std::string describe(const fs::path& p, int err) {
+  return p.string() + ": " + std::strerror(err);
+}
+
+Error io_failure(const std::string& what, const fs::path& p, int err) {
+  std::string hint;
+  if (err == ENOSPC || err == EDQUOT) hint = "free some disk space and run the command again";
+  if (err == EROFS || err == EACCES || err == EPERM) {
+    hint = "the data directory is not writable; reading commands still work";
+  }
+  return io_error(what + " " + describe(p, err), hint);
+}
+
+// Closes a descriptor on scope exit.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+ private:
+  int fd_;
+};
+
+Status fsync_dir(const fs::path& dir) {
+  Fd fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) return io_failure("cannot open directory", dir, errno);
+  if (::fsync(fd.get()) != 0) return io_failure("cannot sync directory", dir, errno);
+  return {};
+}
+
+Status write_all(int fd, std::string_view data, const fs::path& p) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_failure("cannot write", p, errno);
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return {};
+}
+
+}  // namespace
+
+Status ensure_dir(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) return {};
+  if (dir.has_parent_path() && dir.parent_path() != dir) {
+    if (auto s = ensure_dir(dir.parent_path()); !s) return s;
+  }
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return io_failure("cannot create directory", dir, errno);
+  }
+  return {};
+}
+
+Result<std::optional<std::string>> read_file(const fs::path& file) {
+  Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return std::optional<std::string>();
+    return io_failure("cannot read", file, errno);
+  }
+  std::string content;
+  struct stat st {};
+  if (::fstat(fd.get(), &st) == 0 && st.st_size > 0) {
+    content.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_failure("cannot read", file, errno);
+    }
+    if (n == 0) break;
+    content.append(buf, static_cast<std::size_t>(n));
+  }
+  return std::optional<std::string>(std::move(content));
+}
+
+bool is_temp_name(std::string_view filename) {
+  return filename.size() > 1 && filename.front() == '.' &&
+         filename.find(".tmp-") != std::string_view::npos;
+}
+
+Status write_file_atomic(const fs::path& file, std::string_view content) {
+  const fs::path dir = file.parent_path();
+  std::random_device rd;
+  std::string tmp_name;
+  int raw = -1;
+  for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "%06x", rd() & 0xffffffu);
+    tmp_name = "." + file.filename().string() + ".tmp-" + suffix;
+    raw = ::open((dir / tmp_name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (raw < 0 && errno != EEXIST) return io_failure("cannot write", dir / tmp_name, errno);
+  }
+  if (raw < 0) return io_failure("cannot create a temp file for", file, EEXIST);
+  const fs::path tmp = dir / tmp_name;
+  Fd fd(raw);
+  auto fail = [&](Error e) {
+    ::unlink(tmp.c_str());
+    return Status(std::move(e));
+  };
+  if (auto s = write_all(fd.get(), content, file); !s) return fail(s.error());
+  if (::fsync(fd.get()) != 0) return fail(io_failure("cannot sync", file, errno));
+  if (::close(fd.release()) != 0) return fail(io_failure("cannot write", file, errno));
+  if (::rename(tmp.c_str(), file.c_str()) != 0) {
+    return fail(io_failure("cannot replace", file, errno));
+  }
+  return fsync_dir(dir);
+}
+
+Status append_line(const fs::path& file, std::string_view line) {
+  Fd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+  if (fd.get() < 0) return io_failure("cannot open", file, errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return io_failure("cannot read", file, errno);
+  const off_t before = st.st_size;
+  ssize_t n;
+  do {
+    n = ::write(fd.get(), line.data(), line.size());
+  } while (n < 0 && errno == EINTR);
+  if (n != static_cast<ssize_t>(line.size())) {
+    int err = n < 0 ? errno : ENOSPC;
+    if (::ftruncate(fd.get(), before) != 0) {
+      return io_failure("cannot undo a partial write to", file, errno);
+    }
+    return io_failure("cannot append to", file, err);
+  }
+  if (::fsync(fd.get()) != 0) {
+    int err = errno;
+    if (::ftruncate(fd.get(), before) == 0) ::fsync(fd.get());
+    return io_failure("cannot sync", file, err);
+  }
+  if (before == 0) return fsync_dir(file.parent_path());
+  return {};
+}
+
+Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
+                                   std::chrono::milliseconds slow_after,
+                                   const std::function<void()>& on_slow) {
+  Fd fd(::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  if (fd.get() < 0) return io_failure("cannot open the lock", lock_file, errno);
+  const auto start = std::chrono::steady_clock::now();
+  bool told = false;
+  for (;;) {
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return FileLock(fd.release());
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      return io_failure("cannot lock", lock_file, errno);
+    }
+    const auto waited = std::chrono::steady_clock::now() - start;
+    if (waited >= timeout) {
+      return Error{ErrorKind::lock,
+                   "another kith is still writing: could not lock " + lock_file.string() +
+                       " within " +
+                       std::to_string(
+                           std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
+                       " s",
+                   "run the command again when the other kith has finished"};
+    }
+    if (!told && waited >= slow_after && on_slow) {
+      on_slow();
+      told = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+FileLock::FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+}  // namespace kith::fsutil

@@ -1,0 +1,63 @@
+// Durable file operations. Every write kith makes goes through here, so that a
+// reader, a crash or a full disk sees each file as it was before or after a
+// command, never half-written.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace kith::fsutil {
+
+namespace fs = std::filesystem;
+
+// Creates `dir` and its missing parents with mode 0700. Existing directories
+// are left as they are.
+Status ensure_dir(const fs::path& dir);
+
+// The whole content of a file; nullopt when it does not exist. Any other
+// failure is an io error naming the file.
+Result<std::optional<std::string>> read_file(const fs::path& file);
+
+// Replaces `file` atomically: writes a temp file in the same directory (mode
+// 0600, named ".<name>.tmp-XXXXXX"), fsyncs it, renames it over `file`, then
+// fsyncs the directory. On failure the temp file is removed and `file` is as
+// it was.
+Status write_file_atomic(const fs::path& file, std::string_view content);
+
+// Appends `line` (which must end in '\n') with one write() on a file opened
+// with O_APPEND (created 0600), then fsyncs it. On a short or failed write the
+// file is truncated back to its former size, so no partial line remains.
+// The caller holds the write lock.
+Status append_line(const fs::path& file, std::string_view line);
+
+// True for the names of temp files write_file_atomic leaves behind when killed.
+bool is_temp_name(std::string_view filename);
+
+// An exclusive flock() on a lock file, released on destruction.
+class FileLock {
+ public:
+  // Waits up to `timeout` for the lock. `on_slow` is called once if the lock
+  // is still held by another process after `slow_after`. Fails with a lock
+  // error naming the lock file (or an io error when it cannot be created).
+  static Result<FileLock> acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
+                                  std::chrono::milliseconds slow_after,
+                                  const std::function<void()>& on_slow);
+
+  FileLock(FileLock&& other) noexcept;
+  FileLock& operator=(FileLock&& other) noexcept;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+}  // namespace kith::fsutil

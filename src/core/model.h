@@ -1,0 +1,118 @@
+// The records kith keeps: contacts, interactions, your own profile and the
+// settings, with their JSON form (documented in kith(1), FILES). Every record keeps the keys it does not know in `extra`, so that a
+// rewrite by kith never drops what another tool or a newer kith wrote.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/status.h"
+
+namespace kith {
+
+// Keys keep their order: files are written with a stable key order so that a
+// `git diff` of a change stays small.
+using Json = nlohmann::ordered_json;
+
+struct Contact {
+  std::string id;
+  std::string name;
+  std::vector<std::string> emails;
+  std::vector<std::string> phones;
+  std::optional<std::string> company;
+  std::optional<std::string> role;
+  std::optional<std::string> location;
+  std::vector<std::string> links;
+  std::vector<std::string> tags;
+  std::vector<std::string> skills;
+  std::vector<std::string> interests;
+  std::optional<std::string> how_met;
+  std::optional<Date> met_on;
+  std::optional<Duration> every;  // nullopt: the setting `every` applies
+  std::optional<Birthday> birthday;
+  std::optional<std::string> notes;
+  Date added_on{};
+  bool archived = false;
+  std::optional<Date> snoozed_until;
+  Json extra = Json::object();  // unknown keys, written back after the known ones
+};
+
+enum class Intent { give, catch_up, ask };
+
+std::string_view to_string(Intent intent);  // "give", "catch-up", "ask"
+std::optional<Intent> parse_intent(std::string_view text);
+// give and catch-up reset a contact's clock; an ask does not.
+inline bool is_no_need(Intent intent) { return intent != Intent::ask; }
+
+struct FollowUp {
+  std::string text;
+  std::optional<Date> by;
+  std::optional<Date> done_on;
+  Json extra = Json::object();
+};
+
+struct Interaction {
+  std::string id;
+  Date date{};
+  std::vector<std::string> contacts;
+  std::string kind = "other";
+  Intent intent = Intent::catch_up;
+  std::optional<std::string> note;
+  std::string logged_at;  // UTC, RFC 3339, e.g. 2026-11-25T19:14:10Z
+  std::optional<FollowUp> follow_up;
+  Json extra = Json::object();
+};
+
+struct Profile {
+  std::string name;
+  std::vector<std::string> skills;
+  std::vector<std::string> interests;
+  std::vector<std::string> goals;
+  std::vector<std::string> tags;
+  std::optional<std::string> company;
+  std::optional<std::string> location;
+  Json extra = Json::object();
+
+  bool empty() const { return name.empty() && skills.empty() && interests.empty(); }
+};
+
+// Typed view of kith.json's "settings" object.
+struct Settings {
+  Duration every{Duration::Unit::month, 3, "3m"};  // default cadence
+  int homework = 1;                                 // new contacts to reach each month
+};
+
+inline constexpr int kFormatVersion = 1;
+
+struct Config {
+  int version = kFormatVersion;
+  Json settings = Json::object();  // kept as written; read through settings_of()
+  Json extra = Json::object();
+};
+
+// `where` names the record in messages, e.g. "contacts/ada.json" or
+// "log/2026-11.jsonl:3". Errors are data errors naming the key and the value.
+Result<Contact> contact_from_json(const Json& j, std::string_view where);
+Json to_json(const Contact& c);
+
+Result<Interaction> interaction_from_json(const Json& j, std::string_view where);
+Json to_json(const Interaction& i);
+
+Result<Profile> profile_from_json(const Json& j, std::string_view where);
+Json to_json(const Profile& p);
+
+Result<Config> config_from_json(const Json& j, std::string_view where);
+Json to_json(const Config& c);
+Result<Settings> settings_of(const Config& c, std::string_view where);
+
+// A valid interaction id: 1–64 letters, digits, '.', '_' or '-'.
+bool is_valid_interaction_id(std::string_view id);
+// kith's own interaction ids: YYYYMMDDTHHMMSSZ- and 6 hex digits of `random`.
+std::string make_interaction_id(std::chrono::system_clock::time_point now, std::uint32_t random);
+std::string format_timestamp(std::chrono::system_clock::time_point now);  // RFC 3339 UTC
+
+}  // namespace kith

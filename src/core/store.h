@@ -1,0 +1,93 @@
+// The data directory: where each record lives and how it is read and written.
+//
+//   kith.json             {"format": "kith", "version": 1, "settings": {...}}
+//   me.json               your profile
+//   contacts/<id>.json    one contact per file
+//   log/<YYYY-MM>.jsonl   interactions, one JSON object per line, by date
+//
+// Readers take no lock and never create anything: a data directory that does
+// not exist reads as an empty network. Writers hold the WriteLock from
+// lock_for_write() for the whole command; every rewrite is atomic and every
+// append is a single write() of a whole line (see fsutil.h).
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fsutil.h"
+#include "core/model.h"
+#include "core/status.h"
+
+namespace kith {
+
+namespace fs = std::filesystem;
+
+struct Network {
+  Config config;
+  Settings settings;
+  Profile profile;
+  std::vector<Contact> contacts;          // sorted by id, archived ones included
+  std::vector<Interaction> interactions;  // sorted by date, then logged_at, then id
+  std::vector<std::string> warnings;      // e.g. a torn last line that was skipped
+
+  // nullptr when no contact has this id.
+  const Contact* find(std::string_view id) const;
+};
+
+struct LockOptions {
+  std::chrono::milliseconds timeout{10000};
+  std::chrono::milliseconds slow_after{2000};
+  std::function<void()> on_slow;  // called once when the wait gets long
+};
+
+class Store {
+ public:
+  explicit Store(fs::path dir) : dir_(std::move(dir)) {}
+
+  const fs::path& dir() const { return dir_; }
+  fs::path contact_path(std::string_view id) const;
+  fs::path month_path(date::year_month month) const;
+
+  // kith.json, or the defaults when it does not exist. A newer format
+  // version is a data error; the file is never rewritten then.
+  Result<Config> load_config() const;
+  Result<Profile> load_profile() const;  // empty when me.json does not exist
+  Result<std::vector<Contact>> load_contacts() const;
+  // nullopt when there is no such contact file.
+  Result<std::optional<Contact>> load_contact(std::string_view id) const;
+  // Every interaction; a torn last line (no newline, not JSON) is skipped and
+  // reported in `warnings`; any other bad line is a data error with file:line.
+  Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
+  // Everything at once, as the reports need it.
+  Result<Network> load() const;
+
+  // Creates the directory (0700) and kith.json when missing, removes temp
+  // files left by a killed writer, and returns the held lock. Every write
+  // below must happen while it is held.
+  Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
+
+  Status save_config(const Config& config) const;
+  Status save_profile(const Profile& profile) const;
+  Status save_contact(const Contact& contact) const;
+  Status remove_contact(std::string_view id) const;
+  Status append_interaction(const Interaction& interaction) const;
+  // Rewrites one month's file with exactly these interactions (deletes the
+  // file when empty). Refuses when the file has a torn last line.
+  Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
+
+ private:
+  fs::path dir_;
+};
+
+// Serialisations, as written to the files.
+std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
+std::string serialize_line(const Json& j);      // compact, trailing newline
+
+// Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
+Result<Json> parse_json_document(std::string_view text, std::string_view where);
+
+}  // namespace kith
