@@ -1,10 +1,10 @@
 // kith: build the app and run it. Everything else lives in src/cli and src/core.
-#include <unistd.h>
-
 #include <chrono>
 #include <exception>
 #include <iostream>
 #include <random>
+
+#include <unistd.h>
 
 #include "cli/app.h"
 

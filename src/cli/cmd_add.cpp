@@ -11,7 +11,7 @@ namespace {
 
 struct AddOptions {
   std::string name;
-  std::string id;
+  std::optional<std::string> id;
   ContactFields fields;
   bool json = false;
 };
@@ -26,6 +26,10 @@ int run_add(const AddOptions& o, Context& ctx) {
   contact.added_on = *today;
   if (auto s = apply_contact_fields(o.fields, *today, contact); !s) return ctx.fail(s.error());
 
+  if (o.id) {
+    // Syntax first, so that a bad --id fails before anything is created.
+    if (auto s = check_new_id(*o.id, {}); !s) return ctx.fail(s.error());
+  }
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   auto lock = store->lock_for_write(ctx.lock_options());
@@ -35,9 +39,9 @@ int run_add(const AddOptions& o, Context& ctx) {
 
   std::set<std::string, std::less<>> taken;
   for (const auto& c : *contacts) taken.insert(c.id);
-  if (!o.id.empty()) {
-    if (auto s = check_new_id(o.id, taken); !s) return ctx.fail(s.error());
-    contact.id = o.id;
+  if (o.id) {
+    if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());
+    contact.id = *o.id;
   } else {
     contact.id = allocate_id(contact.name, taken);
   }

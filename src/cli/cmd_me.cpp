@@ -22,8 +22,8 @@ struct MeOptions {
   bool json = false;
 
   bool changes_something() const {
-    return name || company || location || !skills.empty() || !interests.empty() ||
-           !goals.empty() || !tags.empty();
+    return name || company || location || !skills.empty() || !interests.empty() || !goals.empty() ||
+           !tags.empty();
   }
 };
 

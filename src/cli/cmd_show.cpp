@@ -62,8 +62,8 @@ int run_show(const ShowOptions& o, Context& ctx) {
   add("interests", join(c.interests));
   add("how met", c.how_met.value_or(""));
   add("met on", c.met_on ? format_date(*c.met_on) : "");
-  add("every", c.every ? c.every->text
-                       : network->settings.every.text + " (the default; kith config every)");
+  add("every",
+      c.every ? c.every->text : network->settings.every.text + " (the default; kith config every)");
   add("birthday", c.birthday ? format_birthday(*c.birthday) : "");
   add("snoozed", c.snoozed_until ? "until " + format_date(*c.snoozed_until) : "");
   add("notes", c.notes.value_or(""));
@@ -80,7 +80,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
   Table table;
   table.set_max_width(3, 60);
   for (const Interaction* i : history) {
-    Tone tone = i->intent == Intent::give ? Tone::green
+    Tone tone = i->intent == Intent::give  ? Tone::green
                 : i->intent == Intent::ask ? Tone::yellow
                                            : Tone::plain;
     std::string note = clean(i->note.value_or(""));
@@ -93,7 +93,9 @@ int run_show(const ShowOptions& o, Context& ctx) {
       note += std::string(note.empty() ? "" : " ") + "[follow-up " +
               (i->follow_up->done_on ? "done" : "open") + ": " + clean(i->follow_up->text) + "]";
     }
-    table.add({{format_date(i->date)}, {clean(i->kind)}, {std::string(to_string(i->intent)), tone},
+    table.add({{format_date(i->date)},
+               {clean(i->kind)},
+               {std::string(to_string(i->intent)), tone},
                {note}});
   }
   table.print(ctx.out, style, "  ");

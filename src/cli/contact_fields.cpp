@@ -16,8 +16,9 @@ Status check_list(std::string_view option, const std::vector<std::string>& value
 
 void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
   for (const auto& v : values) {
-    bool present = std::any_of(list.begin(), list.end(),
-                               [&](const std::string& have) { return text::fold(have) == text::fold(v); });
+    bool present = std::any_of(list.begin(), list.end(), [&](const std::string& have) {
+      return text::fold(have) == text::fold(v);
+    });
     if (!present) list.push_back(v);
   }
 }
@@ -54,8 +55,7 @@ void add_contact_field_options(CLI::App& sub, ContactFields& f) {
   sub.add_option("--link", f.links, "A URL: profile, site (repeatable)")->type_name("URL");
   sub.add_option("--tag", f.tags, "A tag (repeatable)")->type_name("T");
   sub.add_option("--skill", f.skills, "What they know or can offer (repeatable)")->type_name("S");
-  sub.add_option("--interest", f.interests,
-                 "What they care about or look for now (repeatable)")
+  sub.add_option("--interest", f.interests, "What they care about or look for now (repeatable)")
       ->type_name("I");
   sub.add_option("--how-met", f.how_met, "How you met")->type_name("TEXT");
   sub.add_option("--met", f.met, "When you met")->type_name("DATE");

@@ -19,8 +19,7 @@ Result<fs::path> Context::data_dir() const {
   if (auto home = env_.get("HOME"); home && !home->empty()) {
     return fs::path(*home) / ".local" / "share" / "kith";
   }
-  return usage_error("no data directory: HOME is not set",
-                     "pass --data-dir DIR or set KITH_DIR");
+  return usage_error("no data directory: HOME is not set", "pass --data-dir DIR or set KITH_DIR");
 }
 
 Result<Store> Context::store() const {
@@ -63,8 +62,7 @@ LockOptions Context::lock_options() {
   LockOptions options;
   if (auto v = env_.get("KITH_LOCK_TIMEOUT")) {
     try {
-      options.timeout = std::chrono::milliseconds(
-          static_cast<long long>(std::stod(*v) * 1000.0));
+      options.timeout = std::chrono::milliseconds(static_cast<long long>(std::stod(*v) * 1000.0));
     } catch (const std::exception&) {
       // a bad value keeps the default
     }

@@ -32,8 +32,8 @@ struct Environment {
 enum class ColorMode { auto_, always, never };
 
 struct GlobalOptions {
-  std::string data_dir;   // --data-dir, else KITH_DIR, else XDG
-  std::string today;      // --today, else KITH_TODAY, else the local date
+  std::string data_dir;  // --data-dir, else KITH_DIR, else XDG
+  std::string today;     // --today, else KITH_TODAY, else the local date
   std::string color = "auto";
   bool quiet = false;
 };

@@ -24,11 +24,12 @@ bool is_available(const std::string& id, const std::set<std::string, std::less<>
 Error ambiguous(std::string_view ref, const std::vector<const Contact*>& matches) {
   std::string list;
   for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
-    list += (i ? ", " : "") + matches[i]->id + " (" + text::sanitize_for_terminal(matches[i]->name) + ")";
+    list += (i ? ", " : "") + matches[i]->id + " (" +
+            text::sanitize_for_terminal(matches[i]->name) + ")";
   }
   if (matches.size() > 10) list += ", …";
-  return usage_error("'" + text::sanitize_for_terminal(ref) + "' matches " + std::to_string(matches.size()) +
-                         " contacts: " + list,
+  return usage_error("'" + text::sanitize_for_terminal(ref) + "' matches " +
+                         std::to_string(matches.size()) + " contacts: " + list,
                      "name one of them by its id");
 }
 

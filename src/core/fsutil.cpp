@@ -1,21 +1,19 @@
 #include "core/fsutil.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <random>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace kith::fsutil {
 namespace {
 
-std::string describe(const fs::path& p, int err) {
-  return p.string() + ": " + std::strerror(err);
-}
+std::string describe(const fs::path& p, int err) { return p.string() + ": " + std::strerror(err); }
 
 Error io_failure(const std::string& what, const fs::path& p, int err) {
   std::string hint;
@@ -176,13 +174,12 @@ Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milli
     }
     const auto waited = std::chrono::steady_clock::now() - start;
     if (waited >= timeout) {
-      return Error{ErrorKind::lock,
-                   "another kith is still writing: could not lock " + lock_file.string() +
-                       " within " +
-                       std::to_string(
-                           std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
-                       " s",
-                   "run the command again when the other kith has finished"};
+      return Error{
+          ErrorKind::lock,
+          "another kith is still writing: could not lock " + lock_file.string() + " within " +
+              std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
+              " s",
+          "run the command again when the other kith has finished"};
     }
     if (!told && waited >= slow_after && on_slow) {
       on_slow();

@@ -1,13 +1,15 @@
 // The records kith keeps: contacts, interactions, your own profile and the
-// settings, with their JSON form (documented in kith(1), FILES). Every record keeps the keys it does not know in `extra`, so that a
-// rewrite by kith never drops what another tool or a newer kith wrote.
+// settings, with their JSON form (documented in kith(1), FILES). Every record keeps the keys it
+// does not know in `extra`, so that a rewrite by kith never drops what another tool or a newer kith
+// wrote.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/dates.h"
 #include "core/status.h"
@@ -83,7 +85,7 @@ struct Profile {
 // Typed view of kith.json's "settings" object.
 struct Settings {
   Duration every{Duration::Unit::month, 3, "3m"};  // default cadence
-  int homework = 1;                                 // new contacts to reach each month
+  int homework = 1;                                // new contacts to reach each month
 };
 
 inline constexpr int kFormatVersion = 1;

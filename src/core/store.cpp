@@ -1,19 +1,20 @@
 #include "core/store.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace kith {
 namespace {
 
 int line_of(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
 }
 
 std::string relative_name(const fs::path& dir, const fs::path& p) {
@@ -44,7 +45,8 @@ Result<std::vector<std::string>> list_dir(const fs::path& dir, std::string_view 
   for (const auto& entry : it) {
     std::string name = entry.path().filename().string();
     if (name.empty() || name.front() == '.') continue;
-    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    if (name.size() <= suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
       continue;
     }
     names.push_back(std::move(name));
@@ -70,10 +72,12 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
     std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 3, column 4: ..." -> the part after ": "
+    // "[json.exception.parse_error.101] parse error at line 3, column 4: ..." -> the part after ":
+    // "
     auto colon = what.find(": ");
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    return data_error(std::string(where) + ":" + std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)) +
+    return data_error(std::string(where) + ":" +
+                          std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)) +
                           ": not valid JSON: " + detail,
                       "fix or restore the file (kith never overwrites a corrupt file); "
                       "`kith doctor` lists every problem");
@@ -142,7 +146,8 @@ Result<std::vector<Contact>> Store::load_contacts() const {
   return contacts;
 }
 
-Result<std::vector<Interaction>> Store::load_interactions(std::vector<std::string>& warnings) const {
+Result<std::vector<Interaction>> Store::load_interactions(
+    std::vector<std::string>& warnings) const {
   auto names = list_dir(dir_ / "log", ".jsonl");
   if (!names) return names.error();
   std::vector<Interaction> all;
@@ -169,7 +174,8 @@ Result<std::vector<Interaction>> Store::load_interactions(std::vector<std::strin
         json = Json::parse(line.begin(), line.end());
       } catch (const Json::parse_error&) {
         if (last_without_newline) {
-          warnings.push_back(where + ": skipped a torn last line (an interrupted write); "
+          warnings.push_back(where +
+                             ": skipped a torn last line (an interrupted write); "
                              "`kith doctor --fix` removes it");
           break;
         }

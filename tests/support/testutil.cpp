@@ -1,0 +1,166 @@
+#include "support/testutil.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace kith::test {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string tmpl = std::string(base && *base ? base : "/tmp") + "/kith-test-XXXXXX";
+  char* made = ::mkdtemp(tmpl.data());
+  if (made == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = made;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  // Make everything writable again so a test that chmods can still be cleaned.
+  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+  }
+  fs::remove_all(path_, ec);
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& content) {
+  if (p.has_parent_path()) fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+nlohmann::ordered_json read_json(const fs::path& p) {
+  return nlohmann::ordered_json::parse(read_file(p));
+}
+
+nlohmann::ordered_json RunResult::json() const {
+  try {
+    return nlohmann::ordered_json::parse(out);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "stdout is not JSON: " << e.what() << "\nstdout:\n"
+                  << out << "\nstderr:\n"
+                  << err;
+    return nullptr;
+  }
+}
+
+std::string kith_binary() {
+  if (const char* env = std::getenv("KITH_TEST_BINARY"); env && *env) return env;
+  return KITH_BINARY;
+}
+
+RunResult Kith::run(const std::vector<std::string>& args, const std::string& stdin_data) const {
+  std::map<std::string, std::string> vars = {
+      {"PATH", "/usr/local/bin:/usr/bin:/bin"},
+      {"HOME", (data_dir_.parent_path() / "home").string()},
+      {"TZ", "UTC"},
+      {"LANG", "C.UTF-8"},
+      {"KITH_DIR", data_dir_.string()},
+  };
+  if (const char* asan = std::getenv("ASAN_OPTIONS")) vars["ASAN_OPTIONS"] = asan;
+  if (const char* ubsan = std::getenv("UBSAN_OPTIONS")) vars["UBSAN_OPTIONS"] = ubsan;
+  if (!today_.empty()) vars["KITH_TODAY"] = today_;
+  for (const auto& [k, v] : env_) {
+    if (v == "\x01unset") {
+      vars.erase(k);
+    } else {
+      vars[k] = v;
+    }
+  }
+  std::vector<std::string> env_strings;
+  for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  std::string binary = kith_binary();
+  std::vector<std::string> argv_strings{binary};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  pid_t pid = 0;
+  int rc = ::posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (rc != 0) throw std::runtime_error("cannot run " + binary);
+
+  RunResult result;
+  std::size_t written = 0;
+  if (stdin_data.empty()) {
+    ::close(in_pipe[1]);
+    in_pipe[1] = -1;
+  }
+  pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_pipe[1], POLLOUT, 0}};
+  int open_fds = 2;
+  while (open_fds > 0) {
+    int nfds = in_pipe[1] >= 0 ? 3 : 2;
+    if (::poll(fds, static_cast<nfds_t>(nfds), -1) < 0) break;
+    for (int k = 0; k < 2; ++k) {
+      if (fds[k].fd >= 0 && (fds[k].revents & (POLLIN | POLLHUP))) {
+        char buf[65536];
+        ssize_t n = ::read(fds[k].fd, buf, sizeof buf);
+        if (n > 0) {
+          (k == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
+        } else {
+          ::close(fds[k].fd);
+          fds[k].fd = -1;
+          --open_fds;
+        }
+      }
+    }
+    if (in_pipe[1] >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      ssize_t n = ::write(in_pipe[1], stdin_data.data() + written, stdin_data.size() - written);
+      if (n > 0) written += static_cast<std::size_t>(n);
+      if (n <= 0 || written == stdin_data.size()) {
+        ::close(in_pipe[1]);
+        in_pipe[1] = -1;
+      }
+    }
+  }
+  if (in_pipe[1] >= 0) ::close(in_pipe[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+RunResult Kith::ok(const std::vector<std::string>& args) const {
+  RunResult r = run(args);
+  std::string cmd;
+  for (const auto& a : args) cmd += " " + a;
+  EXPECT_EQ(r.exit_code, 0) << "kith" << cmd << "\nstderr:\n" << r.err << "\nstdout:\n" << r.out;
+  return r;
+}
+
+}  // namespace kith::test

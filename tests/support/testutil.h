@@ -1,0 +1,70 @@
+// Shared test fixtures: a temp directory removed on destruction, file helpers,
+// and a runner for the real kith binary.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace kith::test {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under $TMPDIR, removed (recursively) on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  fs::path path_;
+};
+
+std::string read_file(const fs::path& p);
+void write_file(const fs::path& p, const std::string& content);  // creates parents
+nlohmann::ordered_json read_json(const fs::path& p);
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  nlohmann::ordered_json json() const;  // parses out; fails the test if it is not JSON
+};
+
+// Runs the kith binary built with the tests. The environment is minimal
+// (PATH, HOME inside the temp dir, TZ=UTC, KITH_DIR=<data dir>, KITH_TODAY
+// when set) plus `env`; a value of "\x01unset" removes a variable.
+class Kith {
+ public:
+  explicit Kith(fs::path data_dir) : data_dir_(std::move(data_dir)) {}
+  Kith& today(std::string date) {
+    today_ = std::move(date);
+    return *this;
+  }
+  Kith& env(std::string name, std::string value) {
+    env_[std::move(name)] = std::move(value);
+    return *this;
+  }
+  RunResult run(const std::vector<std::string>& args, const std::string& stdin_data = "") const;
+  // Runs and fails the test (with stderr) unless the exit code is 0.
+  RunResult ok(const std::vector<std::string>& args) const;
+  const fs::path& data_dir() const { return data_dir_; }
+
+ private:
+  fs::path data_dir_;
+  std::string today_;
+  std::map<std::string, std::string> env_;
+};
+
+// Path of the kith binary under test.
+std::string kith_binary();
+
+}  // namespace kith::test
