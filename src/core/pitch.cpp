@@ -143,7 +143,7 @@ std::string give_first_advice(const Pitch& p) {
     reasons.push_back("this ask comes after " + std::to_string(kRecentGiveDays) +
                       " days without a give");
   }
-  std::string s = "Lead with a give: " + natural_list(reasons) + ". ";
+  std::string s = "Lead with a give: " + natural_list(reasons, ", and ") + ". ";
   std::vector<std::string> gives;
   if (!p.you_can_offer.empty()) {
     gives.push_back("offer help with " + natural_list(p.you_can_offer, " or "));
