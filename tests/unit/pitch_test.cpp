@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -671,6 +672,25 @@ TEST(TemplateTest, ALineWhosePlaceholdersAreAllEmptyIsLeftOut) {
   EXPECT_EQ(fill("Hi\n\n\nBye", f), "Hi\n\n\nBye");
   // One non-empty placeholder keeps the line.
   EXPECT_EQ(fill("{{intro}}{{first_name}}", f), "José");
+}
+
+TEST(TemplateTest, AnyBytesGiveATemplateOrAUsageError) {
+  // Deterministic pseudo-random input, biased towards braces and newlines.
+  std::mt19937 random(20261120);
+  const std::string alphabet = "{{}} \n_-aeimnorst\xC3\xA9\xFF";
+  for (int round = 0; round < 2000; ++round) {
+    std::string input;
+    const auto length = random() % 40;
+    for (unsigned i = 0; i < length; ++i) input += alphabet[random() % alphabet.size()];
+    if (round % 3 == 0) input += "{{name}}";
+    auto t = parse_template(input, "fuzz");
+    if (t.ok()) {
+      (void)fill_template(*t, sample_fields());
+      (void)fill_template(*t, DraftFields{});
+    } else {
+      EXPECT_EQ(t.error().kind, ErrorKind::usage);
+    }
+  }
 }
 
 TEST(TemplateTest, PitchUsesTheTemplateForItsDraft) {
