@@ -20,6 +20,7 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"pitch", "Why a contact would want to hear from you, and a draft message", {}, setup_pitch},
   };
   return table;
 }
