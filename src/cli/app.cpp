@@ -20,6 +20,9 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"log", "Record an interaction: a catch-up, a give or an ask", {}, setup_log},
+      {"due", "Who is due for a no-need hello, and this month's homework", {}, setup_due},
+      {"done", "Mark a follow-up done", {}, setup_done},
   };
   return table;
 }
