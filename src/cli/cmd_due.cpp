@@ -99,7 +99,7 @@ std::string names_of(const Interaction& i, const Network& network) {
   std::vector<std::string> names;
   for (const auto& id : i.contacts) {
     const Contact* c = network.find(id);
-    names.push_back(c ? clean(c->name) : id);
+    names.push_back(clean(c ? c->name : id));
   }
   return join(names);
 }

@@ -90,7 +90,7 @@ std::string describe(const Interaction& i, const Network& network) {
   std::vector<std::string> names;
   for (const auto& id : i.contacts) {
     const Contact* c = network.find(id);
-    names.push_back(c ? clean(c->name) : id);
+    names.push_back(clean(c ? c->name : id));
   }
   std::string intent = i.intent == Intent::give  ? "a give"
                        : i.intent == Intent::ask ? "an ask"

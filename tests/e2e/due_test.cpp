@@ -298,6 +298,18 @@ INSTANTIATE_TEST_SUITE_P(
                                {"cat 2026-04-01 238"}}),
     [](const ::testing::TestParamInfo<Scenario>& p) { return std::string(p.param.label); });
 
+TEST(DueReportText, NamesFromTheFilesCannotDriveTheTerminal) {
+  TempDir tmp;
+  Kith kith{tmp / "data"};
+  kith.today("2026-01-01").ok({"add", "Ada"});
+  edit_contact(tmp / "data", "ada", "name", "Ada\x1b[2J\x07");
+  kith.ok({"log", "ada", "--ask", "--follow-up", "Send it"});
+  auto r = kith.today("2026-11-25").ok({"due"});
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Ada\xef\xbf\xbd[2J"), std::string::npos) << r.out;
+}
+
 // ------------------------------------------------------------------ homework
 
 class HomeworkTest : public ::testing::Test {
