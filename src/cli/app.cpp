@@ -17,10 +17,13 @@ std::string_view version() { return kVersion; }
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
       {"add", "Add a contact and print its id", {}, setup_add},
+      {"log", "Record an interaction: a catch-up, a give or an ask", {}, setup_log},
+      {"due", "Who is due for a no-need hello, and this month's homework", {}, setup_due},
+      {"pitch", "Why a contact would want to hear from you, and a draft message", {}, setup_pitch},
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
-      {"pitch", "Why a contact would want to hear from you, and a draft message", {}, setup_pitch},
+      {"done", "Mark a follow-up done", {}, setup_done},
   };
   return table;
 }

@@ -15,5 +15,8 @@ void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
 void setup_pitch(CLI::App& sub, Context& ctx);
+void setup_log(CLI::App& sub, Context& ctx);
+void setup_due(CLI::App& sub, Context& ctx);
+void setup_done(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli
