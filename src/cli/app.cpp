@@ -82,9 +82,19 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << "kith " << kVersion << "\n";
     return 0;
   } catch (const CLI::ExtrasError& e) {
-    if (app->get_subcommands().empty() && !args.empty() && !args.front().starts_with("-")) {
-      return ctx.fail(usage_error("unknown command '" + args.front() + "'",
-                                  "`kith --help` lists the commands"));
+    if (app->get_subcommands().empty()) {
+      const std::vector<std::string> extras = app->remaining();
+      if (!extras.empty() && !extras.front().starts_with("-")) {
+        return ctx.fail(usage_error("unknown command '" + extras.front() + "'",
+                                    "`kith --help` lists the commands"));
+      }
+      if (args.empty() || args.front() != "due") {
+        // `kith --json` and friends: options of the default command.
+        std::vector<std::string> due_args{"due"};
+        due_args.insert(due_args.end(), args.begin(), args.end());
+        ctx.global = GlobalOptions{};
+        return run(due_args, ctx);
+      }
     }
     std::string where = "kith";
     for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();
