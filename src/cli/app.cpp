@@ -24,6 +24,7 @@ const std::vector<CommandSpec>& command_table() {
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
       {"done", "Mark a follow-up done", {}, setup_done},
+      {"doctor", "Check every data file; --fix repairs what is safe", {}, setup_doctor},
   };
   return table;
 }
