@@ -137,8 +137,7 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
 void setup_doctor(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<DoctorOptions>();
   sub.add_flag("--fix", o->fix,
-               "Repair what is safe: cut a torn last log line, add a missing final newline, "
-               "remove leftover temp files");
+               "Repair what is safe (torn last log lines, missing final newlines, temp files)");
   sub.add_flag("--json", o->json, "Print the report as JSON");
   sub.footer(
       "Checks that every file parses (naming file and line), that ids are unique and\n"

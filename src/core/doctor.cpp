@@ -412,7 +412,8 @@ Report analyze(const Snapshot& snapshot) {
   }
   for (const auto& e : snapshot.entries) {
     const std::string base = e.name.substr(e.name.rfind('/') + 1);
-    if (base.front() == '.' || (e.mode & 077) == 0 || e.type == Entry::Type::other) continue;
+    if (base.empty() || base.front() == '.' || (e.mode & 077) == 0 || e.type == Entry::Type::other)
+      continue;
     if (example.empty()) {
       char mode[8];
       std::snprintf(mode, sizeof mode, "%04o", e.mode);
@@ -441,7 +442,7 @@ Report analyze(const Snapshot& snapshot) {
             Repair::remove_temp_file);
       continue;
     }
-    if (base.front() == '.') continue;
+    if (base.empty() || base.front() == '.') continue;
     if (folder.empty()) {
       if ((base == "contacts" || base == "log") && e.type != Entry::Type::directory) {
         a.add(Severity::error, "layout", e.name, 0, "should be a directory",
