@@ -72,10 +72,13 @@ Status ensure_dir(const fs::path& dir) {
   if (dir.has_parent_path() && dir.parent_path() != dir) {
     if (auto s = ensure_dir(dir.parent_path()); !s) return s;
   }
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+  if (::mkdir(dir.c_str(), 0700) != 0) {
+    if (errno == EEXIST) return {};
     return io_failure("cannot create directory", dir, errno);
   }
-  return {};
+  // The new entry lives in the parent: sync it, or a power loss may take the
+  // directory, and every file written into it, away.
+  return fsync_dir(dir.has_parent_path() ? dir.parent_path() : fs::path("."));
 }
 
 Result<std::optional<std::string>> read_file(const fs::path& file) {

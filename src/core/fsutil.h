@@ -17,8 +17,8 @@ namespace kith::fsutil {
 
 namespace fs = std::filesystem;
 
-// Creates `dir` and its missing parents with mode 0700. Existing directories
-// are left as they are.
+// Creates `dir` and its missing parents with mode 0700, syncing each parent
+// that gained an entry. Existing directories are left as they are.
 Status ensure_dir(const fs::path& dir);
 
 // The whole content of a file; nullopt when it does not exist. Any other

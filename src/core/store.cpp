@@ -1,12 +1,8 @@
 #include "core/store.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <system_error>
-
-#include <unistd.h>
 
 namespace kith {
 namespace {
@@ -265,11 +261,7 @@ Status Store::save_contact(const Contact& contact) const {
 }
 
 Status Store::remove_contact(std::string_view id) const {
-  const fs::path path = contact_path(id);
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-    return io_error("cannot remove " + path.string() + ": " + std::strerror(errno));
-  }
-  return {};
+  return fsutil::remove_file(contact_path(id));
 }
 
 Status Store::append_interaction(const Interaction& interaction) const {
@@ -306,12 +298,7 @@ Status Store::rewrite_month(date::year_month month,
     return data_error(relative_name(dir_, path) + ": ends with a torn line; not rewriting it",
                       "run `kith doctor --fix` first");
   }
-  if (interactions.empty()) {
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-      return io_error("cannot remove " + path.string() + ": " + std::strerror(errno));
-    }
-    return {};
-  }
+  if (interactions.empty()) return fsutil::remove_file(path);
   if (auto s = fsutil::ensure_dir(dir_ / "log"); !s) return s;
   std::string content;
   for (const auto& i : interactions) content += serialize_line(to_json(i));

@@ -21,6 +21,7 @@ struct Call {
 // Parses `strace -y` output: write(4</d/log/2026-11.jsonl>, …), rename("a", "b").
 std::vector<Call> parse_trace(const std::string& trace) {
   static const std::regex fd_call(R"(^(\w+)\(\d+<([^>]*)>)");
+  static const std::regex mkdir_call(R"re(^mkdir\("([^"]*)")re");
   static const std::regex rename_call(
       R"re(^rename\w*\((?:[^,]*, )?"([^"]*)", (?:[^,]*, )?"([^"]*)")re");
   std::vector<Call> calls;
@@ -28,7 +29,9 @@ std::vector<Call> parse_trace(const std::string& trace) {
   std::string line;
   std::smatch m;
   while (std::getline(in, line)) {
-    if (std::regex_search(line, m, rename_call)) {
+    if (std::regex_search(line, m, mkdir_call)) {
+      calls.push_back({"mkdir", m[1], "", line});
+    } else if (std::regex_search(line, m, rename_call)) {
       calls.push_back({"rename", m[1], m[2], line});
     } else if (std::regex_search(line, m, fd_call)) {
       calls.push_back({m[1], m[2], "", line});
@@ -59,7 +62,7 @@ class DurabilityTest : public ::testing::Test {
     const fs::path trace = tmp / "trace";
     auto r = Kith(kith)
                  .wrap({"strace", "-qq", "-y", "-o", trace.string(), "-e",
-                        "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,close"})
+                        "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,close,mkdir"})
                  .run(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return parse_trace(read_file(trace));
@@ -98,6 +101,29 @@ class DurabilityTest : public ::testing::Test {
 
 TEST_F(DurabilityTest, AddWritesTheContactThroughTempFsyncRenameFsyncDir) {
   expect_rewrite(traced({"add", "Alan Turing", "--id", "alan"}), data / "contacts/alan.json");
+}
+
+TEST_F(DurabilityTest, NewDirectoriesAreSyncedIntoTheirParents) {
+  Kith fresh{tmp / "fresh/data"};
+  fresh.today("2026-11-25");
+  const fs::path trace = tmp / "trace";
+  fs::create_directories(tmp / "fresh");
+  auto r = Kith(fresh)
+               .wrap({"strace", "-qq", "-y", "-o", trace.string(), "-e", "trace=mkdir,fsync"})
+               .run({"add", "Ada"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto calls = parse_trace(read_file(trace));
+  const fs::path root = fs::canonical(tmp / "fresh");
+  for (const auto& [made, parent] : std::vector<std::pair<fs::path, fs::path>>{
+           {root / "data", root}, {root / "data/contacts", root / "data"}}) {
+    const int mkdir = find(calls, "mkdir", [&](const Call& c) { return c.path == made.string(); });
+    ASSERT_GE(mkdir, 0) << made << "\n" << dump(calls);
+    EXPECT_GT(find(
+                  calls, "fsync", [&](const Call& c) { return c.path == parent.string(); }, mkdir),
+              mkdir)
+        << "after creating " << made << ", its parent is synced\n"
+        << dump(calls);
+  }
 }
 
 TEST_F(DurabilityTest, MeRewritesTheProfileThroughTempFsyncRenameFsyncDir) {
