@@ -234,6 +234,18 @@ inline bool strace_works() {
   return works;
 }
 
+// `kith` run under strace with these options. LeakSanitizer cannot work
+// under ptrace, so a sanitizer build turns it off for such runs.
+inline Kith under_strace(Kith kith, const std::vector<std::string>& options) {
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  const std::string before = asan && *asan ? std::string(asan) + ":" : "";
+  kith.env("ASAN_OPTIONS", before + "detect_leaks=0");
+  std::vector<std::string> prefix{"strace", "-qq"};
+  prefix.insert(prefix.end(), options.begin(), options.end());
+  kith.wrap(prefix);
+  return kith;
+}
+
 #define KITH_REQUIRE_STRACE()                                                               \
   do {                                                                                      \
     if (!::kith::test::strace_works()) {                                                    \

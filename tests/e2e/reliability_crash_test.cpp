@@ -74,9 +74,8 @@ TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
   const fs::path data = tmp / "data";
   copy_tree(base, data);
   const fs::path trace = tmp / "trace";
-  auto traced = at(data)
-                    .wrap({"strace", "-qq", "-o", trace.string(), "-e", "trace=" + trace_set()})
-                    .run(w.args(0));
+  auto traced =
+      under_strace(at(data), {"-o", trace.string(), "-e", "trace=" + trace_set()}).run(w.args(0));
   ASSERT_EQ(traced.exit_code, 0) << traced.err;
   ASSERT_TRUE(w.applied(data, 0));
   const auto points = kill_points(read_file(trace));
@@ -88,11 +87,10 @@ TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
                               std::to_string(p.invocation) + ": " + p.line;
     copy_tree(base, data);
     const Kith kith = at(data);
-    auto r =
-        Kith(kith)
-            .wrap({"strace", "-qq", "-o", "/dev/null", "-e", "trace=" + p.syscall, "-e",
-                   "inject=" + p.syscall + ":signal=KILL:when=" + std::to_string(p.invocation)})
-            .run(w.args(0));
+    auto r = under_strace(kith, {"-o", "/dev/null", "-e", "trace=" + p.syscall, "-e",
+                                 "inject=" + p.syscall +
+                                     ":signal=KILL:when=" + std::to_string(p.invocation)})
+                 .run(w.args(0));
     if (r.exit_code == 0) {
       EXPECT_TRUE(w.applied(data, 0)) << where;
     } else {

@@ -60,9 +60,9 @@ class DurabilityTest : public ::testing::Test {
   }
   std::vector<Call> traced(const std::vector<std::string>& args) {
     const fs::path trace = tmp / "trace";
-    auto r = Kith(kith)
-                 .wrap({"strace", "-qq", "-y", "-o", trace.string(), "-e",
-                        "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,close,mkdir"})
+    auto r = under_strace(kith, {"-y", "-o", trace.string(), "-e",
+                                 "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,"
+                                 "close,mkdir"})
                  .run(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return parse_trace(read_file(trace));
@@ -108,8 +108,7 @@ TEST_F(DurabilityTest, NewDirectoriesAreSyncedIntoTheirParents) {
   fresh.today("2026-11-25");
   const fs::path trace = tmp / "trace";
   fs::create_directories(tmp / "fresh");
-  auto r = Kith(fresh)
-               .wrap({"strace", "-qq", "-y", "-o", trace.string(), "-e", "trace=mkdir,fsync"})
+  auto r = under_strace(fresh, {"-y", "-o", trace.string(), "-e", "trace=mkdir,fsync"})
                .run({"add", "Ada"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto calls = parse_trace(read_file(trace));
@@ -164,7 +163,9 @@ TEST_F(DurabilityTest, LogAppendsOneWriteOfTheWholeLineThenFsync) {
 struct Injected {
   const char* label;
   std::vector<std::string> args;
-  std::string inject;            // strace -e inject=…
+  std::string call;              // the system call that fails
+  std::string target;            // part of the path it is made on, as strace -y shows it
+  std::string fault;             // "error=EIO", "retval=7" (a short write)…
   const char* message;           // expected in stderr
   bool file_may_change = false;  // the dir fsync fails after the rename: nothing to undo
 };
@@ -181,17 +182,43 @@ class InjectedFailureTest : public ::testing::TestWithParam<Injected> {
     add_base_contacts(kith);
     kith.ok({"me", "--name", "Me", "-q"});
     kith.ok({"log", "ada", "--note", "first", "-q"});
+    write_file(tmp / "data/log/2026-11.jsonl",
+               read_file(tmp / "data/log/2026-11.jsonl") +
+                   R"({"id":"fu","date":"2026-11-02","contacts":["ada"],"kind":"call",)"
+                   R"("intent":"give","logged_at":"2026-11-02T10:00:00Z",)"
+                   R"("follow_up":{"text":"send it"}})"
+                   "\n");
+  }
+  // strace counts each call from the start of the process, and a sanitizer
+  // runtime makes calls of its own: which invocation of `call` is the first
+  // one on `target` is found by a traced run on the same data, put back after.
+  int invocation(const Injected& p) {
+    const fs::path data = tmp / "data", saved = tmp / "saved", trace = tmp / "trace";
+    copy_tree(data, saved);
+    auto r = under_strace(kith, {"-y", "-o", trace.string(), "-e", "trace=" + p.call}).run(p.args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    copy_tree(saved, data);
+    std::istringstream in(read_file(trace));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      if (!line.starts_with(p.call + "(")) continue;
+      ++n;
+      if (line.find(p.target) != std::string::npos) return n;
+    }
+    ADD_FAILURE() << "no " << p.call << " on " << p.target << " in\n" << read_file(trace);
+    return 1;
   }
 };
 
 TEST_P(InjectedFailureTest, ReportsExitOneAndLeavesTheFilesAsTheyWere) {
   const auto& p = GetParam();
-  const std::string call = p.inject.substr(0, p.inject.find(':'));
+  const int when = invocation(p);
   const auto before = snapshot(tmp / "data");
-  auto r = Kith(kith)
-               .wrap({"strace", "-qq", "-o", "/dev/null", "-e", "trace=" + call, "-e",
-                      "inject=" + p.inject})
-               .run(p.args);
+  auto r =
+      under_strace(kith, {"-o", "/dev/null", "-e", "trace=" + p.call, "-e",
+                          "inject=" + p.call + ":" + p.fault + ":when=" + std::to_string(when)})
+          .run(p.args);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("kith: error: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(p.message), std::string::npos) << r.err;
@@ -207,30 +234,58 @@ TEST_P(InjectedFailureTest, ReportsExitOneAndLeavesTheFilesAsTheyWere) {
 INSTANTIATE_TEST_SUITE_P(
     Calls, InjectedFailureTest,
     ::testing::Values(
-        Injected{"AddTempFsyncFails", {"add", "Alan"}, "fsync:error=EIO:when=1", "cannot sync"},
+        Injected{
+            "AddTempFsyncFails", {"add", "Alan"}, "fsync", ".tmp-", "error=EIO", "cannot sync"},
         Injected{"AddDirFsyncFails",
                  {"add", "Alan"},
-                 "fsync:error=EIO:when=2",
+                 "fsync",
+                 "/contacts>",
+                 "error=EIO",
                  "cannot sync directory",
                  true},
         Injected{"AddWriteFails",
                  {"add", "Alan"},
-                 "write:error=ENOSPC:when=1",
+                 "write",
+                 ".tmp-",
+                 "error=ENOSPC",
                  "No space left on device"},
-        Injected{"AddRenameFails", {"add", "Alan"}, "rename:error=EIO:when=1", "cannot replace"},
         Injected{
-            "MeTempFsyncFails", {"me", "--skill", "x"}, "fsync:error=EIO:when=1", "cannot sync"},
-        Injected{"LogFsyncFails", {"log", "ada"}, "fsync:error=EIO:when=1", "cannot sync"},
+            "AddRenameFails", {"add", "Alan"}, "rename", ".tmp-", "error=EIO", "cannot replace"},
+        Injected{"MeTempFsyncFails",
+                 {"me", "--skill", "x"},
+                 "fsync",
+                 ".tmp-",
+                 "error=EIO",
+                 "cannot sync"},
+        Injected{
+            "LogFsyncFails", {"log", "ada"}, "fsync", "2026-11.jsonl>", "error=EIO", "cannot sync"},
         Injected{"LogWriteFails",
                  {"log", "ada"},
-                 "write:error=ENOSPC:when=1",
+                 "write",
+                 "2026-11.jsonl>",
+                 "error=ENOSPC",
                  "No space left on device"},
-        Injected{"LogShortWrite", {"log", "ada"}, "write:retval=7:when=1", "cannot append"},
-        Injected{"LogLockFails", {"log", "ada"}, "flock:error=ENOLCK:when=1", "cannot lock"},
+        Injected{"LogShortWrite",
+                 {"log", "ada"},
+                 "write",
+                 "2026-11.jsonl>",
+                 "retval=7",
+                 "cannot append"},
+        Injected{"LogLockFails", {"log", "ada"}, "flock", ".lock>", "error=ENOLCK", "cannot lock"},
         Injected{"NewMonthFsyncFails",
                  {"log", "ada", "--date", "2026-10-02"},
-                 "fsync:error=EIO:when=1",
-                 "cannot sync"}),
+                 "fsync",
+                 ".tmp-",
+                 "error=EIO",
+                 "cannot sync"},
+        Injected{
+            "DoneRenameFails", {"done", "fu"}, "rename", ".tmp-", "error=EIO", "cannot replace"},
+        Injected{"DoneTempWriteFails",
+                 {"done", "fu"},
+                 "write",
+                 ".tmp-",
+                 "error=EIO",
+                 "Input/output error"}),
     [](const ::testing::TestParamInfo<Injected>& p) { return std::string(p.param.label); });
 
 }  // namespace
