@@ -15,11 +15,18 @@
 namespace kith::test {
 namespace {
 
-// The calls a kill lands before: everything that opens, writes, syncs,
-// renames, removes or locks.
+// The calls that can change what is on disk (or take the lock). Files change
+// only at these calls, so a kill just before each of them, plus a run that
+// completes, reaches every state a crash can leave.
 const std::set<std::string> kKillPoints = {
     "openat", "write",    "fsync",     "fdatasync", "rename",  "renameat", "renameat2",
-    "unlink", "unlinkat", "ftruncate", "mkdir",     "mkdirat", "close",    "flock"};
+    "unlink", "unlinkat", "ftruncate", "mkdir",     "mkdirat", "flock"};
+
+// An openat that may create or change a file; opening to read changes nothing.
+bool opens_to_write(const std::string& line) {
+  return line.find("O_CREAT") != std::string::npos || line.find("O_WRONLY") != std::string::npos ||
+         line.find("O_RDWR") != std::string::npos;
+}
 
 struct KillPoint {
   std::string syscall;
@@ -42,6 +49,7 @@ std::vector<KillPoint> kill_points(const std::string& trace) {
     if (!kKillPoints.contains(name)) continue;
     const int n = ++seen[name];
     if (name == "flock") locked = true;
+    if (name == "openat" && !opens_to_write(line)) continue;
     if (locked) points.push_back({name, n, line});
   }
   return points;
@@ -79,9 +87,10 @@ TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
   ASSERT_EQ(traced.exit_code, 0) << traced.err;
   ASSERT_TRUE(w.applied(data, 0));
   const auto points = kill_points(read_file(trace));
-  ASSERT_GT(points.size(), 5u) << read_file(trace);
+  ASSERT_GT(points.size(), 3u) << read_file(trace);
 
   int killed = 0;
+  std::set<std::map<std::string, std::string>> checked;  // states the readers handled
   for (const auto& p : points) {
     const std::string where = w.name + " killed before " + p.syscall + " #" +
                               std::to_string(p.invocation) + ": " + p.line;
@@ -100,7 +109,7 @@ TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
     expect_every_file_parses(data, where);
     EXPECT_TRUE(w.applied(data, 0) || snapshot(data) == before)
         << where << ": neither the state before nor the one after";
-    expect_readers_work(kith, where);
+    if (checked.insert(snapshot(data)).second) expect_readers_work(kith, where);
     if (!temp_files(data).empty()) {
       kith.ok({"add", "After Crash", "--id", "after-crash", "-q"});
       EXPECT_TRUE(temp_files(data).empty()) << where << ": the next writer left temp files";
@@ -113,7 +122,7 @@ TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
 
 TEST_P(CrashTest, KilledAtRandomMomentsLosesNothingThatExitedZero) {
   const Writer& w = GetParam();
-  constexpr int kRuns = 24;
+  constexpr int kRuns = 16;
   const fs::path data = tmp / "data";
   const Kith kith = at(data);
   w.setup(kith, data, kRuns + 1);
