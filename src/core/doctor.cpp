@@ -76,6 +76,17 @@ std::string json_error_detail(const Json::parse_error& e) {
   return safe(colon == std::string::npos ? what : what.substr(colon + 2));
 }
 
+// What the JSON parser says about a line it rejects.
+std::string parse_error_of(std::string_view line) {
+  try {
+    const Json parsed = Json::parse(line.begin(), line.end());
+    (void)parsed;
+  } catch (const Json::parse_error& ex) {
+    return json_error_detail(ex);
+  }
+  return {};
+}
+
 class Analyzer {
  public:
   explicit Analyzer(Report& report) : report_(report) {}
@@ -187,6 +198,7 @@ class Analyzer {
     }
     std::size_t pos = 0;
     int line_no = 0;
+    int bad_lines = 0;
     while (pos < text.size()) {
       ++line_no;
       const std::size_t start = pos;
@@ -197,10 +209,10 @@ class Analyzer {
       pos = end + 1;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       if (is_conflict_marker(line)) continue;
-      Json json;
-      try {
-        json = Json::parse(line.begin(), line.end());
-      } catch (const Json::parse_error& ex) {
+      // Parsing without exceptions first keeps a file of many bad lines
+      // cheap; the parser's own words are fetched for the lines reported.
+      Json json = Json::parse(line.begin(), line.end(), nullptr, false);
+      if (json.is_discarded()) {
         const bool nul = line.find('\0') != std::string_view::npos;
         if (last_without_newline) {
           add(Severity::warning, "torn-line", e.name, line_no,
@@ -208,9 +220,14 @@ class Analyzer {
                   "); kith skips it",
               "`kith doctor --fix` removes it", Repair::truncate_torn_line, start);
         } else {
+          std::string detail;
+          if (nul) {
+            detail = "NUL bytes, as a crash or power loss can leave";
+          } else if (++bad_lines <= kMaxFindingsPerFile) {
+            detail = parse_error_of(line);
+          }
           add(Severity::error, "json", e.name, line_no,
-              nul ? "not valid JSON: NUL bytes, as a crash or power loss can leave"
-                  : "not valid JSON: " + json_error_detail(ex),
+              "not valid JSON" + (detail.empty() ? std::string() : ": " + detail),
               "fix or remove that line (kith never overwrites a corrupt file)");
         }
         continue;
