@@ -12,6 +12,7 @@
 
 #include "core/fsutil.h"
 #include "core/model.h"
+#include "core/store.h"
 #include "core/text.h"
 
 namespace kith::doctor {
@@ -26,12 +27,6 @@ bool is_month_name(std::string_view name) {  // YYYY-MM.jsonl
   if (name.size() != 13 || name.substr(7) != ".jsonl" || name[4] != '-') return false;
   return std::all_of(name.begin(), name.begin() + 7,
                      [](char ch) { return ch == '-' || (ch >= '0' && ch <= '9'); });
-}
-
-int line_at(std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  return 1 +
-         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
 }
 
 // A line git writes around a merge conflict: "<<<<<<< ours", "=======",
@@ -70,23 +65,6 @@ std::string detail_of(const Error& e, std::string_view where) {
   return safe(m);
 }
 
-std::string json_error_detail(const Json::parse_error& e) {
-  std::string what = e.what();
-  auto colon = what.find(": ");
-  return safe(colon == std::string::npos ? what : what.substr(colon + 2));
-}
-
-// What the JSON parser says about a line it rejects.
-std::string parse_error_of(std::string_view line) {
-  try {
-    const Json parsed = Json::parse(line.begin(), line.end());
-    (void)parsed;
-  } catch (const Json::parse_error& ex) {
-    return json_error_detail(ex);
-  }
-  return {};
-}
-
 class Analyzer {
  public:
   explicit Analyzer(Report& report) : report_(report) {}
@@ -114,16 +92,15 @@ class Analyzer {
       add(Severity::error, "json", e.name, 1, "the file is empty", std::string(kFixHint));
       return std::nullopt;
     }
-    try {
-      return Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& ex) {
-      const bool nul = text.find('\0') != std::string::npos;
-      add(Severity::error, "json", e.name, line_at(text, ex.byte == 0 ? 0 : ex.byte - 1),
-          nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
-              : "not valid JSON: " + json_error_detail(ex),
-          std::string(kFixHint));
-      return std::nullopt;
-    }
+    Json json = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (!json.is_discarded()) return json;
+    const auto problem = json_problem(text);
+    const bool nul = text.find('\0') != std::string::npos;
+    add(Severity::error, "json", e.name, problem ? problem->line : 1,
+        nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
+            : "not valid JSON: " + (problem ? problem->detail : std::string("unreadable")),
+        std::string(kFixHint));
+    return std::nullopt;
   }
 
   void config(const Entry& e) {
@@ -224,7 +201,7 @@ class Analyzer {
           if (nul) {
             detail = "NUL bytes, as a crash or power loss can leave";
           } else if (++bad_lines <= kMaxFindingsPerFile) {
-            detail = parse_error_of(line);
+            if (auto problem = json_problem(line)) detail = problem->detail;
           }
           add(Severity::error, "json", e.name, line_no,
               "not valid JSON" + (detail.empty() ? std::string() : ": " + detail),

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "core/text.h"
+
 namespace kith {
 namespace {
 
@@ -63,18 +65,54 @@ const Contact* Network::find(std::string_view id) const {
 std::string serialize_document(const Json& j) { return j.dump(2) + "\n"; }
 std::string serialize_line(const Json& j) { return j.dump() + "\n"; }
 
+std::optional<JsonProblem> json_problem(std::string_view text) {
+  // A SAX pass that stops at the first error: the parser reports a number too
+  // large for a double as out_of_range, without the position parse_error
+  // carries, but every error reaches this callback with the bytes read.
+  struct FirstError : nlohmann::json_sax<Json> {
+    std::size_t position = 0;
+    std::string what;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t bytes, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+      position = bytes;
+      what = e.what();
+      return false;
+    }
+  } sax;
+  if (Json::sax_parse(text.begin(), text.end(), &sax)) return std::nullopt;
+  // "[json.exception.parse_error.101] parse error at line 3, column 4: syntax
+  // error ..." and "[json.exception.out_of_range.406] number overflow ...":
+  // keep what comes after the bracket and the position.
+  std::string_view detail = sax.what;
+  if (auto bracket = detail.find("] "); detail.starts_with("[") && bracket != std::string::npos) {
+    detail.remove_prefix(bracket + 2);
+  }
+  if (detail.starts_with("parse error")) {
+    if (auto colon = detail.find(": "); colon != std::string::npos) detail.remove_prefix(colon + 2);
+  }
+  return JsonProblem{line_of(text, sax.position == 0 ? 0 : sax.position - 1),
+                     text::sanitize_for_terminal(detail)};
+}
+
 Result<Json> parse_json_document(std::string_view text, std::string_view where) {
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 3, column 4: ..." -> the part after ":
-    // "
-    auto colon = what.find(": ");
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    return data_error(std::string(where) + ":" +
-                          std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)) +
-                          ": not valid JSON: " + detail,
+  } catch (const Json::exception&) {
+    const auto problem = json_problem(text);
+    return data_error(std::string(where) + ":" + std::to_string(problem ? problem->line : 1) +
+                          ": not valid JSON: " + (problem ? problem->detail : "unreadable"),
                       "fix or restore the file (kith never overwrites a corrupt file); "
                       "`kith doctor` lists every problem");
   }
@@ -97,7 +135,7 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
     Json json;
     try {
       json = Json::parse(line.begin(), line.end());
-    } catch (const Json::parse_error&) {
+    } catch (const Json::exception&) {  // a syntax error, or a number out of range
       if (last_without_newline) {
         warnings.push_back(where +
                            ": skipped a torn last line (an interrupted write); "

@@ -101,7 +101,16 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
                                            std::vector<std::string>& warnings);
 
-// Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
+// Parses a JSON document; any error (syntax, a number out of range) is a
+// data error "WHERE:LINE: not valid JSON: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
+
+// Why `text` is not one JSON document: the 1-based line where the parser
+// stopped and its words, printable. nullopt when it is valid JSON.
+struct JsonProblem {
+  int line = 1;
+  std::string detail;
+};
+std::optional<JsonProblem> json_problem(std::string_view text);
 
 }  // namespace kith

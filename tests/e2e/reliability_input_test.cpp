@@ -59,6 +59,18 @@ TEST_F(BadFileTest, ACorruptMiddleLineStopsEveryCommandNamingFileAndLine) {
   EXPECT_EQ(read_file(month), corrupt) << "--fix does not touch a corrupt line";
 }
 
+TEST_F(BadFileTest, ANumberTooLargeForADoubleIsACorruptLineNotAnInternalError) {
+  replace_line(1, R"({"id": "x", "date": "2026-11-03", "weight": 5E5511112222221282222223})");
+  auto r = kith.run({"due"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kith: error: log/2026-11.jsonl:1: not valid JSON"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  r = kith.run({"doctor"});
+  EXPECT_NE(r.out.find("log/2026-11.jsonl:1: not valid JSON: number overflow"), std::string::npos)
+      << r.out;
+}
+
 TEST_F(BadFileTest, NulBytesLeftByAPowerLossAreNamed) {
   replace_line(1, std::string(40, '\0'));
   auto r = kith.run({"due"});

@@ -84,5 +84,44 @@ TEST_F(StoreTest, ReadersNeverSeeTempFiles) {
   EXPECT_TRUE(network->interactions.empty());
 }
 
+TEST(JsonProblemTest, NamesTheLineAndTheReasonOfAnyParseFailure) {
+  const struct {
+    const char* text;
+    int line;
+    const char* detail;
+  } cases[] = {
+      {"{\n  \"a\": 1,\n}", 3, "syntax error"},
+      {"{\"a\":\n 1e999}", 2, "number overflow parsing '1e999'"},
+      {"5E5511112222221282222223", 1, "number overflow"},
+      {"", 1, "unexpected end of input"},
+      {"{} {}", 1, "syntax error"},
+  };
+  for (const auto& c : cases) {
+    auto p = json_problem(c.text);
+    ASSERT_TRUE(p.has_value()) << c.text;
+    EXPECT_EQ(p->line, c.line) << c.text;
+    EXPECT_NE(p->detail.find(c.detail), std::string::npos) << c.text << ": " << p->detail;
+  }
+  EXPECT_FALSE(json_problem(R"({"a": [1, 2.5, "x", null]})").has_value());
+}
+
+TEST(ParseJsonDocumentTest, ANumberTooLargeIsADataErrorNotACrash) {
+  auto r = parse_json_document("{\"id\": \"ada\",\n \"n\": 1e999}", "contacts/ada.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::data);
+  EXPECT_NE(r.error().message.find("contacts/ada.json:2: not valid JSON: number overflow"),
+            std::string::npos)
+      << r.error().message;
+}
+
+TEST(ParseLogTest, ANumberTooLargeInAMiddleLineIsADataErrorNamingTheLine) {
+  std::vector<std::string> warnings;
+  auto r = parse_log("{\"id\": \"a\", \"n\": 1e400}\n{}\n", "log/2026-11.jsonl", warnings);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::data);
+  EXPECT_NE(r.error().message.find("log/2026-11.jsonl:1: not valid JSON"), std::string::npos)
+      << r.error().message;
+}
+
 }  // namespace
 }  // namespace kith
