@@ -221,6 +221,9 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
   auto lock = fsutil::FileLock::acquire(dir_ / ".lock", options.timeout, options.slow_after,
                                         options.on_slow);
   if (!lock) return lock.error();
+  // The version first: a directory of a newer format is left exactly as it is.
+  auto config = load_config();
+  if (!config) return config.error();
   // Under the lock no other writer is active: any temp file is a leftover.
   for (const char* sub : {"", "contacts", "log"}) {
     std::error_code ec;
@@ -230,8 +233,6 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
       }
     }
   }
-  auto config = load_config();
-  if (!config) return config.error();
   std::error_code ec;
   if (!fs::exists(dir_ / "kith.json", ec)) {
     if (auto s = save_config(*config); !s) return s.error();

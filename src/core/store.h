@@ -67,7 +67,9 @@ class Store {
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
-  // below must happen while it is held.
+  // below must happen while it is held. A kith.json that is corrupt or of a
+  // newer format is an error before anything is removed or written (only
+  // the .lock file exists then).
   Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
 
   Status save_config(const Config& config) const;
