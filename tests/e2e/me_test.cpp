@@ -66,6 +66,17 @@ TEST_F(MeTest, SkillsAndInterestsAreAddedOnceUnderTermMatching) {
   EXPECT_EQ(j["interests"], Json::array({"API", "Ökonomie"}));
 }
 
+TEST_F(MeTest, AProfileWithOnlyAGoalIsShownNotCalledEmpty) {
+  auto r = kith.ok({"me", "--goal", "meet founders", "--company", "Acme"});
+  EXPECT_EQ(r.out,
+            "(no name: kith me --name \"…\")\n"
+            "  skills     none yet: kith me --skill S\n"
+            "  interests  none yet: kith me --interest I\n"
+            "  goals      meet founders\n"
+            "  company    Acme\n");
+  EXPECT_EQ(kith.ok({"me"}).out, r.out);
+}
+
 TEST_F(MeTest, NameCompanyAndLocationAreReplacedAndTagsAdded) {
   kith.ok({"me", "--name", "Sam", "--company", "Acme", "--tag", "rust"});
   kith.ok({"me", "--name", "Sam R.", "--location", "Lyon", "--tag", "Rust", "--tag", "lyon"});
