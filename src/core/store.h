@@ -89,7 +89,8 @@ class Store {
 std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
 std::string serialize_line(const Json& j);      // compact, trailing newline
 
-// Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
+// Parses a JSON document; a syntax error, or nesting deeper than 256 levels
+// (which would exhaust the stack later), is a data error "WHERE:LINE: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
 
 }  // namespace kith

@@ -536,6 +536,58 @@ TEST_F(StoreTest, RewriteMonthRefusesAFileWithATornLastLine) {
   EXPECT_EQ(read_file(dir / "log/2026-11.jsonl"), content);
 }
 
+// Copying, comparing and printing a JSON value recurse once per level: a
+// file nested deeply enough would overflow the stack. Such a file is refused
+// as corrupt instead.
+TEST_F(StoreTest, ADeeplyNestedContactFileIsADataErrorNotACrash) {
+  const int depth = 200000;
+  write_file(dir / "contacts/ada.json", R"({"id": "ada", "name": "Ada", "added_on": "2026-01-02",)"
+                                        "\n\"deep\": " +
+                                            std::string(depth, '[') + std::string(depth, ']') +
+                                            "}\n");
+  auto contacts = store.load_contacts();
+  ASSERT_FALSE(contacts.ok());
+  EXPECT_EQ(contacts.error().kind, ErrorKind::data);
+  EXPECT_EQ(contacts.error().message.substr(0, 20), "contacts/ada.json:2:")
+      << contacts.error().message;
+  EXPECT_TRUE(contains(contacts.error().message, "nested too deeply")) << contacts.error().message;
+}
+
+TEST_F(StoreTest, ADeeplyNestedLogLineIsADataErrorNotACrash) {
+  const int depth = 200000;
+  write_file(dir / "log/2026-11.jsonl", line("i1", "2026-11-01") + R"({"id": "i2", "x": )" +
+                                            std::string(depth, '{') + std::string("\"k\": 1") +
+                                            std::string(depth, '}') + "}\n");
+  std::vector<std::string> warnings;
+  auto r = store.load_interactions(warnings);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.substr(0, 20), "log/2026-11.jsonl:2:") << r.error().message;
+  EXPECT_TRUE(contains(r.error().message, "nested too deeply")) << r.error().message;
+}
+
+TEST_F(StoreTest, NestingAsDeepAsOtherToolsWriteIsKept) {
+  const int depth = 100;
+  write_file(dir / "contacts/ada.json",
+             R"({"id": "ada", "name": "Ada", "added_on": "2026-01-02", "deep": )" +
+                 std::string(depth, '[') + std::string(depth, ']') + "}\n");
+  auto contacts = store.load_contacts();
+  ASSERT_TRUE(contacts.ok()) << contacts.error().message;
+  EXPECT_TRUE(contacts->at(0).extra.contains("deep"));
+}
+
+TEST(ParseJsonDocument, BracketsInsideStringsDoNotCountAsNesting) {
+  const std::string brackets(1000, '[');
+  auto r = parse_json_document("{\"a\": \"" + brackets + "\\\"" + brackets + "\"}", "f.json");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)["a"], brackets + "\"" + brackets);
+  r = parse_json_document(std::string(256, '[') + std::string(256, ']'), "f.json");
+  EXPECT_TRUE(r.ok());
+  r = parse_json_document(std::string(257, '[') + std::string(257, ']'), "f.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message,
+            "f.json:1: not valid JSON: nested too deeply (more than 256 levels)");
+}
+
 // ---------------------------------------------------------- serialisation
 
 TEST(Serialize, DocumentsArePrettyAndLinesCompact) {
