@@ -10,6 +10,12 @@ using Json = nlohmann::ordered_json;
 
 bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
 
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
+
 class MeTest : public ::testing::Test {
  protected:
   TempDir tmp;

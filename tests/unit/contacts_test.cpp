@@ -1,5 +1,6 @@
 #include "core/contacts.h"
 
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +13,12 @@ namespace kith {
 namespace {
 
 using Taken = std::set<std::string, std::less<>>;
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 struct LabelName {
   template <class ParamInfo>

@@ -1,6 +1,7 @@
 #include "core/model.h"
 
 #include <chrono>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ void expect_data_error(const Error& e, std::string_view where, std::string_view 
   EXPECT_EQ(e.message.substr(0, where.size() + 2), std::string(where) + ": ") << e.message;
   EXPECT_NE(e.message.find(fragment), std::string::npos) << e.message;
   EXPECT_EQ(e.message.find('\n'), std::string::npos) << e.message;
+}
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
 }
 
 // Names parameterised cases after their `label` field.
