@@ -57,19 +57,25 @@ std::string run_on_tty(const std::vector<std::string>& args,
   for (auto& s : env_s) envp.push_back(s.data());
   envp.push_back(nullptr);
 
+  // The terminal side is opened before the fork: it is then open from the
+  // start, and reading the master ends (EIO) only once the child is done.
+  const int slave = ::open(slave_name.c_str(), O_RDWR | O_NOCTTY);
+  const int null = ::open("/dev/null", O_RDWR);
+  if (slave < 0 || null < 0) {
+    ADD_FAILURE() << "cannot open " << slave_name;
+    return {};
+  }
   pid_t pid = ::fork();
   if (pid == 0) {
     ::close(master);
-    ::setsid();
-    int slave = ::open(slave_name.c_str(), O_RDWR);
-    int null = ::open("/dev/null", O_RDWR);
-    if (slave < 0 || null < 0) ::_exit(126);
     ::dup2(null, 0);
     ::dup2(slave, 1);
     ::dup2(null, 2);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
+  ::close(slave);
+  ::close(null);
   std::string out;
   char buf[4096];
   for (;;) {

@@ -307,17 +307,19 @@ TEST(FileLock, ASecondHolderTimesOutWithALockErrorNamingTheFile) {
   EXPECT_TRUE(contains(second.error().message, (tmp / ".lock").string())) << second.error().message;
   EXPECT_TRUE(contains(second.error().message, "300 ms")) << second.error().message;
   EXPECT_FALSE(second.error().hint.empty());
-  EXPECT_EQ(slow_calls, 1);
+  EXPECT_LE(slow_calls, 1);  // called at most once (the timeout is short for this test)
 }
 
-TEST(FileLock, TimeoutInWholeSecondsIsShownInSeconds) {
+TEST(FileLock, OnSlowIsCalledOnceAndWholeSecondsAreShownInSeconds) {
   TempDir tmp;
   auto first = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
                                  std::chrono::milliseconds(0), nullptr);
   ASSERT_TRUE(first.ok());
+  int slow_calls = 0;
   auto second = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(1000),
-                                  std::chrono::milliseconds(0), nullptr);
+                                  std::chrono::milliseconds(0), [&] { ++slow_calls; });
   ASSERT_FALSE(second.ok());
+  EXPECT_EQ(slow_calls, 1);
   EXPECT_TRUE(contains(second.error().message, "within 1 s")) << second.error().message;
 }
 
@@ -373,7 +375,7 @@ TEST(FileLock, AnotherProcessHoldingTheLockBlocksUntilItLetsGo) {
   ASSERT_EQ(c, 'y');
 
   int slow_calls = 0;
-  auto blocked = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(200),
+  auto blocked = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(1000),
                                    std::chrono::milliseconds(0), [&] { ++slow_calls; });
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().kind, ErrorKind::lock);
