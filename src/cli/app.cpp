@@ -20,6 +20,15 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"completion",
+       "Print the shell completion script for bash, zsh or fish",
+       {},
+       setup_completion},
+      {"__complete",
+       "List the completions of the words typed (for the completion scripts)",
+       {},
+       setup_complete,
+       true},
   };
   return table;
 }

@@ -14,5 +14,7 @@ void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
+void setup_completion(CLI::App& sub, Context& ctx);
+void setup_complete(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli
