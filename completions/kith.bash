@@ -12,8 +12,9 @@ _kith()
     local cur prev words cword
     _init_completion -n =: || return
 
+    # The word being completed goes without the quote that may open it.
     local out
-    out=$("$1" __complete -- "${words[@]:1:cword}" 2>/dev/null) || return
+    out=$("$1" __complete -- "${words[@]:1:cword-1}" "${cur#[\"\']}" 2>/dev/null) || return
     case $out in
         :files | :dirs)
             [[ $cur == --*=* ]] && cur=${cur#*=}
