@@ -132,6 +132,9 @@ int run_complete(const CompleteOptions& o, const CLI::App& root, Context& ctx) {
 
 void setup_complete(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<CompleteOptions>();
+  // The words are data, never commands or options to run: `kith __complete
+  // add Ada` must not add anyone, even without the `--` the scripts pass.
+  sub.fallthrough(false);
   sub.add_option("WORDS", o->words,
                  "The words typed after `kith`, after `--`; the last one is being completed");
   sub.callback([o, &sub, &ctx] {
