@@ -1,15 +1,13 @@
 #include "core/complete_data.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "core/fsutil.h"
 #include "core/model.h"
 #include "core/text.h"
 
@@ -36,12 +34,11 @@ std::vector<std::string> stems(const fs::path& dir, std::string_view suffix) {
   return out;
 }
 
+// The content of `file`; nullopt when it is missing or cannot be read.
 std::optional<std::string> slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = fsutil::read_file(file);
+  if (!text || !text->has_value()) return std::nullopt;
+  return std::move(**text);
 }
 
 // The parsed JSON object in `file`, or null when missing or not an object.
