@@ -14,6 +14,10 @@ void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
+void setup_pitch(CLI::App& sub, Context& ctx);
+void setup_log(CLI::App& sub, Context& ctx);
+void setup_due(CLI::App& sub, Context& ctx);
+void setup_done(CLI::App& sub, Context& ctx);
 void setup_completion(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);
 

@@ -84,6 +84,41 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
   }
 }
 
+Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
+                                           std::vector<std::string>& warnings) {
+  std::vector<Interaction> out;
+  std::size_t pos = 0;
+  int line_no = 0;
+  while (pos < content.size()) {
+    ++line_no;
+    std::size_t end = content.find('\n', pos);
+    const bool last_without_newline = end == std::string_view::npos;
+    if (last_without_newline) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = std::string(label) + ":" + std::to_string(line_no);
+    Json json;
+    try {
+      json = Json::parse(line.begin(), line.end());
+    } catch (const Json::parse_error&) {
+      if (last_without_newline) {
+        warnings.push_back(where +
+                           ": skipped a torn last line (an interrupted write); "
+                           "`kith doctor --fix` removes it");
+        break;
+      }
+      return data_error(where + ": not valid JSON",
+                        "fix or remove that line (kith never overwrites a corrupt file); "
+                        "`kith doctor` lists every problem");
+    }
+    auto interaction = interaction_from_json(json, where);
+    if (!interaction) return interaction.error();
+    out.push_back(std::move(*interaction));
+  }
+  return out;
+}
+
 fs::path Store::contact_path(std::string_view id) const {
   return dir_ / "contacts" / (std::string(id) + ".json");
 }
@@ -157,36 +192,9 @@ Result<std::vector<Interaction>> Store::load_interactions(
     auto text = fsutil::read_file(path);
     if (!text) return text.error();
     if (!text->has_value()) continue;
-    const std::string& content = **text;
-    std::size_t pos = 0;
-    int line_no = 0;
-    while (pos < content.size()) {
-      ++line_no;
-      std::size_t end = content.find('\n', pos);
-      const bool last_without_newline = end == std::string::npos;
-      if (last_without_newline) end = content.size();
-      std::string_view line(content.data() + pos, end - pos);
-      pos = end + 1;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      const std::string where = "log/" + name + ":" + std::to_string(line_no);
-      Json json;
-      try {
-        json = Json::parse(line.begin(), line.end());
-      } catch (const Json::parse_error&) {
-        if (last_without_newline) {
-          warnings.push_back(where +
-                             ": skipped a torn last line (an interrupted write); "
-                             "`kith doctor --fix` removes it");
-          break;
-        }
-        return data_error(where + ": not valid JSON",
-                          "fix or remove that line (kith never overwrites a corrupt file); "
-                          "`kith doctor` lists every problem");
-      }
-      auto interaction = interaction_from_json(json, where);
-      if (!interaction) return interaction.error();
-      all.push_back(std::move(*interaction));
-    }
+    auto parsed = parse_log(**text, "log/" + name, warnings);
+    if (!parsed) return parsed.error();
+    for (auto& i : *parsed) all.push_back(std::move(i));
   }
   std::stable_sort(all.begin(), all.end(), [](const Interaction& a, const Interaction& b) {
     if (a.date != b.date) return a.date < b.date;

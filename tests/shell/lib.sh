@@ -5,9 +5,9 @@
 # with a message on the first failure.
 set -euo pipefail
 
-KITH_BIN=$1
-SRC=$2
-BUILD=$3
+KITH_BIN=$(realpath "$1")
+SRC=$(realpath "$2")
+BUILD=$(realpath "$3")
 
 fail() {
     echo "FAIL: $*" >&2
