@@ -147,6 +147,10 @@ Answer values_of(ValueKind kind, const std::vector<std::string>& choices, std::s
     case ValueKind::duration:
       a.candidates = words_of(suggested_durations());
       break;
+    case ValueKind::cadence:
+      a.candidates = words_of(suggested_durations());
+      a.candidates.push_back({"off", "never due"});
+      break;
     case ValueKind::shell:
       a.candidates = words_of(completion_shells());
       break;
@@ -183,7 +187,7 @@ const std::vector<std::string>* given_for(const Position& p, const std::string& 
 }  // namespace
 
 ValueKind value_kind(std::string_view option_name, std::string_view value_name) {
-  static constexpr std::array<std::pair<std::string_view, ValueKind>, 9> by_option = {{
+  static constexpr std::array<std::pair<std::string_view, ValueKind>, 10> by_option = {{
       {"--tag", ValueKind::tag},
       {"--untag", ValueKind::tag},
       {"--skill", ValueKind::skill},
@@ -191,6 +195,7 @@ ValueKind value_kind(std::string_view option_name, std::string_view value_name) 
       {"--interest", ValueKind::interest},
       {"--no-interest", ValueKind::interest},
       {"--kind", ValueKind::kind},
+      {"--every", ValueKind::cadence},
       {"--template", ValueKind::file},
       {"--data-dir", ValueKind::directory},
   }};
@@ -335,11 +340,12 @@ Answer answer(const Position& p, const Sources& sources) {
         ValueKind kind =
             positional->choices.empty() ? value_kind("", positional->name) : ValueKind::choices;
         if (kind == ValueKind::none && bare_value_name(positional->name) == "VALUE") {
-          // `config KEY VALUE`: the value a known setting takes.
+          // `config KEY VALUE`: a known setting's value completes like the
+          // option of the same name (every: a cadence).
           const auto* keys = given_for(p, "KEY");
           if (keys && !keys->empty()) {
             if (const SettingKey* s = find_setting_key(keys->back())) {
-              kind = value_kind("", s->value_name);
+              kind = value_kind("--" + std::string(s->key), s->value_name);
             }
           }
         }

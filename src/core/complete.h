@@ -59,7 +59,8 @@ enum class ValueKind {
   kind,         // interaction kinds: the standard ones and those in use
   setting_key,  // settings of kith.json
   date,         // today, yesterday, tomorrow, weekday names
-  duration,     // 2w, 1m, ..., weekly, ..., off
+  duration,     // 2w, 1m, ..., weekly, ..., yearly
+  cadence,      // the same and off: how often to be in touch (--every)
   shell,        // bash, zsh, fish
   file,         // let the shell complete file names
   directory,    // let the shell complete directory names
@@ -68,8 +69,9 @@ enum class ValueKind {
 // The kind of value taken by the option named `option_name` (e.g. "--tag";
 // empty for a positional) whose value is called `value_name` ("T", "CONTACT",
 // "CONTACT...", "DATE"). An option name decides first (--tag and --untag are
-// tags; --skill, --no-skill; --interest, --no-interest; --kind; --template is a
-// file; --data-dir a directory), then the value name (CONTACT or CONTACTS,
+// tags; --skill, --no-skill; --interest, --no-interest; --kind; --every a
+// cadence; --template a file; --data-dir a directory), then the value name
+// (CONTACT or CONTACTS,
 // FOLLOW_UP_ID, KEY, DATE, DURATION, SHELL, FILE or PATH, DIR), ignoring case,
 // surrounding brackets and a trailing "..."; anything else is none.
 ValueKind value_kind(std::string_view option_name, std::string_view value_name);

@@ -19,8 +19,8 @@ constexpr std::array<std::string_view, 10> kDates = {"today",    "yesterday", "t
                                                      "tuesday",  "wednesday", "thursday", "friday",
                                                      "saturday", "sunday"};
 
-constexpr std::array<std::string_view, 11> kDurations = {
-    "2w", "1m", "3m", "6m", "1y", "weekly", "biweekly", "monthly", "quarterly", "yearly", "off"};
+constexpr std::array<std::string_view, 10> kDurations = {
+    "2w", "1m", "3m", "6m", "1y", "weekly", "biweekly", "monthly", "quarterly", "yearly"};
 
 }  // namespace
 

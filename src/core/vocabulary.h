@@ -32,7 +32,8 @@ std::span<const std::string_view> completion_shells();
 // weekday names (see parse_date in dates.h for every accepted form).
 std::span<const std::string_view> suggested_dates();
 
-// Durations worth suggesting where a DURATION is typed (see parse_duration).
+// Durations worth suggesting where a DURATION is typed (see parse_duration);
+// "off" is not one of them, as only a cadence accepts it.
 std::span<const std::string_view> suggested_durations();
 
 }  // namespace kith

@@ -78,6 +78,7 @@ Command test_grammar() {
                                             excluding(option({"--ask"}, "", "An ask"), "--give"),
                                             option({"--kind"}, "KIND", "Kind"),
                                             option({"--date"}, "DATE", "When"),
+                                            option({"--within"}, "DURATION", "Look ahead"),
                                         });
   log.positionals = {positional("CONTACT", /*multiple=*/true)};
   Command list = command("list", "List contacts");
@@ -158,6 +159,8 @@ const std::vector<std::string> kDates = {"today",    "yesterday", "tomorrow", "m
                                          "tuesday",  "wednesday", "thursday", "friday",
                                          "saturday", "sunday"};
 const std::vector<std::string> kDurations = {
+    "2w", "1m", "3m", "6m", "1y", "weekly", "biweekly", "monthly", "quarterly", "yearly"};
+const std::vector<std::string> kCadences = {
     "2w", "1m", "3m", "6m", "1y", "weekly", "biweekly", "monthly", "quarterly", "yearly", "off"};
 
 INSTANTIATE_TEST_SUITE_P(
@@ -188,7 +191,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"short_prefix_matches_short_names", {"-q"}, {"-q"}},
         Case{"subcommand_offers_its_own_options_not_the_global_ones",
              {"log", "--"},
-             {"--help", "--give", "--ask", "--kind", "--date"}},
+             {"--help", "--give", "--ask", "--kind", "--date", "--within"}},
         Case{"hidden_option_not_offered", {"add", "--s"}, {"--skill"}},
         Case{"used_option_not_offered_again", {"add", "--json", "--j"}, {}},
         Case{"repeatable_option_offered_again",
@@ -196,7 +199,7 @@ INSTANTIATE_TEST_SUITE_P(
              {"--tag", "--template"}},
         Case{"exclusive_options_hide_each_other",
              {"log", "--give", "--"},
-             {"--help", "--kind", "--date"}},
+             {"--help", "--kind", "--date", "--within"}},
         Case{"exclusion_holds_in_either_direction", {"log", "--ask", "--g"}, {}},
         Case{"no_options_after_double_dash", {"log", "--", "-"}, {}},
         Case{"options_listed_when_nothing_positional_is_left",
@@ -224,7 +227,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"dates", {"log", "--date", ""}, kDates},
         Case{"date_prefix", {"log", "--date", "t"}, {"today", "tomorrow", "tuesday", "thursday"}},
         Case{"global_date_inside_a_command", {"log", "--today", "y"}, {"yesterday"}},
-        Case{"durations", {"add", "--every", ""}, kDurations},
+        Case{"durations_never_off", {"log", "--within", ""}, kDurations},
+        Case{"a_cadence_may_be_off", {"add", "--every", ""}, kCadences},
+        Case{"the_every_setting_is_a_cadence", {"config", "every", "o"}, {"off"}},
         Case{"choices_of_an_option", {"--color", ""}, {"auto", "always", "never"}},
         Case{"choices_after_equals", {"--color=al"}, {"--color=always"}},
         Case{"choices_of_a_positional", {"paint", "g"}, {"green"}},
@@ -333,6 +338,7 @@ TEST(ValueKind, DecidesByOptionNameThenByValueName) {
            K{"", "KEY", ValueKind::setting_key},
            K{"--by", "DATE", ValueKind::date},
            K{"--within", "DURATION", ValueKind::duration},
+           K{"--every", "DURATION", ValueKind::cadence},
            K{"", "SHELL", ValueKind::shell},
            K{"--out", "FILE", ValueKind::file},
            K{"--out", "PATH", ValueKind::file},

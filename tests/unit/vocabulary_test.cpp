@@ -71,11 +71,9 @@ TEST(SuggestedDates, EveryOneParsesInBothDirections) {
   }
 }
 
-TEST(SuggestedDurations, EveryOneParsesAndOnlyOffNeedsOffAllowed) {
-  for (auto d : suggested_durations()) {
-    EXPECT_TRUE(parse_duration(d, AllowOff::yes).ok()) << d;
-    EXPECT_EQ(parse_duration(d, AllowOff::no).ok(), d != "off") << d;
-  }
+TEST(SuggestedDurations, EveryOneParsesWhereOffIsNotAllowed) {
+  ASSERT_EQ(suggested_durations().size(), 10u);
+  for (auto d : suggested_durations()) EXPECT_TRUE(parse_duration(d, AllowOff::no).ok()) << d;
 }
 
 }  // namespace
