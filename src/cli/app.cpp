@@ -20,6 +20,8 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
+      {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
   };
   return table;
 }

@@ -14,5 +14,7 @@ void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
+void setup_import(CLI::App& sub, Context& ctx);
+void setup_export(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli

@@ -116,7 +116,7 @@ class Planner {
       c.id = allocate_id(c.name, taken);
     }
     if (c.added_on == Date{}) c.added_on = today_;
-    if (record.uid && *record.uid != "kith:" + c.id) c.extra["vcard_uid"] = *record.uid;
+    if (record.uid) c.extra["vcard_uid"] = *record.uid;
     for (const Contact* dup : find_duplicates(pool_, c)) {
       plan.warnings.push_back({record.where, "possible duplicate: " + c.id + " (" + c.name +
                                                  ") has the same name or email as " + dup->id});
@@ -162,23 +162,23 @@ class Planner {
   }
 
   std::optional<std::size_t> find(const ImportRecord& r) const {
-    auto lookup = [](const auto& map, const std::string& key) -> std::optional<std::size_t> {
+    // A record that names an id is a distinct contact of the file it comes
+    // from: other keys match it only to contacts kept before this import.
+    const bool named = !r.contact.id.empty();
+    auto lookup = [&](const auto& map, const std::string& key) -> std::optional<std::size_t> {
       if (key.empty()) return std::nullopt;
       auto it = map.find(key);
       if (it == map.end()) return std::nullopt;
+      if (named && &map != &by_id_ && origin_[it->second] == Origin::added) return std::nullopt;
       return it->second;
     };
-    bool has_key = false;
-    if (!r.contact.id.empty()) {
-      has_key = true;
+    bool has_key = named;
+    if (named) {
       if (auto i = lookup(by_id_, r.contact.id)) return i;
     }
     if (r.uid) {
       has_key = true;
       if (auto i = lookup(by_uid_, *r.uid)) return i;
-      if (r.uid->starts_with("kith:")) {
-        if (auto i = lookup(by_id_, r.uid->substr(5))) return i;
-      }
     }
     for (const auto& key : profile_keys(r.contact)) {
       has_key = true;
@@ -209,9 +209,7 @@ class Planner {
     fill(c.every, in.every);
     fill(c.birthday, in.birthday);
     fill(c.notes, in.notes);
-    if (r.uid && *r.uid != "kith:" + c.id && !c.extra.contains("vcard_uid")) {
-      c.extra["vcard_uid"] = *r.uid;
-    }
+    if (r.uid && !c.extra.contains("vcard_uid")) c.extra["vcard_uid"] = *r.uid;
     std::optional<JobChangeReport> report;
     if (policy_ == MergePolicy::restore) {
       fill(c.company, in.company);

@@ -96,7 +96,9 @@ struct ImportPlan {
 // the same import: by the kith id it names; by its vCard UID; by a LinkedIn
 // profile URL among its links; by an email (case-insensitive); and, only when
 // the record has none of those keys, by its name when exactly one contact has
-// that name (case and accents ignored). Archived contacts are matched too.
+// that name (case and accents ignored). Archived contacts are matched too. A
+// record that names an id matches a contact added by the same import only by
+// that id: the ids of one file are distinct people.
 //
 // A matched contact keeps its id, name and every value it has; lists (emails,
 // phones, links, tags, skills, interests) gain the entries they lack and

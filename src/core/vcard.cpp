@@ -277,7 +277,7 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
       add_line(c.links, one_line(contentline::unescape_text(p.value)));
     } else if (name == "CATEGORIES") {
       for (const auto& tag : contentline::split_unescaped(p.value, ',')) {
-        add_line(c.tags, one_line(tag));
+        if (tag != "myContacts") add_line(c.tags, one_line(tag));  // Google's every-contact group
       }
     } else if (name == "EXPERTISE") {
       add_line(c.skills, one_line(contentline::unescape_text(p.value)));
@@ -316,6 +316,10 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
            : c.company         ? *c.company
            : !c.emails.empty() ? c.emails.front()
                                : std::string();
+  if (record.uid && record.uid->starts_with("kith:") && text::is_valid_id(record.uid->substr(5))) {
+    c.id = record.uid->substr(5);  // written by kith: the contact's own id
+    record.uid.reset();
+  }
   const SourceLine where = record.where;
   if (!is_utf8(c, record.uid)) {
     batch.skipped.push_back({where, "not valid UTF-8 (is the file in another encoding?)"});

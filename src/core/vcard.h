@@ -59,7 +59,8 @@ std::optional<Birthday> parse_birthday_value(std::string_view value,
 // TITLE (else ROLE) to role, the first ADR's locality (else region, else
 // country) to location, URL to links, CATEGORIES to tags, EXPERTISE to
 // skills, INTEREST and HOBBY to interests (RFC 6715), NOTE to notes, BDAY to
-// birthday, UID for matching. A card that is malformed, has no name or holds
+// birthday, UID for matching (a UID "kith:<id>", as kith writes it, names the
+// contact's id instead). A card that is malformed, has no name or holds
 // bytes that are not UTF-8 is skipped with its line; a BDAY that is not
 // understood is left out with a warning. A usage error when the text holds no
 // BEGIN:VCARD at all.
