@@ -2,6 +2,7 @@
 // (python3-vobject for vCard, python3-icalendar for iCalendar).
 #include <cstdio>
 #include <map>
+#include <ostream>
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -10,6 +11,12 @@
 
 namespace kith::test {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 using Json = nlohmann::ordered_json;
 

@@ -1,5 +1,6 @@
 // End-to-end: `kith import` on a temp data directory, success and error paths.
 #include <map>
+#include <ostream>
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,12 @@
 
 namespace kith::test {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 using Json = nlohmann::ordered_json;
 

@@ -1,5 +1,6 @@
 #include "core/backup.h"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,12 @@
 
 namespace kith {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 Network sample_network() {
   Network n;

@@ -1,5 +1,6 @@
 #include "core/csv.h"
 
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -8,6 +9,12 @@
 
 namespace kith::csv {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 using namespace std::string_view_literals;
 using Fields = std::vector<std::string>;

@@ -1,5 +1,6 @@
 #include "core/linkedin.h"
 
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -10,6 +11,12 @@
 
 namespace kith {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 using Strings = std::vector<std::string>;
 

@@ -1,11 +1,18 @@
 #include "core/model.h"
 
+#include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
 
 namespace kith {
 namespace {
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
 
 Json base_contact() {
   return Json::parse(R"({"id": "ada", "name": "Ada", "added_on": "2026-01-01"})");
