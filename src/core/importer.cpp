@@ -110,17 +110,12 @@ class Planner {
       return;
     }
     Contact c = std::move(record.contact);
-    std::set<std::string, std::less<>> taken;
-    for (const auto& p : pool_) taken.insert(p.id);
-    if (named_id.empty() || !check_new_id(named_id, taken)) {
-      c.id = allocate_id(c.name, taken);
-    }
+    if (named_id.empty() || !check_new_id(named_id, taken_)) c.id = allocate_id(c.name, taken_);
     if (c.added_on == Date{}) c.added_on = today_;
     if (record.uid) c.extra["vcard_uid"] = *record.uid;
-    for (const Contact* dup : find_duplicates(pool_, c)) {
+    if (auto other = duplicate_of(c)) {
       plan.warnings.push_back({record.where, "possible duplicate: " + c.id + " (" + c.name +
-                                                 ") has the same name or email as " + dup->id});
-      break;
+                                                 ") has the same name or email as " + *other});
     }
     if (!named_id.empty()) id_map_[named_id] = c.id;
     add_to_pool(c, Origin::added);
@@ -144,7 +139,22 @@ class Planner {
  private:
   enum class Origin { kept, added };
 
+  // The id of a contact with the same name (case and accents aside) or
+  // email, if any.
+  std::optional<std::string> duplicate_of(const Contact& c) const {
+    if (auto it = by_name_.find(text::fold(c.name)); it != by_name_.end() && !it->second.empty()) {
+      return pool_[*it->second.begin()].id;
+    }
+    for (const auto& e : c.emails) {
+      if (auto it = by_email_.find(email_key(e)); it != by_email_.end()) {
+        return pool_[it->second].id;
+      }
+    }
+    return std::nullopt;
+  }
+
   void add_to_pool(Contact c, Origin origin) {
+    taken_.insert(c.id);
     pool_.push_back(std::move(c));
     origin_.push_back(origin);
     index(pool_.size() - 1);
@@ -245,7 +255,8 @@ class Planner {
 
   MergePolicy policy_;
   Date today_;
-  std::vector<Contact> pool_;  // kept contacts, then the added ones
+  std::vector<Contact> pool_;                 // kept contacts, then the added ones
+  std::set<std::string, std::less<>> taken_;  // their ids
   std::vector<Origin> origin_;
   std::set<std::size_t> touched_;
   std::vector<std::size_t> touched_order_;

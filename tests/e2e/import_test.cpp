@@ -1,4 +1,6 @@
 // End-to-end: `kith import` on a temp data directory, success and error paths.
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <ostream>
 
@@ -264,6 +266,34 @@ TEST_F(ImportTest, ManyRowsImportAtOnceWithoutAProgressBarWhenStderrIsNotATermin
   auto r = kith.ok({"import", "linkedin", (tmp / "big.csv").string(), "--json"});
   EXPECT_EQ(r.json()["added"].size(), 400u);
   EXPECT_EQ(r.err, "");
+}
+
+TEST_F(ImportTest, ManyRowsDrawAProgressBarWhenStderrIsATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "script(1) from util-linux is needed to give kith a terminal";
+  }
+  std::string text = "First Name,Last Name,URL\n";
+  for (int i = 0; i < 350; ++i) {
+    text += "Person,Number " + std::to_string(i) + ",https://www.linkedin.com/in/p" +
+            std::to_string(i) + "\n";
+  }
+  write_file(tmp / "big.csv", text);
+  const std::string command = "KITH_DIR='" + (tmp / "data").string() +
+                              "' KITH_TODAY=2026-11-25 script -qec \"'" + kith_binary() +
+                              "' import linkedin '" + (tmp / "big.csv").string() +
+                              "' >/dev/null\" /dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string terminal;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) terminal.append(buf, n);
+  EXPECT_EQ(::pclose(pipe), 0) << terminal;
+  EXPECT_NE(terminal.find("kith: importing [##########..........]  50%  175/350"),
+            std::string::npos)
+      << terminal;
+  EXPECT_NE(terminal.find("100%  350/350\r\x1b[K"), std::string::npos) << terminal;
+  EXPECT_EQ(snapshot(tmp / "data/contacts").size(), 350u);
 }
 
 TEST_F(ImportTest, AHeldLockFailsWithExitOneAndWritesNothing) {
