@@ -39,6 +39,8 @@ const std::vector<CommandSpec>& command_table() {
        {},
        setup_complete,
        true},
+      {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
+      {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
   };
   return table;
 }

@@ -20,5 +20,7 @@ void setup_due(CLI::App& sub, Context& ctx);
 void setup_done(CLI::App& sub, Context& ctx);
 void setup_completion(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);
+void setup_import(CLI::App& sub, Context& ctx);
+void setup_export(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli

@@ -23,6 +23,7 @@ struct Environment {
   std::map<std::string, std::string, std::less<>> vars;  // environment variables
   bool stdout_is_tty = false;
   bool stdin_is_tty = false;
+  bool stderr_is_tty = false;  // progress bars only on a terminal
   std::chrono::system_clock::time_point now{};
   std::function<std::uint32_t()> random;  // source of interaction id suffixes
 
