@@ -20,6 +20,13 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"edit", "Change a contact or your profile (no option: in your editor)", {}, setup_edit},
+      {"rm", "Archive a contact (--purge: delete it for good)", {}, setup_rm},
+      {"restore", "Bring an archived contact back", {}, setup_restore},
+      {"snooze", "Keep a contact out of `kith due` until a date", {}, setup_snooze},
+      {"unsnooze", "End a contact's snooze now", {}, setup_unsnooze},
+      {"stats", "Month by month: new people reached, gives, catch-ups, asks", {}, setup_stats},
+      {"config", "Show or change the settings kept in kith.json", {}, setup_config},
   };
   return table;
 }

@@ -14,5 +14,12 @@ void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
+void setup_edit(CLI::App& sub, Context& ctx);
+void setup_rm(CLI::App& sub, Context& ctx);
+void setup_restore(CLI::App& sub, Context& ctx);
+void setup_snooze(CLI::App& sub, Context& ctx);
+void setup_unsnooze(CLI::App& sub, Context& ctx);
+void setup_config(CLI::App& sub, Context& ctx);
+void setup_stats(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli
