@@ -53,10 +53,10 @@ int run_unsnooze(const UnsnoozeOptions& o, Context& ctx) {
     const bool was_active = *c.snoozed_until > now;
     const std::string until = format_date(*c.snoozed_until);
     c.snoozed_until.reset();
-    return Change{true,
-                  was_active
-                      ? "unsnoozed " + describe(c) + " (it was snoozed until " + until + ")"
-                      : "cleared the expired snooze of " + describe(c) + " (until " + until + ")"};
+    if (!was_active) {
+      return Change{true, "cleared the snooze of " + describe(c) + ", which ended on " + until};
+    }
+    return Change{true, "unsnoozed " + describe(c) + "; it was snoozed until " + until};
   });
 }
 
