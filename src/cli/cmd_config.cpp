@@ -1,6 +1,8 @@
 // kith config [KEY [VALUE]] [--unset KEY] [--json]: the settings kept in
 // kith.json. No argument lists them all, KEY prints one, KEY VALUE sets it
 // and --unset KEY puts it back to its default.
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/settings_keys.h"
@@ -116,10 +118,13 @@ void setup_config(CLI::App& sub, Context& ctx) {
   sub.add_option("VALUE", o->value, "Its new value");
   sub.add_flag("--unset", o->unset, "Put KEY back to its default");
   sub.add_flag("--json", o->json, "Print the settings in effect as a JSON object");
-  std::string footer = "Settings:\n";
+  std::size_t width = 0;
+  for (const auto& key : setting_keys()) width = std::max(width, key.name.size());
+  std::string footer = "Settings:";
   for (const auto& key : setting_keys()) {
-    footer += "  " + std::string(key.name) + "\t" + std::string(key.summary) + ": " +
-              std::string(key.accepts) + "\n";
+    const std::string indent(width + 4, ' ');
+    footer += "\n  " + std::string(key.name) + std::string(width + 2 - key.name.size(), ' ') +
+              std::string(key.summary) + ":\n" + indent + std::string(key.accepts);
   }
   sub.footer(footer);
   sub.callback([o, &ctx] { ctx.exit_code = run_config(*o, ctx); });

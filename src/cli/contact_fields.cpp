@@ -133,12 +133,11 @@ void add_contact_field_options(CLI::App& sub, ContactFields& f, FieldsFor purpos
       ->type_name("DATE");
   sub.add_option("--every", f.every,
                  help("How often to be in touch: 2w, 1m, 3m, quarterly, yearly, off…",
-                      "How often to be in touch: 2w, 1m, 3m, quarterly, yearly, off, or "
-                      "default (the setting every)"))
+                      "How often to be in touch: 2w, 3m, yearly, off…; default: the setting"))
       ->type_name("DURATION");
   sub.add_option("--birthday", f.birthday,
                  help("Birthday: YYYY-MM-DD, or MM-DD without the year",
-                      "Birthday: YYYY-MM-DD, or MM-DD without the year (\"\" clears it)"))
+                      "Birthday: YYYY-MM-DD, or MM-DD without year (\"\" clears it)"))
       ->type_name("DATE");
   sub.add_option("--note", f.note, help("A free-text note", "The free-text note (\"\" clears it)"))
       ->type_name("TEXT");
