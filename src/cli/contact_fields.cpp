@@ -239,7 +239,6 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
   if (f.note && !text::is_valid_utf8(*f.note)) return usage_error("--note: not valid UTF-8");
 
   Contact updated = contact;
-  std::optional<Date> met;
   if (f.met && f.met->empty()) {
     updated.met_on.reset();
   } else if (f.met) {

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 #include <system_error>
 
 #include <unistd.h>
@@ -85,6 +84,41 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
   }
 }
 
+Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
+                                           std::vector<std::string>& warnings) {
+  std::vector<Interaction> out;
+  std::size_t pos = 0;
+  int line_no = 0;
+  while (pos < content.size()) {
+    ++line_no;
+    std::size_t end = content.find('\n', pos);
+    const bool last_without_newline = end == std::string_view::npos;
+    if (last_without_newline) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = std::string(label) + ":" + std::to_string(line_no);
+    Json json;
+    try {
+      json = Json::parse(line.begin(), line.end());
+    } catch (const Json::parse_error&) {
+      if (last_without_newline) {
+        warnings.push_back(where +
+                           ": skipped a torn last line (an interrupted write); "
+                           "`kith doctor --fix` removes it");
+        break;
+      }
+      return data_error(where + ": not valid JSON",
+                        "fix or remove that line (kith never overwrites a corrupt file); "
+                        "`kith doctor` lists every problem");
+    }
+    auto interaction = interaction_from_json(json, where);
+    if (!interaction) return interaction.error();
+    out.push_back(std::move(*interaction));
+  }
+  return out;
+}
+
 fs::path Store::contact_path(std::string_view id) const {
   return dir_ / "contacts" / (std::string(id) + ".json");
 }
@@ -147,46 +181,6 @@ Result<std::vector<Contact>> Store::load_contacts() const {
   return contacts;
 }
 
-Result<std::vector<Interaction>> Store::read_month_file(const std::string& name,
-                                                        std::vector<std::string>& warnings) const {
-  std::vector<Interaction> out;
-  const fs::path path = dir_ / "log" / name;
-  auto text = fsutil::read_file(path);
-  if (!text) return text.error();
-  if (!text->has_value()) return out;
-  const std::string& content = **text;
-  std::size_t pos = 0;
-  int line_no = 0;
-  while (pos < content.size()) {
-    ++line_no;
-    std::size_t end = content.find('\n', pos);
-    const bool last_without_newline = end == std::string::npos;
-    if (last_without_newline) end = content.size();
-    std::string_view line(content.data() + pos, end - pos);
-    pos = end + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = "log/" + name + ":" + std::to_string(line_no);
-    Json json;
-    try {
-      json = Json::parse(line.begin(), line.end());
-    } catch (const Json::parse_error&) {
-      if (last_without_newline) {
-        warnings.push_back(where +
-                           ": skipped a torn last line (an interrupted write); "
-                           "`kith doctor --fix` removes it");
-        break;
-      }
-      return data_error(where + ": not valid JSON",
-                        "fix or remove that line (kith never overwrites a corrupt file); "
-                        "`kith doctor` lists every problem");
-    }
-    auto interaction = interaction_from_json(json, where);
-    if (!interaction) return interaction.error();
-    out.push_back(std::move(*interaction));
-  }
-  return out;
-}
-
 Result<std::vector<Interaction>> Store::load_interactions(
     std::vector<std::string>& warnings) const {
   auto names = list_dir(dir_ / "log", ".jsonl");
@@ -194,9 +188,13 @@ Result<std::vector<Interaction>> Store::load_interactions(
   std::vector<Interaction> all;
   for (const auto& name : *names) {
     if (!is_month_file(name)) continue;
-    auto month = read_month_file(name, warnings);
-    if (!month) return month.error();
-    std::move(month->begin(), month->end(), std::back_inserter(all));
+    const fs::path path = dir_ / "log" / name;
+    auto text = fsutil::read_file(path);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    auto parsed = parse_log(**text, "log/" + name, warnings);
+    if (!parsed) return parsed.error();
+    for (auto& i : *parsed) all.push_back(std::move(i));
   }
   std::stable_sort(all.begin(), all.end(), [](const Interaction& a, const Interaction& b) {
     if (a.date != b.date) return a.date < b.date;
@@ -208,7 +206,11 @@ Result<std::vector<Interaction>> Store::load_interactions(
 
 Result<std::vector<Interaction>> Store::load_month(date::year_month month,
                                                    std::vector<std::string>& warnings) const {
-  return read_month_file(month_path(month).filename().string(), warnings);
+  const fs::path path = month_path(month);
+  auto text = fsutil::read_file(path);
+  if (!text) return text.error();
+  if (!text->has_value()) return std::vector<Interaction>();
+  return parse_log(**text, relative_name(dir_, path), warnings);
 }
 
 Result<Network> Store::load() const {

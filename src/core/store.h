@@ -85,14 +85,19 @@ class Store {
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
 
  private:
-  Result<std::vector<Interaction>> read_month_file(const std::string& name,
-                                                   std::vector<std::string>& warnings) const;
   fs::path dir_;
 };
 
 // Serialisations, as written to the files.
 std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
 std::string serialize_line(const Json& j);      // compact, trailing newline
+
+// Parses the text of one log file (`label` names it in messages, e.g.
+// "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
+// newline, not JSON) is skipped and reported in `warnings`; any other bad
+// line is a data error "LABEL:LINE: …".
+Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
+                                           std::vector<std::string>& warnings);
 
 // Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
