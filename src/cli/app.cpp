@@ -17,9 +17,13 @@ std::string_view version() { return kVersion; }
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
       {"add", "Add a contact and print its id", {}, setup_add},
+      {"log", "Record an interaction: a catch-up, a give or an ask", {}, setup_log},
+      {"due", "Who is due for a no-need hello, and this month's homework", {}, setup_due},
+      {"pitch", "Why a contact would want to hear from you, and a draft message", {}, setup_pitch},
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"done", "Mark a follow-up done", {}, setup_done},
       {"edit", "Change a contact or your profile (no option: in your editor)", {}, setup_edit},
       {"rm", "Archive a contact (--purge: delete it for good)", {}, setup_rm},
       {"restore", "Bring an archived contact back", {}, setup_restore},
@@ -85,9 +89,19 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << "kith " << kVersion << "\n";
     return 0;
   } catch (const CLI::ExtrasError& e) {
-    if (app->get_subcommands().empty() && !args.empty() && !args.front().starts_with("-")) {
-      return ctx.fail(usage_error("unknown command '" + args.front() + "'",
-                                  "`kith --help` lists the commands"));
+    if (app->get_subcommands().empty()) {
+      const std::vector<std::string> extras = app->remaining();
+      if (!extras.empty() && !extras.front().starts_with("-")) {
+        return ctx.fail(usage_error("unknown command '" + extras.front() + "'",
+                                    "`kith --help` lists the commands"));
+      }
+      if (args.empty() || args.front() != "due") {
+        // `kith --json` and friends: options of the default command.
+        std::vector<std::string> due_args{"due"};
+        due_args.insert(due_args.end(), args.begin(), args.end());
+        ctx.global = GlobalOptions{};
+        return run(due_args, ctx);
+      }
     }
     std::string where = "kith";
     for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/contact_change.h"
 #include "cli/output.h"
+#include "core/logbook.h"
 #include "core/purge.h"
 
 namespace kith::cli {
@@ -87,13 +88,10 @@ int run_purge(const RmOptions& o, Context& ctx) {
   int changed = 0;
   int deleted = 0;
   for (const auto& month : months_naming(*interactions, contact.id)) {
-    std::vector<std::string> torn;
-    auto lines = store->load_month(month, torn);
+    // In file order, so the rewrite changes only the lines that name the
+    // contact; a torn last line is an error here.
+    auto lines = read_month_in_file_order(*store, month);
     if (!lines) return ctx.fail(lines.error());
-    if (!torn.empty()) {
-      return ctx.fail(
-          data_error(torn.front() + "; nothing was purged", "run `kith doctor --fix` first"));
-    }
     MonthPurge purge = purge_from_month(std::move(*lines), contact.id);
     changed += purge.changed;
     deleted += purge.deleted;

@@ -204,15 +204,6 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<std::vector<Interaction>> Store::load_month(date::year_month month,
-                                                   std::vector<std::string>& warnings) const {
-  const fs::path path = month_path(month);
-  auto text = fsutil::read_file(path);
-  if (!text) return text.error();
-  if (!text->has_value()) return std::vector<Interaction>();
-  return parse_log(**text, relative_name(dir_, path), warnings);
-}
-
 Result<Network> Store::load() const {
   Network n;
   auto config = load_config();

@@ -62,11 +62,6 @@ class Store {
   // Every interaction; a torn last line (no newline, not JSON) is skipped and
   // reported in `warnings`; any other bad line is a data error with file:line.
   Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
-  // One month's interactions in the order of its file (empty when the file
-  // does not exist), for commands that rewrite that month: keeping the order
-  // keeps the rewrite's diff small. Lines are checked as load_interactions does.
-  Result<std::vector<Interaction>> load_month(date::year_month month,
-                                              std::vector<std::string>& warnings) const;
   // Everything at once, as the reports need it.
   Result<Network> load() const;
 

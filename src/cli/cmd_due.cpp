@@ -1,0 +1,284 @@
+// kith due [--within DURATION] [--tag T]... [--limit N] [--cron] [--json]:
+// who is overdue for a no-need outreach, the follow-ups due, the occasions to
+// write for, and this month's homework.
+#include <array>
+
+#include "cli/commands.h"
+#include "cli/contact_fields.h"
+#include "cli/output.h"
+#include "core/due.h"
+
+namespace kith::cli {
+namespace {
+
+struct DueCliOptions {
+  std::optional<std::string> within;
+  std::vector<std::string> tags;
+  std::optional<std::string> limit;
+  bool cron = false;
+  bool json = false;
+};
+
+constexpr std::size_t kMaxLimit = 1000000;
+
+Result<DueOptions> parse_options(const DueCliOptions& o) {
+  DueOptions options;
+  if (o.within) {
+    auto d = parse_duration(*o.within, AllowOff::no);
+    if (!d) return Error{ErrorKind::usage, "--within: " + d.error().message, d.error().hint};
+    options.within = *d;
+  }
+  for (const auto& t : o.tags) {
+    if (auto s = check_text("--tag", t); !s) return s.error();
+  }
+  options.tags = o.tags;
+  if (o.limit) {
+    const std::string& s = *o.limit;
+    std::size_t n = 0;
+    bool ok = !s.empty() && s.size() <= 7;
+    for (char ch : s) {
+      if (ch < '0' || ch > '9') ok = false;
+    }
+    if (ok) n = std::stoul(s);
+    if (!ok || n < 1 || n > kMaxLimit) {
+      return usage_error("--limit: '" + clean(s) + "' is not a whole number from 1 to 1000000");
+    }
+    options.limit = n;
+  }
+  return options;
+}
+
+std::string plural(long long n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 || n == -1 ? one : many);
+}
+
+std::string weekday_name(Date d) {
+  static constexpr std::array<const char*, 7> names = {"Sun", "Mon", "Tue", "Wed",
+                                                       "Thu", "Fri", "Sat"};
+  return names[date::weekday{d}.c_encoding()];
+}
+
+std::string month_title(date::year_month m) {
+  static constexpr std::array<const char*, 12> names = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::string(names[static_cast<unsigned>(m.month()) - 1]) + " " +
+         std::to_string(static_cast<int>(m.year()));
+}
+
+// "51 days late", "due today", "due in 3 days"
+std::string lateness(int days_overdue, std::string_view late_word) {
+  if (days_overdue > 0) return plural(days_overdue, "day", "days") + " " + std::string(late_word);
+  if (days_overdue == 0) return "due today";
+  return "due in " + plural(-days_overdue, "day", "days");
+}
+
+// "today", "tomorrow", "in 4 days"
+std::string when(Date date, Date today) {
+  const auto days = (date - today).count();
+  if (days == 0) return "today";
+  if (days == 1) return "tomorrow";
+  return "in " + plural(days, "day", "days");
+}
+
+Tone lateness_tone(const DueEntry& e) {
+  if (e.days_overdue <= 0) return Tone::dim;
+  return e.days_overdue >= e.cycle_days ? Tone::red : Tone::yellow;
+}
+
+std::string last_no_need(const DueEntry& e) {
+  if (!e.last_no_need) {
+    return e.contact->met_on ? "never (met " + format_date(*e.contact->met_on) + ")"
+                             : "never (added " + format_date(e.contact->added_on) + ")";
+  }
+  const bool gave = e.last_give && *e.last_give == *e.last_no_need;
+  return std::string(gave ? "gave " : "caught up ") + format_date(*e.last_no_need);
+}
+
+std::string names_of(const Interaction& i, const Network& network) {
+  std::vector<std::string> names;
+  for (const auto& id : i.contacts) {
+    const Contact* c = network.find(id);
+    names.push_back(clean(c ? c->name : id));
+  }
+  return join(names);
+}
+
+void print_how_to_begin(std::ostream& out) {
+  out << "No contacts yet. kith tells you whom to reach out to once it knows your people.\n"
+      << "Add the first one:\n"
+      << "  kith add \"Ada Lovelace\" --company Acme --skill math --interest compilers\n"
+      << "and say what you can offer others:\n"
+      << "  kith me --name \"Your Name\" --skill \"…\" --interest \"…\"\n";
+}
+
+void print_due(const DueReport& r, const DueOptions& options, const Style& style,
+               std::ostream& out) {
+  if (r.due.empty()) {
+    out << style(Tone::green, "Nobody is due for a no-need hello.");
+    if (r.next) {
+      out << " Next: " << clean(r.next->contact->name) << " on " << format_date(r.next->due_on)
+          << " (every " << r.next->every.text << ").";
+    }
+    out << "\n";
+    return;
+  }
+  std::string title = "Due for a no-need hello";
+  if (options.within) title += ", or within " + options.within->text;
+  out << style(Tone::bold, title) << " (" << r.due_total << ")\n";
+  Table table;
+  table.set_max_width(0, 28);
+  for (const auto& e : r.due) {
+    const long long percent =
+        e.days_overdue > 0 ? (100LL * e.days_overdue + e.cycle_days / 2) / e.cycle_days : 0;
+    table.add({{clean(e.contact->name), Tone::bold},
+               {e.contact->id, Tone::cyan},
+               {lateness(e.days_overdue, "late"), lateness_tone(e)},
+               {e.days_overdue > 0 ? std::to_string(percent) + "% of " + e.every.text
+                                   : "every " + e.every.text,
+                Tone::dim},
+               {"last: " + last_no_need(e)}});
+  }
+  table.print(out, style, "  ");
+  if (r.due_total > r.due.size()) {
+    out << style(Tone::dim, "  … and " + std::to_string(r.due_total - r.due.size()) +
+                                " more (raise or drop --limit)")
+        << "\n";
+  }
+}
+
+void print_follow_ups(const DueReport& r, const Network& network, const Style& style,
+                      std::ostream& out) {
+  out << "\n" << style(Tone::bold, "Follow-ups due") << " (" << r.follow_ups.size() << ")\n";
+  Table table;
+  table.set_max_width(3, 60);
+  for (const auto& f : r.follow_ups) {
+    const std::string by =
+        f.interaction->follow_up->by ? "by " + format_date(f.by) : "since " + format_date(f.by);
+    table.add({{f.interaction->id, Tone::cyan},
+               {by + ", " + lateness(f.days_overdue, "late"),
+                f.days_overdue > 0 ? Tone::yellow : Tone::plain},
+               {names_of(*f.interaction, network)},
+               {clean(f.interaction->follow_up->text)}});
+  }
+  table.print(out, style, "  ");
+  out << style(Tone::dim, "  Mark one done: kith done ID") << "\n";
+}
+
+void print_occasions(const DueReport& r, const Style& style, std::ostream& out) {
+  out << "\n" << style(Tone::bold, "Occasions to write") << " (" << r.occasions.size() << ")\n";
+  Table table;
+  for (const auto& o : r.occasions) {
+    table.add({{weekday_name(o.date) + " " + format_date(o.date)},
+               {when(o.date, r.today), o.date == r.today ? Tone::green : Tone::plain},
+               {clean(o.contact->name), Tone::bold},
+               {o.contact->id, Tone::cyan},
+               {clean(o.text)}});
+  }
+  table.print(out, style, "  ");
+}
+
+void print_homework(const DueReport& r, const Style& style, std::ostream& out) {
+  const Homework& hw = r.homework;
+  out << "\n" << style(Tone::bold, "Homework for " + month_title(hw.month)) << ": ";
+  if (hw.done()) {
+    std::vector<std::string> names;
+    for (const Contact* c : hw.reached) names.push_back(clean(c->name));
+    out << style(Tone::green, "done") << ", "
+        << plural(static_cast<long long>(hw.reached.size()), "new contact", "new contacts")
+        << " reached (goal " << hw.goal << ")" << (names.empty() ? "" : ": " + join(names))
+        << ".\n";
+    return;
+  }
+  out << style(Tone::yellow, std::to_string(hw.reached.size()) + " of " +
+                                 plural(hw.goal, "new contact", "new contacts") + " reached")
+      << ".\n";
+  if (hw.suggestions.empty()) {
+    out << "  Reach out to someone new, purely to grow your network: kith add NAME, then "
+           "kith log NAME.\n";
+    return;
+  }
+  const Contact* first = hw.suggestions.front();
+  out << "  Try " << style(Tone::bold, clean(first->name)) << " (" << style(Tone::cyan, first->id)
+      << "), waiting since " << format_date(first->added_on);
+  if (hw.suggestions.size() > 1) {
+    std::vector<std::string> others;
+    for (std::size_t k = 1; k < hw.suggestions.size(); ++k) {
+      others.push_back(clean(hw.suggestions[k]->name));
+    }
+    out << "; or " << join(others, ", ");
+  }
+  out << ".\n";
+}
+
+int run_due(const DueCliOptions& o, Context& ctx) {
+  auto options = parse_options(o);
+  if (!options) return ctx.fail(options.error());
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto network = store->load();
+  if (!network) return ctx.fail(network.error());
+  ctx.report(network->warnings);
+
+  const DueReport report = compute_due(*network, *today, *options);
+  if (o.cron && report.nothing_to_do()) return 0;
+  if (o.json) {
+    print_json(ctx.out, to_json(report));
+    return 0;
+  }
+  const Style style(ctx.color());
+  if (network->contacts.empty()) {
+    print_how_to_begin(ctx.out);
+    return 0;
+  }
+  print_due(report, *options, style, ctx.out);
+  if (!report.follow_ups.empty()) print_follow_ups(report, *network, style, ctx.out);
+  if (!report.occasions.empty()) print_occasions(report, style, ctx.out);
+  print_homework(report, style, ctx.out);
+  return 0;
+}
+
+}  // namespace
+
+void setup_due(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<DueCliOptions>();
+  sub.add_option("--within", o->within,
+                 "Also list who falls due within this time (2w, 1m…), and birthdays in it")
+      ->type_name("DURATION");
+  sub.add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
+      ->type_name("T");
+  sub.add_option("--limit", o->limit, "Show at most N of the people due")->type_name("N");
+  sub.add_flag("--cron", o->cron,
+               "Print nothing when there is nothing to do (for cron and timers)");
+  sub.add_flag("--json", o->json, "Print the report as JSON");
+  sub.footer(
+      "A contact is due when its last no-need interaction (a give or a catch-up;\n"
+      "asks do not count), else the day you met, else the day you added it, is\n"
+      "`every` ago (the contact's cadence, else `kith config every`, default 3m).\n"
+      "The most overdue relative to its cadence comes first.\n"
+      "\n"
+      "Every morning from cron (crontab -e); cron mails what it prints:\n"
+      "  30 8 * * *  \"$HOME/.local/bin/kith\" due --cron\n"
+      "\n"
+      "Or with a systemd user timer; ~/.config/systemd/user/kith-due.service:\n"
+      "  [Unit]\n"
+      "  Description=kith: who is due for a no-need hello\n"
+      "  [Service]\n"
+      "  Type=oneshot\n"
+      "  ExecStart=%h/.local/bin/kith due --cron\n"
+      "and ~/.config/systemd/user/kith-due.timer:\n"
+      "  [Unit]\n"
+      "  Description=Run kith due every morning\n"
+      "  [Timer]\n"
+      "  OnCalendar=*-*-* 08:30\n"
+      "  Persistent=true\n"
+      "  [Install]\n"
+      "  WantedBy=timers.target\n"
+      "then: systemctl --user enable --now kith-due.timer (the report goes to the\n"
+      "journal: journalctl --user -u kith-due).");
+  sub.callback([o, &ctx] { ctx.exit_code = run_due(*o, ctx); });
+}
+
+}  // namespace kith::cli

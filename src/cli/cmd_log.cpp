@@ -1,0 +1,203 @@
+// kith log CONTACT... [--date DATE] [--kind KIND] [--give | --ask] [--note TEXT]
+//          [--follow-up TEXT [--by DATE]] [--json]
+// Records one interaction with one or more contacts and prints its id.
+#include <algorithm>
+#include <set>
+
+#include "cli/commands.h"
+#include "cli/contact_fields.h"
+#include "cli/output.h"
+#include "core/contacts.h"
+#include "core/history.h"
+#include "core/logbook.h"
+
+namespace kith::cli {
+namespace {
+
+struct LogOptions {
+  std::vector<std::string> contacts;
+  std::optional<std::string> date;
+  std::optional<std::string> kind;
+  bool give = false;
+  bool ask = false;
+  std::optional<std::string> note;
+  std::optional<std::string> follow_up;
+  std::optional<std::string> by;
+  bool json = false;
+};
+
+constexpr int kMaxIdAttempts = 16;
+
+// Everything that can be checked without the data: dates, kind, texts.
+Result<Interaction> build(const LogOptions& o, Date today) {
+  Interaction i;
+  i.date = today;
+  if (o.date) {
+    auto d = parse_date(*o.date, today, DateDirection::past);
+    if (!d) return Error{ErrorKind::usage, "--date: " + d.error().message, d.error().hint};
+    if (*d > today) {
+      return usage_error("--date: " + format_date(*d) + " is in the future",
+                         "log what happened; for a reminder use --follow-up TEXT --by DATE");
+    }
+    i.date = *d;
+  }
+  if (o.kind) {
+    auto k = parse_kind(*o.kind);
+    if (!k) return Error{ErrorKind::usage, "--kind: " + k.error().message, k.error().hint};
+    i.kind = *k;
+  }
+  i.intent = o.give ? Intent::give : o.ask ? Intent::ask : Intent::catch_up;
+  if (o.note) {
+    if (auto s = check_text("--note", *o.note); !s) return s.error();
+    i.note = *o.note;
+  }
+  if (o.follow_up) {
+    if (auto s = check_text("--follow-up", *o.follow_up); !s) return s.error();
+    FollowUp f;
+    f.text = *o.follow_up;
+    if (o.by) {
+      auto by = parse_date(*o.by, today, DateDirection::future);
+      if (!by) return Error{ErrorKind::usage, "--by: " + by.error().message, by.error().hint};
+      if (*by < i.date) {
+        return usage_error("--by: " + format_date(*by) + " is before the interaction (" +
+                           format_date(i.date) + ")");
+      }
+      f.by = *by;
+    }
+    i.follow_up = std::move(f);
+  }
+  return i;
+}
+
+// Resolves every CONTACT to an active contact id; naming one twice is an error.
+Result<std::vector<std::string>> resolve_all(const std::vector<Contact>& contacts,
+                                             const std::vector<std::string>& refs) {
+  std::vector<std::string> ids;
+  for (const auto& ref : refs) {
+    auto found = resolve_contact(contacts, ref, Scope::active);
+    if (!found) return found.error();
+    const std::string& id = (*found)->id;
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+      return usage_error("'" + clean(ref) + "' names " + id + " a second time",
+                         "name each contact once");
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+std::string describe(const Interaction& i, const Network& network) {
+  std::vector<std::string> names;
+  for (const auto& id : i.contacts) {
+    const Contact* c = network.find(id);
+    names.push_back(clean(c ? c->name : id));
+  }
+  std::string intent = i.intent == Intent::give  ? "a give"
+                       : i.intent == Intent::ask ? "an ask"
+                                                 : "a catch-up";
+  return "logged " + intent + " (" + i.kind + ") with " + join(names) + " on " +
+         format_date(i.date);
+}
+
+int run_log(const LogOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto built = build(o, *today);
+  if (!built) return ctx.fail(built.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+
+  // Resolve the contacts before taking the lock, so that a bad name fails
+  // without creating anything; then again under the lock, on fresh data.
+  {
+    auto contacts = store->load_contacts();
+    if (!contacts) return ctx.fail(contacts.error());
+    if (auto ids = resolve_all(*contacts, o.contacts); !ids) return ctx.fail(ids.error());
+  }
+  auto lock = store->lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  auto network = store->load();
+  if (!network) return ctx.fail(network.error());
+  ctx.report(network->warnings);
+  auto ids = resolve_all(network->contacts, o.contacts);
+  if (!ids) return ctx.fail(ids.error());
+
+  Interaction interaction = std::move(*built);
+  interaction.contacts = std::move(*ids);
+  interaction.logged_at = format_timestamp(ctx.env().now);
+  std::set<std::string, std::less<>> taken;
+  for (const auto& i : network->interactions) taken.insert(i.id);
+  for (int attempt = 0; attempt < kMaxIdAttempts; ++attempt) {
+    interaction.id = make_interaction_id(ctx.env().now, ctx.env().random());
+    if (!taken.contains(interaction.id)) break;
+  }
+  if (taken.contains(interaction.id)) {
+    return ctx.fail(io_error("could not find a free interaction id", "try again"));
+  }
+  if (auto s = store->append_interaction(interaction); !s) return ctx.fail(s.error());
+
+  if (o.json) {
+    print_json(ctx.out, to_json(interaction));
+  } else {
+    ctx.out << interaction.id << "\n";
+  }
+  ctx.confirm(describe(interaction, *network));
+  if (interaction.intent == Intent::ask) {
+    ctx.confirm("an ask does not reset the no-need clock; lead with a give next time");
+  } else {
+    // Homework: a first ever no-need interaction this month counts.
+    const HistoryMap before = summarize(network->interactions);
+    const date::year_month_day now_ymd{*today}, then_ymd{interaction.date};
+    const bool this_month =
+        now_ymd.year() == then_ymd.year() && now_ymd.month() == then_ymd.month();
+    for (const auto& id : interaction.contacts) {
+      if (this_month && !history_of(before, id).first_no_need) {
+        ctx.confirm("first no-need outreach to " + id + ": it counts for this month's homework");
+      }
+    }
+  }
+  if (interaction.follow_up) {
+    ctx.confirm("follow-up open; mark it with `kith done " + interaction.id + "`");
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_log(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<LogOptions>();
+  sub.add_option("CONTACT", o->contacts,
+                 "Who it was with: id, id prefix, part of the name, or email (one or more)")
+      ->required();
+  sub.add_option("--date", o->date,
+                 "When it happened: YYYY-MM-DD, yesterday, 3d ago, mon… (default: today)")
+      ->type_name("DATE");
+  sub.add_option("--kind", o->kind,
+                 "coffee, lunch, call, video, email, message, meeting, event, intro… "
+                 "(default: other)")
+      ->type_name("KIND");
+  auto* give = sub.add_flag("--give", o->give,
+                            "You offered something: an intro, help, an article (no-need)");
+  auto* ask =
+      sub.add_flag("--ask", o->ask, "You needed something (does not reset the no-need clock)");
+  give->excludes(ask);
+  sub.add_option("--note", o->note, "What happened, in a line")->type_name("TEXT");
+  auto* follow_up = sub.add_option("--follow-up", o->follow_up, "Something you promised to do next")
+                        ->type_name("TEXT");
+  sub.add_option("--by", o->by, "When the follow-up is due: YYYY-MM-DD, fri, +1w…")
+      ->type_name("DATE")
+      ->needs(follow_up);
+  sub.add_flag("--json", o->json, "Print the interaction written, as JSON");
+  sub.footer(
+      "Without --give or --ask the interaction is a catch-up. Gives and catch-ups\n"
+      "reset a contact's no-need clock; asks do not. The id printed on stdout is\n"
+      "what `kith done ID` takes to close a follow-up.\n"
+      "\n"
+      "Examples:\n"
+      "  kith log jose --kind coffee --note \"Talked about Rust hiring\"\n"
+      "  kith log priya amelie --kind intro --give\n"
+      "  kith log jose --ask --date yesterday --follow-up \"Send my CV\" --by fri");
+  sub.callback([o, &ctx] { ctx.exit_code = run_log(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,111 @@
+// The due engine: who is overdue for a no-need outreach, which follow-ups
+// you promised are due, which timely occasions (birthdays) give a natural
+// reason to write, and how this month's homework stands.
+//
+// compute_due() is a pure function of the network, today and the options: it
+// reads no clock, no environment and no file. The report points into the
+// Network it was computed from, which must outlive it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/model.h"
+#include "core/store.h"
+
+namespace kith {
+
+struct DueOptions {
+  // Also list what falls due within this duration after today (entries with
+  // negative days_overdue); it also widens the occasion window. nullopt:
+  // only what is due today, and occasions within the next 7 days.
+  std::optional<Duration> within;
+  // Only contacts carrying every one of these tags (matched with
+  // text::terms_match). Applies to the due list, follow-ups, occasions and
+  // homework suggestions; never to the homework count.
+  std::vector<std::string> tags;
+  // Caps the due list (after ordering); nullopt: no cap. due_total still
+  // counts every entry.
+  std::optional<std::size_t> limit;
+};
+
+// One contact whose no-need clock has run out (or will, within the window).
+struct DueEntry {
+  const Contact* contact = nullptr;
+  Duration every;                    // the contact's cadence, else the setting
+  Date since{};                      // last no-need, else met_on, else added_on
+  std::optional<Date> last_no_need;  // the latest give or catch-up
+  std::optional<Date> last_give;
+  Date due_on{};         // since + every, in calendar months and years
+  int days_overdue = 0;  // today - due_on; negative for upcoming entries
+  int cycle_days = 0;    // due_on - since, always >= 1
+};
+
+// A follow-up not marked done whose date has come.
+struct DueFollowUp {
+  const Interaction* interaction = nullptr;
+  // The follow-up's `by`; a follow-up logged without one is due from the
+  // interaction's date.
+  Date by{};
+  int days_overdue = 0;  // today - by; negative for upcoming ones (--within)
+};
+
+// A timely, natural reason to write. Birthdays come from the contacts; job
+// changes seen by an import will be a second kind, added with the importer.
+struct Occasion {
+  enum class Kind { birthday };
+  const Contact* contact = nullptr;
+  Kind kind = Kind::birthday;
+  Date date{};
+  std::string text;  // "birthday", or "38th birthday" when the year is known
+};
+
+std::string_view to_string(Occasion::Kind kind);  // "birthday"
+
+// Reach out to `goal` new people each calendar month.
+struct Homework {
+  date::year_month month{};
+  int goal = 1;
+  // Contacts whose first ever no-need interaction falls in `month`, by id.
+  std::vector<const Contact*> reached;
+  // Up to three contacts with no interaction at all (not archived, not
+  // snoozed, cadence not off), longest-waiting (added_on) first, then by id.
+  std::vector<const Contact*> suggestions;
+
+  bool done() const { return static_cast<int>(reached.size()) >= goal; }
+};
+
+struct DueReport {
+  Date today{};
+  Date horizon{};  // today, or today + within
+  // Most overdue relative to its cadence first: by
+  // (today - due_on) / (due_on - since) descending, then due_on, then id.
+  std::vector<DueEntry> due;
+  std::size_t due_total = 0;  // entries before the limit was applied
+  // The first contact to fall due after the horizon, if any (for "nobody is
+  // overdue; next is…").
+  std::optional<DueEntry> next;
+  std::vector<DueFollowUp> follow_ups;  // by date, then interaction id
+  std::vector<Occasion> occasions;      // by date, then contact id
+  Homework homework;
+
+  // True when there is nothing to act on: nobody due, no follow-up, no
+  // occasion and the homework done. `kith due --cron` prints nothing then.
+  bool nothing_to_do() const {
+    return due.empty() && follow_ups.empty() && occasions.empty() && homework.done();
+  }
+};
+
+// Computes the report for `today`. Interactions dated after today are
+// ignored (so that --today in the past shows the past as it was). Contacts
+// that are archived, or snoozed until after today, are neither due nor
+// suggested and have no occasions; cadence "off" is never due.
+DueReport compute_due(const Network& network, Date today, const DueOptions& options);
+
+// The report as `kith due --json` prints it (keys documented in kith-due(1)).
+Json to_json(const DueReport& report);
+
+}  // namespace kith

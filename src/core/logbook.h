@@ -1,0 +1,49 @@
+// The log as `kith log` and `kith done` change it: checking what a new
+// interaction may hold, finding a follow-up by id, and marking it done by
+// rewriting its month file in place.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/model.h"
+#include "core/status.h"
+#include "core/store.h"
+
+namespace kith {
+
+inline constexpr std::size_t kMaxKindLength = 32;
+
+// The kind of an interaction as stored: the word with ASCII letters
+// lower-cased ("Coffee" -> "coffee"). A kind is 1 to 32 bytes of letters
+// (any script), digits, '-' and '_', starting with a letter. Anything else
+// (spaces, punctuation, control bytes, invalid UTF-8) is a usage error
+// quoting the input.
+Result<std::string> parse_kind(std::string_view text);
+
+// The interaction with a follow-up named by `ref`: an exact interaction id,
+// else the unique id prefix among interactions with an open follow-up, else
+// the unique id prefix among those with a done one. Errors
+// (usage): a ref that is not a valid id; several matches (listing them);
+// an interaction that exists but has no follow-up; no match. The pointer
+// points into `interactions`.
+Result<const Interaction*> find_follow_up(const std::vector<Interaction>& interactions,
+                                          std::string_view ref);
+
+// The interactions of one month file in the order of its lines (the order
+// in which they were logged). A month without a file is empty. Errors as
+// Store::load_interactions reports them, except that a torn last line is an
+// error here: the caller is about to rewrite the file.
+Result<std::vector<Interaction>> read_month_in_file_order(const Store& store,
+                                                          date::year_month month);
+
+// Sets follow_up.done_on = done_on on interaction `id` of the month of
+// `date` and rewrites that month file atomically, other lines unchanged in
+// content and order. The caller holds the write lock. A usage error when
+// the file has no such interaction with a follow-up; the file is unchanged
+// on any error.
+Status mark_follow_up_done(const Store& store, std::string_view id, Date date, Date done_on);
+
+}  // namespace kith

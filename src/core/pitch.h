@@ -1,0 +1,163 @@
+// The pitch engine: why a contact would want to hear from you, worked out from
+// their side. What you can offer them, whom you could introduce them to, what
+// they could offer you, what you have in common, the give/ask balance, plain
+// advice, and a short draft message.
+//
+// Everything here is a pure function of its arguments: the same network,
+// contact, today and options give the same Pitch, byte for byte. Every term
+// comparison goes through text::terms_match (case, diacritics, '-'/'_'/spaces,
+// a trailing plural 's' on words over three letters).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/model.h"
+#include "core/status.h"
+#include "core/store.h"
+
+namespace kith {
+
+// A --template file, split into lines of literal text and placeholders.
+// Made by parse_template, which has checked every placeholder.
+struct DraftTemplate {
+  struct Piece {
+    bool placeholder = false;
+    std::string text;  // literal text, or the placeholder's name
+  };
+  using Line = std::vector<Piece>;  // one line, without its newline
+  std::vector<Line> lines;
+};
+
+// The placeholders a template may use, without braces, in the order the
+// documentation lists them: name, first_name, my_name, offer, intro, common, ask.
+const std::vector<std::string_view>& template_placeholders();
+
+// Parses a template. A placeholder is "{{", optional spaces, a word of ASCII
+// letters, digits, '_' or '-', optional spaces, "}}"; a word that is not one of
+// template_placeholders() is a usage error naming it and `where` (the
+// file). Every other brace is literal text: "{", "}}", "{{ }}", "{{a b}}".
+// Invalid UTF-8 is a usage error too.
+Result<DraftTemplate> parse_template(std::string_view text, std::string_view where);
+
+struct PitchOptions {
+  std::optional<std::string> ask;  // --ask TEXT: what you want to ask for
+  std::size_t max_intros = 3;      // --intros N
+  // --template FILE; nullopt: the built-in draft.
+  std::optional<DraftTemplate> draft_template;
+};
+
+// Someone in your network the contact might want to meet.
+struct Introduction {
+  std::string id;
+  std::string name;
+  // Their skills that match the contact's interests, spelled as in their
+  // skills, in the order of the contact's interests.
+  std::vector<std::string> topics;
+  std::optional<Date> last_no_need;  // your own warmth with them
+};
+
+enum class CommonKind { tag, company, location, how_met };
+
+struct CommonGround {
+  CommonKind kind;
+  std::string value;  // spelled as in the contact's record
+};
+
+// "shared tag: rust-meetup", "same company: Gridwise", "same location:
+// Berlin", "how you met: Rust meetup in Berlin".
+std::string describe(const CommonGround& c);
+
+struct LastInteraction {
+  Date date{};
+  Intent intent = Intent::catch_up;
+  std::string kind;
+};
+
+struct Balance {
+  int gives = 0;
+  int catch_ups = 0;
+  int asks = 0;
+  std::optional<LastInteraction> last;
+  std::optional<Date> last_give;
+  std::optional<Date> last_no_need;
+};
+
+// Why the first advice is "lead with a give"; empty when it is not.
+struct GiveFirstReasons {
+  bool asks_outnumber_gives = false;
+  bool last_was_ask = false;
+  bool asking_without_recent_give = false;  // --ask, and no give in the last 90 days
+
+  bool any() const { return asks_outnumber_gives || last_was_ask || asking_without_recent_give; }
+};
+
+// How long a give keeps counting as recent when you are about to ask.
+inline constexpr int kRecentGiveDays = 90;
+
+// A pitch owns all its data: it holds no pointer into the Network.
+// (A later `occasion` — a birthday or a job change — belongs here too, and
+// would feed the advice and open the draft.)
+struct Pitch {
+  std::string id;
+  std::string name;
+  std::string first_name;  // the first word of the name
+  std::string my_name;     // from your profile; may be empty
+
+  // Your skills that match their interests, spelled as in your skills, in the
+  // order of their interests.
+  std::vector<std::string> you_can_offer;
+  // Ranked: most matching topics, then the most recent no-need interaction
+  // with you (none ranks last), then id. At most PitchOptions::max_intros.
+  std::vector<Introduction> introductions;
+  // Their skills that match your interests, spelled as in their skills, in
+  // the order of your interests.
+  std::vector<std::string> they_can_offer_you;
+  // Shared tags (in the contact's order), then company, location, how met.
+  std::vector<CommonGround> common_ground;
+  Balance balance;
+  GiveFirstReasons give_first;
+  std::vector<std::string> advice;  // plain sentences, the give-first one first
+  std::optional<std::string> ask;
+  std::string draft;  // no trailing newline
+};
+
+// The pitch for `contact` (which must be one of network.contacts). Archived
+// contacts are never proposed as introductions; snoozed ones are.
+Pitch make_pitch(const Network& network, const Contact& contact, Date today,
+                 const PitchOptions& options);
+
+// The values a draft template fills in; empty strings when unknown.
+struct DraftFields {
+  std::string name;        // the contact's full name
+  std::string first_name;  // the first word of it
+  std::string my_name;     // your name from `kith me`
+  std::string offer;       // you_can_offer as a list: "hiring and Rust"
+  std::string intro;       // the top introduction: "Amélie Dubois (observability, on-call)"
+  std::string common;      // shared tags, company and location: "rust-meetup and Berlin"
+  std::string ask;         // the --ask text
+};
+DraftFields draft_fields(const Pitch& pitch);
+
+// Fills a template. A line whose placeholders all come out empty is left out
+// (with one blank line next to it, so that paragraphs stay one blank line
+// apart); trailing newlines are dropped.
+std::string fill_template(const DraftTemplate& tmpl, const DraftFields& fields);
+
+// The built-in draft: greeting, the value you offer, an invitation to coffee
+// or lunch, the ask (after the value), sign-off. One line per paragraph, so it
+// can be pasted into a mail or a chat that wraps it.
+std::string builtin_draft(const Pitch& pitch);
+
+// "a", "a and b", "a, b and c" (with `last_sep` " or " for alternatives).
+std::string natural_list(const std::vector<std::string>& items,
+                         std::string_view last_sep = " and ");
+
+// The JSON report (see kith-pitch(1)).
+Json to_json(const Pitch& pitch);
+
+}  // namespace kith

@@ -1,0 +1,406 @@
+// End-to-end: `kith pitch` on a fixture network and on a copy of the demo
+// data, success and error paths.
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "support/testutil.h"
+
+namespace kith::test {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json contact(const std::string& id, const std::string& name, Json extra = Json::object()) {
+  Json c = {{"id", id}, {"name", name}, {"added_on", "2025-10-01"}};
+  for (auto it = extra.begin(); it != extra.end(); ++it) c[it.key()] = it.value();
+  return c;
+}
+
+std::string log_line(const std::string& id, const std::string& date, const std::string& who,
+                     const std::string& intent, const std::string& kind) {
+  Json j = {
+      {"id", id},         {"date", date},    {"contacts", Json::array({who})},  {"kind", kind},
+      {"intent", intent}, {"note", nullptr}, {"logged_at", date + "T10:00:00Z"}};
+  return j.dump() + "\n";
+}
+
+// Every file under `dir` with its content, to show that a command changed
+// nothing.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_file(e.path());
+  }
+  return files;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+class PitchCommandTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  Kith kith{tmp / "data"};
+  fs::path data() const { return tmp / "data"; }
+
+  void write_contact(const Json& c) {
+    write_file(data() / "contacts" / (c["id"].get<std::string>() + ".json"), c.dump(2) + "\n");
+  }
+
+  // You (Noor) and José, whom you pitch; four people who could be introduced
+  // to him, one archived and one snoozed; a mixed history with José.
+  void SetUp() override {
+    kith.today("2026-11-20");
+    write_file(data() / "kith.json", R"({"format": "kith", "version": 1, "settings": {}})"
+                                     "\n");
+    write_file(data() / "me.json", Json({{"name", "Noor Haddad"},
+                                         {"skills", {"Rust", "hiring", "public speaking"}},
+                                         {"interests", {"developer tools", "climate tech"}},
+                                         {"goals", Json::array()},
+                                         {"tags", {"rust-meetup"}},
+                                         {"company", "Gridwise"},
+                                         {"location", "Berlin"}})
+                                           .dump(2) +
+                                       "\n");
+    write_contact(contact("jose-nunez", "José Núñez",
+                          {{"company", "Paywell"},
+                           {"location", "berlin"},
+                           {"tags", {"fintech", "Rust_Meetup"}},
+                           {"skills", {"payments", "developer-tools"}},
+                           {"interests", {"Hiring", "rust", "on call"}},
+                           {"how_met", "Rust meetup in Berlin"}}));
+    write_contact(contact("amelie-dubois", "Amélie Dubois", {{"skills", {"on-call", "hiring"}}}));
+    write_contact(contact("tomasz-wojcik", "Tomasz Wójcik", {{"skills", {"Rust"}}}));
+    write_contact(contact("matteo-rossi", "Matteo Rossi", {{"skills", {"Rust"}}}));
+    write_contact(contact("priya-raman", "Priya Raman",
+                          {{"skills", {"hiring"}}, {"snoozed_until", "2027-01-10"}}));
+    write_contact(contact("kwame-asante", "Kwame Asante",
+                          {{"skills", {"hiring", "rust", "on call"}}, {"archived", true}}));
+    write_contact(contact("sofia-ferreira", "Sofía Ferreira", {{"skills", {"design"}}}));
+    write_file(data() / "log/2026-02.jsonl",
+               log_line("a1", "2026-02-24", "jose-nunez", "give", "email") +
+                   log_line("a2", "2026-02-25", "priya-raman", "catch-up", "call"));
+    write_file(data() / "log/2026-05.jsonl",
+               log_line("b1", "2026-05-07", "jose-nunez", "ask", "call") +
+                   log_line("b2", "2026-05-09", "tomasz-wojcik", "catch-up", "video") +
+                   log_line("b3", "2026-05-10", "matteo-rossi", "ask", "message"));
+    write_file(data() / "log/2026-10.jsonl",
+               log_line("c1", "2026-10-01", "jose-nunez", "catch-up", "lunch") +
+                   log_line("c2", "2026-10-02", "kwame-asante", "give", "intro"));
+    write_file(data() / "log/2026-11.jsonl",
+               log_line("d1", "2026-11-05", "jose-nunez", "ask", "coffee"));
+  }
+};
+
+TEST_F(PitchCommandTest, JsonFieldByField) {
+  auto r = kith.ok({"pitch", "jose-nunez", "--json"});
+  EXPECT_EQ(r.err, "");
+  const Json j = r.json();
+  EXPECT_EQ(j["contact"], Json({{"id", "jose-nunez"}, {"name", "José Núñez"}}));
+  EXPECT_EQ(j["you_can_offer"], Json({"hiring", "Rust"}));
+  // Amélie matches two topics; then Tomasz and Priya by your warmth
+  // (2026-05-09, 2026-02-25); Matteo, whom you only asked, comes last.
+  ASSERT_EQ(j["introductions"].size(), 3u);
+  EXPECT_EQ(j["introductions"][0], Json({{"id", "amelie-dubois"},
+                                         {"name", "Amélie Dubois"},
+                                         {"topics", {"hiring", "on-call"}},
+                                         {"last_no_need", nullptr}}));
+  EXPECT_EQ(j["introductions"][1]["id"], "tomasz-wojcik");
+  EXPECT_EQ(j["introductions"][1]["topics"], Json({"Rust"}));
+  EXPECT_EQ(j["introductions"][1]["last_no_need"], "2026-05-09");
+  EXPECT_EQ(j["introductions"][2]["id"], "priya-raman");
+  EXPECT_EQ(j["they_can_offer_you"], Json({"developer-tools"}));
+  EXPECT_EQ(j["common_ground"], Json({"shared tag: Rust_Meetup", "same location: berlin",
+                                      "how you met: Rust meetup in Berlin"}));
+  EXPECT_EQ(j["balance"]["give"], 1);
+  EXPECT_EQ(j["balance"]["catch_up"], 1);
+  EXPECT_EQ(j["balance"]["ask"], 2);
+  EXPECT_EQ(j["balance"]["last"],
+            Json({{"date", "2026-11-05"}, {"intent", "ask"}, {"kind", "coffee"}}));
+  EXPECT_EQ(j["balance"]["last_give"], "2026-02-24");
+  ASSERT_TRUE(j["advice"].is_array());
+  const std::string first = j["advice"][0];
+  EXPECT_TRUE(
+      first.starts_with("Lead with a give: you have made 2 asks to 1 give, and your last "
+                        "interaction (2026-11-05) was an ask."))
+      << first;
+  EXPECT_TRUE(contains(first, "offer help with hiring or Rust")) << first;
+  EXPECT_TRUE(contains(first, "introduce José to Amélie Dubois (hiring, on-call)")) << first;
+  const std::string draft = j["draft"];
+  EXPECT_TRUE(draft.starts_with("Hi José,\n\n")) << draft;
+  EXPECT_TRUE(contains(draft, "a coffee in berlin")) << draft;
+  EXPECT_TRUE(draft.ends_with("Best,\nNoor")) << draft;
+}
+
+TEST_F(PitchCommandTest, HumanOutputHasItsSectionsInOrder) {
+  auto r = kith.ok({"pitch", "José"});
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(contains(r.out, "\x1b[")) << "no colour when stdout is not a terminal";
+  std::size_t at = 0;
+  for (const char* section :
+       {"Pitch for José Núñez  (jose-nunez)\n", "\nWhat you can offer José\n  hiring, Rust\n",
+        "\nPeople José might want to meet\n  Amélie Dubois", "\nWhat José can offer you\n",
+        "\nCommon ground\n  shared tag: Rust_Meetup\n",
+        "\nBalance\n  1 give · 1 catch-up · 2 asks\n"
+        "  last: ask (coffee) on 2026-11-05\n",
+        "\nAdvice\n  ! Lead with a give", "\nDraft\n", "\nHi José,\n", "Best,\nNoor\n"}) {
+    const auto found = r.out.find(section, at);
+    ASSERT_NE(found, std::string::npos) << "missing or out of order: " << section << "\n" << r.out;
+    at = found;
+  }
+  // The draft sits between two rules, unindented, so it can be copied.
+  const std::string rule = "──────────";
+  const auto open = r.out.find(rule);
+  const auto close = r.out.rfind(rule);
+  ASSERT_NE(open, close);
+  EXPECT_LT(open, r.out.find("Hi José,"));
+  EXPECT_GT(close, r.out.find("Best,\nNoor"));
+}
+
+TEST_F(PitchCommandTest, ColourOnlyWhenAsked) {
+  EXPECT_TRUE(contains(kith.ok({"--color", "always", "pitch", "jose"}).out, "\x1b[1m"));
+  EXPECT_FALSE(contains(kith.ok({"--color", "never", "pitch", "jose"}).out, "\x1b["));
+}
+
+TEST_F(PitchCommandTest, SameDataSameBytes) {
+  const auto human = kith.ok({"pitch", "jose", "--ask", "Coffee?"}).out;
+  const auto json = kith.ok({"pitch", "jose", "--ask", "Coffee?", "--json"}).out;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(kith.ok({"pitch", "jose", "--ask", "Coffee?"}).out, human);
+    EXPECT_EQ(kith.ok({"pitch", "jose", "--ask", "Coffee?", "--json"}).out, json);
+  }
+}
+
+TEST_F(PitchCommandTest, ChangesNoFile) {
+  const auto before = snapshot(data());
+  kith.ok({"pitch", "jose", "--ask", "Coffee?"});
+  kith.ok({"pitch", "jose", "--json"});
+  EXPECT_EQ(snapshot(data()), before);
+  EXPECT_FALSE(fs::exists(data() / ".lock"));
+}
+
+TEST_F(PitchCommandTest, AskComesAfterTheValueAndTriggersGiveFirst) {
+  // A balanced history, so that only the ask can trigger "lead with a give".
+  write_file(data() / "log/2026-11.jsonl",
+             log_line("d1", "2026-11-05", "jose-nunez", "give", "coffee"));
+  fs::remove(data() / "log/2026-05.jsonl");
+  auto j = kith.ok({"pitch", "jose", "--json"}).json();
+  EXPECT_FALSE(j["advice"][0].get<std::string>().starts_with("Lead with a give"));
+
+  // The last give (2026-11-05) is recent: asking is fine.
+  j = kith.ok({"pitch", "jose", "--ask", "Would you review my CV?", "--json"}).json();
+  EXPECT_FALSE(j["advice"][0].get<std::string>().starts_with("Lead with a give"));
+  std::string draft = j["draft"];
+  EXPECT_LT(draft.find("hiring and Rust"), draft.find("Would you review my CV?")) << draft;
+  EXPECT_LT(draft.find("introduce you to Amélie"), draft.find("Would you review my CV?"));
+  EXPECT_FALSE(contains(draft, "No agenda")) << draft;
+
+  // 91 days later, the same ask should be led by a give.
+  kith.today("2027-02-04");
+  j = kith.ok({"pitch", "jose", "--ask", "Would you review my CV?", "--json"}).json();
+  const std::string first = j["advice"][0];
+  EXPECT_EQ(first,
+            "Lead with a give: this ask comes after 90 days without a give. For example, offer "
+            "help with hiring or Rust, or introduce José to Amélie Dubois (hiring, on-call).");
+}
+
+TEST_F(PitchCommandTest, IntrosSetsHowManyIntroductions) {
+  EXPECT_EQ(kith.ok({"pitch", "jose", "--intros", "1", "--json"}).json()["introductions"].size(),
+            1u);
+  auto all = kith.ok({"pitch", "jose", "--intros", "10", "--json"}).json()["introductions"];
+  ASSERT_EQ(all.size(), 4u);  // not Kwame (archived), not Sofía (no match), not José
+  EXPECT_EQ(all[3]["id"], "matteo-rossi");
+  EXPECT_TRUE(
+      kith.ok({"pitch", "jose", "--intros", "0", "--json"}).json()["introductions"].empty());
+  EXPECT_TRUE(contains(kith.ok({"pitch", "jose", "--intros", "0"}).out, "not shown (--intros 0)"));
+}
+
+TEST_F(PitchCommandTest, TemplateFillsEveryPlaceholder) {
+  write_file(tmp / "t.txt",
+             "Hi {{first_name}} ({{name}}),\n"
+             "I can help with {{offer}}; you might like {{intro}}.\n"
+             "We share {{common}}.\n"
+             "\n"
+             "{{ask}}\n"
+             "\n"
+             "{{my_name}} {not a placeholder} {{ x y }}\n");
+  auto r = kith.ok(
+      {"pitch", "jose", "--template", (tmp / "t.txt").string(), "--ask", "Lunch?", "--json"});
+  EXPECT_EQ(r.json()["draft"],
+            "Hi José (José Núñez),\n"
+            "I can help with hiring and Rust; you might like Amélie Dubois (hiring, on-call).\n"
+            "We share Rust_Meetup and berlin.\n"
+            "\n"
+            "Lunch?\n"
+            "\n"
+            "Noor Haddad {not a placeholder} {{ x y }}");
+  // Without --ask its line goes, and the paragraphs stay one blank line apart.
+  r = kith.ok({"pitch", "jose", "--template", (tmp / "t.txt").string()});
+  EXPECT_TRUE(contains(r.out, "We share Rust_Meetup and berlin.\n\nNoor Haddad")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\nDraft (from ")) << r.out;
+}
+
+struct BadPitch {
+  const char* label;
+  std::vector<std::string> args;
+  int exit_code;
+  const char* message;
+};
+
+class PitchCommandErrorTest : public PitchCommandTest,
+                              public ::testing::WithParamInterface<BadPitch> {};
+
+TEST_P(PitchCommandErrorTest, FailsWithAMessageAndChangesNothing) {
+  write_file(tmp / "bad.txt", "Hi {{first_name}},\n{{nmae}}\n");
+  write_file(tmp / "latin1.txt", "Hi \xE9t\xE9\n");
+  fs::create_directories(tmp / "a-directory");
+  const auto before = snapshot(data());
+  std::vector<std::string> args;
+  for (auto a : GetParam().args) {
+    if (a.starts_with("@")) a = (tmp / a.substr(1)).string();
+    args.push_back(a);
+  }
+  auto r = kith.run(args);
+  EXPECT_EQ(r.exit_code, GetParam().exit_code) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(r.err.starts_with("kith: error: ")) << r.err;
+  EXPECT_TRUE(contains(r.err, GetParam().message)) << r.err;
+  EXPECT_EQ(snapshot(data()), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    BadInput, PitchCommandErrorTest,
+    ::testing::Values(
+        BadPitch{"NoContact", {"pitch"}, 2, "CONTACT is required"},
+        BadPitch{"UnknownContact", {"pitch", "nobody"}, 2, "no contact matches 'nobody'"},
+        BadPitch{"AmbiguousContact", {"pitch", "o"}, 2, "matteo-rossi"},
+        BadPitch{"ArchivedContact", {"pitch", "kwame-asante"}, 2, "'kwame-asante' is archived"},
+        BadPitch{
+            "IntrosNotANumber", {"pitch", "jose", "--intros", "many"}, 2, "bad --intros 'many'"},
+        BadPitch{"IntrosNegative", {"pitch", "jose", "--intros=-1"}, 2, "bad --intros '-1'"},
+        BadPitch{"EmptyAsk", {"pitch", "jose", "--ask", ""}, 2, "--ask"},
+        BadPitch{"AskWithControlCharacters",
+                 {"pitch", "jose", "--ask", "hi\x1b[31m"},
+                 2,
+                 "control characters"},
+        BadPitch{"UnknownPlaceholder",
+                 {"pitch", "jose", "--template", "@bad.txt"},
+                 2,
+                 "bad.txt:2: unknown placeholder {{nmae}}"},
+        BadPitch{"MissingTemplate",
+                 {"pitch", "jose", "--template", "@nope.txt"},
+                 2,
+                 "nope.txt: no such file"},
+        BadPitch{"TemplateIsADirectory",
+                 {"pitch", "jose", "--template", "@a-directory"},
+                 2,
+                 "a-directory"},
+        BadPitch{"TemplateNotUtf8",
+                 {"pitch", "jose", "--template", "@latin1.txt"},
+                 2,
+                 "not valid UTF-8"},
+        BadPitch{"UnknownOption", {"pitch", "jose", "--frobnicate"}, 2, "--frobnicate"},
+        BadPitch{"BadToday", {"--today", "someday", "pitch", "jose"}, 2, "'someday'"}),
+    [](const ::testing::TestParamInfo<BadPitch>& p) { return std::string(p.param.label); });
+
+TEST_F(PitchCommandTest, ACorruptContactFileStopsItWithExitOne) {
+  write_file(data() / "contacts/broken.json", "{\"id\": \"broken\",");
+  auto r = kith.run({"pitch", "jose"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, "broken.json")) << r.err;
+}
+
+TEST_F(PitchCommandTest, EmptyProfileStillPitchesAndSaysHowToFillIt) {
+  fs::remove(data() / "me.json");
+  auto j = kith.ok({"pitch", "jose", "--json"}).json();
+  EXPECT_TRUE(j["you_can_offer"].empty());
+  EXPECT_TRUE(j["they_can_offer_you"].empty());
+  EXPECT_EQ(j["introductions"].size(), 3u);
+  bool says_how = false;
+  for (const auto& a : j["advice"]) {
+    const std::string s = a;
+    if (contains(s, "kith me --skill") && contains(s, "--interest")) says_how = true;
+  }
+  EXPECT_TRUE(says_how) << j["advice"].dump(2);
+  EXPECT_TRUE(j["draft"].get<std::string>().ends_with("Best,"));
+  auto r = kith.ok({"pitch", "jose"});
+  EXPECT_TRUE(contains(r.out, "nothing yet: add your skills with `kith me --skill")) << r.out;
+}
+
+TEST_F(PitchCommandTest, EmptyOrMissingDataDirectorySaysHowToBegin) {
+  Kith fresh{tmp / "fresh"};
+  auto r = fresh.run({"pitch", "ada"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, "kith: error: no contacts yet")) << r.err;
+  EXPECT_TRUE(contains(r.err, "kith add")) << r.err;
+  EXPECT_TRUE(contains(r.err, "kith me")) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "fresh")) << "a reader creates nothing";
+}
+
+TEST_F(PitchCommandTest, ContactWithoutInterestsGetsAdviceToRecordThem) {
+  write_contact(contact("sofia-ferreira", "Sofía Ferreira", {{"skills", {"design"}}}));
+  auto r = kith.ok({"pitch", "sofia"});
+  EXPECT_TRUE(contains(r.out, "no interests recorded for Sofía")) << r.out;
+  EXPECT_TRUE(contains(r.out, "`kith edit sofia-ferreira --interest")) << r.out;
+  EXPECT_TRUE(contains(r.out, "No agenda; it would just be good to talk.")) << r.out;
+}
+
+TEST_F(PitchCommandTest, HelpListsEveryOption) {
+  auto r = kith.ok({"pitch", "--help"});
+  for (const char* option : {"--ask", "--template", "--intros", "--json"}) {
+    EXPECT_TRUE(contains(r.out, option)) << option << "\n" << r.out;
+  }
+  EXPECT_TRUE(contains(kith.ok({"--help"}).out, "pitch"));
+}
+
+// The showcase: the demo network of the repository, pitched to José.
+TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
+  TempDir tmp;
+  fs::copy(fs::path(KITH_SOURCE_DIR) / "examples/demo", tmp / "demo", fs::copy_options::recursive);
+  Kith kith{tmp / "demo"};
+  kith.today("2026-11-20");
+  const std::vector<std::string> args = {
+      "pitch", "jose-nunez", "--ask",
+      "Would you introduce me to Paywell's CTO about the staff platform role?"};
+  auto args_json = args;
+  args_json.push_back("--json");
+  const Json j = kith.ok(args_json).json();
+  EXPECT_EQ(j["you_can_offer"], Json({"hiring", "Rust"}));
+  std::vector<std::string> intros;
+  for (const auto& i : j["introductions"]) intros.push_back(i["id"]);
+  // Amélie's "on-call" and "observability" match his "on call" and
+  // "observability"; then the warmest of those who match one topic.
+  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman"}));
+  EXPECT_EQ(j["introductions"][0]["topics"], Json({"observability", "on-call"}));
+  EXPECT_EQ(j["they_can_offer_you"], Json({"developer-tools"}));
+  EXPECT_EQ(j["common_ground"], Json({"shared tag: rust-meetup", "same location: Berlin",
+                                      "how you met: Rust meetup in Berlin"}));
+  EXPECT_EQ(j["balance"]["give"], 1);
+  EXPECT_EQ(j["balance"]["catch_up"], 2);
+  EXPECT_EQ(j["balance"]["ask"], 4);
+  EXPECT_EQ(j["balance"]["last"]["intent"], "ask");
+  EXPECT_EQ(j["balance"]["last"]["date"], "2026-11-05");
+  const std::string first = j["advice"][0];
+  EXPECT_TRUE(first.starts_with("Lead with a give")) << first;
+  EXPECT_TRUE(contains(first, "hiring or Rust")) << first;
+  const std::string draft = j["draft"];
+  EXPECT_LT(draft.find("hiring and Rust"), draft.find("Paywell's CTO")) << draft;
+
+  auto more = kith.ok({"pitch", "jose-nunez", "--intros", "5", "--json"}).json();
+  intros.clear();
+  for (const auto& i : more["introductions"]) intros.push_back(i["id"]);
+  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman",
+                                              "zoe-achterberg", "matteo-rossi"}));
+
+  const auto human = kith.ok(args);
+  EXPECT_EQ(human.err, "");
+  EXPECT_EQ(kith.ok(args).out, human.out);
+}
+
+}  // namespace
+}  // namespace kith::test
