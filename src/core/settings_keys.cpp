@@ -7,7 +7,11 @@ namespace {
 
 Result<Json> parse_every(std::string_view value) {
   auto d = parse_duration(value, AllowOff::yes);
-  if (!d) return usage_error("every: " + d.error().message, "e.g. 2w, 1m, 3m, quarterly, off");
+  if (!d) {
+    return usage_error("every: " + d.error().message,
+                       "e.g. 2w, 1m, 3m, quarterly or off; `kith config --unset every` goes back "
+                       "to the default");
+  }
   return Json(d->text);
 }
 
