@@ -95,9 +95,12 @@ Result<Contact> apply_options(const EditOptions& o, Date today, const Contact& c
   return updated;
 }
 
-int finish(Context& ctx, const Json& record, bool json, bool changed, const std::string& what) {
-  if (json) print_json(ctx.out, record);
-  ctx.confirm(changed ? "updated " + what : "no changes to " + what);
+enum class Outcome { saved, unchanged };
+
+int finish(Context& ctx, const EditOptions& o, const Json& record, Outcome outcome,
+           const std::string& what) {
+  if (o.json) print_json(ctx.out, record);
+  ctx.confirm(outcome == Outcome::saved ? "updated " + what : "no changes to " + what);
   return 0;
 }
 
@@ -137,7 +140,8 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
   auto current = store.load_contact(original.id);
   if (!current) return ctx.fail(current.error());
   if (!current->has_value()) {
-    return ctx.fail(usage_error("'" + original.id + "' was removed while you were editing it"));
+    return ctx.fail(usage_error("no contact matches '" + original.id + "' any more",
+                                "another kith removed it meanwhile; nothing was saved"));
   }
   if (o.changes_something()) {
     auto again = apply_options(o, today, **current);
@@ -152,7 +156,7 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
   const Json before = to_json(**current);
   const Json after = to_json(updated);
   const std::string what = updated.id + " (" + clean(updated.name) + ")";
-  if (before == after) return finish(ctx, after, o.json, false, what);
+  if (before == after) return finish(ctx, o, after, Outcome::unchanged, what);
   if (updated.name != (*current)->name) {
     for (const Contact* dup : find_duplicates(*contacts, updated)) {
       ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
@@ -160,7 +164,7 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
     }
   }
   if (auto s = store.save_contact(updated); !s) return ctx.fail(s.error());
-  return finish(ctx, after, o.json, true, what);
+  return finish(ctx, o, after, Outcome::saved, what);
 }
 
 // ---------------------------------------------------------------------------
@@ -281,9 +285,9 @@ int edit_profile(const EditOptions& o, const Store& store, Context& ctx) {
                           "run `kith edit me` again"});
   }
   const Json after = to_json(updated);
-  if (to_json(*current) == after) return finish(ctx, after, o.json, false, "your profile");
+  if (to_json(*current) == after) return finish(ctx, o, after, Outcome::unchanged, "your profile");
   if (auto s = store.save_profile(updated); !s) return ctx.fail(s.error());
-  return finish(ctx, after, o.json, true, "your profile");
+  return finish(ctx, o, after, Outcome::saved, "your profile");
 }
 
 int run_edit(const EditOptions& o, Context& ctx) {
