@@ -267,6 +267,32 @@ INSTANTIATE_TEST_SUITE_P(
                         "failed (exit status 127)"}),
     [](const ::testing::TestParamInfo<BadEditorResult>& p) { return std::string(p.param.label); });
 
+TEST_F(EditTest, AChangeMadeByAnotherKithWhileEditingWinsAndTheEditIsNotSaved) {
+  // The "editor" changes the temp file, and meanwhile the contact file
+  // changes too (as another kith would, e.g. a `kith edit --tag` from cron).
+  kith.env("EDITOR", editor("ed.sh",
+                            "sed -i 's/\"Engineer\"/\"Poet\"/' \"$1\"\n"
+                            "sed -i 's/\"likes tea\"/\"likes coffee\"/' " +
+                                ada_file.string()));
+  auto r = kith.run({"edit", "ada"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("another kith changed 'ada-lovelace' while you were editing it; nothing "
+                       "was saved"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(ada()["notes"], "likes coffee");
+  EXPECT_EQ(ada()["role"], "Engineer");
+}
+
+TEST_F(EditTest, AContactRemovedWhileEditingIsNotWrittenBack) {
+  kith.env("EDITOR",
+           editor("ed.sh", "sed -i 's/\"Engineer\"/\"Poet\"/' \"$1\"\nrm " + ada_file.string()));
+  auto r = kith.run({"edit", "ada"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("no contact matches 'ada-lovelace' any more"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(ada_file));
+}
+
 TEST_F(EditTest, EditorOnAnUnknownContactNeverStarts) {
   const fs::path ran = tmp / "ran";
   kith.env("EDITOR", editor("ed.sh", "touch " + ran.string()));
