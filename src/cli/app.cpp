@@ -10,6 +10,12 @@ namespace {
 
 constexpr std::string_view kVersion = "0.1.0";
 
+// Thrown out of the parser when a global option is bad, before any command
+// runs; caught once in run().
+struct GlobalOptionError {
+  Error error;
+};
+
 }  // namespace
 
 std::string_view version() { return kVersion; }
@@ -55,6 +61,11 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("-q,--quiet", ctx.global.quiet, "No confirmations on stderr");
+  // Runs once the whole line is parsed and before the command: a bad --today
+  // or KITH_TODAY is refused by every command, not only by those using dates.
+  app->parse_complete_callback([&ctx] {
+    if (auto today = ctx.today(); !today) throw GlobalOptionError{today.error()};
+  });
   app->footer(
       "Run `kith COMMAND --help` for a command's options, and `man kith` for the idea,\n"
       "the files and the exit status. `kith` alone runs `kith due`.");
@@ -88,6 +99,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   } catch (const CLI::CallForVersion&) {
     ctx.out << "kith " << kVersion << "\n";
     return 0;
+  } catch (const GlobalOptionError& e) {
+    return ctx.fail(e.error);
   } catch (const CLI::ExtrasError& e) {
     if (app->get_subcommands().empty()) {
       const std::vector<std::string> extras = app->remaining();

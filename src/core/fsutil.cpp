@@ -71,8 +71,11 @@ Status ensure_dir(const fs::path& dir) {
   if (dir.has_parent_path() && dir.parent_path() != dir) {
     if (auto s = ensure_dir(dir.parent_path()); !s) return s;
   }
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return io_failure("cannot create directory", dir, errno);
+  if (::mkdir(dir.c_str(), 0700) != 0) {
+    const int err = errno;
+    // EEXIST is fine when another process just made it, not when it is a file.
+    if (err != EEXIST) return io_failure("cannot create directory", dir, err);
+    if (!fs::is_directory(dir, ec)) return io_failure("cannot create directory", dir, ENOTDIR);
   }
   return {};
 }
@@ -135,10 +138,22 @@ Status write_file_atomic(const fs::path& file, std::string_view content) {
 }
 
 Status append_line(const fs::path& file, std::string_view line) {
-  Fd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+  // Under the write lock nobody else creates the file, so when this call
+  // creates it, a failure removes it again: a failed command changes nothing.
+  bool created = false;
+  int raw = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (raw < 0 && errno == ENOENT) {
+    raw = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    created = raw >= 0;
+  }
+  Fd fd(raw);
   if (fd.get() < 0) return io_failure("cannot open", file, errno);
+  auto fail = [&](Error e) {
+    if (created) ::unlink(file.c_str());
+    return Status(std::move(e));
+  };
   struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return io_failure("cannot read", file, errno);
+  if (::fstat(fd.get(), &st) != 0) return fail(io_failure("cannot read", file, errno));
   const off_t before = st.st_size;
   ssize_t n;
   do {
@@ -147,14 +162,14 @@ Status append_line(const fs::path& file, std::string_view line) {
   if (n != static_cast<ssize_t>(line.size())) {
     int err = n < 0 ? errno : ENOSPC;
     if (::ftruncate(fd.get(), before) != 0) {
-      return io_failure("cannot undo a partial write to", file, errno);
+      return fail(io_failure("cannot undo a partial write to", file, errno));
     }
-    return io_failure("cannot append to", file, err);
+    return fail(io_failure("cannot append to", file, err));
   }
   if (::fsync(fd.get()) != 0) {
     int err = errno;
     if (::ftruncate(fd.get(), before) == 0) ::fsync(fd.get());
-    return io_failure("cannot sync", file, err);
+    return fail(io_failure("cannot sync", file, err));
   }
   if (before == 0) return fsync_dir(file.parent_path());
   return {};
@@ -174,12 +189,13 @@ Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milli
     }
     const auto waited = std::chrono::steady_clock::now() - start;
     if (waited >= timeout) {
-      return Error{
-          ErrorKind::lock,
-          "another kith is still writing: could not lock " + lock_file.string() + " within " +
-              std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
-              " s",
-          "run the command again when the other kith has finished"};
+      const long long ms = timeout.count();
+      const std::string limit =
+          ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+      return Error{ErrorKind::lock,
+                   "another kith is still writing: could not lock " + lock_file.string() +
+                       " within " + limit,
+                   "run the command again when the other kith has finished"};
     }
     if (!told && waited >= slow_after && on_slow) {
       on_slow();

@@ -17,7 +17,8 @@ namespace kith::fsutil {
 namespace fs = std::filesystem;
 
 // Creates `dir` and its missing parents with mode 0700. Existing directories
-// are left as they are.
+// are left as they are; a path that exists but is not a directory is an io
+// error.
 Status ensure_dir(const fs::path& dir);
 
 // The whole content of a file; nullopt when it does not exist. Any other
@@ -32,8 +33,8 @@ Status write_file_atomic(const fs::path& file, std::string_view content);
 
 // Appends `line` (which must end in '\n') with one write() on a file opened
 // with O_APPEND (created 0600), then fsyncs it. On a short or failed write the
-// file is truncated back to its former size, so no partial line remains.
-// The caller holds the write lock.
+// file is truncated back to its former size, so no partial line remains; a
+// file this call created is removed again. The caller holds the write lock.
 Status append_line(const fs::path& file, std::string_view line);
 
 // True for the names of temp files write_file_atomic leaves behind when killed.
@@ -44,7 +45,8 @@ class FileLock {
  public:
   // Waits up to `timeout` for the lock. `on_slow` is called once if the lock
   // is still held by another process after `slow_after`. Fails with a lock
-  // error naming the lock file (or an io error when it cannot be created).
+  // error naming the lock file and the timeout (or an io error when it cannot
+  // be created).
   static Result<FileLock> acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
                                   std::chrono::milliseconds slow_after,
                                   const std::function<void()>& on_slow);

@@ -1,6 +1,7 @@
 #include "core/model.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 
@@ -317,12 +318,28 @@ Result<Config> config_from_json(const Json& j, std::string_view where) {
   if (r.ok() && format != "kith") {
     return data_error(std::string(where) + ": not a kith data file (format '" + format + "')");
   }
+  // The version comes first: a newer format may shape everything else
+  // differently, and the right message then is "upgrade kith".
   auto version = r.take("version");
+  if (!r.ok()) return r.error();
   if (!version || !version->is_number_integer()) {
     r.fail("has no integer 'version'");
-  } else {
-    c.version = version->get<int>();
+    return r.error();
   }
+  // Read as 64 bits: a huge number must not wrap around to a known version.
+  const bool newer = version->is_number_unsigned()
+                         ? version->get<std::uint64_t>() > std::uint64_t{kFormatVersion}
+                         : version->get<std::int64_t>() > std::int64_t{kFormatVersion};
+  if (newer) {
+    return data_error(std::string(where) + ": data format version " + version->dump() +
+                          " is newer than this kith understands (" +
+                          std::to_string(kFormatVersion) + ")",
+                      "upgrade kith; the files were left untouched");
+  }
+  if (version->get<std::int64_t>() < 1) {
+    return data_error(std::string(where) + ": bad format version " + version->dump());
+  }
+  c.version = version->get<int>();
   if (auto settings = r.take("settings"); settings && !settings->is_null()) {
     if (!settings->is_object()) {
       r.fail_key("settings", "is not a JSON object");
@@ -331,13 +348,6 @@ Result<Config> config_from_json(const Json& j, std::string_view where) {
     }
   }
   if (!r.ok()) return r.error();
-  if (c.version > kFormatVersion) {
-    return data_error(std::string(where) + ": data format version " + std::to_string(c.version) +
-                          " is newer than this kith understands (" +
-                          std::to_string(kFormatVersion) + ")",
-                      "upgrade kith; the files were left untouched");
-  }
-  if (c.version < 1) return data_error(std::string(where) + ": bad format version");
   c.extra = std::move(r).extra();
   return c;
 }

@@ -67,7 +67,9 @@ class Store {
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
-  // below must happen while it is held.
+  // below must happen while it is held. A kith.json that is corrupt or of a
+  // newer format is an error before anything is removed or written (only
+  // the .lock file exists then).
   Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
 
   Status save_config(const Config& config) const;
@@ -94,7 +96,8 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
                                            std::vector<std::string>& warnings);
 
-// Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
+// Parses a JSON document; a syntax error, or nesting deeper than 256 levels
+// (which would exhaust the stack later), is a data error "WHERE:LINE: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
 
 }  // namespace kith
