@@ -37,6 +37,15 @@ const std::vector<CommandSpec>& command_table() {
       {"unsnooze", "End a contact's snooze now", {}, setup_unsnooze},
       {"stats", "Month by month: new people reached, gives, catch-ups, asks", {}, setup_stats},
       {"config", "Show or change the settings kept in kith.json", {}, setup_config},
+      {"completion",
+       "Print the shell completion script for bash, zsh or fish",
+       {},
+       setup_completion},
+      {"__complete",
+       "List the completions of the words typed (for the completion scripts)",
+       {},
+       setup_complete,
+       true},
   };
   return table;
 }
@@ -75,6 +84,11 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     if (spec.hidden) sub->group("");
     sub->fallthrough();
     spec.setup(*sub, ctx);
+    // A repeatable option takes one value per occurrence, so that
+    // `kith list --tag x ada` reads ada as the QUERY, not as a second tag.
+    for (CLI::Option* option : sub->get_options()) {
+      if (!option->get_positional()) option->allow_extra_args(false);
+    }
   }
   return app;
 }

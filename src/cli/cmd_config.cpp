@@ -5,7 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "core/settings_keys.h"
+#include "core/settings.h"
+#include "core/vocabulary.h"
 
 namespace kith::cli {
 namespace {
@@ -50,7 +51,7 @@ int show(const ConfigOptions& o, Context& ctx) {
   if (o.json) {
     Json all = Json::object();
     for (const auto& key : setting_keys()) {
-      all[std::string(key.name)] = setting_value(*settings, key.name);
+      all[std::string(key.key)] = setting_value(*settings, key.key);
     }
     print_json(ctx.out, all);
     return 0;
@@ -58,9 +59,9 @@ int show(const ConfigOptions& o, Context& ctx) {
   const Style style(ctx.color());
   Table table;
   for (const auto& key : setting_keys()) {
-    const bool stored = is_setting_stored(*config, key.name);
-    table.add({{std::string(key.name), Tone::cyan},
-               {as_text(setting_value(*settings, key.name)), Tone::bold},
+    const bool stored = is_setting_stored(*config, key.key);
+    table.add({{std::string(key.key), Tone::cyan},
+               {as_text(setting_value(*settings, key.key)), Tone::bold},
                {stored ? "" : "(default)", Tone::dim},
                {std::string(key.summary), Tone::dim}});
   }
@@ -119,12 +120,12 @@ void setup_config(CLI::App& sub, Context& ctx) {
   sub.add_flag("--unset", o->unset, "Put KEY back to its default");
   sub.add_flag("--json", o->json, "Print the settings in effect as a JSON object");
   std::size_t width = 0;
-  for (const auto& key : setting_keys()) width = std::max(width, key.name.size());
+  for (const auto& key : setting_keys()) width = std::max(width, key.key.size());
   std::string footer = "Settings:";
   for (const auto& key : setting_keys()) {
     const std::string indent(width + 4, ' ');
-    footer += "\n  " + std::string(key.name) + std::string(width + 2 - key.name.size(), ' ') +
-              std::string(key.summary) + ":\n" + indent + std::string(key.accepts);
+    footer += "\n  " + std::string(key.key) + std::string(width + 2 - key.key.size(), ' ') +
+              std::string(key.summary) + "\n" + indent + std::string(setting_values(key.key));
   }
   sub.footer(footer);
   sub.callback([o, &ctx] { ctx.exit_code = run_config(*o, ctx); });

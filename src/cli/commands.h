@@ -18,6 +18,8 @@ void setup_pitch(CLI::App& sub, Context& ctx);
 void setup_log(CLI::App& sub, Context& ctx);
 void setup_due(CLI::App& sub, Context& ctx);
 void setup_done(CLI::App& sub, Context& ctx);
+void setup_completion(CLI::App& sub, Context& ctx);
+void setup_complete(CLI::App& sub, Context& ctx);
 void setup_edit(CLI::App& sub, Context& ctx);
 void setup_rm(CLI::App& sub, Context& ctx);
 void setup_restore(CLI::App& sub, Context& ctx);

@@ -51,8 +51,9 @@ Status remove_matching(std::vector<std::string>& list, const std::vector<std::st
     std::erase_if(list, [&](const std::string& have) { return match(have, value); });
     if (list.size() != before) continue;
     std::string has;
-    for (const auto& have : list)
+    for (const auto& have : list) {
       has += (has.empty() ? "" : ", ") + text::sanitize_for_terminal(have);
+    }
     const std::string plural = std::string(what) + "s";
     return usage_error(
         std::string(owner) + " has no " + std::string(what) + " '" +

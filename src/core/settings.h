@@ -1,33 +1,24 @@
-// The settings kept in kith.json ("settings": {...}): their names, what each
-// one means and the values it accepts. This is the one list of settings: the
-// `config` command and the shell completion both read it, and settings_of()
-// (model.h) reads the stored values.
+// Reading and writing the values of the settings kept in kith.json
+// ("settings": {...}). Which settings exist is listed once, in vocabulary.h;
+// this is where each one's values are checked, so that `kith config` never
+// stores a value settings_of() (model.h) would refuse.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/model.h"
 #include "core/status.h"
 
 namespace kith {
 
-struct SettingKey {
-  std::string_view name;     // as typed: `kith config every`
-  std::string_view summary;  // one line: what it changes
-  std::string_view accepts;  // the values it takes, for messages and help
-};
-
-// Every setting kith knows, in the order `kith config` lists them.
-const std::vector<SettingKey>& setting_keys();
-
-// nullptr when kith has no setting of that name (names are case-sensitive).
-const SettingKey* find_setting_key(std::string_view name);
-
-// "every, homework": the names, for "unknown setting" hints.
+// "every, homework": the names of the settings, for "unknown setting" hints.
 std::string setting_names();
+
+// The values `name` accepts, in words: "a DURATION (2w, 1m, 3m, quarterly,
+// yearly…) or off". Empty for a name kith does not know.
+std::string_view setting_values(std::string_view name);
 
 // Parses a value typed on the command line for the setting `name` into the
 // JSON kith.json stores: `every` takes a DURATION or "off" (stored in its
@@ -44,9 +35,10 @@ Json setting_value(const Settings& settings, std::string_view name);
 bool is_setting_stored(const Config& config, std::string_view name);
 
 // A copy of `config` with `name` set to `value` (as parse_setting_value
-// returns it), or removed when `value` is nullopt. An unknown name is a usage error. The result is
-// checked as a whole with settings_of(): when another setting in the file is broken, that is a data
-// error naming it, so nothing kith cannot read is ever written.
+// returns it), or removed when `value` is nullopt. An unknown name is a usage
+// error. The result is checked as a whole with settings_of(): when another
+// setting in the file is broken, that is a data error naming it, so nothing
+// kith cannot read is ever written.
 Result<Config> with_setting(const Config& config, std::string_view name,
                             const std::optional<Json>& value);
 

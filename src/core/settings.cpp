@@ -1,6 +1,7 @@
-#include "core/settings_keys.h"
+#include "core/settings.h"
 
 #include "core/text.h"
+#include "core/vocabulary.h"
 
 namespace kith {
 namespace {
@@ -29,27 +30,17 @@ Result<Json> parse_homework(std::string_view value) {
 
 }  // namespace
 
-const std::vector<SettingKey>& setting_keys() {
-  static const std::vector<SettingKey> keys = {
-      {"every", "how often to be in touch with a contact that has no cadence of its own",
-       "a DURATION (2w, 1m, 3m, quarterly, yearly…) or off"},
-      {"homework", "new contacts to reach each month", "a whole number from 0 (off) to 1000"},
-  };
-  return keys;
-}
-
-const SettingKey* find_setting_key(std::string_view name) {
-  for (const auto& key : setting_keys()) {
-    if (key.name == name) return &key;
-  }
-  return nullptr;
+std::string_view setting_values(std::string_view name) {
+  if (name == "every") return "a DURATION (2w, 1m, 3m, quarterly, yearly…) or off";
+  if (name == "homework") return "a whole number from 0 (off) to 1000";
+  return {};
 }
 
 std::string setting_names() {
   std::string out;
   for (const auto& key : setting_keys()) {
     if (!out.empty()) out += ", ";
-    out += key.name;
+    out += key.key;
   }
   return out;
 }

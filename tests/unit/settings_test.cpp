@@ -1,8 +1,10 @@
-#include "core/settings_keys.h"
+#include "core/settings.h"
 
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "core/vocabulary.h"
 
 namespace kith {
 namespace {
@@ -54,20 +56,24 @@ INSTANTIATE_TEST_SUITE_P(
                     ValueCase{"keys_are_case_sensitive", "Every", "3m", Json(), "unknown setting"}),
     [](const testing::TestParamInfo<ValueCase>& p) { return std::string(p.param.label); });
 
-TEST(SettingKeysTest, EveryKeyIsFoundAndHasAValueAndHelp) {
+// Every setting of the shared list has its values checked here, a value in
+// effect and a description of what it accepts: a setting added to the list
+// without them fails this test.
+TEST(SettingValuesTest, EverySettingOfTheVocabularyIsHandled) {
   ASSERT_FALSE(setting_keys().empty());
   const Settings defaults;
   for (const auto& key : setting_keys()) {
-    EXPECT_EQ(find_setting_key(key.name), &key);
-    EXPECT_FALSE(key.summary.empty());
-    EXPECT_FALSE(key.accepts.empty());
-    EXPECT_FALSE(setting_value(defaults, key.name).is_null()) << key.name;
+    EXPECT_FALSE(setting_values(key.key).empty()) << key.key;
+    EXPECT_FALSE(setting_value(defaults, key.key).is_null()) << key.key;
+    auto unknown = parse_setting_value(key.key, "\x01");
+    ASSERT_FALSE(unknown.ok()) << key.key;
+    EXPECT_EQ(unknown.error().message.find("unknown setting"), std::string::npos) << key.key;
   }
-  EXPECT_EQ(find_setting_key("nope"), nullptr);
+  EXPECT_TRUE(setting_values("nope").empty());
   EXPECT_EQ(setting_names(), "every, homework");
 }
 
-TEST(SettingKeysTest, ValuesInEffectAreTyped) {
+TEST(SettingValueTest, ValuesInEffectAreTyped) {
   Settings s;
   EXPECT_EQ(setting_value(s, "every"), Json("3m"));
   EXPECT_EQ(setting_value(s, "homework"), Json(1));
