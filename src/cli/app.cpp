@@ -30,6 +30,15 @@ const std::vector<CommandSpec>& command_table() {
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
       {"done", "Mark a follow-up done", {}, setup_done},
+      {"edit", "Change a contact or your profile (no option: in your editor)", {}, setup_edit},
+      {"rm", "Archive a contact (--purge: delete it for good)", {}, setup_rm},
+      {"restore", "Bring an archived contact back", {}, setup_restore},
+      {"snooze", "Keep a contact out of `kith due` until a date", {}, setup_snooze},
+      {"unsnooze", "End a contact's snooze now", {}, setup_unsnooze},
+      {"stats", "Month by month: new people reached, gives, catch-ups, asks", {}, setup_stats},
+      {"config", "Show or change the settings kept in kith.json", {}, setup_config},
+      {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
+      {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
       {"completion",
        "Print the shell completion script for bash, zsh or fish",
        {},
@@ -39,8 +48,6 @@ const std::vector<CommandSpec>& command_table() {
        {},
        setup_complete,
        true},
-      {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
-      {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
   };
   return table;
 }

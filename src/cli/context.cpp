@@ -94,6 +94,22 @@ void Context::confirm(std::string_view message) {
   if (!global.quiet) err << "kith: " << message << "\n";
 }
 
+bool Context::ask(std::string_view question) {
+  err << "kith: " << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (env_.in == nullptr || !std::getline(*env_.in, answer)) {
+    err << "\n";
+    return false;
+  }
+  const auto first = answer.find_first_not_of(" \t");
+  const auto last = answer.find_last_not_of(" \t\r");
+  answer = first == std::string::npos ? "" : answer.substr(first, last - first + 1);
+  for (char& ch : answer) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return answer == "y" || answer == "yes";
+}
+
 void Context::report(const std::vector<std::string>& warnings) {
   for (const auto& w : warnings) warn(w);
 }
