@@ -39,6 +39,7 @@ const std::vector<CommandSpec>& command_table() {
       {"config", "Show or change the settings kept in kith.json", {}, setup_config},
       {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
       {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
+      {"doctor", "Check every data file; --fix repairs what is safe", {}, setup_doctor},
       {"completion",
        "Print the shell completion script for bash, zsh or fish",
        {},

@@ -2,6 +2,7 @@
 // your own profile. With options it adds to it (`kith edit me` changes or
 // removes); without, it shows it.
 #include <algorithm>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
@@ -27,12 +28,15 @@ struct MeOptions {
   }
 };
 
+// Adds the values that match no term already in `list` (terms_match), in
+// order, with a set of normalised keys so that many values stay fast.
 void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
+  std::set<std::string, std::less<>> seen;
+  for (const auto& have : list) seen.insert(text::normalize_term(have));
   for (const auto& v : values) {
-    if (std::none_of(list.begin(), list.end(),
-                     [&](const std::string& have) { return text::terms_match(have, v); })) {
-      list.push_back(v);
-    }
+    std::string key = text::normalize_term(v);
+    // An empty key matches nothing, not even another empty key.
+    if (key.empty() || seen.insert(std::move(key)).second) list.push_back(v);
   }
 }
 

@@ -29,5 +29,6 @@ void setup_snooze(CLI::App& sub, Context& ctx);
 void setup_unsnooze(CLI::App& sub, Context& ctx);
 void setup_config(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
+void setup_doctor(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli

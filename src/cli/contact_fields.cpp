@@ -1,6 +1,7 @@
 #include "cli/contact_fields.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 
@@ -14,12 +15,13 @@ Status check_list(std::string_view option, const std::vector<std::string>& value
   return {};
 }
 
+// Adds the values not already in `list` (compared folded), in order. A set
+// of folded keys keeps this linear: `kith add --tag` may be given 10,000 times.
 void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
+  std::set<std::string, std::less<>> seen;
+  for (const auto& have : list) seen.insert(text::fold(have));
   for (const auto& v : values) {
-    bool present = std::any_of(list.begin(), list.end(), [&](const std::string& have) {
-      return text::fold(have) == text::fold(v);
-    });
-    if (!present) list.push_back(v);
+    if (seen.insert(text::fold(v)).second) list.push_back(v);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "core/fsutil.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <thread>
@@ -77,7 +78,9 @@ Status ensure_dir(const fs::path& dir) {
     if (err != EEXIST) return io_failure("cannot create directory", dir, err);
     if (!fs::is_directory(dir, ec)) return io_failure("cannot create directory", dir, ENOTDIR);
   }
-  return {};
+  // The new entry lives in the parent: sync it, or a power loss may take the
+  // directory, and every file written into it, away.
+  return fsync_dir(dir.has_parent_path() ? dir.parent_path() : fs::path("."));
 }
 
 Result<std::optional<std::string>> read_file(const fs::path& file) {
@@ -119,7 +122,7 @@ Status write_file_atomic(const fs::path& file, std::string_view content) {
     std::snprintf(suffix, sizeof suffix, "%06x", rd() & 0xffffffu);
     tmp_name = "." + file.filename().string() + ".tmp-" + suffix;
     raw = ::open((dir / tmp_name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (raw < 0 && errno != EEXIST) return io_failure("cannot write", dir / tmp_name, errno);
+    if (raw < 0 && errno != EEXIST) return io_failure("cannot write", file, errno);
   }
   if (raw < 0) return io_failure("cannot create a temp file for", file, EEXIST);
   const fs::path tmp = dir / tmp_name;
@@ -138,41 +141,54 @@ Status write_file_atomic(const fs::path& file, std::string_view content) {
 }
 
 Status append_line(const fs::path& file, std::string_view line) {
-  // Under the write lock nobody else creates the file, so when this call
-  // creates it, a failure removes it again: a failed command changes nothing.
-  bool created = false;
-  int raw = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (raw < 0 && errno == ENOENT) {
-    raw = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    created = raw >= 0;
+  Fd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+  if (fd.get() < 0) {
+    // A new file is created whole, by rename: a crash or a full disk never
+    // leaves an empty or partial one behind.
+    if (errno == ENOENT) return write_file_atomic(file, line);
+    return io_failure("cannot open", file, errno);
   }
-  Fd fd(raw);
-  if (fd.get() < 0) return io_failure("cannot open", file, errno);
-  auto fail = [&](Error e) {
-    if (created) ::unlink(file.c_str());
-    return Status(std::move(e));
-  };
   struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return fail(io_failure("cannot read", file, errno));
+  if (::fstat(fd.get(), &st) != 0) return io_failure("cannot read", file, errno);
   const off_t before = st.st_size;
   ssize_t n;
   do {
     n = ::write(fd.get(), line.data(), line.size());
   } while (n < 0 && errno == EINTR);
   if (n != static_cast<ssize_t>(line.size())) {
-    int err = n < 0 ? errno : ENOSPC;
-    if (::ftruncate(fd.get(), before) != 0) {
-      return fail(io_failure("cannot undo a partial write to", file, errno));
+    // A short write returns how much fitted; the rest failed (ENOSPC).
+    const int err = n < 0 ? errno : ENOSPC;
+    if (n > 0 && (::ftruncate(fd.get(), before) != 0 || ::fsync(fd.get()) != 0)) {
+      return io_failure("cannot undo a partial write to", file, errno);
     }
-    return fail(io_failure("cannot append to", file, err));
+    return io_failure("cannot append to", file, err);
   }
   if (::fsync(fd.get()) != 0) {
-    int err = errno;
-    if (::ftruncate(fd.get(), before) == 0) ::fsync(fd.get());
-    return fail(io_failure("cannot sync", file, err));
+    // The line may not be on disk: take it back and report the failure,
+    // never carry on as if a second fsync made the first one good.
+    const int err = errno;
+    if (::ftruncate(fd.get(), before) == 0) (void)::fsync(fd.get());
+    return io_failure("cannot sync", file, err);
   }
-  if (before == 0) return fsync_dir(file.parent_path());
   return {};
+}
+
+Status truncate_file(const fs::path& file, std::uint64_t size) {
+  Fd fd(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
+  if (fd.get() < 0) return io_failure("cannot open", file, errno);
+  if (::ftruncate(fd.get(), static_cast<off_t>(size)) != 0) {
+    return io_failure("cannot truncate", file, errno);
+  }
+  if (::fsync(fd.get()) != 0) return io_failure("cannot sync", file, errno);
+  return {};
+}
+
+Status remove_file(const fs::path& file) {
+  if (::unlink(file.c_str()) != 0) {
+    if (errno == ENOENT) return {};
+    return io_failure("cannot remove", file, errno);
+  }
+  return fsync_dir(file.parent_path());
 }
 
 Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
@@ -189,13 +205,13 @@ Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milli
     }
     const auto waited = std::chrono::steady_clock::now() - start;
     if (waited >= timeout) {
-      const long long ms = timeout.count();
-      const std::string limit =
-          ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000.0);
       return Error{ErrorKind::lock,
                    "another kith is still writing: could not lock " + lock_file.string() +
-                       " within " + limit,
-                   "run the command again when the other kith has finished"};
+                       " within " + seconds + " s",
+                   "run the command again when the other kith has finished "
+                   "(KITH_LOCK_TIMEOUT sets how many seconds to wait)"};
     }
     if (!told && waited >= slow_after && on_slow) {
       on_slow();

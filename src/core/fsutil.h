@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -28,14 +29,27 @@ Result<std::optional<std::string>> read_file(const fs::path& file);
 // Replaces `file` atomically: writes a temp file in the same directory (mode
 // 0600, named ".<name>.tmp-XXXXXX"), fsyncs it, renames it over `file`, then
 // fsyncs the directory. On failure the temp file is removed and `file` is as
-// it was.
+// it was, with one exception: when only the final directory fsync fails, the
+// new content is in place but may not survive a power loss, and that is
+// reported as a failure too.
 Status write_file_atomic(const fs::path& file, std::string_view content);
 
-// Appends `line` (which must end in '\n') with one write() on a file opened
-// with O_APPEND (created 0600), then fsyncs it. On a short or failed write the
-// file is truncated back to its former size, so no partial line remains; a
-// file this call created is removed again. The caller holds the write lock.
+// Appends `line` (which must end in '\n') with one write() on the file opened
+// with O_APPEND, then fsyncs it. A file that does not exist yet is created
+// with write_file_atomic instead, so it appears whole or not at all. On a
+// short or failed write, or a failed fsync, the file is truncated back to its
+// former size, so no partial line remains, and the failure is reported: a
+// failed fsync is never taken as a success.
+// The caller holds the write lock.
 Status append_line(const fs::path& file, std::string_view line);
+
+// Cuts `file` to its first `size` bytes and fsyncs it (to drop a torn last
+// line). The caller holds the write lock.
+Status truncate_file(const fs::path& file, std::uint64_t size);
+
+// Removes `file` and fsyncs its directory; a file that is already gone is
+// not an error.
+Status remove_file(const fs::path& file);
 
 // True for the names of temp files write_file_atomic leaves behind when killed.
 bool is_temp_name(std::string_view filename);

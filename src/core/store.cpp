@@ -1,12 +1,8 @@
 #include "core/store.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <system_error>
-
-#include <unistd.h>
 
 namespace kith {
 namespace {
@@ -273,8 +269,7 @@ Result<Network> Store::load() const {
 
 Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const {
   if (auto s = fsutil::ensure_dir(dir_); !s) return s.error();
-  auto lock = fsutil::FileLock::acquire(dir_ / ".lock", options.timeout, options.slow_after,
-                                        options.on_slow);
+  auto lock = lock_only(options);
   if (!lock) return lock.error();
   // The version first: a directory of a newer format is left exactly as it is.
   auto config = load_config();
@@ -295,6 +290,11 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
   return lock;
 }
 
+Result<fsutil::FileLock> Store::lock_only(const LockOptions& options) const {
+  return fsutil::FileLock::acquire(dir_ / ".lock", options.timeout, options.slow_after,
+                                   options.on_slow);
+}
+
 Status Store::save_config(const Config& config) const {
   return fsutil::write_file_atomic(dir_ / "kith.json", serialize_document(to_json(config)));
 }
@@ -309,18 +309,32 @@ Status Store::save_contact(const Contact& contact) const {
 }
 
 Status Store::remove_contact(std::string_view id) const {
-  const fs::path path = contact_path(id);
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-    return io_error("cannot remove " + path.string() + ": " + std::strerror(errno));
-  }
-  return {};
+  return fsutil::remove_file(contact_path(id));
 }
 
 Status Store::append_interaction(const Interaction& interaction) const {
   if (auto s = fsutil::ensure_dir(dir_ / "log"); !s) return s;
   const date::year_month_day ymd{interaction.date};
-  return fsutil::append_line(month_path(ymd.year() / ymd.month()),
-                             serialize_line(to_json(interaction)));
+  const fs::path path = month_path(ymd.year() / ymd.month());
+  std::string line = serialize_line(to_json(interaction));
+  // Appending after a last line that has no newline would glue the two
+  // together into one corrupt line in the middle of the file.
+  auto text = fsutil::read_file(path);
+  if (!text) return text.error();
+  if (text->has_value() && !(*text)->empty() && (*text)->back() != '\n') {
+    const std::string& content = **text;
+    const std::size_t start = content.rfind('\n') + 1;  // 0 when there is no newline
+    const std::string_view last = std::string_view(content).substr(start);
+    const bool blank = last.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (!blank && !Json::accept(last)) {
+      return data_error(
+          relative_name(dir_, path) + ":" + std::to_string(line_of(content, start)) +
+              ": ends with a torn line (an interrupted write); not appending after it",
+          "run `kith doctor --fix` to remove the torn line, then run the command again");
+    }
+    line.insert(0, "\n");  // a complete last line that only lacks its newline
+  }
+  return fsutil::append_line(path, line);
 }
 
 Status Store::rewrite_month(date::year_month month,
@@ -332,12 +346,7 @@ Status Store::rewrite_month(date::year_month month,
     return data_error(relative_name(dir_, path) + ": ends with a torn line; not rewriting it",
                       "run `kith doctor --fix` first");
   }
-  if (interactions.empty()) {
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-      return io_error("cannot remove " + path.string() + ": " + std::strerror(errno));
-    }
-    return {};
-  }
+  if (interactions.empty()) return fsutil::remove_file(path);
   if (auto s = fsutil::ensure_dir(dir_ / "log"); !s) return s;
   std::string content;
   for (const auto& i : interactions) content += serialize_line(to_json(i));

@@ -71,11 +71,18 @@ class Store {
   // newer format is an error before anything is removed or written (only
   // the .lock file exists then).
   Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
+  // The write lock alone, for repairs that must see the directory as it is:
+  // creates only the lock file and removes nothing. The directory must exist.
+  Result<fsutil::FileLock> lock_only(const LockOptions& options) const;
 
   Status save_config(const Config& config) const;
   Status save_profile(const Profile& profile) const;
   Status save_contact(const Contact& contact) const;
   Status remove_contact(std::string_view id) const;
+  // Appends one line to the interaction's month file (see
+  // fsutil::append_line). A data error, and nothing written, when the file
+  // ends with a torn line; a last line that is complete but lacks its
+  // newline gets one first.
   Status append_interaction(const Interaction& interaction) const;
   // Rewrites one month's file with exactly these interactions (deletes the
   // file when empty). Refuses when the file has a torn last line.

@@ -389,7 +389,7 @@ TEST_F(GlobalTest, AWriterThatCannotGetTheLockExitsOneAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_TRUE(has(r.err, "kith: error: another kith is still writing: could not lock " +
-                             (tmp / "data/.lock").string() + " within 200 ms"))
+                             (tmp / "data/.lock").string() + " within 0.2 s"))
       << r.err;
   EXPECT_FALSE(fs::exists(tmp / "data/contacts/bob.json"));
   // Readers need no lock.

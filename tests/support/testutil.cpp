@@ -117,7 +117,8 @@ RunResult Kith::run(const std::vector<std::string>& args, const std::string& std
   envp.push_back(nullptr);
 
   std::string binary = kith_binary();
-  std::vector<std::string> argv_strings{binary};
+  std::vector<std::string> argv_strings = wrapper_;
+  argv_strings.push_back(binary);
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
@@ -134,7 +135,10 @@ RunResult Kith::run(const std::vector<std::string>& args, const std::string& std
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+  int rc = wrapper_.empty()
+               ? ::posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data())
+               : ::posix_spawnp(&pid, wrapper_.front().c_str(), &actions, nullptr, argv.data(),
+                                envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);

@@ -53,6 +53,12 @@ class Kith {
     env_[std::move(name)] = std::move(value);
     return *this;
   }
+  // Runs kith under another program: {"strace", "-o", "trace", "--"} puts
+  // these words before the kith binary (the program is looked up in PATH).
+  Kith& wrap(std::vector<std::string> prefix) {
+    wrapper_ = std::move(prefix);
+    return *this;
+  }
   RunResult run(const std::vector<std::string>& args, const std::string& stdin_data = "") const;
   // Runs and fails the test (with stderr) unless the exit code is 0.
   RunResult ok(const std::vector<std::string>& args) const;
@@ -67,6 +73,7 @@ class Kith {
   fs::path data_dir_;
   std::string today_;
   std::map<std::string, std::string> env_;
+  std::vector<std::string> wrapper_;
 };
 
 // Path of the kith binary under test.

@@ -305,7 +305,7 @@ TEST(FileLock, ASecondHolderTimesOutWithALockErrorNamingTheFile) {
   EXPECT_EQ(second.error().kind, ErrorKind::lock);
   EXPECT_EQ(exit_code(second.error().kind), 1);
   EXPECT_TRUE(contains(second.error().message, (tmp / ".lock").string())) << second.error().message;
-  EXPECT_TRUE(contains(second.error().message, "300 ms")) << second.error().message;
+  EXPECT_TRUE(contains(second.error().message, "0.3 s")) << second.error().message;
   EXPECT_FALSE(second.error().hint.empty());
   EXPECT_LE(slow_calls, 1);  // called at most once (the timeout is short for this test)
 }

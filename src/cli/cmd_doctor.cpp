@@ -1,0 +1,154 @@
+// kith doctor [--fix] [--json]: checks every file of the data directory and
+// lists each problem with its file and line. --fix repairs only what is safe
+// (a torn last log line, a missing final newline, leftover temp files), under
+// the write lock, and says what it did. Exit 1 while an error remains.
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "core/doctor.h"
+
+namespace kith::cli {
+namespace {
+
+struct DoctorOptions {
+  bool fix = false;
+  bool json = false;
+};
+
+std::string plural(int n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+std::string_view severity_name(doctor::Severity s) {
+  return s == doctor::Severity::error ? "error" : "warning";
+}
+
+Json report_json(const doctor::Report& report, const fs::path& dir,
+                 const std::vector<doctor::Repaired>& repaired) {
+  Json j = Json::object();
+  j["data_dir"] = clean(dir.string());
+  j["exists"] = report.exists;
+  j["ok"] = report.count(doctor::Severity::error) == 0;
+  j["contacts"] = report.contacts;
+  j["log_files"] = report.log_files;
+  j["interactions"] = report.interactions;
+  j["errors"] = report.count(doctor::Severity::error);
+  j["warnings"] = report.count(doctor::Severity::warning);
+  Json problems = Json::array();
+  for (const auto& f : report.findings) {
+    problems.push_back({{"severity", std::string(severity_name(f.severity))},
+                        {"check", f.check},
+                        {"file", clean(f.file)},
+                        {"line", f.line > 0 ? Json(f.line) : Json(nullptr)},
+                        {"message", f.message},
+                        {"hint", f.hint.empty() ? Json(nullptr) : Json(f.hint)},
+                        {"fixable", f.repair != doctor::Repair::none}});
+  }
+  j["problems"] = std::move(problems);
+  Json fixed = Json::array();
+  for (const auto& r : repaired) {
+    fixed.push_back({{"file", clean(r.file)},
+                     {"line", r.line > 0 ? Json(r.line) : Json(nullptr)},
+                     {"action", r.action}});
+  }
+  j["fixed"] = std::move(fixed);
+  return j;
+}
+
+std::string where(const std::string& file, int line) {
+  std::string w = file.empty() ? "." : clean(file);
+  return line > 0 ? w + ":" + std::to_string(line) : w;
+}
+
+void print_human(const doctor::Report& report, const fs::path& dir,
+                 const std::vector<doctor::Repaired>& repaired, const DoctorOptions& o,
+                 Context& ctx) {
+  const Style style(ctx.color());
+  if (!report.exists) {
+    ctx.out << "No data directory yet at " << clean(dir.string()) << ": nothing to check.\n"
+            << "Start with:\n"
+            << "  kith add \"Ada Lovelace\" --skill math --interest compilers\n"
+            << "  kith me --name \"Your Name\" --skill \"…\" --interest \"…\"\n";
+    return;
+  }
+  ctx.out << style(Tone::bold, "kith doctor") << "  " << clean(dir.string()) << "\n"
+          << "  " << plural(report.contacts, "contact") << ", "
+          << plural(report.interactions, "interaction") << " in "
+          << plural(report.log_files, "log file") << "\n";
+  for (const auto& r : repaired) {
+    ctx.out << style(Tone::green, "fixed  ") << "  " << where(r.file, r.line) << ": " << r.action
+            << "\n";
+  }
+  for (const auto& f : report.findings) {
+    const bool error = f.severity == doctor::Severity::error;
+    ctx.out << style(error ? Tone::red : Tone::yellow, error ? "error  " : "warning") << "  "
+            << where(f.file, f.line) << ": " << f.message << "\n";
+    if (!f.hint.empty()) ctx.out << "         " << style(Tone::dim, "hint: " + f.hint) << "\n";
+  }
+  const int errors = report.count(doctor::Severity::error);
+  const int warnings = report.count(doctor::Severity::warning);
+  if (errors == 0 && warnings == 0) {
+    ctx.out << (repaired.empty() ? "No problems found.\n" : "No problems left.\n");
+    return;
+  }
+  ctx.out << plural(errors, "error") << ", " << plural(warnings, "warning");
+  if (const int n = report.repairable(); n > 0 && !o.fix) {
+    ctx.out << "; `kith doctor --fix` repairs " << n << " of them";
+  }
+  ctx.out << ".\n";
+}
+
+int run_doctor(const DoctorOptions& o, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  const fs::path& dir = store->dir();
+  auto report = doctor::check(dir);
+  if (!report) return ctx.fail(report.error());
+
+  std::vector<doctor::Repaired> repaired;
+  Status repair_status;
+  if (o.fix && report->repairable() > 0) {
+    auto lock = store->lock_only(ctx.lock_options());
+    if (!lock) return ctx.fail(lock.error());
+    // Again under the lock: no kith is writing now, so every temp file is a
+    // leftover and every torn line is what a crash left.
+    report = doctor::check(dir);
+    if (!report) return ctx.fail(report.error());
+    repair_status = doctor::repair(dir, *report, repaired);
+    report = doctor::check(dir);
+    if (!report) return ctx.fail(report.error());
+  }
+
+  if (o.json) {
+    print_json(ctx.out, report_json(*report, dir, repaired));
+  } else {
+    print_human(*report, dir, repaired, o, ctx);
+  }
+  if (!repair_status) return ctx.fail(repair_status.error());
+  if (const int errors = report->count(doctor::Severity::error); errors > 0) {
+    return ctx.fail(data_error(
+        "the data directory has " + plural(errors, "problem") + " that kith cannot repair",
+        "fix them by hand as listed; kith never rewrites a corrupt file"));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_doctor(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<DoctorOptions>();
+  sub.add_flag("--fix", o->fix,
+               "Repair what is safe (torn last log lines, missing final newlines, temp files)");
+  sub.add_flag("--json", o->json, "Print the report as JSON");
+  sub.footer(
+      "Checks that every file parses (naming file and line), that ids are unique and\n"
+      "match their files, that interactions name known contacts, and looks for git\n"
+      "conflict markers, torn last lines, leftover temp files and private files that\n"
+      "others can read. Exits 1 while an error remains; warnings alone exit 0.\n"
+      "\n"
+      "Examples:\n"
+      "  kith doctor\n"
+      "  kith doctor --fix");
+  sub.callback([o, &ctx] { ctx.exit_code = run_doctor(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,171 @@
+// Crash safety: every writing command killed with SIGKILL, first just before
+// each file-system call it makes once it holds the lock (strace injects the
+// signal), then at random moments. Afterwards every file parses, `list` and
+// `due` work, the files hold the state before or after the command, every
+// command that exited 0 is wholly present, and the next writer removes the
+// temp files a kill left.
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "e2e/reliability.h"
+
+namespace kith::test {
+namespace {
+
+// The calls that can change what is on disk (or take the lock). Files change
+// only at these calls, so a kill just before each of them, plus a run that
+// completes, reaches every state a crash can leave.
+const std::set<std::string> kKillPoints = {
+    "openat", "write",    "fsync",     "fdatasync", "rename",  "renameat", "renameat2",
+    "unlink", "unlinkat", "ftruncate", "mkdir",     "mkdirat", "flock"};
+
+// An openat that may create or change a file; opening to read changes nothing.
+bool opens_to_write(const std::string& line) {
+  return line.find("O_CREAT") != std::string::npos || line.find("O_WRONLY") != std::string::npos ||
+         line.find("O_RDWR") != std::string::npos;
+}
+
+struct KillPoint {
+  std::string syscall;
+  int invocation = 0;  // strace counts each syscall separately, from 1
+  std::string line;    // as traced, for the failure message
+};
+
+// Every call of kKillPoints made from the moment the lock is held, as the
+// (syscall, invocation) pairs strace's inject=…:when=N understands.
+std::vector<KillPoint> kill_points(const std::string& trace) {
+  std::vector<KillPoint> points;
+  std::map<std::string, int> seen;
+  bool locked = false;
+  std::istringstream in(trace);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto paren = line.find('(');
+    if (paren == std::string::npos || line.starts_with("+++") || line.starts_with("---")) continue;
+    const std::string name = line.substr(0, paren);
+    if (!kKillPoints.contains(name)) continue;
+    const int n = ++seen[name];
+    if (name == "flock") locked = true;
+    if (name == "openat" && !opens_to_write(line)) continue;
+    if (locked) points.push_back({name, n, line});
+  }
+  return points;
+}
+
+std::string trace_set() {
+  std::string set;
+  for (const auto& s : kKillPoints) set += (set.empty() ? "" : ",") + s;
+  return set;
+}
+
+class CrashTest : public ::testing::TestWithParam<Writer> {
+ protected:
+  TempDir tmp;
+  void SetUp() override { KITH_REQUIRE_STRACE(); }
+  Kith at(const fs::path& data) const {
+    Kith kith{data};
+    kith.today("2026-11-25");
+    return kith;
+  }
+};
+
+TEST_P(CrashTest, KilledBeforeEachFileCallLeavesTheBeforeOrAfterState) {
+  const Writer& w = GetParam();
+  const fs::path base = tmp / "base";
+  w.setup(at(base), base, 1);
+  const auto before = snapshot(base);
+
+  // Where the command touches files, once it holds the lock.
+  const fs::path data = tmp / "data";
+  copy_tree(base, data);
+  const fs::path trace = tmp / "trace";
+  auto traced =
+      under_strace(at(data), {"-o", trace.string(), "-e", "trace=" + trace_set()}).run(w.args(0));
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  ASSERT_TRUE(w.applied(data, 0));
+  const auto points = kill_points(read_file(trace));
+  ASSERT_GT(points.size(), 3u) << read_file(trace);
+
+  int killed = 0;
+  std::set<std::map<std::string, std::string>> checked;  // states the readers handled
+  for (const auto& p : points) {
+    const std::string where = w.name + " killed before " + p.syscall + " #" +
+                              std::to_string(p.invocation) + ": " + p.line;
+    copy_tree(base, data);
+    const Kith kith = at(data);
+    auto r = under_strace(kith, {"-o", "/dev/null", "-e", "trace=" + p.syscall, "-e",
+                                 "inject=" + p.syscall +
+                                     ":signal=KILL:when=" + std::to_string(p.invocation)})
+                 .run(w.args(0));
+    if (r.exit_code == 0) {
+      EXPECT_TRUE(w.applied(data, 0)) << where;
+    } else {
+      EXPECT_EQ(r.exit_code, 128 + SIGKILL) << where << "\n" << r.err;
+      ++killed;
+    }
+    expect_every_file_parses(data, where);
+    EXPECT_TRUE(w.applied(data, 0) || snapshot(data) == before)
+        << where << ": neither the state before nor the one after";
+    if (checked.insert(snapshot(data)).second) expect_readers_work(kith, where);
+    if (!temp_files(data).empty()) {
+      kith.ok({"add", "After Crash", "--id", "after-crash", "-q"});
+      EXPECT_TRUE(temp_files(data).empty()) << where << ": the next writer left temp files";
+    }
+    if (HasFailure()) break;  // one scenario's messages are enough
+  }
+  EXPECT_GT(killed, 0);
+  RecordProperty("kill_points", static_cast<int>(points.size()));
+}
+
+TEST_P(CrashTest, KilledAtRandomMomentsLosesNothingThatExitedZero) {
+  const Writer& w = GetParam();
+  constexpr int kRuns = 16;
+  const fs::path data = tmp / "data";
+  const Kith kith = at(data);
+  w.setup(kith, data, kRuns + 1);
+
+  // How long one run takes here, under timeout as below, to spread the
+  // kills over a whole run; some runs outlive their kill time and exit 0.
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(Kith(kith).wrap({"timeout", "-s", "KILL", "60"}).run(w.args(kRuns)).exit_code, 0);
+  const double run_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::mt19937 random(20261125);  // fixed: a failure replays the same kills
+  std::uniform_real_distribution<double> moment(0.0, run_seconds * 1.5);
+  std::vector<int> exited_zero;
+  int killed = 0;
+  for (int k = 0; k < kRuns; ++k) {
+    char delay[32];
+    std::snprintf(delay, sizeof delay, "%.4f", moment(random));
+    const std::string where =
+        w.name + " run " + std::to_string(k) + " killed after " + delay + " s";
+    auto r = Kith(kith).wrap({"timeout", "-s", "KILL", delay}).run(w.args(k));
+    if (r.exit_code == 0) {
+      exited_zero.push_back(k);
+    } else {
+      // timeout exits 137 for a kill (124 if it reports the timeout itself).
+      EXPECT_TRUE(r.exit_code == 128 + SIGKILL || r.exit_code == 124) << where << "\n" << r.err;
+      ++killed;
+    }
+    expect_every_file_parses(data, where);
+    for (int done : exited_zero) {
+      EXPECT_TRUE(w.applied(data, done)) << where << ": run " << done << " exited 0 but is lost";
+    }
+    if (HasFailure()) break;
+  }
+  expect_readers_work(kith, w.name + " after the kills");
+  kith.ok({"add", "After Crash", "--id", "after-crash", "-q"});
+  EXPECT_TRUE(temp_files(data).empty());
+  expect_every_file_parses(data, w.name + " after the next writer");
+  RecordProperty("killed", killed);
+  RecordProperty("exited_zero", static_cast<int>(exited_zero.size()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Writers, CrashTest, ::testing::ValuesIn(writers()), writer_name);
+
+}  // namespace
+}  // namespace kith::test
