@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   }
   env.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
   env.stdin_is_tty = ::isatty(STDIN_FILENO) == 1;
+  env.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
+  env.in = &std::cin;
   env.now = std::chrono::system_clock::now();
   std::random_device device;
   env.random = [&device] { return static_cast<std::uint32_t>(device()); };

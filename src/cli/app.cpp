@@ -10,6 +10,12 @@ namespace {
 
 constexpr std::string_view kVersion = "0.1.0";
 
+// Thrown out of the parser when a global option is bad, before any command
+// runs; caught once in run().
+struct GlobalOptionError {
+  Error error;
+};
+
 }  // namespace
 
 std::string_view version() { return kVersion; }
@@ -24,7 +30,25 @@ const std::vector<CommandSpec>& command_table() {
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
       {"done", "Mark a follow-up done", {}, setup_done},
+      {"edit", "Change a contact or your profile (no option: in your editor)", {}, setup_edit},
+      {"rm", "Archive a contact (--purge: delete it for good)", {}, setup_rm},
+      {"restore", "Bring an archived contact back", {}, setup_restore},
+      {"snooze", "Keep a contact out of `kith due` until a date", {}, setup_snooze},
+      {"unsnooze", "End a contact's snooze now", {}, setup_unsnooze},
+      {"stats", "Month by month: new people reached, gives, catch-ups, asks", {}, setup_stats},
+      {"config", "Show or change the settings kept in kith.json", {}, setup_config},
+      {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
+      {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
       {"doctor", "Check every data file; --fix repairs what is safe", {}, setup_doctor},
+      {"completion",
+       "Print the shell completion script for bash, zsh or fish",
+       {},
+       setup_completion},
+      {"__complete",
+       "List the completions of the words typed (for the completion scripts)",
+       {},
+       setup_complete,
+       true},
   };
   return table;
 }
@@ -49,6 +73,11 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("-q,--quiet", ctx.global.quiet, "No confirmations on stderr");
+  // Runs once the whole line is parsed and before the command: a bad --today
+  // or KITH_TODAY is refused by every command, not only by those using dates.
+  app->parse_complete_callback([&ctx] {
+    if (auto today = ctx.today(); !today) throw GlobalOptionError{today.error()};
+  });
   app->footer(
       "Run `kith COMMAND --help` for a command's options, and `man kith` for the idea,\n"
       "the files and the exit status. `kith` alone runs `kith due`.");
@@ -58,6 +87,11 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     if (spec.hidden) sub->group("");
     sub->fallthrough();
     spec.setup(*sub, ctx);
+    // A repeatable option takes one value per occurrence, so that
+    // `kith list --tag x ada` reads ada as the QUERY, not as a second tag.
+    for (CLI::Option* option : sub->get_options()) {
+      if (!option->get_positional()) option->allow_extra_args(false);
+    }
   }
   return app;
 }
@@ -82,6 +116,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   } catch (const CLI::CallForVersion&) {
     ctx.out << "kith " << kVersion << "\n";
     return 0;
+  } catch (const GlobalOptionError& e) {
+    return ctx.fail(e.error);
   } catch (const CLI::ExtrasError& e) {
     if (app->get_subcommands().empty()) {
       const std::vector<std::string> extras = app->remaining();

@@ -63,9 +63,16 @@ Status validate(const MeOptions& o) {
   return {};
 }
 
+// Nothing at all written down yet. (Profile::empty() is narrower: it is
+// about having something to offer, and a profile with only goals is "empty"
+// for pitch but still has something to show.)
+bool blank(const Profile& p) {
+  return p.empty() && p.goals.empty() && p.tags.empty() && !p.company && !p.location;
+}
+
 void print_profile(const Profile& p, Context& ctx) {
   const Style style(ctx.color());
-  if (p.empty()) {
+  if (blank(p)) {
     ctx.out << "Your profile is empty. kith's pitch starts from what you can offer:\n"
             << "  kith me --name \"Your Name\" --skill \"what you know\" --interest \"what you "
                "look for\"\n";

@@ -88,7 +88,10 @@ int run_show(const ShowOptions& o, Context& ctx) {
     for (const auto& id : i->contacts) {
       if (id != c.id) others.push_back(id);
     }
-    if (!others.empty()) note = "with " + join(others) + (note.empty() ? "" : ": ") + note;
+    // The ids come from the log file as written: clean them like any text.
+    if (!others.empty()) {
+      note = "with " + clean(join(others)) + (note.empty() ? "" : ": ") + note;
+    }
     if (i->follow_up) {
       note += std::string(note.empty() ? "" : " ") + "[follow-up " +
               (i->follow_up->done_on ? "done" : "open") + ": " + clean(i->follow_up->text) + "]";

@@ -18,6 +18,17 @@ void setup_pitch(CLI::App& sub, Context& ctx);
 void setup_log(CLI::App& sub, Context& ctx);
 void setup_due(CLI::App& sub, Context& ctx);
 void setup_done(CLI::App& sub, Context& ctx);
+void setup_completion(CLI::App& sub, Context& ctx);
+void setup_complete(CLI::App& sub, Context& ctx);
+void setup_import(CLI::App& sub, Context& ctx);
+void setup_export(CLI::App& sub, Context& ctx);
+void setup_edit(CLI::App& sub, Context& ctx);
+void setup_rm(CLI::App& sub, Context& ctx);
+void setup_restore(CLI::App& sub, Context& ctx);
+void setup_snooze(CLI::App& sub, Context& ctx);
+void setup_unsnooze(CLI::App& sub, Context& ctx);
+void setup_config(CLI::App& sub, Context& ctx);
+void setup_stats(CLI::App& sub, Context& ctx);
 void setup_doctor(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli

@@ -30,6 +30,57 @@ std::optional<std::string> non_empty(const std::optional<std::string>& s) {
   return s;
 }
 
+using Matcher = bool (*)(std::string_view have, std::string_view value);
+
+bool same_term(std::string_view a, std::string_view b) { return text::terms_match(a, b); }
+bool same_folded(std::string_view a, std::string_view b) { return text::fold(a) == text::fold(b); }
+
+// A phone number's digits and '+', so that spacing and punctuation do not
+// matter; the folded text when it has no digit.
+std::string phone_key(std::string_view phone) {
+  std::string key;
+  for (char ch : phone) {
+    if ((ch >= '0' && ch <= '9') || ch == '+') key += ch;
+  }
+  return key.find_first_of("0123456789") == std::string::npos ? text::fold(phone) : key;
+}
+bool same_phone(std::string_view a, std::string_view b) { return phone_key(a) == phone_key(b); }
+
+Status remove_matching(std::vector<std::string>& list, const std::vector<std::string>& values,
+                       Matcher match, std::string_view owner, std::string_view what) {
+  for (const auto& value : values) {
+    const auto before = list.size();
+    std::erase_if(list, [&](const std::string& have) { return match(have, value); });
+    if (list.size() != before) continue;
+    std::string has;
+    for (const auto& have : list) {
+      has += (has.empty() ? "" : ", ") + text::sanitize_for_terminal(have);
+    }
+    const std::string plural = std::string(what) + "s";
+    return usage_error(
+        std::string(owner) + " has no " + std::string(what) + " '" +
+            text::sanitize_for_terminal(value) + "'",
+        has.empty() ? std::string(owner) + " has no " + plural : "its " + plural + ": " + has);
+  }
+  return {};
+}
+
+Status check_disjoint(std::string_view add_option, const std::vector<std::string>& added,
+                      std::string_view remove_option, const std::vector<std::string>& removed,
+                      Matcher match) {
+  for (const auto& a : added) {
+    for (const auto& r : removed) {
+      if (match(a, r)) {
+        return usage_error(std::string(add_option) + " and " + std::string(remove_option) +
+                           " both name '" + text::sanitize_for_terminal(a) + "'");
+      }
+    }
+  }
+  return {};
+}
+
+bool is_default_word(const std::string& s) { return text::fold(s) == "default"; }
+
 }  // namespace
 
 Status check_text(std::string_view option, std::string_view value) {
@@ -48,25 +99,117 @@ Status check_text(std::string_view option, std::string_view value) {
   return {};
 }
 
-void add_contact_field_options(CLI::App& sub, ContactFields& f) {
-  sub.add_option("--email", f.emails, "Email address (repeatable)")->type_name("E");
-  sub.add_option("--phone", f.phones, "Phone number (repeatable)")->type_name("P");
-  sub.add_option("--company", f.company, "Company or organisation")->type_name("C");
-  sub.add_option("--role", f.role, "Role or job title")->type_name("R");
-  sub.add_option("--location", f.location, "City or place")->type_name("L");
-  sub.add_option("--link", f.links, "A URL: profile, site (repeatable)")->type_name("URL");
-  sub.add_option("--tag", f.tags, "A tag (repeatable)")->type_name("T");
-  sub.add_option("--skill", f.skills, "What they know or can offer (repeatable)")->type_name("S");
-  sub.add_option("--interest", f.interests, "What they care about or look for now (repeatable)")
+void add_contact_field_options(CLI::App& sub, ContactFields& f, FieldsFor purpose) {
+  const bool edit = purpose == FieldsFor::edit;
+  auto help = [&](const char* for_add, const char* for_edit) {
+    return std::string(edit ? for_edit : for_add);
+  };
+  sub.add_option("--email", f.emails,
+                 help("Email address (repeatable)", "Add an email address (repeatable)"))
+      ->type_name("E");
+  sub.add_option("--phone", f.phones,
+                 help("Phone number (repeatable)", "Add a phone number (repeatable)"))
+      ->type_name("P");
+  sub.add_option("--company", f.company,
+                 help("Company or organisation", "Company or organisation (\"\" clears it)"))
+      ->type_name("C");
+  sub.add_option("--role", f.role, help("Role or job title", "Role or job title (\"\" clears it)"))
+      ->type_name("R");
+  sub.add_option("--location", f.location, help("City or place", "City or place (\"\" clears it)"))
+      ->type_name("L");
+  sub.add_option("--link", f.links,
+                 help("A URL: profile, site (repeatable)", "Add a URL: profile, site (repeatable)"))
+      ->type_name("URL");
+  sub.add_option("--tag", f.tags, help("A tag (repeatable)", "Add a tag (repeatable)"))
+      ->type_name("T");
+  sub.add_option("--skill", f.skills,
+                 help("What they know or can offer (repeatable)",
+                      "Add something they know or can offer (repeatable)"))
+      ->type_name("S");
+  sub.add_option("--interest", f.interests,
+                 help("What they care about or look for now (repeatable)",
+                      "Add something they care about or look for now (repeatable)"))
       ->type_name("I");
-  sub.add_option("--how-met", f.how_met, "How you met")->type_name("TEXT");
-  sub.add_option("--met", f.met, "When you met")->type_name("DATE");
-  sub.add_option("--every", f.every,
-                 "How often to be in touch: 2w, 1m, 3m, quarterly, yearly, off…")
-      ->type_name("DURATION");
-  sub.add_option("--birthday", f.birthday, "Birthday: YYYY-MM-DD, or MM-DD without the year")
+  sub.add_option("--how-met", f.how_met, help("How you met", "How you met (\"\" clears it)"))
+      ->type_name("TEXT");
+  sub.add_option("--met", f.met, help("When you met", "When you met (\"\" clears it)"))
       ->type_name("DATE");
-  sub.add_option("--note", f.note, "A free-text note")->type_name("TEXT");
+  sub.add_option("--every", f.every,
+                 help("How often to be in touch: 2w, 1m, 3m, quarterly, yearly, off…",
+                      "How often to be in touch: 2w, 3m, yearly, off…; default: the setting"))
+      ->type_name("DURATION");
+  sub.add_option("--birthday", f.birthday,
+                 help("Birthday: YYYY-MM-DD, or MM-DD without the year",
+                      "Birthday: YYYY-MM-DD, or MM-DD without year (\"\" clears it)"))
+      ->type_name("DATE");
+  sub.add_option("--note", f.note, help("A free-text note", "The free-text note (\"\" clears it)"))
+      ->type_name("TEXT");
+}
+
+void add_contact_removal_options(CLI::App& sub, ContactRemovals& r) {
+  sub.add_option("--no-email", r.emails, "Remove an email address (repeatable)")->type_name("E");
+  sub.add_option("--no-phone", r.phones, "Remove a phone number (repeatable)")->type_name("P");
+  sub.add_option("--no-link", r.links, "Remove a URL (repeatable)")->type_name("URL");
+  sub.add_option("--untag", r.tags, "Remove a tag (repeatable)")->type_name("T");
+  sub.add_option("--no-skill", r.skills, "Remove a skill (repeatable)")->type_name("S");
+  sub.add_option("--no-interest", r.interests, "Remove an interest (repeatable)")->type_name("I");
+}
+
+Status remove_terms(std::vector<std::string>& list, const std::vector<std::string>& values,
+                    std::string_view owner, std::string_view what) {
+  std::vector<std::string> copy = list;
+  if (auto s = remove_matching(copy, values, same_term, owner, what); !s) return s;
+  list = std::move(copy);
+  return {};
+}
+
+void add_terms(std::vector<std::string>& list, const std::vector<std::string>& values) {
+  for (const auto& v : values) {
+    if (std::none_of(list.begin(), list.end(),
+                     [&](const std::string& have) { return text::terms_match(have, v); })) {
+      list.push_back(v);
+    }
+  }
+}
+
+Status check_not_both(std::string_view add_option, const std::vector<std::string>& added,
+                      std::string_view remove_option, const std::vector<std::string>& removed) {
+  return check_disjoint(add_option, added, remove_option, removed, same_term);
+}
+
+Status apply_contact_removals(const ContactRemovals& r, const ContactFields& additions,
+                              std::string_view owner, Contact& contact) {
+  struct ListRemoval {
+    const char* add_option;
+    const std::vector<std::string>* added;
+    const char* remove_option;
+    const std::vector<std::string>* removed;
+    std::vector<std::string> Contact::*list;
+    Matcher match;
+    const char* what;
+  };
+  const ListRemoval lists[] = {
+      {"--email", &additions.emails, "--no-email", &r.emails, &Contact::emails, same_folded,
+       "email"},
+      {"--phone", &additions.phones, "--no-phone", &r.phones, &Contact::phones, same_phone,
+       "phone"},
+      {"--link", &additions.links, "--no-link", &r.links, &Contact::links, same_folded, "link"},
+      {"--tag", &additions.tags, "--untag", &r.tags, &Contact::tags, same_term, "tag"},
+      {"--skill", &additions.skills, "--no-skill", &r.skills, &Contact::skills, same_term, "skill"},
+      {"--interest", &additions.interests, "--no-interest", &r.interests, &Contact::interests,
+       same_term, "interest"},
+  };
+  Contact updated = contact;
+  for (const auto& l : lists) {
+    if (auto s = check_disjoint(l.add_option, *l.added, l.remove_option, *l.removed, l.match); !s) {
+      return s;
+    }
+    if (auto s = remove_matching(updated.*(l.list), *l.removed, l.match, owner, l.what); !s) {
+      return s;
+    }
+  }
+  contact = std::move(updated);
+  return {};
 }
 
 Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact) {
@@ -99,18 +242,24 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
   if (f.note && !text::is_valid_utf8(*f.note)) return usage_error("--note: not valid UTF-8");
 
   Contact updated = contact;
-  if (f.met) {
+  if (f.met && f.met->empty()) {
+    updated.met_on.reset();
+  } else if (f.met) {
     auto d = parse_date(*f.met, today, DateDirection::past);
     if (!d) return Error{ErrorKind::usage, "--met: " + d.error().message, d.error().hint};
     if (*d > today) return usage_error("--met: " + *f.met + " is in the future");
     updated.met_on = *d;
   }
-  if (f.every) {
+  if (f.every && (f.every->empty() || is_default_word(*f.every))) {
+    updated.every.reset();
+  } else if (f.every) {
     auto d = parse_duration(*f.every, AllowOff::yes);
     if (!d) return Error{ErrorKind::usage, "--every: " + d.error().message, d.error().hint};
     updated.every = *d;
   }
-  if (f.birthday) {
+  if (f.birthday && f.birthday->empty()) {
+    updated.birthday.reset();
+  } else if (f.birthday) {
     std::string text = *f.birthday;
     if (text.size() == 5 && text[2] == '-') text = "--" + text;  // MM-DD
     auto b = parse_birthday(text);

@@ -29,16 +29,69 @@ struct ContactFields {
   std::optional<std::string> every;
   std::optional<std::string> birthday;
   std::optional<std::string> note;
+
+  bool empty() const {
+    return emails.empty() && phones.empty() && !company && !role && !location && links.empty() &&
+           tags.empty() && skills.empty() && interests.empty() && !how_met && !met && !every &&
+           !birthday && !note;
+  }
 };
+
+// The values removed from a contact's lists by `kith edit`.
+struct ContactRemovals {
+  std::vector<std::string> emails;     // --no-email
+  std::vector<std::string> phones;     // --no-phone
+  std::vector<std::string> links;      // --no-link
+  std::vector<std::string> tags;       // --untag
+  std::vector<std::string> skills;     // --no-skill
+  std::vector<std::string> interests;  // --no-interest
+
+  bool empty() const {
+    return emails.empty() && phones.empty() && links.empty() && tags.empty() && skills.empty() &&
+           interests.empty();
+  }
+};
+
+// Which command the options are for: the help of `edit` says how to clear.
+enum class FieldsFor { add, edit };
 
 // Declares --email, --phone, --company, --role, --location, --link, --tag,
 // --skill, --interest, --how-met, --met, --every, --birthday and --note.
-void add_contact_field_options(CLI::App& sub, ContactFields& fields);
+void add_contact_field_options(CLI::App& sub, ContactFields& fields,
+                               FieldsFor purpose = FieldsFor::add);
+
+// Declares --no-email, --no-phone, --no-link, --untag, --no-skill and
+// --no-interest.
+void add_contact_removal_options(CLI::App& sub, ContactRemovals& removals);
 
 // Applies the fields: scalar options replace, list options add (skipping
-// values already present). A bad value is a usage error naming the option;
-// on error `contact` is unchanged.
+// values already present). An empty value clears a scalar (--company "",
+// --met "", --birthday "", --note "", --every ""), and so does --every
+// default: the setting `every` applies again. A bad value is a usage error
+// naming the option; on error `contact` is unchanged.
 Status apply_contact_fields(const ContactFields& fields, Date today, Contact& contact);
+
+// Removes values from the contact's lists: tags, skills and interests match
+// as terms (text::terms_match: "Machine-Learning" removes "machine
+// learning"), emails and links case-insensitively, phones by their digits
+// and '+' ("+1 555-0100" removes "+15550100"). Every matching entry goes. A
+// value that matches nothing, or that the same command also adds, is a usage
+// error naming `owner` (e.g. "ada-lovelace") and what it has; on error
+// `contact` is unchanged.
+Status apply_contact_removals(const ContactRemovals& removals, const ContactFields& additions,
+                              std::string_view owner, Contact& contact);
+
+// Removes from `list` every term matching one of `values` (text::terms_match).
+// A value that matches nothing is a usage error: "OWNER has no WHAT 'value'".
+Status remove_terms(std::vector<std::string>& list, const std::vector<std::string>& values,
+                    std::string_view owner, std::string_view what);
+
+// Appends each value that does not match (text::terms_match) one in `list`.
+void add_terms(std::vector<std::string>& list, const std::vector<std::string>& values);
+
+// A usage error when a value is both added and removed by one command.
+Status check_not_both(std::string_view add_option, const std::vector<std::string>& added,
+                      std::string_view remove_option, const std::vector<std::string>& removed);
 
 // Checks a one-line text value: valid UTF-8, not empty, no control characters.
 Status check_text(std::string_view option, std::string_view value);

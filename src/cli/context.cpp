@@ -1,5 +1,8 @@
 #include "cli/context.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include "core/text.h"
 
 namespace kith::cli {
@@ -53,7 +56,8 @@ Result<Date> Context::today() const {
 bool Context::color() const {
   if (global.color == "always") return true;
   if (global.color == "never") return false;
-  if (env_.get("NO_COLOR").has_value()) return false;
+  // no-color.org: NO_COLOR counts when it is set and not empty.
+  if (auto no_color = env_.get("NO_COLOR"); no_color && !no_color->empty()) return false;
   if (auto term = env_.get("TERM"); term && *term == "dumb") return false;
   return env_.stdout_is_tty;
 }
@@ -61,10 +65,13 @@ bool Context::color() const {
 LockOptions Context::lock_options() {
   LockOptions options;
   if (auto v = env_.get("KITH_LOCK_TIMEOUT")) {
-    try {
-      options.timeout = std::chrono::milliseconds(static_cast<long long>(std::stod(*v) * 1000.0));
-    } catch (const std::exception&) {
-      // a bad value keeps the default
+    // Seconds, 0 to a day; anything else (not a number, nan, inf, negative)
+    // keeps the default. Checked before the conversion, which would be
+    // undefined for a value out of range.
+    char* end = nullptr;
+    const double seconds = std::strtod(v->c_str(), &end);
+    if (!v->empty() && end && *end == '\0' && seconds >= 0.0 && seconds <= 86400.0) {
+      options.timeout = std::chrono::milliseconds(std::llround(seconds * 1000.0));
     }
   }
   options.on_slow = [this] {
@@ -85,6 +92,22 @@ void Context::warn(std::string_view message) { err << "kith: warning: " << messa
 
 void Context::confirm(std::string_view message) {
   if (!global.quiet) err << "kith: " << message << "\n";
+}
+
+bool Context::ask(std::string_view question) {
+  err << "kith: " << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (env_.in == nullptr || !std::getline(*env_.in, answer)) {
+    err << "\n";
+    return false;
+  }
+  const auto first = answer.find_first_not_of(" \t");
+  const auto last = answer.find_last_not_of(" \t\r");
+  answer = first == std::string::npos ? "" : answer.substr(first, last - first + 1);
+  for (char& ch : answer) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return answer == "y" || answer == "yes";
 }
 
 void Context::report(const std::vector<std::string>& warnings) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -23,8 +24,10 @@ struct Environment {
   std::map<std::string, std::string, std::less<>> vars;  // environment variables
   bool stdout_is_tty = false;
   bool stdin_is_tty = false;
+  bool stderr_is_tty = false;  // progress bars only on a terminal
   std::chrono::system_clock::time_point now{};
   std::function<std::uint32_t()> random;  // source of interaction id suffixes
+  std::istream* in = nullptr;             // answers to questions; nullptr: none
 
   std::optional<std::string> get(std::string_view name) const;
 };
@@ -65,6 +68,10 @@ class Context {
   int fail(const Error& error);
   void warn(std::string_view message);     // always shown
   void confirm(std::string_view message);  // hidden by --quiet
+  // Asks a yes/no question on stderr (even with --quiet) and reads one line
+  // of answer from the environment's input: "y" or "yes" in any case is yes;
+  // anything else, no input or end of input is no.
+  bool ask(std::string_view question);
   // Prints the warnings a load collected (torn lines and the like).
   void report(const std::vector<std::string>& warnings);
 

@@ -118,7 +118,8 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
     }
   }
   return usage_error("no contact matches '" + text::sanitize_for_terminal(ref) + "'",
-                     "`kith list` shows your contacts");
+                     contacts.empty() ? "there are no contacts yet: `kith add NAME` adds one"
+                                      : "`kith list` shows your contacts");
 }
 
 std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,

@@ -92,9 +92,8 @@ class Analyzer {
       add(Severity::error, "json", e.name, 1, "the file is empty", std::string(kFixHint));
       return std::nullopt;
     }
-    Json json = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (!json.is_discarded()) return json;
-    const auto problem = json_problem(text);
+    const auto problem = json_problem(text);  // no exceptions; depth checked too
+    if (!problem) return Json::parse(text.begin(), text.end(), nullptr, false);
     const bool nul = text.find('\0') != std::string::npos;
     add(Severity::error, "json", e.name, problem ? problem->line : 1,
         nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
@@ -175,7 +174,6 @@ class Analyzer {
     }
     std::size_t pos = 0;
     int line_no = 0;
-    int bad_lines = 0;
     while (pos < text.size()) {
       ++line_no;
       const std::size_t start = pos;
@@ -186,29 +184,26 @@ class Analyzer {
       pos = end + 1;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       if (is_conflict_marker(line)) continue;
-      // Parsing without exceptions first keeps a file of many bad lines
-      // cheap; the parser's own words are fetched for the lines reported.
-      Json json = Json::parse(line.begin(), line.end(), nullptr, false);
-      if (json.is_discarded()) {
+      // Checked as parse_log reads it: too deep is an error even on the last
+      // line; other bad JSON there is a torn line.
+      if (const auto problem = json_problem(line)) {
         const bool nul = line.find('\0') != std::string_view::npos;
-        if (last_without_newline) {
+        const bool deep = problem->detail.starts_with("nested too deeply");
+        if (last_without_newline && !deep) {
           add(Severity::warning, "torn-line", e.name, line_no,
               std::string("torn last line (an interrupted write") + (nul ? ", NUL bytes" : "") +
                   "); kith skips it",
               "`kith doctor --fix` removes it", Repair::truncate_torn_line, start);
         } else {
-          std::string detail;
-          if (nul) {
-            detail = "NUL bytes, as a crash or power loss can leave";
-          } else if (++bad_lines <= kMaxFindingsPerFile) {
-            if (auto problem = json_problem(line)) detail = problem->detail;
-          }
           add(Severity::error, "json", e.name, line_no,
-              "not valid JSON" + (detail.empty() ? std::string() : ": " + detail),
+              "not valid JSON: " +
+                  (nul ? std::string("NUL bytes, as a crash or power loss can leave")
+                       : problem->detail),
               "fix or remove that line (kith never overwrites a corrupt file)");
         }
         continue;
       }
+      const Json json = Json::parse(line.begin(), line.end(), nullptr, false);
       if (last_without_newline) {
         add(Severity::warning, "no-newline", e.name, line_no,
             "the last line has no newline at the end", "`kith doctor --fix` adds it",

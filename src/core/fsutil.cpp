@@ -73,8 +73,10 @@ Status ensure_dir(const fs::path& dir) {
     if (auto s = ensure_dir(dir.parent_path()); !s) return s;
   }
   if (::mkdir(dir.c_str(), 0700) != 0) {
-    if (errno == EEXIST) return {};
-    return io_failure("cannot create directory", dir, errno);
+    const int err = errno;
+    // EEXIST is fine when another process just made it, not when it is a file.
+    if (err != EEXIST) return io_failure("cannot create directory", dir, err);
+    if (!fs::is_directory(dir, ec)) return io_failure("cannot create directory", dir, ENOTDIR);
   }
   // The new entry lives in the parent: sync it, or a power loss may take the
   // directory, and every file written into it, away.

@@ -17,8 +17,9 @@ namespace kith::fsutil {
 
 namespace fs = std::filesystem;
 
-// Creates `dir` and its missing parents with mode 0700, syncing each parent
-// that gained an entry. Existing directories are left as they are.
+// Creates `dir` and its missing parents with mode 0700. Existing directories
+// are left as they are; a path that exists but is not a directory is an io
+// error.
 Status ensure_dir(const fs::path& dir);
 
 // The whole content of a file; nullopt when it does not exist. Any other
@@ -58,7 +59,8 @@ class FileLock {
  public:
   // Waits up to `timeout` for the lock. `on_slow` is called once if the lock
   // is still held by another process after `slow_after`. Fails with a lock
-  // error naming the lock file (or an io error when it cannot be created).
+  // error naming the lock file and the timeout (or an io error when it cannot
+  // be created).
   static Result<FileLock> acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
                                   std::chrono::milliseconds slow_after,
                                   const std::function<void()>& on_slow);

@@ -1,8 +1,10 @@
 #include "core/model.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 #include "core/text.h"
 
@@ -135,6 +137,46 @@ void append_extra(Json& j, const Json& extra) {
   }
 }
 
+Json job_json(const Job& job) {
+  Json j = Json::object();
+  j["company"] = nullable(job.company);
+  j["role"] = nullable(job.role);
+  return j;
+}
+
+Result<Job> job_from_json(const Json& j, const std::string& where) {
+  ObjectReader r(j, where);
+  Job job;
+  job.company = r.optional_string("company");
+  job.role = r.optional_string("role");
+  if (!r.ok()) return r.error();
+  return job;
+}
+
+Result<std::vector<JobChange>> job_changes_from_json(const Json& j, const std::string& where) {
+  if (!j.is_array()) return data_error(where + " is not a list");
+  std::vector<JobChange> out;
+  for (std::size_t n = 0; n < j.size(); ++n) {
+    const std::string at = where + "[" + std::to_string(n) + "]";
+    ObjectReader r(j[n], at);
+    JobChange change;
+    change.on = r.date("on", true).value_or(Date{});
+    auto from = r.take("from");
+    auto to = r.take("to");
+    if (!r.ok()) return r.error();
+    for (auto [value, job, key] :
+         {std::tuple{&from, &change.from, "from"}, std::tuple{&to, &change.to, "to"}}) {
+      if (!*value || (*value)->is_null()) continue;
+      auto parsed = job_from_json(**value, at + " " + key);
+      if (!parsed) return parsed.error();
+      *job = *parsed;
+    }
+    change.extra = std::move(r).extra();
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(Intent intent) {
@@ -192,6 +234,14 @@ Result<Contact> contact_from_json(const Json& j, std::string_view where) {
   c.added_on = r.date("added_on", true).value_or(Date{});
   c.archived = r.boolean("archived");
   c.snoozed_until = r.date("snoozed_until");
+  if (auto changes = r.take("job_changes"); changes && !changes->is_null()) {
+    auto parsed = job_changes_from_json(*changes, std::string(where) + " job_changes");
+    if (parsed) {
+      c.job_changes = std::move(*parsed);
+    } else {
+      return parsed.error();
+    }
+  }
   if (r.ok() && !text::is_valid_id(c.id)) r.fail_key("id", "is not a valid id: '" + c.id + "'");
   if (!r.ok()) return r.error();
   c.extra = std::move(r).extra();
@@ -219,6 +269,18 @@ Json to_json(const Contact& c) {
   j["added_on"] = format_date(c.added_on);
   j["archived"] = c.archived;
   j["snoozed_until"] = nullable(c.snoozed_until);
+  if (!c.job_changes.empty()) {
+    Json changes = Json::array();
+    for (const auto& change : c.job_changes) {
+      Json entry = Json::object();
+      entry["on"] = format_date(change.on);
+      entry["from"] = job_json(change.from);
+      entry["to"] = job_json(change.to);
+      append_extra(entry, change.extra);
+      changes.push_back(std::move(entry));
+    }
+    j["job_changes"] = std::move(changes);
+  }
   append_extra(j, c.extra);
   return j;
 }
@@ -317,12 +379,28 @@ Result<Config> config_from_json(const Json& j, std::string_view where) {
   if (r.ok() && format != "kith") {
     return data_error(std::string(where) + ": not a kith data file (format '" + format + "')");
   }
+  // The version comes first: a newer format may shape everything else
+  // differently, and the right message then is "upgrade kith".
   auto version = r.take("version");
+  if (!r.ok()) return r.error();
   if (!version || !version->is_number_integer()) {
     r.fail("has no integer 'version'");
-  } else {
-    c.version = version->get<int>();
+    return r.error();
   }
+  // Read as 64 bits: a huge number must not wrap around to a known version.
+  const bool newer = version->is_number_unsigned()
+                         ? version->get<std::uint64_t>() > std::uint64_t{kFormatVersion}
+                         : version->get<std::int64_t>() > std::int64_t{kFormatVersion};
+  if (newer) {
+    return data_error(std::string(where) + ": data format version " + version->dump() +
+                          " is newer than this kith understands (" +
+                          std::to_string(kFormatVersion) + ")",
+                      "upgrade kith; the files were left untouched");
+  }
+  if (version->get<std::int64_t>() < 1) {
+    return data_error(std::string(where) + ": bad format version " + version->dump());
+  }
+  c.version = version->get<int>();
   if (auto settings = r.take("settings"); settings && !settings->is_null()) {
     if (!settings->is_object()) {
       r.fail_key("settings", "is not a JSON object");
@@ -331,13 +409,6 @@ Result<Config> config_from_json(const Json& j, std::string_view where) {
     }
   }
   if (!r.ok()) return r.error();
-  if (c.version > kFormatVersion) {
-    return data_error(std::string(where) + ": data format version " + std::to_string(c.version) +
-                          " is newer than this kith understands (" +
-                          std::to_string(kFormatVersion) + ")",
-                      "upgrade kith; the files were left untouched");
-  }
-  if (c.version < 1) return data_error(std::string(where) + ": bad format version");
   c.extra = std::move(r).extra();
   return c;
 }

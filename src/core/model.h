@@ -20,6 +20,25 @@ namespace kith {
 // `git diff` of a change stays small.
 using Json = nlohmann::ordered_json;
 
+// A job as kith knows it; either part may be unknown.
+struct Job {
+  std::optional<std::string> company;
+  std::optional<std::string> role;
+
+  bool empty() const { return !company && !role; }
+  bool operator==(const Job&) const = default;
+};
+
+// A change of company or role that an import noticed: a natural reason to
+// write to the person with no need of your own. Stored in the contact file as
+// {"on": "YYYY-MM-DD", "from": {"company", "role"}, "to": {"company", "role"}}.
+struct JobChange {
+  Date on{};  // the day the import saw it
+  Job from;
+  Job to;
+  Json extra = Json::object();  // unknown keys of the entry
+};
+
 struct Contact {
   std::string id;
   std::string name;
@@ -40,7 +59,8 @@ struct Contact {
   Date added_on{};
   bool archived = false;
   std::optional<Date> snoozed_until;
-  Json extra = Json::object();  // unknown keys, written back after the known ones
+  std::vector<JobChange> job_changes;  // oldest first; the key is written only when non-empty
+  Json extra = Json::object();         // unknown keys, written back after the known ones
 };
 
 enum class Intent { give, catch_up, ask };

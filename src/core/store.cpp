@@ -53,6 +53,44 @@ Result<std::vector<std::string>> list_dir(const fs::path& dir, std::string_view 
   return names;
 }
 
+// Deeper than this, a JSON text is refused: copying, comparing and printing
+// a JSON value recurse once per level, so a deep enough file would overflow
+// the stack. kith writes three levels; other tools rarely more than a few.
+constexpr int kMaxJsonDepth = 256;
+
+// The offset of the first bracket that opens more than kMaxJsonDepth levels,
+// or nullopt. Strings are skipped, so brackets inside them do not count.
+std::optional<std::size_t> too_deep_at(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (ch == '\\') {
+        ++i;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+const char* const kCorruptHint =
+    "fix or restore the file (kith never overwrites a corrupt file); "
+    "`kith doctor` lists every problem";
+
+std::string too_deep_message() {
+  return "not valid JSON: nested too deeply (more than " + std::to_string(kMaxJsonDepth) +
+         " levels)";
+}
+
 }  // namespace
 
 const Contact* Network::find(std::string_view id) const {
@@ -66,6 +104,10 @@ std::string serialize_document(const Json& j) { return j.dump(2) + "\n"; }
 std::string serialize_line(const Json& j) { return j.dump() + "\n"; }
 
 std::optional<JsonProblem> json_problem(std::string_view text) {
+  if (auto at = too_deep_at(text)) {
+    return JsonProblem{line_of(text, *at), "nested too deeply (more than " +
+                                               std::to_string(kMaxJsonDepth) + " levels)"};
+  }
   // A SAX pass that stops at the first error: the parser reports a number too
   // large for a double as out_of_range, without the position parse_error
   // carries, but every error reaches this callback with the bytes read.
@@ -107,14 +149,18 @@ std::optional<JsonProblem> json_problem(std::string_view text) {
 }
 
 Result<Json> parse_json_document(std::string_view text, std::string_view where) {
+  if (auto at = too_deep_at(text)) {
+    return data_error(
+        std::string(where) + ":" + std::to_string(line_of(text, *at)) + ": " + too_deep_message(),
+        kCorruptHint);
+  }
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::exception&) {
+  } catch (const Json::exception&) {  // a syntax error, or a number out of range
     const auto problem = json_problem(text);
     return data_error(std::string(where) + ":" + std::to_string(problem ? problem->line : 1) +
                           ": not valid JSON: " + (problem ? problem->detail : "unreadable"),
-                      "fix or restore the file (kith never overwrites a corrupt file); "
-                      "`kith doctor` lists every problem");
+                      kCorruptHint);
   }
 }
 
@@ -132,6 +178,11 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = std::string(label) + ":" + std::to_string(line_no);
+    if (too_deep_at(line)) {
+      return data_error(where + ": " + too_deep_message(),
+                        "fix or remove that line (kith never overwrites a corrupt file); "
+                        "`kith doctor` lists every problem");
+    }
     Json json;
     try {
       json = Json::parse(line.begin(), line.end());
@@ -262,6 +313,9 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
   if (auto s = fsutil::ensure_dir(dir_); !s) return s.error();
   auto lock = lock_only(options);
   if (!lock) return lock.error();
+  // The version first: a directory of a newer format is left exactly as it is.
+  auto config = load_config();
+  if (!config) return config.error();
   // Under the lock no other writer is active: any temp file is a leftover.
   for (const char* sub : {"", "contacts", "log"}) {
     std::error_code ec;
@@ -271,8 +325,6 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
       }
     }
   }
-  auto config = load_config();
-  if (!config) return config.error();
   std::error_code ec;
   if (!fs::exists(dir_ / "kith.json", ec)) {
     if (auto s = save_config(*config); !s) return s.error();

@@ -67,7 +67,9 @@ class Store {
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
-  // below must happen while it is held.
+  // below must happen while it is held. A kith.json that is corrupt or of a
+  // newer format is an error before anything is removed or written (only
+  // the .lock file exists then).
   Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
   // The write lock alone, for repairs that must see the directory as it is:
   // creates only the lock file and removes nothing. The directory must exist.
@@ -101,12 +103,14 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
                                            std::vector<std::string>& warnings);
 
-// Parses a JSON document; any error (syntax, a number out of range) is a
-// data error "WHERE:LINE: not valid JSON: ...".
+// Parses a JSON document; any error (syntax, a number out of range, nesting
+// deeper than 256 levels, which would exhaust the stack later) is a data
+// error "WHERE:LINE: not valid JSON: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
 
-// Why `text` is not one JSON document: the 1-based line where the parser
-// stopped and its words, printable. nullopt when it is valid JSON.
+// Why `text` is not one JSON document kith accepts: the 1-based line where
+// the parser stopped (or the nesting got too deep) and its words, printable.
+// nullopt when parse_json_document would accept it.
 struct JsonProblem {
   int line = 1;
   std::string detail;

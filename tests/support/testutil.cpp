@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli/app.h"
+
 extern char** environ;
 
 namespace kith::test {
@@ -66,7 +68,7 @@ std::string kith_binary() {
   return KITH_BINARY;
 }
 
-RunResult Kith::run(const std::vector<std::string>& args, const std::string& stdin_data) const {
+std::map<std::string, std::string> Kith::environment() const {
   std::map<std::string, std::string> vars = {
       {"PATH", "/usr/local/bin:/usr/bin:/bin"},
       {"HOME", (data_dir_.parent_path() / "home").string()},
@@ -84,6 +86,30 @@ RunResult Kith::run(const std::vector<std::string>& args, const std::string& std
       vars[k] = v;
     }
   }
+  return vars;
+}
+
+RunResult Kith::run_on_terminal(const std::vector<std::string>& args,
+                                const std::string& typed) const {
+  cli::Environment env;
+  for (const auto& [k, v] : environment()) env.vars.emplace(k, v);
+  env.stdin_is_tty = true;
+  env.stdout_is_tty = true;
+  std::istringstream in(typed);
+  env.in = &in;
+  env.now = std::chrono::system_clock::now();
+  env.random = [] { return 0x00abcdefu; };
+  std::ostringstream out, err;
+  cli::Context ctx(out, err, std::move(env));
+  RunResult result;
+  result.exit_code = cli::run(args, ctx);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+RunResult Kith::run(const std::vector<std::string>& args, const std::string& stdin_data) const {
+  const std::map<std::string, std::string> vars = environment();
   std::vector<std::string> env_strings;
   for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
   std::vector<char*> envp;

@@ -62,9 +62,14 @@ class Kith {
   RunResult run(const std::vector<std::string>& args, const std::string& stdin_data = "") const;
   // Runs and fails the test (with stderr) unless the exit code is 0.
   RunResult ok(const std::vector<std::string>& args) const;
+  // Runs kith inside the test process, as if stdin and stdout were a
+  // terminal on which the user types `typed`, with the same environment as
+  // run(). For the questions kith asks only on a terminal.
+  RunResult run_on_terminal(const std::vector<std::string>& args, const std::string& typed) const;
   const fs::path& data_dir() const { return data_dir_; }
 
  private:
+  std::map<std::string, std::string> environment() const;
   fs::path data_dir_;
   std::string today_;
   std::map<std::string, std::string> env_;

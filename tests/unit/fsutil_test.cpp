@@ -1,15 +1,17 @@
-// Unit tests of core/fsutil: atomic rewrites, appends, truncation, temp-file
-// names and the write lock. The failure paths that need a failing system call
-// (ENOSPC, EIO, a short write) are driven end to end under strace and on a
-// full tmpfs (tests/e2e/reliability_*_test.cpp).
 #include "core/fsutil.h"
 
 #include <algorithm>
+#include <csignal>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "support/testutil.h"
@@ -17,10 +19,27 @@
 namespace kith::fsutil {
 namespace {
 
+using test::read_file;
+using test::TempDir;
+using test::write_file;
+
+// Sets the umask to 0 for the test, so that the modes kith asks for are the
+// modes the files get.
+class NoUmask {
+ public:
+  NoUmask() : old_(::umask(0)) {}
+  ~NoUmask() { ::umask(old_); }
+  NoUmask(const NoUmask&) = delete;
+  NoUmask& operator=(const NoUmask&) = delete;
+
+ private:
+  mode_t old_;
+};
+
 unsigned mode_of(const fs::path& p) {
   struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mode & 0777;
+  return st.st_mode & 07777;
 }
 
 std::vector<std::string> names_in(const fs::path& dir) {
@@ -30,114 +49,356 @@ std::vector<std::string> names_in(const fs::path& dir) {
   return names;
 }
 
-TEST(WriteFileAtomic, ReplacesTheContentAndLeavesNoTempFile) {
-  test::TempDir tmp;
-  const fs::path f = tmp / "a.json";
-  ASSERT_TRUE(write_file_atomic(f, "one\n").ok());
-  ASSERT_TRUE(write_file_atomic(f, "two\n").ok());
-  EXPECT_EQ(test::read_file(f), "two\n");
-  EXPECT_EQ(mode_of(f), 0600u);
+// Runs `body` in a forked child and returns its exit status (-1 if it did
+// not exit normally). The body must not use gtest assertions.
+int in_child(const std::function<int()>& body) {
+  pid_t pid = ::fork();
+  if (pid == 0) ::_exit(body());
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// ---------------------------------------------------------------- ensure_dir
+
+TEST(EnsureDir, CreatesMissingParentsWithMode0700) {
+  TempDir tmp;
+  NoUmask no_umask;
+  ASSERT_TRUE(ensure_dir(tmp / "a/b/c").ok());
+  EXPECT_EQ(mode_of(tmp / "a"), 0700u);
+  EXPECT_EQ(mode_of(tmp / "a/b"), 0700u);
+  EXPECT_EQ(mode_of(tmp / "a/b/c"), 0700u);
+}
+
+TEST(EnsureDir, LeavesAnExistingDirectoryAsItIs) {
+  TempDir tmp;
+  fs::create_directory(tmp / "d");
+  ::chmod((tmp / "d").c_str(), 0755);
+  ASSERT_TRUE(ensure_dir(tmp / "d").ok());
+  EXPECT_EQ(mode_of(tmp / "d"), 0755u);
+}
+
+TEST(EnsureDir, APathThatIsAFileIsAnIoError) {
+  TempDir tmp;
+  write_file(tmp / "file", "x");
+  Status s = ensure_dir(tmp / "file");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(s.error().message, (tmp / "file").string())) << s.error().message;
+  s = ensure_dir(tmp / "file/sub");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(read_file(tmp / "file"), "x");
+}
+
+// ----------------------------------------------------------------- read_file
+
+TEST(ReadFile, MissingFileIsNullopt) {
+  TempDir tmp;
+  auto r = fsutil::read_file(tmp / "nope.json");
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->has_value());
+}
+
+TEST(ReadFile, ReadsEveryByteOfALargeFile) {
+  TempDir tmp;
+  std::string content(200000, 'x');
+  content[5] = '\0';
+  content.back() = '\n';
+  write_file(tmp / "big", content);
+  auto r = fsutil::read_file(tmp / "big");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->has_value());
+  EXPECT_EQ(**r, content);
+}
+
+TEST(ReadFile, EmptyFileIsAnEmptyString) {
+  TempDir tmp;
+  write_file(tmp / "empty", "");
+  auto r = fsutil::read_file(tmp / "empty");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->has_value());
+  EXPECT_EQ(**r, "");
+}
+
+TEST(ReadFile, ADirectoryIsAnIoErrorNamingIt) {
+  TempDir tmp;
+  fs::create_directory(tmp / "dir");
+  auto r = fsutil::read_file(tmp / "dir");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(r.error().message, (tmp / "dir").string())) << r.error().message;
+}
+
+// --------------------------------------------------------- write_file_atomic
+
+TEST(WriteFileAtomic, CreatesTheFileWithMode0600AndExactContent) {
+  TempDir tmp;
+  NoUmask no_umask;
+  ASSERT_TRUE(write_file_atomic(tmp / "a.json", "{}\n").ok());
+  EXPECT_EQ(read_file(tmp / "a.json"), "{}\n");
+  EXPECT_EQ(mode_of(tmp / "a.json"), 0600u);
   EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
 }
 
-TEST(WriteFileAtomic, AMissingDirectoryIsAnIoErrorNamingTheFile) {
-  test::TempDir tmp;
-  auto s = write_file_atomic(tmp / "none/a.json", "x");
+TEST(WriteFileAtomic, ReplacesAnExistingFileAndMakesItPrivate) {
+  TempDir tmp;
+  NoUmask no_umask;
+  write_file(tmp / "a.json", "old content that is longer\n");
+  ::chmod((tmp / "a.json").c_str(), 0644);
+  ASSERT_TRUE(write_file_atomic(tmp / "a.json", "new\n").ok());
+  EXPECT_EQ(read_file(tmp / "a.json"), "new\n");
+  EXPECT_EQ(mode_of(tmp / "a.json"), 0600u);
+  EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
+}
+
+TEST(WriteFileAtomic, EmptyContentGivesAnEmptyFile) {
+  TempDir tmp;
+  ASSERT_TRUE(write_file_atomic(tmp / "a", "").ok());
+  EXPECT_EQ(read_file(tmp / "a"), "");
+}
+
+TEST(WriteFileAtomic, MissingDirectoryIsAnIoErrorAndCreatesNothing) {
+  TempDir tmp;
+  Status s = write_file_atomic(tmp / "missing/a.json", "x");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().kind, ErrorKind::io);
-  EXPECT_NE(s.error().message.find("none/a.json"), std::string::npos) << s.error().message;
+  EXPECT_TRUE(contains(s.error().message, (tmp / "missing").string())) << s.error().message;
+  EXPECT_TRUE(names_in(tmp.path()).empty());
 }
 
-TEST(AppendLine, CreatesANewFileWholeAndAppendsToAnExistingOne) {
-  test::TempDir tmp;
-  const fs::path f = tmp / "2026-11.jsonl";
-  ASSERT_TRUE(append_line(f, "{\"a\":1}\n").ok());
-  EXPECT_EQ(mode_of(f), 0600u);
-  ASSERT_TRUE(append_line(f, "{\"b\":2}\n").ok());
-  EXPECT_EQ(test::read_file(f), "{\"a\":1}\n{\"b\":2}\n");
-  EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"2026-11.jsonl"});
-}
-
-TEST(AppendLine, ADirectoryInTheWayIsAnIoError) {
-  test::TempDir tmp;
-  fs::create_directories(tmp / "x.jsonl");
-  auto s = append_line(tmp / "x.jsonl", "line\n");
+TEST(WriteFileAtomic, FailedRenameRemovesTheTempFileAndKeepsTheTarget) {
+  TempDir tmp;
+  // A non-empty directory cannot be replaced by a file.
+  write_file(tmp / "target/inside", "keep");
+  Status s = write_file_atomic(tmp / "target", "x");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(s.error().message, "cannot replace")) << s.error().message;
+  EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"target"});
+  EXPECT_EQ(read_file(tmp / "target/inside"), "keep");
 }
 
-TEST(TruncateFile, CutsToTheGivenSize) {
-  test::TempDir tmp;
-  test::write_file(tmp / "f", "keep\ntorn");
-  ASSERT_TRUE(truncate_file(tmp / "f", 5).ok());
-  EXPECT_EQ(test::read_file(tmp / "f"), "keep\n");
-  EXPECT_FALSE(truncate_file(tmp / "missing", 0).ok());
+TEST(WriteFileAtomic, FailedWriteLeavesTheOldContentAndNoTempFile) {
+  TempDir tmp;
+  write_file(tmp / "a.json", "old\n");
+  const std::string big(4096, 'n');
+  int code = in_child([&] {
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{100, 100};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 10;
+    Status s = write_file_atomic(tmp / "a.json", big);
+    if (s.ok()) return 11;
+    if (s.error().kind != ErrorKind::io) return 12;
+    return 0;
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(read_file(tmp / "a.json"), "old\n");
+  EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
 }
 
-TEST(RemoveFile, RemovesAndAMissingFileIsFine) {
-  test::TempDir tmp;
-  test::write_file(tmp / "f", "x");
-  EXPECT_TRUE(remove_file(tmp / "f").ok());
-  EXPECT_FALSE(fs::exists(tmp / "f"));
-  EXPECT_TRUE(remove_file(tmp / "f").ok());
+// --------------------------------------------------------------- is_temp_name
+
+TEST(IsTempName, MatchesOnlyHiddenTempNames) {
+  EXPECT_TRUE(is_temp_name(".x.json.tmp-abc123"));
+  EXPECT_TRUE(is_temp_name(".2026-11.jsonl.tmp-0f0f0f"));
+  EXPECT_TRUE(is_temp_name(".kith.json.tmp-ffffff"));
+  EXPECT_FALSE(is_temp_name("x.json.tmp-abc123"));
+  EXPECT_FALSE(is_temp_name("x.json"));
+  EXPECT_FALSE(is_temp_name(".lock"));
+  EXPECT_FALSE(is_temp_name(".x.json"));
+  EXPECT_FALSE(is_temp_name("."));
+  EXPECT_FALSE(is_temp_name(""));
 }
 
-TEST(IsTempName, RecognisesOnlyTheNamesWriteFileAtomicUses) {
-  const struct {
-    const char* name;
-    bool temp;
-  } cases[] = {
-      {".ada.json.tmp-1a2b3c", true},
-      {".2026-11.jsonl.tmp-000000", true},
-      {".kith.json.tmp-ffffff", true},
-      {"ada.json", false},
-      {".lock", false},
-      {"ada.json.tmp-1a2b3c", false},
-      {".gitignore", false},
-      {".", false},
-  };
-  for (const auto& c : cases) EXPECT_EQ(is_temp_name(c.name), c.temp) << c.name;
+// ---------------------------------------------------------------- append_line
+
+TEST(AppendLine, CreatesThePrivateFileAndAppendsWholeLines) {
+  TempDir tmp;
+  NoUmask no_umask;
+  ASSERT_TRUE(append_line(tmp / "log.jsonl", "{\"a\":1}\n").ok());
+  ASSERT_TRUE(append_line(tmp / "log.jsonl", "{\"b\":2}\n").ok());
+  EXPECT_EQ(read_file(tmp / "log.jsonl"), "{\"a\":1}\n{\"b\":2}\n");
+  EXPECT_EQ(mode_of(tmp / "log.jsonl"), 0600u);
 }
 
-TEST(FileLock, IsExclusiveAndReleasedOnDestruction) {
-  test::TempDir tmp;
-  const fs::path lock = tmp / ".lock";
+TEST(AppendLine, MissingDirectoryIsAnIoErrorNamingTheFile) {
+  TempDir tmp;
+  Status s = append_line(tmp / "log/2026-11.jsonl", "x\n");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(s.error().message, (tmp / "log/2026-11.jsonl").string()))
+      << s.error().message;
+  EXPECT_FALSE(fs::exists(tmp / "log"));
+}
+
+// The file size limit makes the kernel accept only part of the line: the
+// file must be cut back to what it was.
+TEST(AppendLine, AShortWriteIsUndoneAndTheFileStaysAsItWas) {
+  TempDir tmp;
+  const std::string before = "{\"first\":1}\n";
+  write_file(tmp / "log.jsonl", before);
+  int code = in_child([&] {
+    std::signal(SIGXFSZ, SIG_IGN);
+    const rlim_t max = before.size() + 5;
+    rlimit limit{max, max};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 10;
+    Status s = append_line(tmp / "log.jsonl", "{\"second\":2222222222}\n");
+    if (s.ok()) return 11;
+    if (s.error().kind != ErrorKind::io) return 12;
+    if (!contains(s.error().message, (tmp / "log.jsonl").string())) return 13;
+    return 0;
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(read_file(tmp / "log.jsonl"), before);
+}
+
+TEST(AppendLine, AFailedWriteToAFullFileLeavesItAsItWas) {
+  TempDir tmp;
+  const std::string before = "{\"first\":1}\n";
+  write_file(tmp / "log.jsonl", before);
+  int code = in_child([&] {
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{before.size(), before.size()};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 10;
+    return append_line(tmp / "log.jsonl", "{\"second\":2}\n").ok() ? 11 : 0;
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(read_file(tmp / "log.jsonl"), before);
+}
+
+TEST(AppendLine, AFailedFirstAppendLeavesNoFileBehind) {
+  TempDir tmp;
+  int code = in_child([&] {
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{0, 0};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 10;
+    return append_line(tmp / "2026-11.jsonl", "{\"a\":1}\n").ok() ? 11 : 0;
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_TRUE(names_in(tmp.path()).empty());
+}
+
+// ------------------------------------------------------------------- FileLock
+
+TEST(FileLock, CreatesThePrivateLockFile) {
+  TempDir tmp;
+  NoUmask no_umask;
+  auto lock = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
+                                std::chrono::milliseconds(0), nullptr);
+  ASSERT_TRUE(lock.ok()) << lock.error().message;
+  EXPECT_EQ(mode_of(tmp / ".lock"), 0600u);
+}
+
+TEST(FileLock, ASecondHolderTimesOutWithALockErrorNamingTheFile) {
+  TempDir tmp;
+  auto first = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
+                                 std::chrono::milliseconds(0), nullptr);
+  ASSERT_TRUE(first.ok());
+  int slow_calls = 0;
+  auto second = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(300),
+                                  std::chrono::milliseconds(0), [&] { ++slow_calls; });
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().kind, ErrorKind::lock);
+  EXPECT_EQ(exit_code(second.error().kind), 1);
+  EXPECT_TRUE(contains(second.error().message, (tmp / ".lock").string())) << second.error().message;
+  EXPECT_TRUE(contains(second.error().message, "0.3 s")) << second.error().message;
+  EXPECT_FALSE(second.error().hint.empty());
+  EXPECT_LE(slow_calls, 1);  // called at most once (the timeout is short for this test)
+}
+
+TEST(FileLock, OnSlowIsCalledOnceAndWholeSecondsAreShownInSeconds) {
+  TempDir tmp;
+  auto first = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
+                                 std::chrono::milliseconds(0), nullptr);
+  ASSERT_TRUE(first.ok());
+  int slow_calls = 0;
+  auto second = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(1000),
+                                  std::chrono::milliseconds(0), [&] { ++slow_calls; });
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(slow_calls, 1);
+  EXPECT_TRUE(contains(second.error().message, "within 1 s")) << second.error().message;
+}
+
+TEST(FileLock, ZeroTimeoutFailsAtOnceWithoutCallingOnSlow) {
+  TempDir tmp;
+  auto first = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
+                                 std::chrono::milliseconds(0), nullptr);
+  ASSERT_TRUE(first.ok());
+  int slow_calls = 0;
+  auto second = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(0),
+                                  std::chrono::milliseconds(0), [&] { ++slow_calls; });
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(slow_calls, 0);
+}
+
+TEST(FileLock, IsReleasedOnDestructionAndFollowsAMove) {
+  TempDir tmp;
+  const auto zero = std::chrono::milliseconds(0);
   {
-    auto held = FileLock::acquire(lock, std::chrono::milliseconds(0), std::chrono::milliseconds(0),
-                                  nullptr);
-    ASSERT_TRUE(held.ok());
-    // Another open file description cannot take it meanwhile.
-    const int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
-    EXPECT_NE(::flock(fd, LOCK_EX | LOCK_NB), 0);
-    ::close(fd);
+    auto first = FileLock::acquire(tmp / ".lock", zero, zero, nullptr);
+    ASSERT_TRUE(first.ok());
+    FileLock moved = std::move(*first);
+    EXPECT_FALSE(FileLock::acquire(tmp / ".lock", zero, zero, nullptr).ok());
+    auto other = FileLock::acquire(tmp / ".other", zero, zero, nullptr);
+    ASSERT_TRUE(other.ok());
+    moved = std::move(*other);  // releases .lock, now holds .other
+    EXPECT_TRUE(FileLock::acquire(tmp / ".lock", zero, zero, nullptr).ok());
+    EXPECT_FALSE(FileLock::acquire(tmp / ".other", zero, zero, nullptr).ok());
   }
-  const int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
-  EXPECT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
-  ::close(fd);
+  EXPECT_TRUE(FileLock::acquire(tmp / ".other", zero, zero, nullptr).ok());
 }
 
-TEST(FileLock, WaitsThenFailsWithALockErrorNamingTheFileAndTellsOnceWhenSlow) {
-  test::TempDir tmp;
-  const fs::path lock = tmp / ".lock";
-  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
-  int told = 0;
-  auto r = FileLock::acquire(lock, std::chrono::milliseconds(300), std::chrono::milliseconds(100),
-                             [&] { ++told; });
-  ::close(fd);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, ErrorKind::lock);
-  EXPECT_NE(r.error().message.find(lock.string() + " within 0.3 s"), std::string::npos)
-      << r.error().message;
-  EXPECT_EQ(told, 1);
+TEST(FileLock, AnotherProcessHoldingTheLockBlocksUntilItLetsGo) {
+  TempDir tmp;
+  int ready[2], release[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  ASSERT_EQ(::pipe(release), 0);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(ready[0]);
+    ::close(release[1]);
+    auto lock = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(5000),
+                                  std::chrono::milliseconds(5000), nullptr);
+    char c = lock.ok() ? 'y' : 'n';
+    if (::write(ready[1], &c, 1) != 1) ::_exit(2);
+    if (::read(release[0], &c, 1) < 0) ::_exit(3);  // returns when the parent closes its end
+    ::_exit(0);
+  }
+  ::close(ready[1]);
+  ::close(release[0]);
+  char c = 0;
+  ASSERT_EQ(::read(ready[0], &c, 1), 1);
+  ASSERT_EQ(c, 'y');
+
+  int slow_calls = 0;
+  auto blocked = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(1000),
+                                   std::chrono::milliseconds(0), [&] { ++slow_calls; });
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().kind, ErrorKind::lock);
+  EXPECT_TRUE(contains(blocked.error().message, (tmp / ".lock").string()));
+  EXPECT_EQ(slow_calls, 1);
+
+  ::close(release[1]);  // the child exits, which releases its lock
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ::close(ready[0]);
+  auto after = FileLock::acquire(tmp / ".lock", std::chrono::milliseconds(5000),
+                                 std::chrono::milliseconds(5000), nullptr);
+  EXPECT_TRUE(after.ok());
 }
 
-TEST(FileLock, AnUncreatableLockFileIsAnIoError) {
-  test::TempDir tmp;
-  auto r = FileLock::acquire(tmp / "none/.lock", std::chrono::milliseconds(0),
-                             std::chrono::milliseconds(0), nullptr);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, ErrorKind::io);
+TEST(FileLock, MissingDirectoryIsAnIoError) {
+  TempDir tmp;
+  auto lock = FileLock::acquire(tmp / "missing/.lock", std::chrono::milliseconds(0),
+                                std::chrono::milliseconds(0), nullptr);
+  ASSERT_FALSE(lock.ok());
+  EXPECT_EQ(lock.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(lock.error().message, (tmp / "missing/.lock").string()));
 }
 
 }  // namespace

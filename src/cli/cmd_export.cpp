@@ -1,0 +1,150 @@
+// kith export vcard|csv|json|ics [-o FILE]: give the network back in formats
+// other tools read.
+#include <algorithm>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "core/backup.h"
+#include "core/contact_csv.h"
+#include "core/ics.h"
+#include "core/text.h"
+#include "core/vcard.h"
+
+namespace kith::cli {
+namespace {
+
+enum class Format { vcard, csv, json, ics };
+
+struct ExportOptions {
+  std::string output;  // empty or "-": standard output
+  bool all = false;
+  std::vector<std::string> tags;
+  std::vector<std::string> stray;  // arguments no format took: an unknown format, an extra one
+};
+
+std::vector<Contact> selected(const Network& network, const ExportOptions& o) {
+  std::vector<Contact> out;
+  for (const Contact& c : network.contacts) {
+    if (c.archived && !o.all) continue;
+    const bool tagged = std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& tag) {
+      return std::any_of(c.tags.begin(), c.tags.end(),
+                         [&](const std::string& t) { return text::terms_match(t, tag); });
+    });
+    if (tagged) out.push_back(c);
+  }
+  return out;
+}
+
+int run_export(Format format, const ExportOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto network = store->load();
+  if (!network) return ctx.fail(network.error());
+  ctx.report(network->warnings);
+
+  std::string content;
+  std::size_t count = 0;
+  std::string what = "contacts";
+  switch (format) {
+    case Format::vcard: {
+      auto contacts = selected(*network, o);
+      count = contacts.size();
+      content = vcard::write_vcards(contacts);
+      break;
+    }
+    case Format::csv: {
+      auto contacts = selected(*network, o);
+      count = contacts.size();
+      content = write_contact_csv(contacts);
+      break;
+    }
+    case Format::json:
+      count = network->contacts.size();
+      content = serialize_document(export_document(*network));
+      break;
+    case Format::ics: {
+      auto events = ics::outreach_events(*network, *today);
+      count = events.size();
+      what = "events";
+      content = ics::write_calendar(events, *today);
+      break;
+    }
+  }
+
+  if (o.output.empty() || o.output == "-") {
+    ctx.out << content;
+  } else {
+    const fs::path path(o.output);
+    if (auto s = fsutil::write_file_atomic(path, content); !s) {
+      Error e = s.error();
+      e.hint = "check that the directory of --output exists and is writable";
+      return ctx.fail(e);
+    }
+    ctx.confirm("wrote " + std::to_string(count) + " " + what + " to " + clean(o.output));
+  }
+  if (network->contacts.empty()) {
+    ctx.confirm(
+        "no contacts yet: `kith add NAME` adds one, `kith import` brings them in, and "
+        "`kith me` tells kith what you can offer");
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_export(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<ExportOptions>();
+  sub.require_subcommand(0, 1);
+  // Hidden: catches an unknown format, or an argument the format did not take
+  // (CLI11 passes it up from the format's subcommand).
+  sub.add_option("FORMAT", o->stray, "vcard, csv, json and ics")->group("");
+  sub.callback([o, &ctx, &sub] {
+    if (!sub.get_subcommands().empty()) return;
+    if (o->stray.empty()) {
+      ctx.exit_code =
+          ctx.fail(usage_error("say what to export: kith export vcard|csv|json|ics [-o FILE]",
+                               "`kith export --help` describes each format"));
+    } else {
+      ctx.exit_code =
+          ctx.fail(usage_error("unknown export format '" + clean(o->stray.front()) + "'",
+                               "the formats are vcard, csv, json and ics"));
+    }
+  });
+  struct Leaf {
+    Format format;
+    const char* name;
+    const char* summary;
+    bool select;  // takes --all and --tag
+  };
+  for (const Leaf& leaf : {
+           Leaf{Format::vcard, "vcard", "Contacts as one vCard 4.0 file (.vcf)", true},
+           Leaf{Format::csv, "csv", "Contacts as CSV with kith's columns", true},
+           Leaf{Format::json, "json", "Everything, for backups and `kith import json`", false},
+           Leaf{Format::ics, "ics", "Due outreach and follow-ups as an iCalendar file", false},
+       }) {
+    CLI::App* cmd = sub.add_subcommand(leaf.name, leaf.summary);
+    cmd->fallthrough();
+    cmd->add_option("-o,--output", o->output, "Write to FILE (atomically, mode 0600), not stdout")
+        ->type_name("FILE");
+    if (leaf.select) {
+      cmd->add_flag("--all", o->all, "Include archived contacts");
+      cmd->add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
+          ->type_name("T");
+    }
+    const Format format = leaf.format;
+    const std::string name = leaf.name;
+    cmd->callback([o, &ctx, format, name] {
+      if (!o->stray.empty()) {
+        ctx.exit_code =
+            ctx.fail(usage_error("unexpected argument '" + clean(o->stray.front()) + "'",
+                                 "see `kith export " + name + " --help`"));
+        return;
+      }
+      ctx.exit_code = run_export(format, *o, ctx);
+    });
+  }
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,346 @@
+// kith import linkedin|vcard|csv|json FILE... [--dry-run] [--json]: bring
+// people in from other tools, or restore kith's own export.
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/progress.h"
+#include "core/backup.h"
+#include "core/contact_csv.h"
+#include "core/importer.h"
+#include "core/linkedin.h"
+#include "core/text.h"
+#include "core/vcard.h"
+
+namespace kith::cli {
+namespace {
+
+enum class Format { linkedin, vcard, csv, json };
+
+struct ImportOptions {
+  std::vector<std::string> files;
+  bool dry_run = false;
+  bool json = false;
+  std::vector<std::string> stray;  // arguments no format took: an unknown format, an extra FILE
+};
+
+// Import files larger than this are refused rather than read into memory.
+constexpr std::uintmax_t kMaxImportBytes = 256u << 20;
+// A progress bar is worth drawing from this many rows on.
+constexpr std::size_t kProgressRows = 300;
+
+Result<std::string> read_import_file(const std::string& file) {
+  std::error_code ec;
+  const fs::path path(file);
+  if (!fs::exists(path, ec)) {
+    return usage_error("no such file: " + text::sanitize_for_terminal(file));
+  }
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > kMaxImportBytes) {
+    return usage_error(text::sanitize_for_terminal(file) + " is larger than 256 MiB",
+                       "split it, or import the contacts without their photos");
+  }
+  auto content = fsutil::read_file(path);
+  if (!content) {
+    Error e = content.error();
+    e.hint.clear();  // the generic hint speaks of the data directory
+    return e;
+  }
+  if (!content->has_value())
+    return usage_error("no such file: " + text::sanitize_for_terminal(file));
+  return std::move(**content);
+}
+
+Result<ImportBatch> read_batch(Format format, const std::vector<std::string>& files) {
+  ImportBatch batch;
+  for (const auto& file : files) {
+    auto content = read_import_file(file);
+    if (!content) return content.error();
+    const std::string name = text::sanitize_for_terminal(file);
+    Result<ImportBatch> read = usage_error("");
+    switch (format) {
+      case Format::linkedin:
+        read = read_linkedin(*content, name);
+        break;
+      case Format::vcard:
+        read = vcard::read_vcards(*content, name);
+        break;
+      case Format::csv:
+        read = read_contact_csv(*content, name);
+        break;
+      case Format::json:
+        read = read_export(*content, name);
+        break;
+    }
+    if (!read) return read.error();
+    auto move_all = [](auto& into, auto& from) {
+      into.insert(into.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    };
+    move_all(batch.records, read->records);
+    move_all(batch.skipped, read->skipped);
+    move_all(batch.warnings, read->warnings);
+    move_all(batch.interactions, read->interactions);
+    if (read->profile && !batch.profile) batch.profile = std::move(read->profile);
+    for (auto it = read->settings.begin(); it != read->settings.end(); ++it) {
+      if (!batch.settings.contains(it.key())) batch.settings[it.key()] = it.value();
+    }
+  }
+  return batch;
+}
+
+std::map<date::year_month, std::vector<const Interaction*>> by_month(
+    const std::vector<Interaction>& interactions) {
+  std::map<date::year_month, std::vector<const Interaction*>> months;
+  for (const auto& i : interactions) {
+    const date::year_month_day ymd{i.date};
+    months[ymd.year() / ymd.month()].push_back(&i);
+  }
+  return months;
+}
+
+// Refuses, before anything is written, to append to a month file whose last
+// line is torn: the new line would be glued to it.
+Status check_months(const Store& store, const std::vector<Interaction>& interactions) {
+  for (const auto& [month, list] : by_month(interactions)) {
+    const fs::path path = store.month_path(month);
+    auto text = fsutil::read_file(path);
+    if (!text) return text.error();
+    if (text->has_value() && !(*text)->empty() && (*text)->back() != '\n') {
+      return data_error(path.lexically_relative(store.dir()).string() +
+                            " ends with a torn line; nothing was imported",
+                        "run `kith doctor --fix` first");
+    }
+  }
+  return {};
+}
+
+Status apply(const Store& store, const ImportPlan& plan, Progress& progress) {
+  for (const auto* list : {&plan.added, &plan.updated}) {
+    for (const Contact& c : *list) {
+      if (auto s = store.save_contact(c); !s) return s;
+      progress.step();
+    }
+  }
+  if (plan.profile) {
+    if (auto s = store.save_profile(*plan.profile); !s) return s;
+  }
+  if (plan.settings) {
+    auto config = store.load_config();
+    if (!config) return config.error();
+    config->settings = *plan.settings;
+    if (auto s = store.save_config(*config); !s) return s;
+  }
+  for (const auto& [month, list] : by_month(plan.interactions)) {
+    std::string lines;
+    for (const Interaction* i : list) lines += serialize_line(to_json(*i));
+    if (auto s = fsutil::ensure_dir(store.dir() / "log"); !s) return s;
+    if (auto s = fsutil::append_line(store.month_path(month), lines); !s) return s;
+    progress.step();
+  }
+  return {};
+}
+
+Json job_json(const Job& job) {
+  return {{"company", job.company ? Json(*job.company) : Json(nullptr)},
+          {"role", job.role ? Json(*job.role) : Json(nullptr)}};
+}
+
+Json notices_json(const std::vector<Notice>& notices, const char* text_key) {
+  Json list = Json::array();
+  for (const auto& n : notices) {
+    list.push_back({{"file", n.where.file}, {"line", n.where.line}, {text_key, n.message}});
+  }
+  return list;
+}
+
+Json plan_json(const ImportPlan& plan, bool dry_run) {
+  Json j = Json::object();
+  Json added = Json::array(), updated = Json::array(), changes = Json::array();
+  for (const auto& c : plan.added) added.push_back(c.id);
+  for (const auto& c : plan.updated) updated.push_back(c.id);
+  for (const auto& ch : plan.job_changes) {
+    changes.push_back(
+        {{"id", ch.id}, {"name", ch.name}, {"from", job_json(ch.from)}, {"to", job_json(ch.to)}});
+  }
+  j["added"] = std::move(added);
+  j["updated"] = std::move(updated);
+  j["unchanged"] = plan.unchanged;
+  j["job_changes"] = std::move(changes);
+  j["skipped"] = notices_json(plan.skipped, "reason");
+  j["warnings"] = notices_json(plan.warnings, "message");
+  j["interactions"] = {{"added", plan.interactions.size()},
+                       {"unchanged", plan.interactions_unchanged}};
+  j["profile_updated"] = plan.profile.has_value();
+  Json settings = Json::array();
+  for (const auto& key : plan.settings_added) settings.push_back(key);
+  j["settings_added"] = std::move(settings);
+  j["dry_run"] = dry_run;
+  return j;
+}
+
+std::string describe(const Job& job) {
+  const std::string role = clean(job.role.value_or(""));
+  const std::string company = clean(job.company.value_or(""));
+  if (role.empty() && company.empty()) return "(none)";
+  if (company.empty()) return role;
+  if (role.empty()) return company;
+  return role + " at " + company;
+}
+
+std::string where(const Notice& n) {
+  return clean(n.where.file) + (n.where.line > 0 ? ":" + std::to_string(n.where.line) : "");
+}
+
+void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
+  const Style style(ctx.color());
+  auto heading = [&](const std::string& text) { ctx.out << style(Tone::bold, text) << "\n"; };
+  auto contact_table = [&](const std::vector<Contact>& list) {
+    Table table;
+    table.set_max_width(2, 50);
+    for (const Contact& c : list) {
+      std::string job = c.company || c.role ? describe({c.company, c.role}) : "";
+      table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}});
+    }
+    table.print(ctx.out, style, "  ");
+  };
+  if (!plan.added.empty()) {
+    heading((dry_run ? "Would add " : "Added ") + std::to_string(plan.added.size()) + ":");
+    contact_table(plan.added);
+  }
+  if (!plan.updated.empty()) {
+    heading((dry_run ? "Would update " : "Updated ") + std::to_string(plan.updated.size()) + ":");
+    contact_table(plan.updated);
+  }
+  if (!plan.job_changes.empty()) {
+    heading("Job changes (a natural reason to write, with no need):");
+    Table table;
+    for (const auto& ch : plan.job_changes) {
+      table.add({{ch.id, Tone::cyan},
+                 {clean(ch.name)},
+                 {describe(ch.from) + " → " + describe(ch.to), Tone::green}});
+    }
+    table.print(ctx.out, style, "  ");
+  }
+  if (!plan.skipped.empty()) {
+    heading("Skipped " + std::to_string(plan.skipped.size()) + ":");
+    Table table;
+    for (const auto& n : plan.skipped) table.add({{where(n), Tone::yellow}, {clean(n.message)}});
+    table.print(ctx.out, style, "  ");
+  }
+  std::vector<std::string> parts;
+  parts.push_back(std::to_string(plan.added.size()) + " added");
+  parts.push_back(std::to_string(plan.updated.size()) + " updated");
+  parts.push_back(std::to_string(plan.unchanged) + " unchanged");
+  parts.push_back(std::to_string(plan.skipped.size()) + " skipped");
+  if (!plan.interactions.empty() || plan.interactions_unchanged > 0) {
+    parts.push_back(std::to_string(plan.interactions.size()) + " interactions added");
+  }
+  if (plan.profile) parts.push_back("profile updated");
+  if (!plan.settings_added.empty()) parts.push_back("settings added: " + join(plan.settings_added));
+  ctx.out << (dry_run ? "Dry run, nothing written: " : "") << join(parts) << ".\n";
+  if (!dry_run && !plan.job_changes.empty()) {
+    ctx.out << "Congratulate them: `kith pitch " << plan.job_changes.front().id
+            << "` helps with the message.\n";
+  }
+}
+
+int run_import(Format format, const ImportOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto batch = read_batch(format, o.files);
+  if (!batch) return ctx.fail(batch.error());
+  const std::size_t rows =
+      batch->records.size() + batch->skipped.size() + batch->interactions.size();
+  const MergePolicy policy = format == Format::json ? MergePolicy::restore : MergePolicy::update;
+
+  std::optional<fsutil::FileLock> lock;
+  if (!o.dry_run) {
+    auto locked = store->lock_for_write(ctx.lock_options());
+    if (!locked) return ctx.fail(locked.error());
+    lock.emplace(std::move(*locked));
+  }
+  auto network = store->load();
+  if (!network) return ctx.fail(network.error());
+  ctx.report(network->warnings);
+  const ImportPlan plan = plan_import(*network, std::move(*batch), policy, *today);
+  for (const auto& w : plan.warnings) ctx.warn(where(w) + ": " + clean(w.message));
+
+  if (!o.dry_run && plan.changes_something()) {
+    if (auto s = check_months(*store, plan.interactions); !s) return ctx.fail(s.error());
+    const std::size_t writes =
+        plan.added.size() + plan.updated.size() + by_month(plan.interactions).size();
+    Progress progress(ctx.err, "importing", writes,
+                      ctx.env().stderr_is_tty && !ctx.global.quiet && rows > kProgressRows);
+    if (auto s = apply(*store, plan, progress); !s) {
+      progress.finish();
+      return ctx.fail(s.error());
+    }
+  }
+  if (o.json) {
+    print_json(ctx.out, plan_json(plan, o.dry_run));
+  } else {
+    print_plan(plan, o.dry_run, ctx);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_import(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<ImportOptions>();
+  sub.require_subcommand(0, 1);
+  // Hidden: catches an unknown format, or an argument the format did not take
+  // (CLI11 passes it up from the format's subcommand).
+  sub.add_option("FORMAT", o->stray, "linkedin, vcard, csv and json")->group("");
+  sub.callback([o, &ctx, &sub] {
+    if (!sub.get_subcommands().empty()) return;
+    if (o->stray.empty()) {
+      ctx.exit_code =
+          ctx.fail(usage_error("say what to import: kith import linkedin|vcard|csv|json FILE",
+                               "`kith import --help` describes each format"));
+    } else {
+      ctx.exit_code =
+          ctx.fail(usage_error("unknown import format '" + clean(o->stray.front()) + "'",
+                               "the formats are linkedin, vcard, csv and json"));
+    }
+  });
+  struct Leaf {
+    Format format;
+    const char* name;
+    const char* summary;
+    const char* file_help;
+    bool many;
+  };
+  for (const Leaf& leaf : {
+           Leaf{Format::linkedin, "linkedin", "LinkedIn's Connections.csv (from its data export)",
+                "The Connections.csv file", false},
+           Leaf{Format::vcard, "vcard", "vCard 3.0 or 4.0 files (.vcf) from any address book",
+                "One or more .vcf files", true},
+           Leaf{Format::csv, "csv", "A CSV file whose header row names kith fields", "The CSV file",
+                false},
+           Leaf{Format::json, "json", "What `kith export json` wrote, interactions included",
+                "The JSON file", false},
+       }) {
+    CLI::App* cmd = sub.add_subcommand(leaf.name, leaf.summary);
+    cmd->fallthrough();
+    auto* files = cmd->add_option("FILE", o->files, leaf.file_help)->required();
+    if (!leaf.many) files->expected(1);
+    cmd->add_flag("--dry-run", o->dry_run, "Show what would change and write nothing");
+    cmd->add_flag("--json", o->json, "Print what changed as one JSON document");
+    const Format format = leaf.format;
+    const std::string name = leaf.name;
+    cmd->callback([o, &ctx, format, name] {
+      if (!o->stray.empty()) {
+        ctx.exit_code =
+            ctx.fail(usage_error("unexpected argument '" + clean(o->stray.front()) + "'",
+                                 "see `kith import " + name + " --help`"));
+        return;
+      }
+      ctx.exit_code = run_import(format, *o, ctx);
+    });
+  }
+}
+
+}  // namespace kith::cli

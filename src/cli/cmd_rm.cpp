@@ -1,0 +1,145 @@
+// kith rm CONTACT [--purge [--yes]] and kith restore CONTACT.
+//
+// rm archives: the contact stays on disk with "archived": true, hidden from
+// list, due and pitch, and restore brings it back. rm --purge deletes the
+// contact's file and takes its id out of every interaction, deleting the
+// interactions that named nobody else.
+#include "cli/commands.h"
+#include "cli/contact_change.h"
+#include "cli/output.h"
+#include "core/logbook.h"
+#include "core/purge.h"
+
+namespace kith::cli {
+namespace {
+
+struct RmOptions {
+  std::string contact;
+  bool purge = false;
+  bool yes = false;
+};
+
+std::string describe(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
+
+std::string count(int n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+int run_archive(const RmOptions& o, Context& ctx) {
+  return change_contact(ctx, o.contact, Scope::all, [](Contact& c) {
+    if (c.archived) return Change{false, describe(c) + " is already archived"};
+    c.archived = true;
+    return Change{true, "archived " + describe(c) + "; `kith restore " + c.id + "` brings it back"};
+  });
+}
+
+int run_purge(const RmOptions& o, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  if (auto config = store->load_config(); !config) return ctx.fail(config.error());
+  auto contacts = store->load_contacts();
+  if (!contacts) return ctx.fail(contacts.error());
+  auto found = resolve_contact(*contacts, o.contact, Scope::all);
+  if (!found) return ctx.fail(found.error());
+  const Contact contact = **found;
+
+  if (!o.yes) {
+    if (!ctx.env().stdin_is_tty) {
+      return ctx.fail(usage_error("rm --purge deletes " + contact.id +
+                                      " for good and asks first, but there is no terminal to ask",
+                                  "pass --yes to purge from a script"));
+    }
+    std::vector<std::string> warnings;
+    auto interactions = store->load_interactions(warnings);
+    if (!interactions) return ctx.fail(interactions.error());
+    const MonthPurge preview = purge_from_month(std::move(*interactions), contact.id);
+    std::string question = "Purge " + describe(contact) + "? This deletes contacts/" + contact.id +
+                           ".json and takes it out of " +
+                           count(preview.changed + preview.deleted, "interaction", "interactions");
+    if (preview.deleted > 0) {
+      question += " (" + std::to_string(preview.deleted) + " of them name nobody else and go too)";
+    }
+    const bool go = ctx.ask(question + ". This cannot be undone.");
+    if (!go) {
+      ctx.err << "kith: nothing was purged\n";
+      return 0;
+    }
+  }
+
+  auto lock = store->lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  auto current = store->load_contact(contact.id);
+  if (!current) return ctx.fail(current.error());
+  if (!current->has_value()) {
+    return ctx.fail(usage_error("no contact matches '" + contact.id + "' any more",
+                                "another kith removed it meanwhile"));
+  }
+  std::vector<std::string> warnings;
+  auto interactions = store->load_interactions(warnings);
+  if (!interactions) return ctx.fail(interactions.error());
+
+  // Plan every month first: a month that cannot be rewritten stops the purge
+  // before anything is written.
+  struct Rewrite {
+    date::year_month month;
+    MonthPurge purge;
+  };
+  std::vector<Rewrite> rewrites;
+  int changed = 0;
+  int deleted = 0;
+  for (const auto& month : months_naming(*interactions, contact.id)) {
+    // In file order, so the rewrite changes only the lines that name the
+    // contact; a torn last line is an error here.
+    auto lines = read_month_in_file_order(*store, month);
+    if (!lines) return ctx.fail(lines.error());
+    MonthPurge purge = purge_from_month(std::move(*lines), contact.id);
+    changed += purge.changed;
+    deleted += purge.deleted;
+    rewrites.push_back({month, std::move(purge)});
+  }
+  // The log first and the contact last: if this stops half-way, the contact
+  // is still there and running the purge again finishes it.
+  for (const auto& r : rewrites) {
+    if (auto s = store->rewrite_month(r.month, r.purge.kept); !s) return ctx.fail(s.error());
+  }
+  if (auto s = store->remove_contact(contact.id); !s) return ctx.fail(s.error());
+  ctx.confirm("purged " + describe(contact) + ": taken out of " +
+              count(changed, "shared interaction", "shared interactions") + ", deleted " +
+              count(deleted, "interaction", "interactions"));
+  return 0;
+}
+
+int run_rm(const RmOptions& o, Context& ctx) {
+  return o.purge ? run_purge(o, ctx) : run_archive(o, ctx);
+}
+
+struct RestoreOptions {
+  std::string contact;
+};
+
+int run_restore(const RestoreOptions& o, Context& ctx) {
+  return change_contact(ctx, o.contact, Scope::all, [](Contact& c) {
+    if (!c.archived) return Change{false, describe(c) + " is not archived"};
+    c.archived = false;
+    return Change{true, "restored " + describe(c)};
+  });
+}
+
+}  // namespace
+
+void setup_rm(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<RmOptions>();
+  sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.add_flag("--purge", o->purge,
+               "Delete the contact and take it out of every interaction, for good");
+  sub.add_flag("--yes", o->yes, "Purge without asking (needed when stdin is not a terminal)");
+  sub.callback([o, &ctx] { ctx.exit_code = run_rm(*o, ctx); });
+}
+
+void setup_restore(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<RestoreOptions>();
+  sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.callback([o, &ctx] { ctx.exit_code = run_restore(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,81 @@
+// kith snooze CONTACT --until DATE and kith unsnooze CONTACT: keep a contact
+// out of `kith due` until a date, or bring it back now.
+#include "cli/commands.h"
+#include "cli/contact_change.h"
+#include "cli/output.h"
+
+namespace kith::cli {
+namespace {
+
+std::string describe(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
+
+struct SnoozeOptions {
+  std::string contact;
+  std::string until;
+};
+
+int run_snooze(const SnoozeOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto until = parse_date(o.until, *today, DateDirection::future);
+  if (!until) {
+    return ctx.fail(
+        Error{ErrorKind::usage, "--until: " + until.error().message, until.error().hint});
+  }
+  if (*until <= *today) {
+    return ctx.fail(usage_error(
+        "--until: " + format_date(*until) + " is not after today (" + format_date(*today) + ")",
+        "snooze until a future date, e.g. --until +1m or --until "
+        "2027-01-15"));
+  }
+  const Date date = *until;
+  return change_contact(ctx, o.contact, Scope::active, [date](Contact& c) {
+    if (c.snoozed_until == date) {
+      return Change{false, describe(c) + " is already snoozed until " + format_date(date)};
+    }
+    std::string was;
+    if (c.snoozed_until) was = " (was " + format_date(*c.snoozed_until) + ")";
+    c.snoozed_until = date;
+    return Change{true, "snoozed " + describe(c) + " until " + format_date(date) + was};
+  });
+}
+
+struct UnsnoozeOptions {
+  std::string contact;
+};
+
+int run_unsnooze(const UnsnoozeOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  const Date now = *today;
+  return change_contact(ctx, o.contact, Scope::all, [now](Contact& c) {
+    if (!c.snoozed_until) return Change{false, describe(c) + " is not snoozed"};
+    const bool was_active = *c.snoozed_until > now;
+    const std::string until = format_date(*c.snoozed_until);
+    c.snoozed_until.reset();
+    if (!was_active) {
+      return Change{true, "cleared the snooze of " + describe(c) + ", which ended on " + until};
+    }
+    return Change{true, "unsnoozed " + describe(c) + "; it was snoozed until " + until};
+  });
+}
+
+}  // namespace
+
+void setup_snooze(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<SnoozeOptions>();
+  sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.add_option("--until", o->until,
+                 "Keep them out of `kith due` until this date (YYYY-MM-DD, +2w, +3m, friday…)")
+      ->type_name("DATE")
+      ->required();
+  sub.callback([o, &ctx] { ctx.exit_code = run_snooze(*o, ctx); });
+}
+
+void setup_unsnooze(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<UnsnoozeOptions>();
+  sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.callback([o, &ctx] { ctx.exit_code = run_unsnooze(*o, ctx); });
+}
+
+}  // namespace kith::cli

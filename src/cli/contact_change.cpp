@@ -1,0 +1,34 @@
+#include "cli/contact_change.h"
+
+namespace kith::cli {
+
+int change_contact(Context& ctx, std::string_view ref, Scope scope,
+                   const std::function<Change(Contact&)>& change) {
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  if (auto config = store->load_config(); !config) return ctx.fail(config.error());
+  auto contacts = store->load_contacts();
+  if (!contacts) return ctx.fail(contacts.error());
+  auto found = resolve_contact(*contacts, ref, scope);
+  if (!found) return ctx.fail(found.error());
+  const std::string id = (*found)->id;
+
+  auto lock = store->lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  auto current = store->load_contact(id);
+  if (!current) return ctx.fail(current.error());
+  if (!current->has_value()) {
+    return ctx.fail(usage_error("no contact matches '" + id + "' any more",
+                                "another kith removed it meanwhile; `kith list` shows your "
+                                "contacts"));
+  }
+  Contact contact = std::move(**current);
+  const Change result = change(contact);
+  if (result.save) {
+    if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
+  }
+  ctx.confirm(result.message);
+  return 0;
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,232 @@
+#include "core/complete_data.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "core/fsutil.h"
+#include "core/model.h"
+#include "core/text.h"
+
+namespace kith::complete {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Sorted names in `dir` ending in `suffix`, without it; hidden ones skipped.
+std::vector<std::string> stems(const fs::path& dir, std::string_view suffix) {
+  std::vector<std::string> out;
+  if (dir.empty()) return out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
+        !name.ends_with(suffix)) {
+      continue;
+    }
+    name.resize(name.size() - suffix.size());
+    out.push_back(std::move(name));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The content of `file`; nullopt when it is missing or cannot be read.
+std::optional<std::string> slurp(const fs::path& file) {
+  auto text = fsutil::read_file(file);
+  if (!text || !text->has_value()) return std::nullopt;
+  return std::move(**text);
+}
+
+// The parsed JSON object in `file`, or null when missing or not an object.
+nlohmann::json read_object(const fs::path& file) {
+  auto text = slurp(file);
+  if (!text) return nullptr;
+  auto j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() ? j : nlohmann::json();
+}
+
+// The JSON array that is the value of `quoted_key` in a pretty-printed
+// object (a contact file), found without parsing the rest of the file; null
+// when there is none or it is not valid. A key inside a string value is never
+// mistaken for one: those have their quotes escaped.
+nlohmann::json array_value(std::string_view text, std::string_view quoted_key) {
+  for (std::size_t at = text.find(quoted_key); at != std::string_view::npos;
+       at = text.find(quoted_key, at + 1)) {
+    if (at > 0 && text[at - 1] == '\\') continue;
+    std::size_t i = at + quoted_key.size();
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+      ++i;
+    if (i >= text.size() || text[i] != ':') continue;
+    ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+      ++i;
+    if (i >= text.size() || text[i] != '[') continue;
+    // The matching ']' outside strings.
+    const std::size_t start = i;
+    bool in_string = false;
+    for (++i; i < text.size(); ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"') {
+          in_string = false;
+        }
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == ']') {
+        auto j = nlohmann::json::parse(text.substr(start, i - start + 1), nullptr,
+                                       /*allow_exceptions=*/false);
+        return j.is_array() ? j : nlohmann::json();
+      } else if (c == '[' || c == '{') {
+        return nullptr;  // not a list of terms
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string one_line(std::string_view s) { return text::sanitize_for_terminal(s); }
+
+// The string value of the first "key": "..." in a JSON line, without
+// escapes; empty when absent or escaped (kinds are plain words).
+std::string string_value(std::string_view line, std::string_view quoted_key) {
+  std::size_t at = line.find(quoted_key);
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + quoted_key.size();
+  auto skip_space = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  skip_space();
+  if (i >= line.size() || line[i] != ':') return {};
+  ++i;
+  skip_space();
+  if (i >= line.size() || line[i] != '"') return {};
+  const std::size_t start = ++i;
+  while (i < line.size() && line[i] != '"') {
+    if (line[i] == '\\' || static_cast<unsigned char>(line[i]) < 0x20) return {};
+    ++i;
+  }
+  if (i >= line.size()) return {};
+  return std::string(line.substr(start, i - start));
+}
+
+// Calls f(line) for every line of every month file in log/.
+template <class F>
+void for_each_log_line(const fs::path& dir, F&& f) {
+  if (dir.empty()) return;
+  for (const std::string& month : stems(dir / "log", ".jsonl")) {
+    auto text = slurp(dir / "log" / (month + ".jsonl"));
+    if (!text) continue;
+    std::string_view rest(*text);
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      f(rest.substr(0, end));
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+}
+
+bool less_ignoring_case(const std::string& a, const std::string& b) {
+  const std::string fa = text::fold(a), fb = text::fold(b);
+  return fa != fb ? fa < fb : a < b;
+}
+
+}  // namespace
+
+std::vector<Candidate> DataDirSources::contacts(std::string_view prefix) const {
+  std::vector<Candidate> out;
+  if (dir_.empty()) return out;
+  for (std::string& id : stems(dir_ / "contacts", ".json")) {
+    if (id.starts_with(prefix) && text::is_valid_id(id)) out.push_back({std::move(id), {}});
+  }
+  if (out.size() > kDescribedContacts) return out;
+  for (Candidate& c : out) {
+    nlohmann::json j = read_object(dir_ / "contacts" / (c.value + ".json"));
+    if (j.is_null()) continue;
+    if (auto name = j.find("name"); name != j.end() && name->is_string()) {
+      c.description = one_line(name->get<std::string>());
+    }
+    if (auto archived = j.find("archived"); archived != j.end() && *archived == true) {
+      c.description += c.description.empty() ? "(archived)" : " (archived)";
+    }
+  }
+  return out;
+}
+
+std::vector<Candidate> DataDirSources::open_follow_ups() const {
+  std::vector<Candidate> out;
+  for_each_log_line(dir_, [&](std::string_view line) {
+    if (line.find("\"follow_up\"") == std::string_view::npos) return;
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object()) return;
+    auto id = j.find("id");
+    auto fu = j.find("follow_up");
+    if (id == j.end() || !id->is_string() || fu == j.end() || !fu->is_object()) return;
+    if (!is_valid_interaction_id(id->get_ref<const std::string&>())) return;
+    if (auto done = fu->find("done_on"); done != fu->end() && !done->is_null()) return;
+    std::string description;
+    if (auto t = fu->find("text"); t != fu->end() && t->is_string()) {
+      description = one_line(t->get<std::string>());
+    }
+    if (auto by = fu->find("by"); by != fu->end() && by->is_string()) {
+      if (!description.empty()) description += " ";
+      description += "(by " + one_line(by->get<std::string>()) + ")";
+    }
+    out.push_back({id->get<std::string>(), std::move(description)});
+  });
+  std::sort(out.begin(), out.end(),
+            [](const Candidate& a, const Candidate& b) { return a.value < b.value; });
+  return out;
+}
+
+std::vector<std::string> DataDirSources::terms(ValueKind kind) const {
+  const char* key = kind == ValueKind::tag        ? "tags"
+                    : kind == ValueKind::skill    ? "skills"
+                    : kind == ValueKind::interest ? "interests"
+                                                  : nullptr;
+  std::vector<std::string> out;
+  if (!key || dir_.empty()) return out;
+  const std::string quoted_key = std::string("\"") + key + "\"";
+  std::set<std::string, std::less<>> spellings;  // each checked once
+  std::set<std::string, std::less<>> normals;
+  auto collect = [&](const fs::path& file) {
+    auto content = slurp(file);
+    if (!content) return;
+    const nlohmann::json list = array_value(*content, quoted_key);
+    if (!list.is_array()) return;
+    for (const auto& term : list) {
+      if (!term.is_string()) continue;
+      const auto& value = term.get_ref<const std::string&>();
+      if (!spellings.insert(value).second) continue;
+      if (!text::is_valid_utf8(value) || one_line(value) != value) continue;
+      std::string normal = text::normalize_term(value);
+      if (!normal.empty() && normals.insert(std::move(normal)).second) out.push_back(value);
+    }
+  };
+  collect(dir_ / "me.json");
+  for (const std::string& id : stems(dir_ / "contacts", ".json")) {
+    collect(dir_ / "contacts" / (id + ".json"));
+  }
+  std::sort(out.begin(), out.end(), less_ignoring_case);
+  return out;
+}
+
+std::vector<std::string> DataDirSources::kinds() const {
+  std::set<std::string> found;
+  for_each_log_line(dir_, [&](std::string_view line) {
+    std::string kind = string_value(line, "\"kind\"");
+    if (!kind.empty() && text::is_valid_utf8(kind)) found.insert(std::move(kind));
+  });
+  return {found.begin(), found.end()};
+}
+
+}  // namespace kith::complete

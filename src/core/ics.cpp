@@ -1,0 +1,95 @@
+#include "core/ics.h"
+
+#include <algorithm>
+
+#include "core/contentline.h"
+#include "core/history.h"
+
+namespace kith::ics {
+namespace {
+
+std::string basic_date(Date d) {
+  std::string iso = format_date(d);  // YYYY-MM-DD
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Event> outreach_events(const Network& network, Date today) {
+  std::vector<Event> events;
+  const HistoryMap history = summarize(network.interactions);
+  for (const Contact& c : network.contacts) {
+    if (c.archived) continue;
+    const Duration& every = c.every ? *c.every : network.settings.every;
+    if (every.unit == Duration::Unit::off) continue;
+    const ContactHistory& h = history_of(history, c.id);
+    const Date since = h.last_no_need ? *h.last_no_need : c.met_on ? *c.met_on : c.added_on;
+    const Date due_on = add_duration(since, every);
+    Date on = std::max(due_on, today);
+    if (c.snoozed_until) on = std::max(on, *c.snoozed_until);
+    Event e;
+    e.uid = "due-" + c.id + "@kith";
+    e.date = on;
+    e.summary = "Reach out to " + one_line(c.name) + " (no need)";
+    e.description = (h.last_no_need ? "Last give or catch-up: " + format_date(*h.last_no_need)
+                                    : std::string("No give or catch-up yet")) +
+                    "; every " + every.text + ", due " + format_date(due_on) +
+                    ".\nIdeas: kith pitch " + c.id + "\nThen: kith log " + c.id;
+    events.push_back(std::move(e));
+  }
+  for (const Interaction& i : network.interactions) {
+    if (!i.follow_up || i.follow_up->done_on || !i.follow_up->by) continue;
+    std::string names;
+    for (const auto& id : i.contacts) {
+      const Contact* c = network.find(id);
+      names += (names.empty() ? "" : ", ") + (c ? one_line(c->name) : id);
+    }
+    Event e;
+    e.uid = "follow-up-" + i.id + "@kith";
+    e.date = std::max(*i.follow_up->by, today);
+    e.summary = "Follow up with " + names + ": " + one_line(i.follow_up->text);
+    e.description = "Promised on " + format_date(i.date) + ", by " + format_date(*i.follow_up->by) +
+                    ".\nWhen it is done: kith done " + i.id;
+    events.push_back(std::move(e));
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.date != b.date ? a.date < b.date : a.uid < b.uid;
+  });
+  return events;
+}
+
+std::string write_calendar(const std::vector<Event>& events, Date stamp) {
+  using contentline::escape_text;
+  using contentline::fold;
+  std::string out;
+  out += fold("BEGIN:VCALENDAR");
+  out += fold("VERSION:2.0");
+  out += fold("PRODID:-//kith//kith//EN");
+  out += fold("CALSCALE:GREGORIAN");
+  out += fold("METHOD:PUBLISH");
+  out += fold("X-WR-CALNAME:kith");
+  const std::string dtstamp = basic_date(stamp) + "T000000Z";
+  for (const Event& e : events) {
+    out += fold("BEGIN:VEVENT");
+    out += fold("UID:" + contentline::strip_controls(e.uid));
+    out += fold("DTSTAMP:" + dtstamp);
+    out += fold("DTSTART;VALUE=DATE:" + basic_date(e.date));
+    out += fold("DTEND;VALUE=DATE:" + basic_date(e.date + date::days{1}));
+    out += fold("SUMMARY:" + escape_text(e.summary));
+    out += fold("DESCRIPTION:" + escape_text(e.description));
+    out += fold("TRANSP:TRANSPARENT");
+    out += fold("END:VEVENT");
+  }
+  out += fold("END:VCALENDAR");
+  return out;
+}
+
+}  // namespace kith::ics

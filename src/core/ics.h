@@ -1,0 +1,39 @@
+// iCalendar (RFC 5545) for `kith export ics`: the no-need outreach that is due
+// and the open follow-ups, as all-day events a calendar app can subscribe to
+// or import. Each event's UID depends only on the contact or the interaction,
+// so a calendar app updates the event on a later export instead of adding a
+// second one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/store.h"
+
+namespace kith::ics {
+
+struct Event {
+  std::string uid;  // stable across exports
+  Date date{};      // an all-day event on this day
+  std::string summary;
+  std::string description;
+};
+
+// The events for `network` as of `today`, by date, then UID:
+//   - one per contact that is not archived and whose cadence is not "off":
+//     UID "due-<id>@kith", on its due date (the last give or catch-up, else
+//     met_on, else added_on, plus the contact's `every` or the setting), but
+//     not before `today` (an overdue outreach is shown today) nor before the
+//     end of a snooze;
+//   - one per follow-up that is not done and has a date: UID
+//     "follow-up-<interaction id>@kith", on its date, or today when that has
+//     passed.
+std::vector<Event> outreach_events(const Network& network, Date today);
+
+// A whole VCALENDAR with the events: CRLF line ends, lines folded at 75
+// octets, text escaped. DTSTAMP is `stamp` at midnight UTC, so the same data
+// on the same day gives the same bytes.
+std::string write_calendar(const std::vector<Event>& events, Date stamp);
+
+}  // namespace kith::ics

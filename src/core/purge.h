@@ -1,0 +1,31 @@
+// Purging a contact from the log: every interaction loses the contact's id,
+// and an interaction left with nobody is deleted. The plan is computed here,
+// as pure functions; `kith rm --purge` rewrites each month file with it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "core/model.h"
+
+namespace kith {
+
+// The months whose interactions name `id`, oldest first, without repeats.
+std::vector<date::year_month> months_naming(const std::vector<Interaction>& interactions,
+                                            std::string_view id);
+
+// One month of the log with a contact purged from it.
+struct MonthPurge {
+  std::vector<Interaction> kept;  // in the order given, without the id
+  int changed = 0;                // interactions that named the id and others
+  int deleted = 0;                // interactions that named nobody else
+};
+
+// Removes every occurrence of `id` from the contacts of `interactions` and
+// drops the ones left with no contact. Everything else (order, other ids,
+// unknown keys) is kept as it was.
+MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id);
+
+}  // namespace kith

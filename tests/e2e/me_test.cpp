@@ -1,0 +1,173 @@
+// End-to-end: `kith me` on a temp data directory, success and error paths.
+#include <gtest/gtest.h>
+
+#include "support/testutil.h"
+
+namespace kith::test {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
+
+class MeTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  Kith kith{tmp / "data"};
+  void SetUp() override { kith.today("2026-11-25"); }
+};
+
+TEST_F(MeTest, AnEmptyProfileSaysHowToFillItAndCreatesNothing) {
+  auto r = kith.ok({"me"});
+  EXPECT_TRUE(has(r.out, "Your profile is empty")) << r.out;
+  EXPECT_TRUE(has(r.out, "kith me --name")) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "data"));
+}
+
+TEST_F(MeTest, JsonOfAnEmptyProfileHasEveryKey) {
+  auto j = kith.ok({"me", "--json"}).json();
+  EXPECT_EQ(j, Json::parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
+                              "tags": [], "company": null, "location": null})"));
+  EXPECT_FALSE(fs::exists(tmp / "data"));
+}
+
+TEST_F(MeTest, OptionsAddToTheProfileAndPrintIt) {
+  auto r = kith.ok({"me", "--name", "Sam Rivera", "--skill", "C++", "--skill", "hiring",
+                    "--interest", "climate tech", "--goal", "meet founders"});
+  EXPECT_EQ(r.out,
+            "Sam Rivera\n"
+            "  skills     C++, hiring\n"
+            "  interests  climate tech\n"
+            "  goals      meet founders\n");
+  EXPECT_EQ(r.err, "kith: profile updated\n");
+  auto j = read_json(tmp / "data/me.json");
+  EXPECT_EQ(j["name"], "Sam Rivera");
+  EXPECT_EQ(j["skills"], Json::array({"C++", "hiring"}));
+  // Showing it again prints the same.
+  EXPECT_EQ(kith.ok({"me"}).out, r.out);
+}
+
+TEST_F(MeTest, MissingListsSayHowToAddThem) {
+  auto r = kith.ok({"me", "--name", "Sam"});
+  EXPECT_EQ(r.out,
+            "Sam\n"
+            "  skills     none yet: kith me --skill S\n"
+            "  interests  none yet: kith me --interest I\n"
+            "  goals      none yet: kith me --goal G\n");
+}
+
+TEST_F(MeTest, SkillsAndInterestsAreAddedOnceUnderTermMatching) {
+  kith.ok({"me", "--skill", "Machine Learning", "--interest", "API"});
+  kith.ok({"me", "--skill", "machine-learnings", "--skill", "Rust", "--skill", "rust", "--interest",
+           "apis", "--interest", "Ökonomie", "--interest", "okonomie"});
+  auto j = read_json(tmp / "data/me.json");
+  EXPECT_EQ(j["skills"], Json::array({"Machine Learning", "Rust"}));
+  EXPECT_EQ(j["interests"], Json::array({"API", "Ökonomie"}));
+}
+
+TEST_F(MeTest, AProfileWithOnlyAGoalIsShownNotCalledEmpty) {
+  auto r = kith.ok({"me", "--goal", "meet founders", "--company", "Acme"});
+  EXPECT_EQ(r.out,
+            "(no name: kith me --name \"…\")\n"
+            "  skills     none yet: kith me --skill S\n"
+            "  interests  none yet: kith me --interest I\n"
+            "  goals      meet founders\n"
+            "  company    Acme\n");
+  EXPECT_EQ(kith.ok({"me"}).out, r.out);
+}
+
+TEST_F(MeTest, NameCompanyAndLocationAreReplacedAndTagsAdded) {
+  kith.ok({"me", "--name", "Sam", "--company", "Acme", "--tag", "rust"});
+  kith.ok({"me", "--name", "Sam R.", "--location", "Lyon", "--tag", "Rust", "--tag", "lyon"});
+  auto j = read_json(tmp / "data/me.json");
+  EXPECT_EQ(j["name"], "Sam R.");
+  EXPECT_EQ(j["company"], "Acme");
+  EXPECT_EQ(j["location"], "Lyon");
+  EXPECT_EQ(j["tags"], Json::array({"rust", "lyon"}));
+  auto r = kith.ok({"me"});
+  EXPECT_TRUE(has(r.out, "  tags       rust, lyon\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "  company    Acme\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "  location   Lyon\n")) << r.out;
+}
+
+TEST_F(MeTest, JsonPrintsTheProfileAsWritten) {
+  auto r = kith.ok({"me", "--name", "Sam", "--skill", "Go", "--json"});
+  EXPECT_EQ(r.json(), read_json(tmp / "data/me.json"));
+  EXPECT_EQ(kith.ok({"me", "--json"}).json(), read_json(tmp / "data/me.json"));
+}
+
+TEST_F(MeTest, UnknownKeysInMeJsonAreKept) {
+  write_file(tmp / "data/me.json", R"({"name": "Sam", "pronouns": "they", "skills": ["Go"]})");
+  kith.ok({"me", "--skill", "Rust"});
+  auto j = read_json(tmp / "data/me.json");
+  EXPECT_EQ(j["pronouns"], "they");
+  EXPECT_EQ(j["skills"], Json::array({"Go", "Rust"}));
+}
+
+TEST_F(MeTest, QuietHidesTheConfirmation) {
+  auto r = kith.ok({"me", "--name", "Sam", "-q"});
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_TRUE(has(r.out, "Sam")) << r.out;
+}
+
+struct BadMe {
+  const char* label;
+  std::vector<std::string> args;
+  const char* message;
+};
+
+class MeUsageErrorTest : public MeTest, public ::testing::WithParamInterface<BadMe> {};
+
+TEST_P(MeUsageErrorTest, ExitsTwoAndChangesNothing) {
+  kith.ok({"me", "--name", "Sam", "--skill", "Go"});
+  const std::string before = read_file(tmp / "data/me.json");
+  auto r = kith.run(GetParam().args);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_TRUE(has(r.err, "kith: error: ")) << r.err;
+  EXPECT_TRUE(has(r.err, GetParam().message)) << r.err;
+  EXPECT_EQ(read_file(tmp / "data/me.json"), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    BadInput, MeUsageErrorTest,
+    ::testing::Values(
+        BadMe{"EmptyName", {"me", "--name", ""}, "--name: empty value"},
+        BadMe{"BlankSkill", {"me", "--skill", "  "}, "--skill: empty value"},
+        BadMe{"ControlInInterest", {"me", "--interest", "a\tb"}, "--interest: control characters"},
+        BadMe{"EscapeInGoal", {"me", "--goal", "x\x1b[31m"}, "--goal: control characters"},
+        BadMe{"EmptyCompany", {"me", "--company", ""}, "--company: empty value"},
+        BadMe{"InvalidUtf8", {"me", "--skill", "Go", "--name", "Sam \xff"}, "not valid UTF-8"},
+        BadMe{"MissingValue", {"me", "--skill"}, "--skill"},
+        BadMe{"Positional", {"me", "Sam"}, "Sam"},
+        BadMe{"UnknownOption", {"me", "--email", "a@b.c"}, "--email"}),
+    [](const ::testing::TestParamInfo<BadMe>& p) { return std::string(p.param.label); });
+
+TEST_F(MeTest, AnInvalidFirstProfileCreatesNoDataDirectory) {
+  auto r = kith.run({"me", "--name", "Sam", "--skill", ""});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(tmp / "data"));
+}
+
+TEST_F(MeTest, ACorruptProfileExitsOneAndIsNotOverwritten) {
+  write_file(tmp / "data/me.json", "{\"name\": \"Sam\",\n \"skills\": [\n");
+  const std::string before = read_file(tmp / "data/me.json");
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"me"}, {"me", "--json"}, {"me", "--skill", "Go"}}) {
+    auto r = kith.run(args);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_TRUE(has(r.err, "kith: error: me.json:")) << r.err;
+    EXPECT_EQ(read_file(tmp / "data/me.json"), before);
+  }
+}
+
+}  // namespace
+}  // namespace kith::test

@@ -1,0 +1,298 @@
+#include "core/contacts.h"
+
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/text.h"
+
+namespace kith {
+namespace {
+
+using Taken = std::set<std::string, std::less<>>;
+
+// Prints a case by its label in test names and failure messages.
+template <class Case>
+auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
+  return os << c.label;
+}
+
+struct LabelName {
+  template <class ParamInfo>
+  std::string operator()(const ParamInfo& info) const {
+    return std::string(info.param.label);
+  }
+};
+
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+Contact contact(std::string id, std::string name, std::vector<std::string> emails = {},
+                bool archived = false) {
+  Contact c;
+  c.id = std::move(id);
+  c.name = std::move(name);
+  c.emails = std::move(emails);
+  c.archived = archived;
+  return c;
+}
+
+// --------------------------------------------------------------- allocate_id
+
+struct AllocateCase {
+  const char* label;
+  std::string name;
+  Taken taken;
+  std::string expected;
+};
+
+class AllocateIdTest : public testing::TestWithParam<AllocateCase> {};
+
+TEST_P(AllocateIdTest, PicksAFreeValidId) {
+  const AllocateCase& c = GetParam();
+  const std::string id = allocate_id(c.name, c.taken);
+  EXPECT_EQ(id, c.expected);
+  EXPECT_TRUE(text::is_valid_id(id)) << id;
+  EXPECT_FALSE(c.taken.contains(id));
+}
+
+const std::string k64(64, 'a');
+const std::string k62(62, 'a');
+const std::string k61(61, 'a');
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AllocateIdTest,
+    testing::Values(
+        AllocateCase{"slug_of_name", "José Núñez", {}, "jose-nunez"},
+        AllocateCase{"punctuation_folds_to_dashes", "  O'Brien,  Pat!! ", {}, "o-brien-pat"},
+        AllocateCase{"taken_gets_2", "Ada Lovelace", {"ada-lovelace"}, "ada-lovelace-2"},
+        AllocateCase{"taken_twice_gets_3",
+                     "Ada Lovelace",
+                     {"ada-lovelace", "ada-lovelace-2"},
+                     "ada-lovelace-3"},
+        AllocateCase{"first_free_suffix", "Ada", {"ada", "ada-3"}, "ada-2"},
+        AllocateCase{"cjk_name_gets_contact_1", "李小龙", {}, "contact-1"},
+        AllocateCase{"emoji_name_gets_contact_n", "👋", {"contact-1"}, "contact-2"},
+        AllocateCase{"digits_only_gets_contact_n", "42", {}, "contact-1"},
+        AllocateCase{"contact_n_skips_taken", "王菲", {"contact-1", "contact-2"}, "contact-3"},
+        AllocateCase{"me_is_reserved", "Me", {}, "me-2"},
+        AllocateCase{"me_reserved_and_me_2_taken", "ME", {"me-2"}, "me-3"},
+        AllocateCase{"mixed_script_keeps_latin", "Li 李", {}, "li"},
+        AllocateCase{"sixty_four_is_kept", k64, {}, k64},
+        AllocateCase{"too_long_is_cut_to_64", k64 + "aaaa", {}, k64},
+        AllocateCase{"cut_makes_room_for_suffix", k64, {k64}, k62 + "-2"},
+        AllocateCase{"cut_drops_a_trailing_dash", k61 + " bb", {k61 + "-bb"}, k61 + "-2"}),
+    LabelName{});
+
+TEST(AllocateId, TenthCollisionStillFitsIn64Bytes) {
+  Taken taken{k64};
+  for (int n = 2; n <= 9; ++n) taken.insert(k62 + "-" + std::to_string(n));
+  const std::string id = allocate_id(k64, taken);
+  EXPECT_EQ(id, std::string(61, 'a') + "-10");
+  EXPECT_EQ(id.size(), 64u);
+}
+
+// -------------------------------------------------------------- check_new_id
+
+struct CheckIdCase {
+  const char* label;
+  std::string id;
+  std::string message;  // empty: accepted
+};
+
+class CheckNewIdTest : public testing::TestWithParam<CheckIdCase> {};
+
+TEST_P(CheckNewIdTest, AcceptsOrExplains) {
+  const CheckIdCase& c = GetParam();
+  Status s = check_new_id(c.id, Taken{"taken"});
+  if (c.message.empty()) {
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return;
+  }
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::usage);
+  EXPECT_TRUE(contains(s.error().message, c.message)) << s.error().message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, CheckNewIdTest,
+    testing::Values(CheckIdCase{"simple", "ada", ""}, CheckIdCase{"with_digits", "ada-2", ""},
+                    CheckIdCase{"sixty_four", std::string(64, 'x'), ""},
+                    CheckIdCase{"dot_dot_slash", "../x", "invalid id '../x'"},
+                    CheckIdCase{"space_and_capitals", "A B", "invalid id 'A B'"},
+                    CheckIdCase{"empty", "", "invalid id ''"},
+                    CheckIdCase{"sixty_five", std::string(65, 'x'), "invalid id"},
+                    CheckIdCase{"leading_dash", "-ada", "invalid id"},
+                    CheckIdCase{"trailing_dash", "ada-", "invalid id"},
+                    CheckIdCase{"slash", "a/b", "invalid id"},
+                    CheckIdCase{"accent", "jos\u00e9", "invalid id"},
+                    CheckIdCase{"escape_is_shown_safely", "a\x1b[31m", "invalid id 'a\uFFFD[31m'"},
+                    CheckIdCase{"taken", "taken", "the id 'taken' is taken"},
+                    CheckIdCase{"me", "me", "reserved"}),
+    LabelName{});
+
+TEST(CheckNewId, InvalidIdHintSaysWhatAnIdIs) {
+  Status s = check_new_id("A B", {});
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(contains(s.error().hint, "1-64")) << s.error().hint;
+}
+
+// ----------------------------------------------------------- resolve_contact
+
+class ResolveContactTest : public testing::Test {
+ protected:
+  std::vector<Contact> contacts = {
+      contact("ada", "Ada Lovelace", {"ada@example.org"}),
+      contact("ada-2", "Ada Byron"),
+      contact("bob", "Bob Smith", {"bob@example.org"}),
+      contact("grace", "Grace Hopper", {"grace@navy.mil"}, /*archived=*/true),
+      contact("jose-nunez", "José Núñez", {"Jose@Example.COM"}),
+      contact("robert", "Robert Bobson"),
+  };
+
+  std::string resolve(std::string_view ref, Scope scope = Scope::active) {
+    auto r = resolve_contact(contacts, ref, scope);
+    if (!r.ok()) return "error: " + r.error().message;
+    return (*r)->id;
+  }
+  Error error_of(std::string_view ref, Scope scope = Scope::active) {
+    auto r = resolve_contact(contacts, ref, scope);
+    EXPECT_FALSE(r.ok()) << ref;
+    return r.ok() ? Error{} : r.error();
+  }
+};
+
+TEST_F(ResolveContactTest, FindsByIdPrefixNameOrEmailInThatOrder) {
+  struct Case {
+    std::string_view ref;
+    std::string_view id;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"ada", "ada"},                      // exact id beats a prefix of ada-2
+           {"ada-", "ada-2"},                   // unique id prefix
+           {"jo", "jose-nunez"},                // unique id prefix
+           {"rob", "robert"},                   // unique id prefix
+           {"nunez", "jose-nunez"},             // name substring, diacritics folded
+           {"NÚÑEZ", "jose-nunez"},             // case-insensitive too
+           {"josé n", "jose-nunez"},            // across the space
+           {"lovelace", "ada"},                 // name substring
+           {"Byron", "ada-2"},                  // name substring
+           {"jose@example.com", "jose-nunez"},  // email, case-insensitive
+           {"ADA@EXAMPLE.ORG", "ada"},          // email
+       }) {
+    SCOPED_TRACE(c.ref);
+    EXPECT_EQ(resolve(c.ref), c.id);
+  }
+}
+
+TEST_F(ResolveContactTest, SeveralMatchesListTheCandidatesWithIdAndName) {
+  Error e = error_of("ad");
+  EXPECT_EQ(e.kind, ErrorKind::usage);
+  EXPECT_EQ(e.message, "'ad' matches 2 contacts: ada (Ada Lovelace), ada-2 (Ada Byron)");
+  EXPECT_FALSE(e.hint.empty());
+  // "Bob" is no id (ids are lower case); it is in two names.
+  e = error_of("Bob");
+  EXPECT_EQ(e.message, "'Bob' matches 2 contacts: bob (Bob Smith), robert (Robert Bobson)");
+}
+
+TEST_F(ResolveContactTest, NoMatchIsAUsageError) {
+  Error e = error_of("zed");
+  EXPECT_EQ(e.kind, ErrorKind::usage);
+  EXPECT_EQ(e.message, "no contact matches 'zed'");
+  EXPECT_TRUE(contains(e.hint, "kith list")) << e.hint;
+  EXPECT_EQ(error_of("").kind, ErrorKind::usage);
+}
+
+TEST_F(ResolveContactTest, AnArchivedContactGivesTheRestoreHintInActiveScope) {
+  for (std::string_view ref : {"grace", "gra", "hopper", "grace@navy.mil"}) {
+    SCOPED_TRACE(ref);
+    Error e = error_of(ref);
+    EXPECT_EQ(e.kind, ErrorKind::usage);
+    EXPECT_EQ(e.message, "'grace' is archived");
+    EXPECT_EQ(e.hint, "`kith restore grace` brings it back");
+  }
+}
+
+TEST_F(ResolveContactTest, AllScopeFindsArchivedContacts) {
+  EXPECT_EQ(resolve("grace", Scope::all), "grace");
+  EXPECT_EQ(resolve("hopper", Scope::all), "grace");
+  EXPECT_EQ(resolve("grace@navy.mil", Scope::all), "grace");
+}
+
+TEST_F(ResolveContactTest, ArchivedContactsDoNotMakeAnActiveReferenceAmbiguous) {
+  contacts.push_back(contact("grace-2", "Grace Kelly"));
+  EXPECT_EQ(resolve("grace-"), "grace-2");
+  EXPECT_EQ(resolve("gra"), "grace-2");
+  Error e = error_of("gra", Scope::all);
+  EXPECT_TRUE(contains(e.message, "matches 2 contacts")) << e.message;
+}
+
+TEST_F(ResolveContactTest, TheReturnedPointerPointsIntoTheList) {
+  auto r = resolve_contact(contacts, "bob", Scope::active);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, &contacts[2]);
+}
+
+TEST(ResolveContact, LongCandidateListsAreCutAtTen) {
+  std::vector<Contact> many;
+  for (int i = 0; i < 12; ++i) many.push_back(contact("p" + std::to_string(i + 10), "Person"));
+  auto r = resolve_contact(many, "person", Scope::active);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(contains(r.error().message, "matches 12 contacts: p10 (Person), p11 (Person)"))
+      << r.error().message;
+  EXPECT_TRUE(contains(r.error().message, "p19 (Person), …")) << r.error().message;
+  EXPECT_FALSE(contains(r.error().message, "p20")) << r.error().message;
+}
+
+TEST(ResolveContact, NamesAndReferencesAreShownSafely) {
+  std::vector<Contact> list = {contact("a", "Evil\x1b[31m One"), contact("b", "Evil Two")};
+  auto r = resolve_contact(list, "evil", Scope::active);
+  ASSERT_FALSE(r.ok());
+  EXPECT_FALSE(contains(r.error().message, "\x1b")) << r.error().message;
+  r = resolve_contact(list, "nobody\x1b[2J", Scope::active);
+  ASSERT_FALSE(r.ok());
+  EXPECT_FALSE(contains(r.error().message, "\x1b")) << r.error().message;
+}
+
+TEST(ResolveContact, AnEmptyListSaysNoContactMatches) {
+  auto r = resolve_contact({}, "ada", Scope::active);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::usage);
+  EXPECT_TRUE(contains(r.error().message, "no contact matches 'ada'")) << r.error().message;
+  EXPECT_TRUE(contains(r.error().hint, "kith add")) << r.error().hint;
+}
+
+// ----------------------------------------------------------- find_duplicates
+
+std::vector<std::string> duplicate_ids(const std::vector<Contact>& list, const Contact& c) {
+  std::vector<std::string> ids;
+  for (const Contact* d : find_duplicates(list, c)) ids.push_back(d->id);
+  return ids;
+}
+
+TEST(FindDuplicates, SameFoldedNameOrSameEmailIgnoringCase) {
+  const std::vector<Contact> list = {
+      contact("jose-nunez", "José Núñez", {"jose@example.org"}),
+      contact("pat", "Pat Doe", {"PAT@Example.org"}),
+      contact("other", "Someone Else"),
+      contact("old", "JOSE NUNEZ", {}, /*archived=*/true),
+  };
+  EXPECT_EQ(duplicate_ids(list, contact("new", "jose nunez")),
+            (std::vector<std::string>{"jose-nunez", "old"}));
+  EXPECT_EQ(duplicate_ids(list, contact("new", "P. Doe", {"x@y.z", "pat@example.ORG"})),
+            std::vector<std::string>{"pat"});
+  EXPECT_TRUE(duplicate_ids(list, contact("new", "Nobody", {"nobody@example.org"})).empty());
+  EXPECT_TRUE(duplicate_ids(list, contact("new", "José")).empty());
+}
+
+TEST(FindDuplicates, AContactIsNotItsOwnDuplicate) {
+  const std::vector<Contact> list = {contact("ada", "Ada", {"ada@example.org"})};
+  EXPECT_TRUE(duplicate_ids(list, list[0]).empty());
+}
+
+}  // namespace
+}  // namespace kith
