@@ -89,18 +89,16 @@ std::string_view to_string(Occasion::Kind kind) {
   return "birthday";
 }
 
-DueReport compute_due(const Network& network, Date today, const DueOptions& options) {
+namespace {
+
+// The report from the history of each contact as of today and the
+// interactions dated on or before today that may carry a due follow-up.
+DueReport compute(const Network& network, const HistoryMap& history,
+                  const std::vector<const Interaction*>& candidates, Date today,
+                  const DueOptions& options) {
   DueReport report;
   report.today = today;
   report.horizon = options.within ? add_duration(today, *options.within) : today;
-
-  // The past as of today: what was logged for later dates does not count yet.
-  std::vector<Interaction> past;
-  past.reserve(network.interactions.size());
-  for (const auto& i : network.interactions) {
-    if (i.date <= today) past.push_back(i);
-  }
-  const HistoryMap history = summarize(past);
 
   std::vector<DueEntry> entries;
   std::vector<DueEntry> later;
@@ -135,7 +133,8 @@ DueReport compute_due(const Network& network, Date today, const DueOptions& opti
 
   // Follow-ups: promises stand even while a contact is snoozed; only when
   // every contact of the interaction is archived is the follow-up dropped.
-  for (const auto& i : network.interactions) {
+  for (const Interaction* candidate : candidates) {
+    const Interaction& i = *candidate;
     if (i.date > today || !i.follow_up || i.follow_up->done_on) continue;
     const Date by = i.follow_up->by.value_or(i.date);
     if (by > report.horizon) continue;
@@ -181,6 +180,34 @@ DueReport compute_due(const Network& network, Date today, const DueOptions& opti
   if (never_contacted.size() > kMaxSuggestions) never_contacted.resize(kMaxSuggestions);
   hw.suggestions = std::move(never_contacted);
   return report;
+}
+
+}  // namespace
+
+DueReport compute_due(const Network& network, Date today, const DueOptions& options) {
+  // The past as of today: what was logged for later dates does not count yet.
+  const auto& all = network.interactions;
+  const bool all_past =
+      std::all_of(all.begin(), all.end(), [&](const Interaction& i) { return i.date <= today; });
+  std::vector<Interaction> past;
+  if (!all_past) {
+    std::copy_if(all.begin(), all.end(), std::back_inserter(past),
+                 [&](const Interaction& i) { return i.date <= today; });
+  }
+  const HistoryMap history = summarize(all_past ? all : past);
+  std::vector<const Interaction*> candidates;
+  for (const auto& i : all) {
+    if (i.follow_up) candidates.push_back(&i);
+  }
+  return compute(network, history, candidates, today, options);
+}
+
+DueReport compute_due(const Network& network, const LogSummary& log, Date today,
+                      const DueOptions& options) {
+  std::vector<const Interaction*> candidates;
+  candidates.reserve(log.open_follow_ups.size());
+  for (const auto& i : log.open_follow_ups) candidates.push_back(&i);
+  return compute(network, log.history, candidates, today, options);
 }
 
 Json to_json(const DueReport& report) {

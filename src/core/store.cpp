@@ -6,7 +6,12 @@
 #include <cstring>
 #include <system_error>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "core/cache.h"
 
 namespace kith {
 namespace {
@@ -55,7 +60,145 @@ Result<std::vector<std::string>> list_dir(const fs::path& dir, std::string_view 
   return names;
 }
 
+// A directory opened for reading its entries relative to it.
+class DirHandle {
+ public:
+  explicit DirHandle(const fs::path& dir)
+      : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)), err_(fd_ < 0 ? errno : 0) {}
+  DirHandle(const DirHandle&) = delete;
+  DirHandle& operator=(const DirHandle&) = delete;
+  ~DirHandle() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int fd() const { return fd_; }
+  int error() const { return err_; }
+
+  // Sorted names with `suffix`, hidden ones (temp files) skipped.
+  Result<std::vector<std::string>> names(const fs::path& dir, std::string_view suffix) const {
+    std::vector<std::string> out;
+    const int dup = ::dup(fd_);
+    DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
+    if (!d) {
+      if (dup >= 0) ::close(dup);
+      return io_error("cannot read directory " + dir.string() + ": " + std::strerror(errno));
+    }
+    errno = 0;
+    while (const struct dirent* e = ::readdir(d)) {
+      std::string_view name(e->d_name);
+      if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
+          !name.ends_with(suffix)) {
+        continue;
+      }
+      out.emplace_back(name);
+    }
+    const int err = errno;
+    ::closedir(d);
+    if (err != 0) {
+      return io_error("cannot read directory " + dir.string() + ": " + std::strerror(err));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  int fd_;
+  int err_;
+};
+
+// A file's content and the stamp of what was read; nullopt when missing.
+struct StampedText {
+  std::string text;
+  cache::FileStamp stamp;
+};
+
+Result<std::optional<StampedText>> read_stamped(int dir_fd, const std::string& name,
+                                                const fs::path& path) {
+  const int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::optional<StampedText>();
+    return io_error("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  StampedText out;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return io_error("cannot read " + path.string() + ": " + std::strerror(err));
+  }
+  out.stamp = cache::stamp_of(st);
+  out.text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == out.text.size()) out.text.resize(out.text.size() + 4096);
+    const ssize_t n = ::read(fd, out.text.data() + got, out.text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      return io_error("cannot read " + path.string() + ": " + std::strerror(err));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.text.resize(got);
+  return std::optional<StampedText>(std::move(out));
+}
+
+Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
+                                   const std::string& where) {
+  auto json = parse_json_document(text, where);
+  if (!json) return json.error();
+  auto contact = contact_from_json(*json, where);
+  if (!contact) return contact.error();
+  if (contact->id != id) {
+    return data_error(where + ": its id '" + contact->id + "' does not match the file name",
+                      "rename the file or fix its \"id\"");
+  }
+  return contact;
+}
+
+bool by_id(const Contact& a, const Contact& b) { return a.id < b.id; }
+
+// Folds a month digest into per-id histories, as summarize() does.
+void fold(const cache::MonthDigest& d, Date until, std::vector<ContactHistory>& per_id) {
+  const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
+  for (const auto& e : d.entries) {
+    if (e.date > until_days) continue;
+    const Date date{date::days{e.date}};
+    const auto intent = static_cast<Intent>(e.intent);
+    for (std::uint32_t k = 0; k < e.count; ++k) {
+      ContactHistory& h = per_id[d.refs[e.first + k]];
+      switch (intent) {
+        case Intent::give:
+          ++h.gives;
+          if (!h.last_give || date > *h.last_give) h.last_give = date;
+          break;
+        case Intent::catch_up:
+          ++h.catch_ups;
+          break;
+        case Intent::ask:
+          ++h.asks;
+          break;
+      }
+      if (is_no_need(intent)) {
+        if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
+        if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
+      }
+    }
+  }
+}
+
 }  // namespace
+
+Store::Store(fs::path dir, CacheOptions cache) : dir_(std::move(dir)), cache_(std::move(cache)) {
+  if (cache_.root.empty()) return;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(dir_, ec);
+  if (ec) return;
+  abs_dir_ = absolute.lexically_normal();
+  cache_dir_ = cache::dir_for(cache_.root, abs_dir_);
+}
 
 const Contact* Network::find(std::string_view id) const {
   auto it = std::lower_bound(contacts.begin(), contacts.end(), id,
@@ -153,19 +296,65 @@ Result<std::optional<Contact>> Store::load_contact(std::string_view id) const {
   auto text = fsutil::read_file(path);
   if (!text) return text.error();
   if (!text->has_value()) return std::optional<Contact>();
-  const std::string where = relative_name(dir_, path);
-  auto json = parse_json_document(**text, where);
-  if (!json) return json.error();
-  auto contact = contact_from_json(*json, where);
+  auto contact = parse_contact_file(**text, id, relative_name(dir_, path));
   if (!contact) return contact.error();
-  if (contact->id != id) {
-    return data_error(where + ": its id '" + contact->id + "' does not match the file name",
-                      "rename the file or fix its \"id\"");
-  }
   return std::optional<Contact>(std::move(*contact));
 }
 
 Result<std::vector<Contact>> Store::load_contacts() const {
+  if (cache_dir_.empty()) return load_contacts_uncached();
+  const fs::path dir = dir_ / "contacts";
+  const DirHandle handle(dir);
+  if (handle.fd() < 0) {
+    if (handle.error() == ENOENT) return std::vector<Contact>();
+    return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
+  }
+  auto names = handle.names(dir, ".json");
+  if (!names) return names.error();
+  const fs::path cache_file = cache_dir_ / "contacts";
+  auto cached = cache::read_contacts_cache(cache_file, abs_dir_);
+
+  std::vector<Contact> contacts;
+  std::vector<cache::ContactRef> refs;  // what to cache; contact pointers set below
+  std::vector<std::size_t> ref_index;   // contacts[ref_index[k]] is refs[k]'s contact
+  contacts.reserve(names->size());
+  std::size_t hits = 0;
+  bool changed = !cached;
+  for (const auto& name : *names) {
+    struct stat st {};
+    if (cached && ::fstatat(handle.fd(), name.c_str(), &st, 0) == 0) {
+      auto it = cached->files.find(name);
+      if (it != cached->files.end() && it->second.stamp == cache::stamp_of(st)) {
+        ++hits;
+        refs.push_back({name, it->second.stamp, nullptr});
+        ref_index.push_back(contacts.size());
+        contacts.push_back(std::move(it->second.contact));
+        continue;
+      }
+    }
+    const std::string_view id = std::string_view(name).substr(0, name.size() - 5);
+    auto text = read_stamped(handle.fd(), name, dir / name);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;  // removed meanwhile
+    auto contact = parse_contact_file((*text)->text, id, "contacts/" + name);
+    if (!contact) return contact.error();
+    if (cache::is_settled((*text)->stamp, cache_.now)) {
+      changed = true;
+      refs.push_back({name, (*text)->stamp, nullptr});
+      ref_index.push_back(contacts.size());
+    }
+    contacts.push_back(std::move(*contact));
+  }
+  if (cached && hits != cached->files.size()) changed = true;  // files removed or changed
+  if (changed) {
+    for (std::size_t k = 0; k < refs.size(); ++k) refs[k].contact = &contacts[ref_index[k]];
+    cache::write_cache_file(cache_file, cache::encode_contacts(refs, abs_dir_));
+  }
+  std::sort(contacts.begin(), contacts.end(), by_id);
+  return contacts;
+}
+
+Result<std::vector<Contact>> Store::load_contacts_uncached() const {
   auto names = list_dir(dir_ / "contacts", ".json");
   if (!names) return names.error();
   std::vector<Contact> contacts;
@@ -176,8 +365,7 @@ Result<std::vector<Contact>> Store::load_contacts() const {
     if (contact->has_value()) contacts.push_back(std::move(**contact));
   }
   // File names sort "a-2.json" before "a.json"; ids sort "a" before "a-2".
-  std::sort(contacts.begin(), contacts.end(),
-            [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  std::sort(contacts.begin(), contacts.end(), by_id);
   return contacts;
 }
 
@@ -204,7 +392,93 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<Network> Store::load() const {
+Result<LogSummary> Store::summarize_log(Date until, WithIdHashes with_ids) const {
+  const fs::path dir = dir_ / "log";
+  LogSummary out;
+  const DirHandle handle(dir);
+  if (handle.fd() < 0) {
+    if (handle.error() == ENOENT) return out;
+    return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
+  }
+  auto names = handle.names(dir, ".jsonl");
+  if (!names) return names.error();
+  std::erase_if(*names, [](const std::string& name) { return !is_month_file(name); });
+
+  const fs::path cache_file = cache_dir_.empty() ? fs::path() : cache_dir_ / "log";
+  std::optional<cache::LogCache> cached;
+  if (!cache_file.empty()) cached = cache::read_log_cache(cache_file, abs_dir_);
+  bool changed = !cached;
+  cache::LogCache work = cached ? std::move(*cached) : cache::LogCache{};
+  std::vector<std::string> unsettled;  // parsed this time, too fresh to cache
+  for (const auto& name : *names) {
+    struct stat st {};
+    auto it = work.months.find(name);
+    if (it != work.months.end() && ::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 &&
+        it->second.stamp == cache::stamp_of(st)) {
+      continue;
+    }
+    if (it != work.months.end()) changed = true;  // the file changed
+    auto text = read_stamped(handle.fd(), name, dir / name);
+    if (!text) return text.error();
+    if (!text->has_value()) {
+      if (it != work.months.end()) work.months.erase(it);
+      continue;
+    }
+    std::vector<std::string> warnings;
+    auto parsed = parse_log((*text)->text, "log/" + name, warnings);
+    if (!parsed) return parsed.error();
+    cache::MonthDigest digest = cache::digest_month(*parsed, work);
+    digest.stamp = (*text)->stamp;
+    digest.warnings = std::move(warnings);
+    if (cache::is_settled(digest.stamp, cache_.now)) {
+      changed = true;
+    } else {
+      unsettled.push_back(name);
+    }
+    work.months.insert_or_assign(name, std::move(digest));
+  }
+  // Months whose file is gone.
+  for (auto it = work.months.begin(); it != work.months.end();) {
+    if (std::binary_search(names->begin(), names->end(), it->first)) {
+      ++it;
+    } else {
+      it = work.months.erase(it);
+      changed = true;
+    }
+  }
+
+  std::vector<ContactHistory> per_id(work.ids.size());
+  for (const auto& name : *names) {
+    auto it = work.months.find(name);
+    if (it == work.months.end()) continue;
+    const cache::MonthDigest& d = it->second;
+    fold(d, until, per_id);
+    for (const auto& i : d.open_follow_ups) {
+      if (i.date <= until) out.open_follow_ups.push_back(i);
+    }
+    if (with_ids == WithIdHashes::yes) {
+      out.id_hashes.insert(out.id_hashes.end(), d.id_hashes.begin(), d.id_hashes.end());
+    }
+    out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
+  }
+  for (std::size_t k = 0; k < per_id.size(); ++k) {
+    if (per_id[k].total() > 0) out.history.emplace(work.ids[k], per_id[k]);
+  }
+  std::stable_sort(out.open_follow_ups.begin(), out.open_follow_ups.end(),
+                   [](const Interaction& a, const Interaction& b) {
+                     if (a.date != b.date) return a.date < b.date;
+                     if (a.logged_at != b.logged_at) return a.logged_at < b.logged_at;
+                     return a.id < b.id;
+                   });
+
+  if (!cache_file.empty() && changed) {
+    for (const auto& name : unsettled) work.months.erase(name);
+    cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+  }
+  return out;
+}
+
+Result<Network> Store::load_records() const {
   Network n;
   auto config = load_config();
   if (!config) return config.error();
@@ -218,9 +492,15 @@ Result<Network> Store::load() const {
   auto contacts = load_contacts();
   if (!contacts) return contacts.error();
   n.contacts = std::move(*contacts);
-  auto interactions = load_interactions(n.warnings);
+  return n;
+}
+
+Result<Network> Store::load() const {
+  auto n = load_records();
+  if (!n) return n.error();
+  auto interactions = load_interactions(n->warnings);
   if (!interactions) return interactions.error();
-  n.interactions = std::move(*interactions);
+  n->interactions = std::move(*interactions);
   return n;
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/fsutil.h"
+#include "core/history.h"
 #include "core/model.h"
 #include "core/status.h"
 
@@ -38,6 +39,31 @@ struct Network {
   const Contact* find(std::string_view id) const;
 };
 
+// What the reports that do not need every interaction (due, log) read of the
+// log: built from the read cache when it is valid, else by reading the log
+// one month at a time, so memory does not grow with the history.
+struct LogSummary {
+  // Summaries of the interactions dated on or before `until`; `last` is
+  // always nullptr here (use Store::load_interactions for that).
+  HistoryMap history;
+  // Interactions dated on or before `until` whose follow-up is not done, in
+  // the order Store::load() sorts interactions.
+  std::vector<Interaction> open_follow_ups;
+  // cache::hash_id() of every interaction id, in no order; filled only when
+  // asked for.
+  std::vector<std::uint64_t> id_hashes;
+  std::vector<std::string> warnings;  // as Store::load reports them
+};
+
+enum class WithIdHashes { no, yes };
+
+// Where the read cache lives (see cache.h), and the time of this run, which
+// decides which files are too fresh to be cached. An empty root: no cache.
+struct CacheOptions {
+  fs::path root;
+  std::chrono::system_clock::time_point now{};
+};
+
 struct LockOptions {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds slow_after{2000};
@@ -46,7 +72,7 @@ struct LockOptions {
 
 class Store {
  public:
-  explicit Store(fs::path dir) : dir_(std::move(dir)) {}
+  explicit Store(fs::path dir, CacheOptions cache = {});
 
   const fs::path& dir() const { return dir_; }
   fs::path contact_path(std::string_view id) const;
@@ -64,6 +90,11 @@ class Store {
   Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
   // Everything at once, as the reports need it.
   Result<Network> load() const;
+  // Everything but the interactions (network.interactions stays empty).
+  Result<Network> load_records() const;
+  // The log summarised as of `until` (see LogSummary). Errors as
+  // load_interactions reports them.
+  Result<LogSummary> summarize_log(Date until, WithIdHashes with_ids = WithIdHashes::no) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -80,7 +111,12 @@ class Store {
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
 
  private:
+  Result<std::vector<Contact>> load_contacts_uncached() const;
+
   fs::path dir_;
+  fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache
+  CacheOptions cache_;
+  fs::path cache_dir_;  // empty: no cache
 };
 
 // Serialisations, as written to the files.

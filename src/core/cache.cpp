@@ -1,0 +1,522 @@
+#include "core/cache.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <random>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/fsutil.h"
+
+namespace kith::cache {
+namespace {
+
+// Bump when the encoding of anything below changes.
+constexpr std::uint32_t kCacheVersion = 1;
+constexpr std::string_view kMagic = "kith-cache\n";
+enum class Kind : std::uint8_t { contacts = 1, log = 2 };
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) {
+  for (unsigned char ch : bytes) {
+    h ^= ch;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+std::int64_t ns_of(const struct timespec& ts) {
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+std::int32_t days_of(Date d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
+Date date_of(std::int32_t days) { return Date{date::days{days}}; }
+
+class Writer {
+ public:
+  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { raw(&v, sizeof v); }
+  void u64(std::uint64_t v) { raw(&v, sizeof v); }
+  void i32(std::int32_t v) { raw(&v, sizeof v); }
+  void i64(std::int64_t v) { raw(&v, sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void opt_str(const std::optional<std::string>& s) {
+    u8(s ? 1 : 0);
+    if (s) str(*s);
+  }
+  void strs(const std::vector<std::string>& v) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& s : v) str(s);
+  }
+  void date(Date d) { i32(days_of(d)); }
+  void opt_date(const std::optional<Date>& d) {
+    u8(d ? 1 : 0);
+    if (d) date(*d);
+  }
+  void extra(const Json& j) { str(j.empty() ? std::string() : j.dump()); }
+  void stamp(const FileStamp& s) {
+    u64(s.size);
+    u64(s.inode);
+    u64(s.device);
+    i64(s.mtime_ns);
+    i64(s.ctime_ns);
+  }
+  void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads what Writer wrote; any overrun or bad value makes ok() false and
+// every later read return a default.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == in_.size(); }
+  void fail() { ok_ = false; }
+
+  std::uint8_t u8() {
+    std::uint8_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::uint64_t u64() {
+    std::uint64_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::int32_t i32() {
+    std::int32_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::int64_t i64() {
+    std::int64_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  // A count of items each at least `min_size` bytes long.
+  std::size_t count(std::size_t min_size) {
+    const std::uint32_t n = u32();
+    if (!ok_ || static_cast<std::size_t>(n) * min_size > in_.size() - pos_) {
+      ok_ = false;
+      return 0;
+    }
+    return n;
+  }
+  std::string str() {
+    const std::size_t n = count(1);
+    if (!ok_) return {};
+    std::string s(in_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::optional<std::string> opt_str() {
+    if (u8() == 0) return std::nullopt;
+    return str();
+  }
+  std::vector<std::string> strs() {
+    std::vector<std::string> v(count(4));
+    for (auto& s : v) s = str();
+    return v;
+  }
+  Date date() { return date_of(i32()); }
+  std::optional<Date> opt_date() {
+    if (u8() == 0) return std::nullopt;
+    return date();
+  }
+  Json extra() {
+    const std::string text = str();
+    if (!ok_ || text.empty()) return Json::object();
+    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object()) {
+      ok_ = false;
+      return Json::object();
+    }
+    return j;
+  }
+  FileStamp stamp() {
+    FileStamp s;
+    s.size = u64();
+    s.inode = u64();
+    s.device = u64();
+    s.mtime_ns = i64();
+    s.ctime_ns = i64();
+    return s;
+  }
+  void raw(void* p, std::size_t n) {
+    if (!ok_ || n > in_.size() - pos_) {
+      ok_ = false;
+      return;
+    }
+    std::memcpy(p, in_.data() + pos_, n);
+    pos_ += n;
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+void write_contact(Writer& w, const Contact& c) {
+  w.str(c.id);
+  w.str(c.name);
+  w.strs(c.emails);
+  w.strs(c.phones);
+  w.opt_str(c.company);
+  w.opt_str(c.role);
+  w.opt_str(c.location);
+  w.strs(c.links);
+  w.strs(c.tags);
+  w.strs(c.skills);
+  w.strs(c.interests);
+  w.opt_str(c.how_met);
+  w.opt_date(c.met_on);
+  w.opt_str(c.every ? std::optional<std::string>(c.every->text) : std::nullopt);
+  w.opt_str(c.birthday ? std::optional<std::string>(format_birthday(*c.birthday)) : std::nullopt);
+  w.opt_str(c.notes);
+  w.date(c.added_on);
+  w.u8(c.archived ? 1 : 0);
+  w.opt_date(c.snoozed_until);
+  w.extra(c.extra);
+}
+
+Contact read_contact(Reader& r) {
+  Contact c;
+  c.id = r.str();
+  c.name = r.str();
+  c.emails = r.strs();
+  c.phones = r.strs();
+  c.company = r.opt_str();
+  c.role = r.opt_str();
+  c.location = r.opt_str();
+  c.links = r.strs();
+  c.tags = r.strs();
+  c.skills = r.strs();
+  c.interests = r.strs();
+  c.how_met = r.opt_str();
+  c.met_on = r.opt_date();
+  if (auto every = r.opt_str()) {
+    auto d = parse_duration(*every, AllowOff::yes);
+    if (d) {
+      c.every = *d;
+    } else {
+      r.fail();
+    }
+  }
+  if (auto birthday = r.opt_str()) {
+    auto b = parse_birthday(*birthday);
+    if (b) {
+      c.birthday = *b;
+    } else {
+      r.fail();
+    }
+  }
+  c.notes = r.opt_str();
+  c.added_on = r.date();
+  c.archived = r.u8() != 0;
+  c.snoozed_until = r.opt_date();
+  c.extra = r.extra();
+  return c;
+}
+
+void write_interaction(Writer& w, const Interaction& i) {
+  w.str(i.id);
+  w.date(i.date);
+  w.strs(i.contacts);
+  w.str(i.kind);
+  w.u8(static_cast<std::uint8_t>(i.intent));
+  w.opt_str(i.note);
+  w.str(i.logged_at);
+  w.u8(i.follow_up ? 1 : 0);
+  if (i.follow_up) {
+    w.str(i.follow_up->text);
+    w.opt_date(i.follow_up->by);
+    w.opt_date(i.follow_up->done_on);
+    w.extra(i.follow_up->extra);
+  }
+  w.extra(i.extra);
+}
+
+std::optional<Intent> intent_of(std::uint8_t v) {
+  switch (v) {
+    case static_cast<std::uint8_t>(Intent::give):
+      return Intent::give;
+    case static_cast<std::uint8_t>(Intent::catch_up):
+      return Intent::catch_up;
+    case static_cast<std::uint8_t>(Intent::ask):
+      return Intent::ask;
+    default:
+      return std::nullopt;
+  }
+}
+
+Interaction read_interaction(Reader& r) {
+  Interaction i;
+  i.id = r.str();
+  i.date = r.date();
+  i.contacts = r.strs();
+  i.kind = r.str();
+  auto intent = intent_of(r.u8());
+  if (!intent) r.fail();
+  i.intent = intent.value_or(Intent::catch_up);
+  i.note = r.opt_str();
+  i.logged_at = r.str();
+  if (r.u8() != 0) {
+    FollowUp f;
+    f.text = r.str();
+    f.by = r.opt_date();
+    f.done_on = r.opt_date();
+    f.extra = r.extra();
+    i.follow_up = std::move(f);
+  }
+  i.extra = r.extra();
+  return i;
+}
+
+void write_header(Writer& w, Kind kind, const fs::path& data_dir) {
+  w.raw(kMagic.data(), kMagic.size());
+  w.u32(kCacheVersion);
+  w.u8(static_cast<std::uint8_t>(kind));
+  w.str(data_dir.string());
+}
+
+std::string finish(Writer& w) {
+  const std::uint64_t sum = fnv1a(w.out());
+  w.u64(sum);
+  return std::move(w.out());
+}
+
+// The body after a valid header and before a valid checksum; nullopt otherwise.
+std::optional<std::string_view> body_of(std::string_view bytes, Kind kind,
+                                        const fs::path& data_dir) {
+  if (bytes.size() < kMagic.size() + 8 || !bytes.starts_with(kMagic)) return std::nullopt;
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  const std::string_view content = bytes.substr(0, bytes.size() - 8);
+  if (fnv1a(content) != sum) return std::nullopt;
+  Reader r(content.substr(kMagic.size()));
+  if (r.u32() != kCacheVersion || r.u8() != static_cast<std::uint8_t>(kind)) return std::nullopt;
+  if (r.str() != data_dir.string() || !r.ok()) return std::nullopt;
+  const std::size_t header = kMagic.size() + 4 + 1 + 4 + data_dir.string().size();
+  return content.substr(header);
+}
+
+std::optional<std::string> slurp(const fs::path& file) {
+  auto text = fsutil::read_file(file);
+  if (!text || !text->has_value()) return std::nullopt;
+  return std::move(**text);
+}
+
+}  // namespace
+
+FileStamp stamp_of(const struct stat& st) {
+  FileStamp s;
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.device = static_cast<std::uint64_t>(st.st_dev);
+  s.mtime_ns = ns_of(st.st_mtim);
+  s.ctime_ns = ns_of(st.st_ctim);
+  return s;
+}
+
+bool is_settled(const FileStamp& stamp, std::chrono::system_clock::time_point now) {
+  const std::int64_t limit =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch() - kRacyWindow)
+          .count();
+  return stamp.mtime_ns < limit && stamp.ctime_ns < limit;
+}
+
+fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%016llx",
+                static_cast<unsigned long long>(fnv1a(data_dir.string())));
+  return cache_root / name;
+}
+
+std::uint32_t LogCache::intern(std::string_view id) {
+  if (index_.size() != ids.size()) {
+    index_.clear();
+    for (std::uint32_t k = 0; k < ids.size(); ++k) index_.emplace(ids[k], k);
+  }
+  if (auto it = index_.find(id); it != index_.end()) return it->second;
+  const auto k = static_cast<std::uint32_t>(ids.size());
+  ids.emplace_back(id);
+  index_.emplace(std::string(id), k);
+  return k;
+}
+
+std::uint64_t hash_id(std::string_view id) { return fnv1a(id); }
+
+MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache& cache) {
+  MonthDigest d;
+  d.entries.reserve(interactions.size());
+  d.id_hashes.reserve(interactions.size());
+  for (const auto& i : interactions) {
+    MonthDigest::Entry e;
+    e.date = days_of(i.date);
+    e.intent = static_cast<std::uint8_t>(i.intent);
+    e.first = static_cast<std::uint32_t>(d.refs.size());
+    e.count = static_cast<std::uint32_t>(i.contacts.size());
+    for (const auto& id : i.contacts) d.refs.push_back(cache.intern(id));
+    d.entries.push_back(e);
+    d.id_hashes.push_back(hash_id(i.id));
+    if (i.follow_up && !i.follow_up->done_on) d.open_follow_ups.push_back(i);
+  }
+  std::sort(d.id_hashes.begin(), d.id_hashes.end());
+  return d;
+}
+
+std::string encode_contacts(const std::vector<ContactRef>& files, const fs::path& data_dir) {
+  std::vector<const ContactRef*> sorted;
+  for (const auto& f : files) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const ContactRef* a, const ContactRef* b) { return a->file < b->file; });
+  Writer w;
+  write_header(w, Kind::contacts, data_dir);
+  w.u32(static_cast<std::uint32_t>(sorted.size()));
+  for (const ContactRef* f : sorted) {
+    w.str(f->file);
+    w.stamp(f->stamp);
+    write_contact(w, *f->contact);
+  }
+  return finish(w);
+}
+
+std::optional<ContactsCache> decode_contacts(std::string_view bytes, const fs::path& data_dir) {
+  auto body = body_of(bytes, Kind::contacts, data_dir);
+  if (!body) return std::nullopt;
+  Reader r(*body);
+  ContactsCache cache;
+  const std::size_t n = r.count(8);
+  for (std::size_t k = 0; k < n && r.ok(); ++k) {
+    std::string name = r.str();
+    ContactEntry entry;
+    entry.stamp = r.stamp();
+    entry.contact = read_contact(r);
+    cache.files.emplace_hint(cache.files.end(), std::move(name), std::move(entry));
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return cache;
+}
+
+std::string encode(const LogCache& cache, const fs::path& data_dir) {
+  Writer w;
+  write_header(w, Kind::log, data_dir);
+  w.strs(cache.ids);
+  w.u32(static_cast<std::uint32_t>(cache.months.size()));
+  for (const auto& [name, d] : cache.months) {
+    w.str(name);
+    w.stamp(d.stamp);
+    w.u32(static_cast<std::uint32_t>(d.entries.size()));
+    for (const auto& e : d.entries) {
+      w.i32(e.date);
+      w.u8(e.intent);
+      w.u32(e.first);
+      w.u32(e.count);
+    }
+    w.u32(static_cast<std::uint32_t>(d.refs.size()));
+    w.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
+    w.u32(static_cast<std::uint32_t>(d.id_hashes.size()));
+    w.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
+    w.u32(static_cast<std::uint32_t>(d.open_follow_ups.size()));
+    for (const auto& i : d.open_follow_ups) write_interaction(w, i);
+    w.strs(d.warnings);
+  }
+  return finish(w);
+}
+
+std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir) {
+  auto body = body_of(bytes, Kind::log, data_dir);
+  if (!body) return std::nullopt;
+  Reader r(*body);
+  LogCache cache;
+  cache.ids = r.strs();
+  const std::size_t months = r.count(8);
+  for (std::size_t k = 0; k < months && r.ok(); ++k) {
+    std::string name = r.str();
+    MonthDigest d;
+    d.stamp = r.stamp();
+    d.entries.resize(r.count(13));
+    for (auto& e : d.entries) {
+      e.date = r.i32();
+      e.intent = r.u8();
+      e.first = r.u32();
+      e.count = r.u32();
+      if (!intent_of(e.intent)) r.fail();
+    }
+    d.refs.resize(r.count(sizeof(std::uint32_t)));
+    r.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
+    d.id_hashes.resize(r.count(sizeof(std::uint64_t)));
+    r.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
+    const std::size_t follow_ups = r.count(8);
+    for (std::size_t f = 0; f < follow_ups && r.ok(); ++f) {
+      d.open_follow_ups.push_back(read_interaction(r));
+    }
+    d.warnings = r.strs();
+    // Every reference must stay inside the tables.
+    for (const auto& e : d.entries) {
+      if (static_cast<std::uint64_t>(e.first) + e.count > d.refs.size()) r.fail();
+    }
+    for (auto ref : d.refs) {
+      if (ref >= cache.ids.size()) r.fail();
+    }
+    cache.months.emplace_hint(cache.months.end(), std::move(name), std::move(d));
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return cache;
+}
+
+std::optional<ContactsCache> read_contacts_cache(const fs::path& file, const fs::path& data_dir) {
+  auto bytes = slurp(file);
+  if (!bytes) return std::nullopt;
+  return decode_contacts(*bytes, data_dir);
+}
+
+std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir) {
+  auto bytes = slurp(file);
+  if (!bytes) return std::nullopt;
+  return decode_log(*bytes, data_dir);
+}
+
+bool write_cache_file(const fs::path& file, std::string_view bytes) {
+  const fs::path dir = file.parent_path();
+  if (!fsutil::ensure_dir(dir)) return false;
+  std::random_device rd;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "%06x", rd() & 0xffffffu);
+  const fs::path tmp = dir / ("." + file.filename().string() + ".tmp-" + suffix);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  bool ok = true;
+  std::string_view rest = bytes;
+  while (ok && !rest.empty()) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+    } else {
+      rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+  if (::close(fd) != 0) ok = false;
+  if (ok && ::rename(tmp.c_str(), file.c_str()) != 0) ok = false;
+  if (!ok) ::unlink(tmp.c_str());
+  return ok;
+}
+
+}  // namespace kith::cache
