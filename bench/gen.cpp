@@ -425,7 +425,9 @@ std::string taskwarrior_tasks(std::size_t count, std::uint64_t seed, Date today)
     // Half overdue, half due in the coming year.
     const Date due = k % 2 == 0 ? today - date::days{rng.between(1, 365)}
                                 : today + date::days{rng.between(1, 365)};
-    auto stamp = [](Date d) { return date::format("%Y%m%dT%H%M%SZ", at(d, 9 * 3600)); };
+    auto stamp = [](Date d) {
+      return date::format("%Y%m%dT%H%M%SZ", date::floor<std::chrono::seconds>(at(d, 9 * 3600)));
+    };
     t["uuid"] = uuid;
     t["status"] = "pending";
     t["entry"] = stamp(entry);

@@ -2,6 +2,7 @@
 //   kith_micro [--benchmark_filter=REGEX]
 // Data directories are generated once per size under $TMPDIR and removed at
 // exit.
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -87,16 +88,34 @@ void BM_Summarize(benchmark::State& state) {
 }
 BENCHMARK(BM_Summarize)->Apply(Sizes);
 
+// A store reading through the cache (filled before timing) or without one.
+kith::Store store_of(const Fixture& f, bool cached) {
+  if (!cached) return kith::Store(f.dir);
+  kith::CacheOptions options;
+  options.root = f.dir.parent_path() / ("cache-" + f.dir.filename().string());
+  options.now = std::chrono::system_clock::now() + std::chrono::hours(1);  // all settled
+  kith::Store store(f.dir, options);
+  std::vector<std::string> warnings;
+  if (!store.load_contacts() || !store.summarize_log(kToday)) std::abort();
+  return store;
+}
+
 void BM_LoadContacts(benchmark::State& state) {
   const Fixture& f = fixtures().get(params_of(state));
-  const kith::Store store(f.dir);
+  const kith::Store store = store_of(f, state.range(2) != 0);
   for (auto _ : state) {
     auto contacts = store.load_contacts();
     if (!contacts) state.SkipWithError("load failed");
     benchmark::DoNotOptimize(contacts);
   }
 }
-BENCHMARK(BM_LoadContacts)->Apply(Sizes);
+BENCHMARK(BM_LoadContacts)
+    ->ArgNames({"contacts", "interactions", "cached"})
+    ->Args({1000, 10000, 0})
+    ->Args({10000, 10000, 0})
+    ->Args({1000, 10000, 1})
+    ->Args({10000, 10000, 1})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_LoadInteractions(benchmark::State& state) {
   const Fixture& f = fixtures().get(params_of(state));
@@ -109,6 +128,55 @@ void BM_LoadInteractions(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadInteractions)->Apply(Sizes);
+
+void BM_SummarizeLog(benchmark::State& state) {
+  const Fixture& f = fixtures().get(params_of(state));
+  const kith::Store store = store_of(f, state.range(2) != 0);
+  for (auto _ : state) {
+    auto summary = store.summarize_log(kToday);
+    if (!summary) state.SkipWithError("summary failed");
+    benchmark::DoNotOptimize(summary);
+  }
+}
+BENCHMARK(BM_SummarizeLog)
+    ->ArgNames({"contacts", "interactions", "cached"})
+    ->Args({1000, 10000, 0})
+    ->Args({1000, 100000, 0})
+    ->Args({1000, 10000, 1})
+    ->Args({1000, 100000, 1})
+    ->Args({10000, 100000, 1})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_ComputeDueFromSummary(benchmark::State& state) {
+  const Fixture& f = fixtures().get(params_of(state));
+  auto summary = kith::Store(f.dir).summarize_log(kToday);
+  if (!summary) std::abort();
+  for (auto _ : state) {
+    auto report = kith::compute_due(f.network, *summary, kToday, {});
+    benchmark::DoNotOptimize(report);
+  }
+}
+BENCHMARK(BM_ComputeDueFromSummary)->Apply(Sizes);
+
+void BM_DueJson(benchmark::State& state) {
+  const Fixture& f = fixtures().get(params_of(state));
+  const auto report = kith::compute_due(f.network, kToday, {});
+  for (auto _ : state) {
+    std::string text = kith::to_json(report).dump(2);
+    benchmark::DoNotOptimize(text);
+  }
+}
+BENCHMARK(BM_DueJson)->Apply(Sizes);
+
+void BM_DueToJsonOnly(benchmark::State& state) {
+  const Fixture& f = fixtures().get(params_of(state));
+  const auto report = kith::compute_due(f.network, kToday, {});
+  for (auto _ : state) {
+    auto j = kith::to_json(report);
+    benchmark::DoNotOptimize(j);
+  }
+}
+BENCHMARK(BM_DueToJsonOnly)->Apply(Sizes);
 
 }  // namespace
 

@@ -228,7 +228,7 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   const DueReport report = compute_due(*network, *log, *today, *options);
   if (o.cron && report.nothing_to_do()) return 0;
   if (o.json) {
-    print_json(ctx.out, to_json(report));
+    ctx.out << to_json_text(report) << "\n";
     return 0;
   }
   const Style style(ctx.color());

@@ -7,6 +7,7 @@
 #include <random>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,26 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+// A checksum of a whole cache file: FNV-1a over 8-byte words, fast enough
+// for megabytes; it only has to notice damage, not resist an attacker.
+std::uint64_t checksum(std::string_view bytes) {
+  // Four independent lanes, so that the multiplications overlap.
+  std::uint64_t lane[4] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0x9e3779b97f4a7c15ULL,
+                           0xbf58476d1ce4e5b9ULL};
+  std::size_t i = 0;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i + 8 * static_cast<std::size_t>(k), 8);
+      lane[k] = (lane[k] ^ word) * 0x100000001b3ULL;
+      lane[k] ^= lane[k] >> 29;
+    }
+  }
+  std::uint64_t h = lane[0];
+  for (int k = 1; k < 4; ++k) h = (h ^ lane[k]) * 0x100000001b3ULL;
+  return fnv1a(bytes.substr(i), h);
 }
 
 std::int64_t ns_of(const struct timespec& ts) {
@@ -127,6 +148,14 @@ class Reader {
   std::optional<std::string> opt_str() {
     if (u8() == 0) return std::nullopt;
     return str();
+  }
+  // A str() without copying it.
+  std::string_view view() {
+    const std::size_t n = count(1);
+    if (!ok_) return {};
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
   }
   std::vector<std::string> strs() {
     std::vector<std::string> v(count(4));
@@ -295,8 +324,8 @@ void write_header(Writer& w, Kind kind, const fs::path& data_dir) {
   w.str(data_dir.string());
 }
 
-std::string finish(Writer& w) {
-  const std::uint64_t sum = fnv1a(w.out());
+std::string finish_file(Writer& w) {
+  const std::uint64_t sum = checksum(w.out());
   w.u64(sum);
   return std::move(w.out());
 }
@@ -308,18 +337,12 @@ std::optional<std::string_view> body_of(std::string_view bytes, Kind kind,
   std::uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
   const std::string_view content = bytes.substr(0, bytes.size() - 8);
-  if (fnv1a(content) != sum) return std::nullopt;
+  if (checksum(content) != sum) return std::nullopt;
   Reader r(content.substr(kMagic.size()));
   if (r.u32() != kCacheVersion || r.u8() != static_cast<std::uint8_t>(kind)) return std::nullopt;
   if (r.str() != data_dir.string() || !r.ok()) return std::nullopt;
   const std::size_t header = kMagic.size() + 4 + 1 + 4 + data_dir.string().size();
   return content.substr(header);
-}
-
-std::optional<std::string> slurp(const fs::path& file) {
-  auto text = fsutil::read_file(file);
-  if (!text || !text->has_value()) return std::nullopt;
-  return std::move(**text);
 }
 
 }  // namespace
@@ -381,34 +404,98 @@ MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache&
   return d;
 }
 
-std::string encode_contacts(const std::vector<ContactRef>& files, const fs::path& data_dir) {
-  std::vector<const ContactRef*> sorted;
-  for (const auto& f : files) sorted.push_back(&f);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const ContactRef* a, const ContactRef* b) { return a->file < b->file; });
-  Writer w;
-  write_header(w, Kind::contacts, data_dir);
-  w.u32(static_cast<std::uint32_t>(sorted.size()));
-  for (const ContactRef* f : sorted) {
-    w.str(f->file);
-    w.stamp(f->stamp);
-    write_contact(w, *f->contact);
-  }
-  return finish(w);
+bool file_order(std::string_view a, std::string_view b) {
+  auto stem = [](std::string_view f) {
+    return f.ends_with(".json") ? f.substr(0, f.size() - 5) : f;
+  };
+  return stem(a) < stem(b);
 }
 
-std::optional<ContactsCache> decode_contacts(std::string_view bytes, const fs::path& data_dir) {
-  auto body = body_of(bytes, Kind::contacts, data_dir);
+std::string encode_contact(const Contact& contact) {
+  Writer w;
+  write_contact(w, contact);
+  return std::move(w.out());
+}
+
+std::optional<Contact> decode_contact(std::string_view record) {
+  Reader r(record);
+  Contact c = read_contact(r);
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return c;
+}
+
+void ContactsCacheWriter::add(std::string_view file, const FileStamp& stamp,
+                              std::string_view record) {
+  Writer w;
+  w.str(file);
+  w.stamp(stamp);
+  w.str(record);
+  body_ += w.out();
+  ++count_;
+}
+
+std::string ContactsCacheWriter::finish(const fs::path& data_dir) {
+  Writer w;
+  write_header(w, Kind::contacts, data_dir);
+  w.u32(count_);
+  w.out() += body_;
+  return finish_file(w);
+}
+
+Bytes::Bytes(std::string owned) {
+  auto holder = std::make_shared<const std::string>(std::move(owned));
+  size_ = holder->size();
+  data_ = std::shared_ptr<const char>(holder, holder->data());
+}
+
+std::optional<Bytes> Bytes::map(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  Bytes bytes;
+  bytes.size_ = static_cast<std::size_t>(st.st_size);
+  if (bytes.size_ == 0) {
+    ::close(fd);
+    return bytes;
+  }
+  void* p = ::mmap(nullptr, bytes.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return std::nullopt;
+  const std::size_t size = bytes.size_;
+  bytes.data_ = std::shared_ptr<const char>(
+      static_cast<const char*>(p), [size](const char* q) { ::munmap(const_cast<char*>(q), size); });
+  return bytes;
+}
+
+std::optional<ContactsCache> ContactsCache::read(const fs::path& file, const fs::path& data_dir) {
+  auto bytes = Bytes::map(file);
+  if (!bytes) return std::nullopt;
+  return decode(std::move(*bytes), data_dir);
+}
+
+std::optional<ContactsCache> ContactsCache::decode(std::string bytes, const fs::path& data_dir) {
+  return decode(Bytes(std::move(bytes)), data_dir);
+}
+
+std::optional<ContactsCache> ContactsCache::decode(Bytes bytes, const fs::path& data_dir) {
+  ContactsCache cache;
+  cache.bytes_ = std::move(bytes);
+  auto body = body_of(cache.bytes_.view(), Kind::contacts, data_dir);
   if (!body) return std::nullopt;
   Reader r(*body);
-  ContactsCache cache;
-  const std::size_t n = r.count(8);
+  const std::size_t n = r.count(4 + 40 + 4);
+  cache.entries_.reserve(n);
   for (std::size_t k = 0; k < n && r.ok(); ++k) {
-    std::string name = r.str();
-    ContactEntry entry;
-    entry.stamp = r.stamp();
-    entry.contact = read_contact(r);
-    cache.files.emplace_hint(cache.files.end(), std::move(name), std::move(entry));
+    Entry e;
+    e.file = r.view();
+    e.stamp = r.stamp();
+    e.record = r.view();
+    if (!cache.entries_.empty() && !file_order(cache.entries_.back().file, e.file)) r.fail();
+    cache.entries_.push_back(e);
   }
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return cache;
@@ -437,7 +524,7 @@ std::string encode(const LogCache& cache, const fs::path& data_dir) {
     for (const auto& i : d.open_follow_ups) write_interaction(w, i);
     w.strs(d.warnings);
   }
-  return finish(w);
+  return finish_file(w);
 }
 
 std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir) {
@@ -481,16 +568,10 @@ std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_
   return cache;
 }
 
-std::optional<ContactsCache> read_contacts_cache(const fs::path& file, const fs::path& data_dir) {
-  auto bytes = slurp(file);
-  if (!bytes) return std::nullopt;
-  return decode_contacts(*bytes, data_dir);
-}
-
 std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir) {
-  auto bytes = slurp(file);
+  auto bytes = Bytes::map(file);
   if (!bytes) return std::nullopt;
-  return decode_log(*bytes, data_dir);
+  return decode_log(bytes->view(), data_dir);
 }
 
 bool write_cache_file(const fs::path& file, std::string_view bytes) {

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,15 +61,64 @@ bool is_settled(const FileStamp& stamp, std::chrono::system_clock::time_point no
 // named by a hash of its absolute path.
 fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir);
 
-// One contact file as parsed.
-struct ContactEntry {
-  FileStamp stamp;
-  Contact contact;
+// The bytes of a cache file, read-only: mapped from the file, or owned.
+// Copies share them; views into them stay valid while any copy lives.
+class Bytes {
+ public:
+  Bytes() = default;
+  explicit Bytes(std::string owned);
+  // nullopt when the file is missing or cannot be read.
+  static std::optional<Bytes> map(const fs::path& file);
+  std::string_view view() const { return {data_.get(), size_}; }
+
+ private:
+  std::shared_ptr<const char> data_;
+  std::size_t size_ = 0;
 };
 
-// contacts/*.json, by file name ("ada.json").
-struct ContactsCache {
-  std::map<std::string, ContactEntry, std::less<>> files;
+// contacts/*.json as cached: for each file, its name ("ada.json"), its stamp
+// and the contact's record, in the order of the ids (the file names
+// without ".json"). Records are decoded on demand, so a lookup costs
+// nothing for the files that changed.
+class ContactsCache {
+ public:
+  struct Entry {
+    std::string_view file;
+    FileStamp stamp;
+    std::string_view record;  // decode_contact() reads it
+  };
+
+  // nullopt when the file is missing, unreadable, damaged, of another
+  // version or written for another data directory.
+  static std::optional<ContactsCache> read(const fs::path& file, const fs::path& data_dir);
+  static std::optional<ContactsCache> decode(std::string bytes, const fs::path& data_dir);
+
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  static std::optional<ContactsCache> decode(Bytes bytes, const fs::path& data_dir);
+
+  Bytes bytes_;
+  std::vector<Entry> entries_;  // views into bytes_
+};
+
+// The order of contact files in the cache and in load_contacts(): by id,
+// i.e. by name without ".json" ("a.json" before "a-2.json").
+bool file_order(std::string_view a, std::string_view b);
+
+// A contact record; nullopt when the bytes do not decode.
+std::optional<Contact> decode_contact(std::string_view record);
+std::string encode_contact(const Contact& contact);
+
+// Builds a contacts cache file. Files must be added in file_order.
+class ContactsCacheWriter {
+ public:
+  void add(std::string_view file, const FileStamp& stamp, std::string_view record);
+  std::string finish(const fs::path& data_dir);
+
+ private:
+  std::string body_;
+  std::uint32_t count_ = 0;
 };
 
 // What the reports need of one month file of the log, without the
@@ -107,23 +157,14 @@ MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache&
 // A stable 64-bit hash of an interaction id (FNV-1a).
 std::uint64_t hash_id(std::string_view id);
 
-// One contact file to cache: its name ("ada.json"), stamp and record.
-struct ContactRef {
-  std::string_view file;
-  FileStamp stamp;
-  const Contact* contact = nullptr;
-};
-
-// Encodings. decode_* return nullopt for anything that is not a cache file
-// of this version written for `data_dir`: wrong magic, version or directory,
-// truncated, bad checksum, or a record that does not decode.
-std::string encode_contacts(const std::vector<ContactRef>& files, const fs::path& data_dir);
-std::optional<ContactsCache> decode_contacts(std::string_view bytes, const fs::path& data_dir);
+// Encodings of the log cache. decode_log returns nullopt for anything
+// that is not a log cache file of this version written for `data_dir`:
+// wrong magic, version or directory, truncated, bad checksum, or a record
+// that does not decode.
 std::string encode(const LogCache& cache, const fs::path& data_dir);
 std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir);
 
-// Reads a cache file; nullopt when it is missing, unreadable or damaged.
-std::optional<ContactsCache> read_contacts_cache(const fs::path& file, const fs::path& data_dir);
+// Reads a log cache file; nullopt when it is missing, unreadable or damaged.
 std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir);
 
 // Replaces a cache file atomically (temp file + rename; no fsync: losing it

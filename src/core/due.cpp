@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/history.h"
+#include "core/json_writer.h"
 #include "core/text.h"
 
 namespace kith {
@@ -69,10 +70,6 @@ std::optional<Occasion> birthday_occasion(const Contact& c, Date today, Date unt
     if (age > 0) o.text = ordinal(age) + " birthday";
   }
   return o;
-}
-
-Json nullable_date(const std::optional<Date>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
 }
 
 std::string format_month(date::year_month m) {
@@ -210,61 +207,104 @@ DueReport compute_due(const Network& network, const LogSummary& log, Date today,
   return compute(network, log.history, candidates, today, options);
 }
 
-Json to_json(const DueReport& report) {
-  Json j = Json::object();
-  j["today"] = format_date(report.today);
-  Json due = Json::array();
+std::string to_json_text(const DueReport& report) {
+  std::string out;
+  JsonWriter w(out);
+  auto date_or_null = [&w](const std::optional<Date>& d) {
+    if (d) {
+      w.value(format_date(*d));
+    } else {
+      w.null();
+    }
+  };
+  w.begin_object();
+  w.key("today");
+  w.value(format_date(report.today));
+  w.key("due");
+  w.begin_array();
   for (const auto& e : report.due) {
-    Json d = Json::object();
-    d["id"] = e.contact->id;
-    d["name"] = e.contact->name;
-    d["every"] = e.every.text;
-    d["since"] = format_date(e.since);
-    d["last_no_need"] = nullable_date(e.last_no_need);
-    d["last_give"] = nullable_date(e.last_give);
-    d["due_on"] = format_date(e.due_on);
-    d["days_overdue"] = e.days_overdue;
-    due.push_back(std::move(d));
+    w.begin_object();
+    w.key("id");
+    w.value(e.contact->id);
+    w.key("name");
+    w.value(e.contact->name);
+    w.key("every");
+    w.value(e.every.text);
+    w.key("since");
+    w.value(format_date(e.since));
+    w.key("last_no_need");
+    date_or_null(e.last_no_need);
+    w.key("last_give");
+    date_or_null(e.last_give);
+    w.key("due_on");
+    w.value(format_date(e.due_on));
+    w.key("days_overdue");
+    w.value(e.days_overdue);
+    w.end_object();
   }
-  j["due"] = std::move(due);
-  j["due_total"] = report.due_total;
-  Json follow_ups = Json::array();
+  w.end_array();
+  w.key("due_total");
+  w.value(report.due_total);
+  w.key("follow_ups");
+  w.begin_array();
   for (const auto& f : report.follow_ups) {
-    Json o = Json::object();
-    o["id"] = f.interaction->id;
-    o["contacts"] = f.interaction->contacts;
-    o["text"] = f.interaction->follow_up->text;
-    o["by"] = nullable_date(f.interaction->follow_up->by);
-    o["date"] = format_date(f.interaction->date);
-    o["days_overdue"] = f.days_overdue;
-    follow_ups.push_back(std::move(o));
+    w.begin_object();
+    w.key("id");
+    w.value(f.interaction->id);
+    w.key("contacts");
+    w.strings(f.interaction->contacts);
+    w.key("text");
+    w.value(f.interaction->follow_up->text);
+    w.key("by");
+    date_or_null(f.interaction->follow_up->by);
+    w.key("date");
+    w.value(format_date(f.interaction->date));
+    w.key("days_overdue");
+    w.value(f.days_overdue);
+    w.end_object();
   }
-  j["follow_ups"] = std::move(follow_ups);
+  w.end_array();
   const Homework& hw = report.homework;
-  Json homework = Json::object();
-  homework["month"] = format_month(hw.month);
-  homework["goal"] = hw.goal;
-  homework["reached"] = hw.reached.size();
-  homework["done"] = hw.done();
-  Json suggestions = Json::array();
-  for (const Contact* c : hw.suggestions) suggestions.push_back(c->id);
-  homework["suggestions"] = std::move(suggestions);
-  Json reached = Json::array();
-  for (const Contact* c : hw.reached) reached.push_back(c->id);
-  homework["reached_contacts"] = std::move(reached);
-  j["homework"] = std::move(homework);
-  Json occasions = Json::array();
+  w.key("homework");
+  w.begin_object();
+  w.key("month");
+  w.value(format_month(hw.month));
+  w.key("goal");
+  w.value(hw.goal);
+  w.key("reached");
+  w.value(hw.reached.size());
+  w.key("done");
+  w.value(hw.done());
+  w.key("suggestions");
+  w.begin_array();
+  for (const Contact* c : hw.suggestions) w.value(c->id);
+  w.end_array();
+  w.key("reached_contacts");
+  w.begin_array();
+  for (const Contact* c : hw.reached) w.value(c->id);
+  w.end_array();
+  w.end_object();
+  w.key("occasions");
+  w.begin_array();
   for (const auto& o : report.occasions) {
-    Json x = Json::object();
-    x["id"] = o.contact->id;
-    x["name"] = o.contact->name;
-    x["kind"] = std::string(to_string(o.kind));
-    x["date"] = format_date(o.date);
-    x["text"] = o.text;
-    occasions.push_back(std::move(x));
+    w.begin_object();
+    w.key("id");
+    w.value(o.contact->id);
+    w.key("name");
+    w.value(o.contact->name);
+    w.key("kind");
+    w.value(to_string(o.kind));
+    w.key("date");
+    w.value(format_date(o.date));
+    w.key("text");
+    w.value(o.text);
+    w.end_object();
   }
-  j["occasions"] = std::move(occasions);
-  return j;
+  w.end_array();
+  w.end_object();
+  return out;
 }
+
+Json to_json(const DueReport& report) { return Json::parse(to_json_text(report)); }
 
 }  // namespace kith

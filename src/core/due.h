@@ -113,5 +113,8 @@ DueReport compute_due(const Network& network, const LogSummary& log, Date today,
 
 // The report as `kith due --json` prints it (keys documented in kith-due(1)).
 Json to_json(const DueReport& report);
+// The same document as text, exactly to_json(report).dump(2), written
+// without building the document (see json_writer.h).
+std::string to_json_text(const DueReport& report);
 
 }  // namespace kith

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <system_error>
 
 #include <dirent.h>
@@ -311,25 +312,40 @@ Result<std::vector<Contact>> Store::load_contacts() const {
   }
   auto names = handle.names(dir, ".json");
   if (!names) return names.error();
+  // In id order, as the cache keeps them: no sort of the contacts after.
+  std::sort(names->begin(), names->end(), cache::file_order);
   const fs::path cache_file = cache_dir_ / "contacts";
-  auto cached = cache::read_contacts_cache(cache_file, abs_dir_);
+  const auto cached = cache::ContactsCache::read(cache_file, abs_dir_);
+  static const std::vector<cache::ContactsCache::Entry> kNone;
+  const auto& entries = cached ? cached->entries() : kNone;
 
   std::vector<Contact> contacts;
-  std::vector<cache::ContactRef> refs;  // what to cache; contact pointers set below
-  std::vector<std::size_t> ref_index;   // contacts[ref_index[k]] is refs[k]'s contact
   contacts.reserve(names->size());
-  std::size_t hits = 0;
+  // What the cache will hold, written only when it differs from what it holds.
+  struct Keep {
+    std::string_view file;
+    cache::FileStamp stamp;
+    std::string_view record;
+  };
+  std::vector<Keep> keep;
+  std::deque<std::string> encoded;  // records of the files parsed now
   bool changed = !cached;
+  auto entry = entries.begin();
   for (const auto& name : *names) {
-    struct stat st {};
-    if (cached && ::fstatat(handle.fd(), name.c_str(), &st, 0) == 0) {
-      auto it = cached->files.find(name);
-      if (it != cached->files.end() && it->second.stamp == cache::stamp_of(st)) {
-        ++hits;
-        refs.push_back({name, it->second.stamp, nullptr});
-        ref_index.push_back(contacts.size());
-        contacts.push_back(std::move(it->second.contact));
-        continue;
+    // Entries before this file are files that are gone.
+    while (entry != entries.end() && cache::file_order(entry->file, name)) {
+      changed = true;
+      ++entry;
+    }
+    if (entry != entries.end() && entry->file == name) {
+      const auto& e = *entry++;
+      struct stat st {};
+      if (::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 && e.stamp == cache::stamp_of(st)) {
+        if (auto contact = cache::decode_contact(e.record)) {
+          contacts.push_back(std::move(*contact));
+          keep.push_back({name, e.stamp, e.record});
+          continue;
+        }
       }
     }
     const std::string_view id = std::string_view(name).substr(0, name.size() - 5);
@@ -340,17 +356,16 @@ Result<std::vector<Contact>> Store::load_contacts() const {
     if (!contact) return contact.error();
     if (cache::is_settled((*text)->stamp, cache_.now)) {
       changed = true;
-      refs.push_back({name, (*text)->stamp, nullptr});
-      ref_index.push_back(contacts.size());
+      keep.push_back({name, (*text)->stamp, encoded.emplace_back(cache::encode_contact(*contact))});
     }
     contacts.push_back(std::move(*contact));
   }
-  if (cached && hits != cached->files.size()) changed = true;  // files removed or changed
+  if (entry != entries.end()) changed = true;
   if (changed) {
-    for (std::size_t k = 0; k < refs.size(); ++k) refs[k].contact = &contacts[ref_index[k]];
-    cache::write_cache_file(cache_file, cache::encode_contacts(refs, abs_dir_));
+    cache::ContactsCacheWriter writer;
+    for (const auto& k : keep) writer.add(k.file, k.stamp, k.record);
+    cache::write_cache_file(cache_file, writer.finish(abs_dir_));
   }
-  std::sort(contacts.begin(), contacts.end(), by_id);
   return contacts;
 }
 
