@@ -29,6 +29,12 @@ GenParams params_of(const benchmark::State& state) {
   return p;
 }
 
+kith::SummaryOptions summary_options() {
+  kith::SummaryOptions o;
+  o.until = kToday;
+  return o;
+}
+
 // One generated network and its data directory per size, kept for the run.
 struct Fixture {
   kith::Network network;
@@ -96,7 +102,7 @@ kith::Store store_of(const Fixture& f, bool cached) {
   options.now = std::chrono::system_clock::now() + std::chrono::hours(1);  // all settled
   kith::Store store(f.dir, options);
   std::vector<std::string> warnings;
-  if (!store.load_contacts() || !store.summarize_log(kToday)) std::abort();
+  if (!store.load_contacts() || !store.summarize_log(summary_options())) std::abort();
   return store;
 }
 
@@ -133,7 +139,7 @@ void BM_SummarizeLog(benchmark::State& state) {
   const Fixture& f = fixtures().get(params_of(state));
   const kith::Store store = store_of(f, state.range(2) != 0);
   for (auto _ : state) {
-    auto summary = store.summarize_log(kToday);
+    auto summary = store.summarize_log(summary_options());
     if (!summary) state.SkipWithError("summary failed");
     benchmark::DoNotOptimize(summary);
   }
@@ -149,7 +155,7 @@ BENCHMARK(BM_SummarizeLog)
 
 void BM_ComputeDueFromSummary(benchmark::State& state) {
   const Fixture& f = fixtures().get(params_of(state));
-  auto summary = kith::Store(f.dir).summarize_log(kToday);
+  auto summary = kith::Store(f.dir).summarize_log(summary_options());
   if (!summary) std::abort();
   for (auto _ : state) {
     auto report = kith::compute_due(f.network, *summary, kToday, {});

@@ -220,7 +220,9 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   if (!store) return ctx.fail(store.error());
   auto network = store->load_records();
   if (!network) return ctx.fail(network.error());
-  auto log = store->summarize_log(*today);
+  SummaryOptions summary;
+  summary.until = *today;
+  auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);
   ctx.report(log->warnings);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <random>
 
 #include <fcntl.h>
@@ -31,7 +32,7 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325
 
 // A checksum of a whole cache file: FNV-1a over 8-byte words, fast enough
 // for megabytes; it only has to notice damage, not resist an attacker.
-std::uint64_t checksum(std::string_view bytes) {
+std::uint64_t checksum64(std::string_view bytes) {
   // Four independent lanes, so that the multiplications overlap.
   std::uint64_t lane[4] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0x9e3779b97f4a7c15ULL,
                            0xbf58476d1ce4e5b9ULL};
@@ -325,7 +326,7 @@ void write_header(Writer& w, Kind kind, const fs::path& data_dir) {
 }
 
 std::string finish_file(Writer& w) {
-  const std::uint64_t sum = checksum(w.out());
+  const std::uint64_t sum = checksum64(w.out());
   w.u64(sum);
   return std::move(w.out());
 }
@@ -337,7 +338,7 @@ std::optional<std::string_view> body_of(std::string_view bytes, Kind kind,
   std::uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
   const std::string_view content = bytes.substr(0, bytes.size() - 8);
-  if (checksum(content) != sum) return std::nullopt;
+  if (checksum64(content) != sum) return std::nullopt;
   Reader r(content.substr(kMagic.size()));
   if (r.u32() != kCacheVersion || r.u8() != static_cast<std::uint8_t>(kind)) return std::nullopt;
   if (r.str() != data_dir.string() || !r.ok()) return std::nullopt;
@@ -373,22 +374,28 @@ fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir) {
 
 std::uint32_t LogCache::intern(std::string_view id) {
   if (index_.size() != ids.size()) {
+    // First use after decoding: index what was decoded. `ids` may grow and
+    // move its strings, so the views point into added_, never into `ids`.
     index_.clear();
-    for (std::uint32_t k = 0; k < ids.size(); ++k) index_.emplace(ids[k], k);
+    added_.clear();
+    index_.reserve(ids.size() * 2);
+    for (std::uint32_t k = 0; k < ids.size(); ++k) {
+      index_.emplace(added_.emplace_back(ids[k]), k);
+    }
   }
   if (auto it = index_.find(id); it != index_.end()) return it->second;
   const auto k = static_cast<std::uint32_t>(ids.size());
   ids.emplace_back(id);
-  index_.emplace(std::string(id), k);
+  index_.emplace(added_.emplace_back(id), k);
   return k;
 }
 
 std::uint64_t hash_id(std::string_view id) { return fnv1a(id); }
 
-MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache& cache) {
-  MonthDigest d;
-  d.entries.reserve(interactions.size());
-  d.id_hashes.reserve(interactions.size());
+std::uint64_t checksum(std::string_view bytes) { return checksum64(bytes); }
+
+void digest_into(MonthDigest& d, const std::vector<Interaction>& interactions, LogCache& cache) {
+  d.entries.reserve(d.entries.size() + interactions.size());
   for (const auto& i : interactions) {
     MonthDigest::Entry e;
     e.date = days_of(i.date);
@@ -401,7 +408,6 @@ MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache&
     if (i.follow_up && !i.follow_up->done_on) d.open_follow_ups.push_back(i);
   }
   std::sort(d.id_hashes.begin(), d.id_hashes.end());
-  return d;
 }
 
 bool file_order(std::string_view a, std::string_view b) {
@@ -509,6 +515,10 @@ std::string encode(const LogCache& cache, const fs::path& data_dir) {
   for (const auto& [name, d] : cache.months) {
     w.str(name);
     w.stamp(d.stamp);
+    w.u8(d.settled ? 1 : 0);
+    w.u64(d.content_size);
+    w.u64(d.content_hash);
+    w.u32(d.lines);
     w.u32(static_cast<std::uint32_t>(d.entries.size()));
     for (const auto& e : d.entries) {
       w.i32(e.date);
@@ -538,6 +548,10 @@ std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_
     std::string name = r.str();
     MonthDigest d;
     d.stamp = r.stamp();
+    d.settled = r.u8() != 0;
+    d.content_size = r.u64();
+    d.content_hash = r.u64();
+    d.lines = r.u32();
     d.entries.resize(r.count(13));
     for (auto& e : d.entries) {
       e.date = r.i32();

@@ -19,12 +19,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -122,7 +124,10 @@ class ContactsCacheWriter {
 };
 
 // What the reports need of one month file of the log, without the
-// interactions themselves.
+// interactions themselves. A digest is reused while its file keeps the same
+// stamp (when the stamp was settled), or while the file still begins with
+// exactly the bytes digested (checked by checksum): then only the lines
+// appended since are read, which is what `kith log` does to a month file.
 struct MonthDigest {
   struct Entry {
     std::int32_t date = 0;    // days since 1970-01-01
@@ -131,6 +136,10 @@ struct MonthDigest {
     std::uint32_t count = 0;  // number of contacts
   };
   FileStamp stamp;
+  bool settled = false;                      // is_settled(stamp) when it was made
+  std::uint64_t content_size = 0;            // bytes digested
+  std::uint64_t content_hash = 0;            // checksum() of them
+  std::uint32_t lines = 0;                   // newlines in them
   std::vector<Entry> entries;                // one per interaction, in file order
   std::vector<std::uint32_t> refs;           // indices into LogCache::ids
   std::vector<std::uint64_t> id_hashes;      // hash_id() of every interaction id, sorted
@@ -140,6 +149,12 @@ struct MonthDigest {
 
 // log/*.jsonl, by file name ("2026-11.jsonl").
 struct LogCache {
+  LogCache() = default;
+  LogCache(LogCache&&) = default;
+  LogCache& operator=(LogCache&&) = default;
+  LogCache(const LogCache&) = delete;  // index_ points into added_
+  LogCache& operator=(const LogCache&) = delete;
+
   std::vector<std::string> ids;  // contact ids the digests refer to
   std::map<std::string, MonthDigest, std::less<>> months;
 
@@ -147,12 +162,17 @@ struct LogCache {
   std::uint32_t intern(std::string_view id);
 
  private:
-  std::map<std::string, std::uint32_t, std::less<>> index_;
+  std::unordered_map<std::string_view, std::uint32_t> index_;  // views into `ids`
+  std::deque<std::string> added_;  // ids added since decoding, owning index_'s views
 };
 
-// The digest of the interactions of one month file (as parse_log returns
-// them) into `cache` (whose ids it interns).
-MonthDigest digest_month(const std::vector<Interaction>& interactions, LogCache& cache);
+// Adds the interactions of a month file (as parse_log returns them) to
+// `digest`, interning their contact ids in `cache`.
+void digest_into(MonthDigest& digest, const std::vector<Interaction>& interactions,
+                 LogCache& cache);
+
+// The checksum cache files and digests use (64-bit, fast, not cryptographic).
+std::uint64_t checksum(std::string_view bytes);
 
 // A stable 64-bit hash of an interaction id (FNV-1a).
 std::uint64_t hash_id(std::string_view id);

@@ -229,10 +229,10 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
 }
 
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings) {
+                                           std::vector<std::string>& warnings, int first_line) {
   std::vector<Interaction> out;
   std::size_t pos = 0;
-  int line_no = 0;
+  int line_no = first_line - 1;
   while (pos < content.size()) {
     ++line_no;
     std::size_t end = content.find('\n', pos);
@@ -407,7 +407,7 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<LogSummary> Store::summarize_log(Date until, WithIdHashes with_ids) const {
+Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
   const fs::path dir = dir_ / "log";
   LogSummary out;
   const DirHandle handle(dir);
@@ -424,33 +424,48 @@ Result<LogSummary> Store::summarize_log(Date until, WithIdHashes with_ids) const
   if (!cache_file.empty()) cached = cache::read_log_cache(cache_file, abs_dir_);
   bool changed = !cached;
   cache::LogCache work = cached ? std::move(*cached) : cache::LogCache{};
-  std::vector<std::string> unsettled;  // parsed this time, too fresh to cache
   for (const auto& name : *names) {
-    struct stat st {};
     auto it = work.months.find(name);
-    if (it != work.months.end() && ::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 &&
-        it->second.stamp == cache::stamp_of(st)) {
-      continue;
+    if (it != work.months.end() && it->second.settled) {
+      struct stat st {};
+      if (::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 &&
+          it->second.stamp == cache::stamp_of(st)) {
+        continue;
+      }
     }
-    if (it != work.months.end()) changed = true;  // the file changed
     auto text = read_stamped(handle.fd(), name, dir / name);
     if (!text) return text.error();
-    if (!text->has_value()) {
-      if (it != work.months.end()) work.months.erase(it);
-      continue;
+    if (!text->has_value()) continue;  // removed meanwhile; dropped below
+    const std::string_view content = (*text)->text;
+    cache::MonthDigest digest;
+    std::string_view unread = content;
+    int first_line = 1;
+    if (it != work.months.end()) {
+      // Still the same bytes, perhaps with lines appended: read only those.
+      cache::MonthDigest& known = it->second;
+      const auto size = static_cast<std::size_t>(known.content_size);
+      if (known.warnings.empty() && size > 0 && size <= content.size() &&
+          content[size - 1] == '\n' &&
+          cache::checksum(content.substr(0, size)) == known.content_hash) {
+        digest = std::move(known);
+        unread = content.substr(size);
+        first_line = static_cast<int>(digest.lines) + 1;
+      }
     }
-    std::vector<std::string> warnings;
-    auto parsed = parse_log((*text)->text, "log/" + name, warnings);
-    if (!parsed) return parsed.error();
-    cache::MonthDigest digest = cache::digest_month(*parsed, work);
+    if (!unread.empty() || digest.content_size == 0) {
+      std::vector<std::string> warnings;
+      auto parsed = parse_log(unread, "log/" + name, warnings, first_line);
+      if (!parsed) return parsed.error();
+      cache::digest_into(digest, *parsed, work);
+      digest.warnings = std::move(warnings);
+    }
     digest.stamp = (*text)->stamp;
-    digest.warnings = std::move(warnings);
-    if (cache::is_settled(digest.stamp, cache_.now)) {
-      changed = true;
-    } else {
-      unsettled.push_back(name);
-    }
+    digest.settled = cache::is_settled(digest.stamp, cache_.now);
+    digest.content_size = content.size();
+    digest.content_hash = cache::checksum(content);
+    digest.lines = static_cast<std::uint32_t>(std::count(content.begin(), content.end(), '\n'));
     work.months.insert_or_assign(name, std::move(digest));
+    changed = true;
   }
   // Months whose file is gone.
   for (auto it = work.months.begin(); it != work.months.end();) {
@@ -463,15 +478,12 @@ Result<LogSummary> Store::summarize_log(Date until, WithIdHashes with_ids) const
   }
 
   std::vector<ContactHistory> per_id(work.ids.size());
-  for (const auto& name : *names) {
-    auto it = work.months.find(name);
-    if (it == work.months.end()) continue;
-    const cache::MonthDigest& d = it->second;
-    fold(d, until, per_id);
+  for (const auto& [name, d] : work.months) {
+    fold(d, options.until, per_id);
     for (const auto& i : d.open_follow_ups) {
-      if (i.date <= until) out.open_follow_ups.push_back(i);
+      if (i.date <= options.until) out.open_follow_ups.push_back(i);
     }
-    if (with_ids == WithIdHashes::yes) {
+    if (options.id_hashes) {
       out.id_hashes.insert(out.id_hashes.end(), d.id_hashes.begin(), d.id_hashes.end());
     }
     out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
@@ -486,8 +498,7 @@ Result<LogSummary> Store::summarize_log(Date until, WithIdHashes with_ids) const
                      return a.id < b.id;
                    });
 
-  if (!cache_file.empty() && changed) {
-    for (const auto& name : unsettled) work.months.erase(name);
+  if (!cache_file.empty() && changed && options.update_cache) {
     cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
   }
   return out;
@@ -525,13 +536,21 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
                                         options.on_slow);
   if (!lock) return lock.error();
   // Under the lock no other writer is active: any temp file is a leftover.
+  // (Plain readdir: contacts/ may hold thousands of files and this runs on
+  // every write.)
   for (const char* sub : {"", "contacts", "log"}) {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir_ / sub, ec)) {
-      if (fsutil::is_temp_name(entry.path().filename().string())) {
-        fs::remove(entry.path(), ec);
+    const int fd = ::open((dir_ / sub).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (!d) {
+      if (fd >= 0) ::close(fd);
+      continue;
+    }
+    while (const struct dirent* e = ::readdir(d)) {
+      if (e->d_name[0] == '.' && fsutil::is_temp_name(e->d_name)) {
+        ::unlinkat(::dirfd(d), e->d_name, 0);
       }
     }
+    ::closedir(d);
   }
   auto config = load_config();
   if (!config) return config.error();

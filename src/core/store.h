@@ -55,7 +55,13 @@ struct LogSummary {
   std::vector<std::string> warnings;  // as Store::load reports them
 };
 
-enum class WithIdHashes { no, yes };
+struct SummaryOptions {
+  Date until{date::year{9999} / 12 / 31};  // the whole log by default
+  bool id_hashes = false;                  // fill LogSummary::id_hashes
+  // Save what was read in the cache. `kith log` does not: the file it is
+  // about to append to would be stale at once.
+  bool update_cache = true;
+};
 
 // Where the read cache lives (see cache.h), and the time of this run, which
 // decides which files are too fresh to be cached. An empty root: no cache.
@@ -92,9 +98,9 @@ class Store {
   Result<Network> load() const;
   // Everything but the interactions (network.interactions stays empty).
   Result<Network> load_records() const;
-  // The log summarised as of `until` (see LogSummary). Errors as
+  // The log summarised as of options.until (see LogSummary). Errors as
   // load_interactions reports them.
-  Result<LogSummary> summarize_log(Date until, WithIdHashes with_ids = WithIdHashes::no) const;
+  Result<LogSummary> summarize_log(const SummaryOptions& options) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -127,8 +133,10 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 // "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
 // newline, not JSON) is skipped and reported in `warnings`; any other bad
 // line is a data error "LABEL:LINE: …".
+// `first_line` is the number of the first line of `content` in its file
+// (for a part read after the lines already known).
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings);
+                                           std::vector<std::string>& warnings, int first_line = 1);
 
 // Parses a JSON document; a syntax error is a data error "WHERE:LINE: ...".
 Result<Json> parse_json_document(std::string_view text, std::string_view where);
