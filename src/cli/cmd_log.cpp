@@ -144,7 +144,6 @@ int run_log(const LogOptions& o, Context& ctx) {
   if (!contacts) return ctx.fail(contacts.error());
   SummaryOptions summary;
   summary.id_hashes = true;
-  summary.update_cache = false;
   auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(log->warnings);

@@ -407,12 +407,11 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
+Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
   const fs::path dir = dir_ / "log";
-  LogSummary out;
   const DirHandle handle(dir);
   if (handle.fd() < 0) {
-    if (handle.error() == ENOENT) return out;
+    if (handle.error() == ENOENT) return cache::LogCache{};
     return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
   }
   auto names = handle.names(dir, ".jsonl");
@@ -464,8 +463,11 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     digest.content_size = content.size();
     digest.content_hash = cache::checksum(content);
     digest.lines = static_cast<std::uint32_t>(std::count(content.begin(), content.end(), '\n'));
+    // Rewrite the cache for a digest that will be trusted by its stamp, or
+    // for a month it did not know. A file still changing (the month being
+    // logged to) is left as cached: its new lines are found by checksum.
+    if (digest.settled || it == work.months.end()) changed = true;
     work.months.insert_or_assign(name, std::move(digest));
-    changed = true;
   }
   // Months whose file is gone.
   for (auto it = work.months.begin(); it != work.months.end();) {
@@ -477,6 +479,17 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     }
   }
 
+  if (!cache_file.empty() && changed && update_cache) {
+    cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+  }
+  return work;
+}
+
+Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
+  auto digests = read_log_digests(options.update_cache);
+  if (!digests) return digests.error();
+  const cache::LogCache& work = *digests;
+  LogSummary out;
   std::vector<ContactHistory> per_id(work.ids.size());
   for (const auto& [name, d] : work.months) {
     fold(d, options.until, per_id);
@@ -498,9 +511,50 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
                      return a.id < b.id;
                    });
 
-  if (!cache_file.empty() && changed && options.update_cache) {
-    cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+  return out;
+}
+
+Result<std::vector<Interaction>> Store::load_interactions_of(
+    std::string_view id, std::vector<std::string>& warnings) const {
+  auto digests = read_log_digests(true);
+  if (!digests) return digests.error();
+  const cache::LogCache& work = *digests;
+  std::vector<Interaction> out;
+  const auto known = std::find(work.ids.begin(), work.ids.end(), id);
+  for (const auto& [name, d] : work.months) {
+    warnings.insert(warnings.end(), d.warnings.begin(), d.warnings.end());
+    if (known == work.ids.end()) continue;
+    const auto index = static_cast<std::uint32_t>(known - work.ids.begin());
+    if (std::find(d.refs.begin(), d.refs.end(), index) == d.refs.end()) continue;
+    // Every line of this file parsed when it was digested; read again only
+    // the complete lines that mention the id.
+    auto text = fsutil::read_file(dir_ / "log" / name);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    const std::string quoted = "\"" + std::string(id) + "\"";
+    std::string lines;
+    std::string_view rest = **text;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      if (end == std::string_view::npos) break;  // a torn last line: warned above
+      const std::string_view line = rest.substr(0, end + 1);
+      if (line.find(quoted) != std::string_view::npos) lines += line;
+      rest.remove_prefix(end + 1);
+    }
+    std::vector<std::string> ignored;
+    auto parsed = parse_log(lines, "log/" + name, ignored);
+    if (!parsed) return parsed.error();
+    for (auto& i : *parsed) {
+      if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {
+        out.push_back(std::move(i));
+      }
+    }
   }
+  std::stable_sort(out.begin(), out.end(), [](const Interaction& a, const Interaction& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.logged_at != b.logged_at) return a.logged_at < b.logged_at;
+    return a.id < b.id;
+  });
   return out;
 }
 

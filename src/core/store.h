@@ -27,6 +27,10 @@ namespace kith {
 
 namespace fs = std::filesystem;
 
+namespace cache {
+struct LogCache;
+}
+
 struct Network {
   Config config;
   Settings settings;
@@ -58,9 +62,7 @@ struct LogSummary {
 struct SummaryOptions {
   Date until{date::year{9999} / 12 / 31};  // the whole log by default
   bool id_hashes = false;                  // fill LogSummary::id_hashes
-  // Save what was read in the cache. `kith log` does not: the file it is
-  // about to append to would be stale at once.
-  bool update_cache = true;
+  bool update_cache = true;                // save what was read in the cache
 };
 
 // Where the read cache lives (see cache.h), and the time of this run, which
@@ -101,6 +103,12 @@ class Store {
   // The log summarised as of options.until (see LogSummary). Errors as
   // load_interactions reports them.
   Result<LogSummary> summarize_log(const SummaryOptions& options) const;
+  // The interactions that name contact `id`, sorted as load_interactions()
+  // sorts them. Every month file is checked as summarize_log() checks it
+  // (same errors, same warnings in `warnings`), but only the months whose
+  // summary names `id` are read again.
+  Result<std::vector<Interaction>> load_interactions_of(std::string_view id,
+                                                        std::vector<std::string>& warnings) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -118,6 +126,8 @@ class Store {
 
  private:
   Result<std::vector<Contact>> load_contacts_uncached() const;
+  // Every month file's digest, from the cache where it is valid, else read.
+  Result<cache::LogCache> read_log_digests(bool update_cache) const;
 
   fs::path dir_;
   fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache

@@ -414,3 +414,37 @@ TEST_F(CachedStoreTest, OpenFollowUpsAndIdHashesComeFromTheCacheToo) {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST_F(CachedStoreTest, InteractionsOfOneContactAreThoseOfTheWholeLog) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov,
+             read_file(nov) +
+                 line("i7", "2026-11-23", "bob", "give", R"("memo":"bob-builder is not bob",)") +
+                 "{\"id\": \"torn");
+  std::vector<std::string> warnings;
+  const auto all = *Store(data).load_interactions(warnings);
+  for (const char* id : {"ada", "bob", "ada-2", "nobody"}) {
+    SCOPED_TRACE(id);
+    std::string expected;
+    for (const auto& i : all) {
+      if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {
+        expected += to_json(i).dump() + "\n";
+      }
+    }
+    for (const Store& store : {Store(data), cached(), cached()}) {
+      std::vector<std::string> seen;
+      auto some = store.load_interactions_of(id, seen);
+      ASSERT_TRUE(some.ok()) << some.error().message;
+      std::string got;
+      for (const auto& i : *some) got += to_json(i).dump() + "\n";
+      EXPECT_EQ(got, expected);
+      EXPECT_EQ(seen, warnings);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kith
