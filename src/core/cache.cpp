@@ -18,7 +18,7 @@ namespace kith::cache {
 namespace {
 
 // Bump when the encoding of anything below changes.
-constexpr std::uint32_t kCacheVersion = 1;
+constexpr std::uint32_t kCacheVersion = 2;
 constexpr std::string_view kMagic = "kith-cache\n";
 enum class Kind : std::uint8_t { contacts = 1, log = 2 };
 
@@ -216,8 +216,20 @@ void write_contact(Writer& w, const Contact& c) {
   w.strs(c.interests);
   w.opt_str(c.how_met);
   w.opt_date(c.met_on);
-  w.opt_str(c.every ? std::optional<std::string>(c.every->text) : std::nullopt);
-  w.opt_str(c.birthday ? std::optional<std::string>(format_birthday(*c.birthday)) : std::nullopt);
+  // Cadence and birthday as their fields: decoding them needs no parsing.
+  w.u8(c.every ? 1 : 0);
+  if (c.every) {
+    w.u8(static_cast<std::uint8_t>(c.every->unit));
+    w.i32(c.every->count);
+    w.str(c.every->text);
+  }
+  w.u8(c.birthday ? 1 : 0);
+  if (c.birthday) {
+    w.u8(c.birthday->year ? 1 : 0);
+    w.i32(c.birthday->year.value_or(0));
+    w.u8(static_cast<std::uint8_t>(c.birthday->month));
+    w.u8(static_cast<std::uint8_t>(c.birthday->day));
+  }
   w.opt_str(c.notes);
   w.date(c.added_on);
   w.u8(c.archived ? 1 : 0);
@@ -240,21 +252,30 @@ Contact read_contact(Reader& r) {
   c.interests = r.strs();
   c.how_met = r.opt_str();
   c.met_on = r.opt_date();
-  if (auto every = r.opt_str()) {
-    auto d = parse_duration(*every, AllowOff::yes);
-    if (d) {
-      c.every = *d;
-    } else {
+  if (r.u8() != 0) {
+    Duration every;
+    const std::uint8_t unit = r.u8();
+    every.count = r.i32();
+    every.text = r.str();
+    if (unit > static_cast<std::uint8_t>(Duration::Unit::off) || every.count < 0 ||
+        every.count > 10000) {
       r.fail();
     }
+    every.unit = static_cast<Duration::Unit>(unit);
+    c.every = std::move(every);
   }
-  if (auto birthday = r.opt_str()) {
-    auto b = parse_birthday(*birthday);
-    if (b) {
-      c.birthday = *b;
-    } else {
-      r.fail();
-    }
+  if (r.u8() != 0) {
+    Birthday b;
+    const bool has_year = r.u8() != 0;
+    const std::int32_t year = r.i32();
+    b.month = r.u8();
+    b.day = r.u8();
+    if (has_year) b.year = year;
+    // A real day of a real month (in a leap year when the year is unknown).
+    const date::year_month_day ymd{date::year{has_year ? year : 2000}, date::month{b.month},
+                                   date::day{b.day}};
+    if (!ymd.ok() || year < 0 || year > 9999) r.fail();
+    c.birthday = b;
   }
   c.notes = r.opt_str();
   c.added_on = r.date();

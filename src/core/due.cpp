@@ -209,6 +209,8 @@ DueReport compute_due(const Network& network, const LogSummary& log, Date today,
 
 std::string to_json_text(const DueReport& report) {
   std::string out;
+  out.reserve(1024 +
+              256 * (report.due.size() + report.follow_ups.size() + report.occasions.size()));
   JsonWriter w(out);
   auto date_or_null = [&w](const std::optional<Date>& d) {
     if (d) {
