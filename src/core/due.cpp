@@ -100,9 +100,14 @@ DueReport compute(const Network& network, const HistoryMap& history,
   std::vector<DueEntry> entries;
   std::vector<DueEntry> later;
   std::vector<const Contact*> never_contacted;
-  for (const auto& c : network.contacts) {
+  // Each contact's history, looked up once for the due list and the homework.
+  std::vector<const ContactHistory*> history_by_index;
+  history_by_index.reserve(network.contacts.size());
+  for (const auto& c : network.contacts) history_by_index.push_back(&history_of(history, c.id));
+  for (std::size_t k = 0; k < network.contacts.size(); ++k) {
+    const Contact& c = network.contacts[k];
     if (!is_active(c, today) || !has_all_tags(c, options.tags)) continue;
-    const ContactHistory& h = history_of(history, c.id);
+    const ContactHistory& h = *history_by_index[k];
     const Duration every = c.every ? *c.every : network.settings.every;
     if (every.unit == Duration::Unit::off) continue;
     if (h.total() == 0) never_contacted.push_back(&c);
@@ -164,8 +169,9 @@ DueReport compute(const Network& network, const HistoryMap& history,
   hw.goal = network.settings.homework;
   const Date month_start{hw.month / date::day{1}};
   const Date month_end{hw.month / date::last};
-  for (const auto& c : network.contacts) {
-    const ContactHistory& h = history_of(history, c.id);
+  for (std::size_t k = 0; k < network.contacts.size(); ++k) {
+    const Contact& c = network.contacts[k];
+    const ContactHistory& h = *history_by_index[k];
     if (h.first_no_need && *h.first_no_need >= month_start && *h.first_no_need <= month_end) {
       hw.reached.push_back(&c);
     }
