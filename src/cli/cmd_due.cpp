@@ -218,14 +218,19 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load();
+  auto network = store->load_records();
   if (!network) return ctx.fail(network.error());
+  SummaryOptions summary;
+  summary.until = *today;
+  auto log = store->summarize_log(summary);
+  if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);
+  ctx.report(log->warnings);
 
-  const DueReport report = compute_due(*network, *today, *options);
+  const DueReport report = compute_due(*network, *log, *today, *options);
   if (o.cron && report.nothing_to_do()) return 0;
   if (o.json) {
-    print_json(ctx.out, to_json(report));
+    ctx.out << to_json_text(report) << "\n";
     return 0;
   }
   const Style style(ctx.color());

@@ -7,9 +7,11 @@
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/output.h"
+#include "core/cache.h"
 #include "core/contacts.h"
 #include "core/history.h"
 #include "core/logbook.h"
+#include "core/text.h"
 
 namespace kith::cli {
 namespace {
@@ -69,34 +71,60 @@ Result<Interaction> build(const LogOptions& o, Date today) {
   return i;
 }
 
-// Resolves every CONTACT to an active contact id; naming one twice is an error.
-Result<std::vector<std::string>> resolve_all(const std::vector<Contact>& contacts,
-                                             const std::vector<std::string>& refs) {
-  std::vector<std::string> ids;
+// Resolves every CONTACT to an active contact; naming one twice is an error.
+// A reference that is an existing contact's exact id (the usual case, as
+// completion and scripts give ids) reads that contact's file alone; any
+// other loads every contact, once.
+Result<std::vector<Contact>> resolve_all(const Store& store, const std::vector<std::string>& refs) {
+  std::optional<std::vector<Contact>> all;
+  std::vector<Contact> found;
   for (const auto& ref : refs) {
-    auto found = resolve_contact(contacts, ref, Scope::active);
-    if (!found) return found.error();
-    const std::string& id = (*found)->id;
-    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
-      return usage_error("'" + clean(ref) + "' names " + id + " a second time",
+    std::optional<Contact> one;
+    if (text::is_valid_id(ref)) {
+      auto exact = store.load_contact(ref);
+      if (!exact) return exact.error();
+      one = std::move(*exact);
+    }
+    std::vector<Contact> single;
+    if (one) single.push_back(std::move(*one));
+    if (single.empty() && !all) {
+      auto contacts = store.load_contacts();
+      if (!contacts) return contacts.error();
+      all = std::move(*contacts);
+    }
+    auto match = resolve_contact(single.empty() ? *all : single, ref, Scope::active);
+    if (!match) return match.error();
+    const Contact& c = **match;
+    if (std::any_of(found.begin(), found.end(), [&](const Contact& f) { return f.id == c.id; })) {
+      return usage_error("'" + clean(ref) + "' names " + c.id + " a second time",
                          "name each contact once");
     }
-    ids.push_back(id);
+    found.push_back(c);
   }
-  return ids;
+  return found;
 }
 
-std::string describe(const Interaction& i, const Network& network) {
+std::string describe(const Interaction& i, const std::vector<Contact>& contacts) {
   std::vector<std::string> names;
-  for (const auto& id : i.contacts) {
-    const Contact* c = network.find(id);
-    names.push_back(clean(c ? c->name : id));
-  }
+  for (const auto& c : contacts) names.push_back(clean(c.name));
   std::string intent = i.intent == Intent::give  ? "a give"
                        : i.intent == Intent::ask ? "an ask"
                                                  : "a catch-up";
   return "logged " + intent + " (" + i.kind + ") with " + join(names) + " on " +
          format_date(i.date);
+}
+
+// Whether `id` is the id of a logged interaction. The summary's hashes rule
+// out almost every id; a hash that matches is checked against the log.
+Result<bool> is_taken(const Store& store, const LogSummary& log, const std::string& id) {
+  const std::uint64_t h = cache::hash_id(id);
+  if (std::find(log.id_hashes.begin(), log.id_hashes.end(), h) == log.id_hashes.end()) {
+    return false;
+  }
+  std::vector<std::string> warnings;
+  auto all = store.load_interactions(warnings);
+  if (!all) return all.error();
+  return std::any_of(all->begin(), all->end(), [&](const Interaction& i) { return i.id == id; });
 }
 
 int run_log(const LogOptions& o, Context& ctx) {
@@ -109,31 +137,28 @@ int run_log(const LogOptions& o, Context& ctx) {
 
   // Resolve the contacts before taking the lock, so that a bad name fails
   // without creating anything; then again under the lock, on fresh data.
-  {
-    auto contacts = store->load_contacts();
-    if (!contacts) return ctx.fail(contacts.error());
-    if (auto ids = resolve_all(*contacts, o.contacts); !ids) return ctx.fail(ids.error());
-  }
+  if (auto early = resolve_all(*store, o.contacts); !early) return ctx.fail(early.error());
   auto lock = store->lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
-  auto network = store->load();
-  if (!network) return ctx.fail(network.error());
-  ctx.report(network->warnings);
-  auto ids = resolve_all(network->contacts, o.contacts);
-  if (!ids) return ctx.fail(ids.error());
+  auto contacts = resolve_all(*store, o.contacts);
+  if (!contacts) return ctx.fail(contacts.error());
+  SummaryOptions summary;
+  summary.id_hashes = true;
+  auto log = store->summarize_log(summary);
+  if (!log) return ctx.fail(log.error());
+  ctx.report(log->warnings);
 
   Interaction interaction = std::move(*built);
-  interaction.contacts = std::move(*ids);
+  for (const auto& c : *contacts) interaction.contacts.push_back(c.id);
   interaction.logged_at = format_timestamp(ctx.env().now);
-  std::set<std::string, std::less<>> taken;
-  for (const auto& i : network->interactions) taken.insert(i.id);
-  for (int attempt = 0; attempt < kMaxIdAttempts; ++attempt) {
+  bool free = false;
+  for (int attempt = 0; attempt < kMaxIdAttempts && !free; ++attempt) {
     interaction.id = make_interaction_id(ctx.env().now, ctx.env().random());
-    if (!taken.contains(interaction.id)) break;
+    auto taken = is_taken(*store, *log, interaction.id);
+    if (!taken) return ctx.fail(taken.error());
+    free = !*taken;
   }
-  if (taken.contains(interaction.id)) {
-    return ctx.fail(io_error("could not find a free interaction id", "try again"));
-  }
+  if (!free) return ctx.fail(io_error("could not find a free interaction id", "try again"));
   if (auto s = store->append_interaction(interaction); !s) return ctx.fail(s.error());
 
   if (o.json) {
@@ -141,17 +166,16 @@ int run_log(const LogOptions& o, Context& ctx) {
   } else {
     ctx.out << interaction.id << "\n";
   }
-  ctx.confirm(describe(interaction, *network));
+  ctx.confirm(describe(interaction, *contacts));
   if (interaction.intent == Intent::ask) {
     ctx.confirm("an ask does not reset the no-need clock; lead with a give next time");
   } else {
     // Homework: a first ever no-need interaction this month counts.
-    const HistoryMap before = summarize(network->interactions);
     const date::year_month_day now_ymd{*today}, then_ymd{interaction.date};
     const bool this_month =
         now_ymd.year() == then_ymd.year() && now_ymd.month() == then_ymd.month();
     for (const auto& id : interaction.contacts) {
-      if (this_month && !history_of(before, id).first_no_need) {
+      if (this_month && !history_of(log->history, id).first_no_need) {
         ctx.confirm("first no-need outreach to " + id + ": it counts for this month's homework");
       }
     }

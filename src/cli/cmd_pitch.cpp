@@ -216,9 +216,11 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
 
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load();
+  auto network = store->load_records();
   if (!network) return ctx.fail(network.error());
-  ctx.report(network->warnings);
+  auto log = store->summarize_log({});
+  if (!log) return ctx.fail(log.error());
+  ctx.report(log->warnings);
   if (network->contacts.empty()) {
     return ctx.fail(usage_error("no contacts yet, so nobody to pitch",
                                 "add one with `kith add NAME --interest …`, and say what you offer "
@@ -228,7 +230,14 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   if (!found) return ctx.fail(found.error());
   const Contact& contact = **found;
 
-  const Pitch pitch = make_pitch(*network, contact, *today, options);
+  // The log as summaries, and the contact's own interactions in full (for
+  // the last one), so that the whole history is never held in memory.
+  std::vector<std::string> warnings;
+  auto own = store->load_interactions_of(contact.id, warnings);
+  if (!own) return ctx.fail(own.error());
+  HistoryMap history = std::move(log->history);
+  history[contact.id] = history_of(summarize(*own), contact.id);
+  const Pitch pitch = make_pitch(*network, history, contact, *today, options);
   if (o.json) {
     print_json(ctx.out, to_json(pitch));
   } else {

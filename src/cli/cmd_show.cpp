@@ -16,19 +16,19 @@ struct ShowOptions {
 int run_show(const ShowOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load();
+  auto network = store->load_records();
   if (!network) return ctx.fail(network.error());
-  ctx.report(network->warnings);
   auto found = resolve_contact(network->contacts, o.contact, Scope::all);
   if (!found) return ctx.fail(found.error());
   const Contact& c = **found;
 
+  // Only the months that mention the contact are read in full.
+  std::vector<std::string> warnings;
+  auto interactions = store->load_interactions_of(c.id, warnings);
+  if (!interactions) return ctx.fail(interactions.error());
+  ctx.report(warnings);
   std::vector<const Interaction*> history;
-  for (const auto& i : network->interactions) {
-    if (std::find(i.contacts.begin(), i.contacts.end(), c.id) != i.contacts.end()) {
-      history.push_back(&i);
-    }
-  }
+  for (const auto& i : *interactions) history.push_back(&i);
   std::reverse(history.begin(), history.end());
 
   if (o.json) {

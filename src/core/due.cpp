@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/history.h"
+#include "core/json_writer.h"
 #include "core/text.h"
 
 namespace kith {
@@ -71,10 +72,6 @@ std::optional<Occasion> birthday_occasion(const Contact& c, Date today, Date unt
   return o;
 }
 
-Json nullable_date(const std::optional<Date>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
-}
-
 std::string format_month(date::year_month m) {
   return format_date(Date{m / date::day{1}}).substr(0, 7);
 }
@@ -89,25 +86,28 @@ std::string_view to_string(Occasion::Kind kind) {
   return "birthday";
 }
 
-DueReport compute_due(const Network& network, Date today, const DueOptions& options) {
+namespace {
+
+// The report from the history of each contact as of today and the
+// interactions dated on or before today that may carry a due follow-up.
+DueReport compute(const Network& network, const HistoryMap& history,
+                  const std::vector<const Interaction*>& candidates, Date today,
+                  const DueOptions& options) {
   DueReport report;
   report.today = today;
   report.horizon = options.within ? add_duration(today, *options.within) : today;
 
-  // The past as of today: what was logged for later dates does not count yet.
-  std::vector<Interaction> past;
-  past.reserve(network.interactions.size());
-  for (const auto& i : network.interactions) {
-    if (i.date <= today) past.push_back(i);
-  }
-  const HistoryMap history = summarize(past);
-
   std::vector<DueEntry> entries;
   std::vector<DueEntry> later;
   std::vector<const Contact*> never_contacted;
-  for (const auto& c : network.contacts) {
+  // Each contact's history, looked up once for the due list and the homework.
+  std::vector<const ContactHistory*> history_by_index;
+  history_by_index.reserve(network.contacts.size());
+  for (const auto& c : network.contacts) history_by_index.push_back(&history_of(history, c.id));
+  for (std::size_t k = 0; k < network.contacts.size(); ++k) {
+    const Contact& c = network.contacts[k];
     if (!is_active(c, today) || !has_all_tags(c, options.tags)) continue;
-    const ContactHistory& h = history_of(history, c.id);
+    const ContactHistory& h = *history_by_index[k];
     const Duration every = c.every ? *c.every : network.settings.every;
     if (every.unit == Duration::Unit::off) continue;
     if (h.total() == 0) never_contacted.push_back(&c);
@@ -135,7 +135,8 @@ DueReport compute_due(const Network& network, Date today, const DueOptions& opti
 
   // Follow-ups: promises stand even while a contact is snoozed; only when
   // every contact of the interaction is archived is the follow-up dropped.
-  for (const auto& i : network.interactions) {
+  for (const Interaction* candidate : candidates) {
+    const Interaction& i = *candidate;
     if (i.date > today || !i.follow_up || i.follow_up->done_on) continue;
     const Date by = i.follow_up->by.value_or(i.date);
     if (by > report.horizon) continue;
@@ -168,8 +169,9 @@ DueReport compute_due(const Network& network, Date today, const DueOptions& opti
   hw.goal = network.settings.homework;
   const Date month_start{hw.month / date::day{1}};
   const Date month_end{hw.month / date::last};
-  for (const auto& c : network.contacts) {
-    const ContactHistory& h = history_of(history, c.id);
+  for (std::size_t k = 0; k < network.contacts.size(); ++k) {
+    const Contact& c = network.contacts[k];
+    const ContactHistory& h = *history_by_index[k];
     if (h.first_no_need && *h.first_no_need >= month_start && *h.first_no_need <= month_end) {
       hw.reached.push_back(&c);
     }
@@ -183,61 +185,134 @@ DueReport compute_due(const Network& network, Date today, const DueOptions& opti
   return report;
 }
 
-Json to_json(const DueReport& report) {
-  Json j = Json::object();
-  j["today"] = format_date(report.today);
-  Json due = Json::array();
-  for (const auto& e : report.due) {
-    Json d = Json::object();
-    d["id"] = e.contact->id;
-    d["name"] = e.contact->name;
-    d["every"] = e.every.text;
-    d["since"] = format_date(e.since);
-    d["last_no_need"] = nullable_date(e.last_no_need);
-    d["last_give"] = nullable_date(e.last_give);
-    d["due_on"] = format_date(e.due_on);
-    d["days_overdue"] = e.days_overdue;
-    due.push_back(std::move(d));
+}  // namespace
+
+DueReport compute_due(const Network& network, Date today, const DueOptions& options) {
+  // The past as of today: what was logged for later dates does not count yet.
+  const auto& all = network.interactions;
+  const bool all_past =
+      std::all_of(all.begin(), all.end(), [&](const Interaction& i) { return i.date <= today; });
+  std::vector<Interaction> past;
+  if (!all_past) {
+    std::copy_if(all.begin(), all.end(), std::back_inserter(past),
+                 [&](const Interaction& i) { return i.date <= today; });
   }
-  j["due"] = std::move(due);
-  j["due_total"] = report.due_total;
-  Json follow_ups = Json::array();
-  for (const auto& f : report.follow_ups) {
-    Json o = Json::object();
-    o["id"] = f.interaction->id;
-    o["contacts"] = f.interaction->contacts;
-    o["text"] = f.interaction->follow_up->text;
-    o["by"] = nullable_date(f.interaction->follow_up->by);
-    o["date"] = format_date(f.interaction->date);
-    o["days_overdue"] = f.days_overdue;
-    follow_ups.push_back(std::move(o));
+  const HistoryMap history = summarize(all_past ? all : past);
+  std::vector<const Interaction*> candidates;
+  for (const auto& i : all) {
+    if (i.follow_up) candidates.push_back(&i);
   }
-  j["follow_ups"] = std::move(follow_ups);
-  const Homework& hw = report.homework;
-  Json homework = Json::object();
-  homework["month"] = format_month(hw.month);
-  homework["goal"] = hw.goal;
-  homework["reached"] = hw.reached.size();
-  homework["done"] = hw.done();
-  Json suggestions = Json::array();
-  for (const Contact* c : hw.suggestions) suggestions.push_back(c->id);
-  homework["suggestions"] = std::move(suggestions);
-  Json reached = Json::array();
-  for (const Contact* c : hw.reached) reached.push_back(c->id);
-  homework["reached_contacts"] = std::move(reached);
-  j["homework"] = std::move(homework);
-  Json occasions = Json::array();
-  for (const auto& o : report.occasions) {
-    Json x = Json::object();
-    x["id"] = o.contact->id;
-    x["name"] = o.contact->name;
-    x["kind"] = std::string(to_string(o.kind));
-    x["date"] = format_date(o.date);
-    x["text"] = o.text;
-    occasions.push_back(std::move(x));
-  }
-  j["occasions"] = std::move(occasions);
-  return j;
+  return compute(network, history, candidates, today, options);
 }
+
+DueReport compute_due(const Network& network, const LogSummary& log, Date today,
+                      const DueOptions& options) {
+  std::vector<const Interaction*> candidates;
+  candidates.reserve(log.open_follow_ups.size());
+  for (const auto& i : log.open_follow_ups) candidates.push_back(&i);
+  return compute(network, log.history, candidates, today, options);
+}
+
+std::string to_json_text(const DueReport& report) {
+  std::string out;
+  out.reserve(1024 +
+              256 * (report.due.size() + report.follow_ups.size() + report.occasions.size()));
+  JsonWriter w(out);
+  auto date_or_null = [&w](const std::optional<Date>& d) {
+    if (d) {
+      w.value(format_date(*d));
+    } else {
+      w.null();
+    }
+  };
+  w.begin_object();
+  w.key("today");
+  w.value(format_date(report.today));
+  w.key("due");
+  w.begin_array();
+  for (const auto& e : report.due) {
+    w.begin_object();
+    w.key("id");
+    w.value(e.contact->id);
+    w.key("name");
+    w.value(e.contact->name);
+    w.key("every");
+    w.value(e.every.text);
+    w.key("since");
+    w.value(format_date(e.since));
+    w.key("last_no_need");
+    date_or_null(e.last_no_need);
+    w.key("last_give");
+    date_or_null(e.last_give);
+    w.key("due_on");
+    w.value(format_date(e.due_on));
+    w.key("days_overdue");
+    w.value(e.days_overdue);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("due_total");
+  w.value(report.due_total);
+  w.key("follow_ups");
+  w.begin_array();
+  for (const auto& f : report.follow_ups) {
+    w.begin_object();
+    w.key("id");
+    w.value(f.interaction->id);
+    w.key("contacts");
+    w.strings(f.interaction->contacts);
+    w.key("text");
+    w.value(f.interaction->follow_up->text);
+    w.key("by");
+    date_or_null(f.interaction->follow_up->by);
+    w.key("date");
+    w.value(format_date(f.interaction->date));
+    w.key("days_overdue");
+    w.value(f.days_overdue);
+    w.end_object();
+  }
+  w.end_array();
+  const Homework& hw = report.homework;
+  w.key("homework");
+  w.begin_object();
+  w.key("month");
+  w.value(format_month(hw.month));
+  w.key("goal");
+  w.value(hw.goal);
+  w.key("reached");
+  w.value(hw.reached.size());
+  w.key("done");
+  w.value(hw.done());
+  w.key("suggestions");
+  w.begin_array();
+  for (const Contact* c : hw.suggestions) w.value(c->id);
+  w.end_array();
+  w.key("reached_contacts");
+  w.begin_array();
+  for (const Contact* c : hw.reached) w.value(c->id);
+  w.end_array();
+  w.end_object();
+  w.key("occasions");
+  w.begin_array();
+  for (const auto& o : report.occasions) {
+    w.begin_object();
+    w.key("id");
+    w.value(o.contact->id);
+    w.key("name");
+    w.value(o.contact->name);
+    w.key("kind");
+    w.value(to_string(o.kind));
+    w.key("date");
+    w.value(format_date(o.date));
+    w.key("text");
+    w.value(o.text);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+Json to_json(const DueReport& report) { return Json::parse(to_json_text(report)); }
 
 }  // namespace kith

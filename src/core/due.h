@@ -105,7 +105,16 @@ struct DueReport {
 // suggested and have no occasions; cadence "off" is never due.
 DueReport compute_due(const Network& network, Date today, const DueOptions& options);
 
+// The same report from a log summary made with until = today
+// (Store::summarize_log) instead of network.interactions, which is not read:
+// what `kith due` uses, so that it never holds the whole history in memory.
+DueReport compute_due(const Network& network, const LogSummary& log, Date today,
+                      const DueOptions& options);
+
 // The report as `kith due --json` prints it (keys documented in kith-due(1)).
 Json to_json(const DueReport& report);
+// The same document as text, exactly to_json(report).dump(2), written
+// without building the document (see json_writer.h).
+std::string to_json_text(const DueReport& report);
 
 }  // namespace kith

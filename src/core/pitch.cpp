@@ -322,8 +322,12 @@ std::string natural_list(const std::vector<std::string>& items, std::string_view
 
 Pitch make_pitch(const Network& network, const Contact& contact, Date today,
                  const PitchOptions& options) {
+  return make_pitch(network, summarize(network.interactions), contact, today, options);
+}
+
+Pitch make_pitch(const Network& network, const HistoryMap& history, const Contact& contact,
+                 Date today, const PitchOptions& options) {
   const Profile& me = network.profile;
-  const HistoryMap history = summarize(network.interactions);
   Pitch p;
   p.id = contact.id;
   p.name = contact.name;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/history.h"
 #include "core/model.h"
 #include "core/status.h"
 #include "core/store.h"
@@ -130,6 +131,11 @@ struct Pitch {
 // contacts are never proposed as introductions; snoozed ones are.
 Pitch make_pitch(const Network& network, const Contact& contact, Date today,
                  const PitchOptions& options);
+// The same pitch from summaries of the log instead of network.interactions
+// (which is not read): `history` as summarize() makes it of every
+// interaction, except that `last` is needed only in the entry of `contact`.
+Pitch make_pitch(const Network& network, const HistoryMap& history, const Contact& contact,
+                 Date today, const PitchOptions& options);
 
 // The values a draft template fills in; empty strings when unknown.
 struct DraftFields {

@@ -2,12 +2,25 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <deque>
 #include <system_error>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cache.h"
+#include "core/store_files.h"
 #include "core/text.h"
 
 namespace kith {
 namespace {
+
+using store_files::DirHandle;
+using store_files::is_month_file;
+using store_files::read_stamped;
 
 int line_of(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
@@ -17,17 +30,6 @@ int line_of(std::string_view text, std::size_t byte) {
 
 std::string relative_name(const fs::path& dir, const fs::path& p) {
   return p.lexically_relative(dir).string();
-}
-
-bool is_month_file(const std::string& name) {
-  // YYYY-MM.jsonl
-  if (name.size() != 13 || name.substr(7) != ".jsonl" || name[4] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6}) {
-    if (name[static_cast<std::size_t>(i)] < '0' || name[static_cast<std::size_t>(i)] > '9') {
-      return false;
-    }
-  }
-  return true;
 }
 
 // Sorted file names in `dir` with the given suffix, skipping hidden ones
@@ -90,8 +92,31 @@ std::string too_deep_message() {
   return "not valid JSON: nested too deeply (more than " + std::to_string(kMaxJsonDepth) +
          " levels)";
 }
+Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
+                                   const std::string& where) {
+  auto json = parse_json_document(text, where);
+  if (!json) return json.error();
+  auto contact = contact_from_json(*json, where);
+  if (!contact) return contact.error();
+  if (contact->id != id) {
+    return data_error(where + ": its id '" + contact->id + "' does not match the file name",
+                      "rename the file or fix its \"id\"");
+  }
+  return contact;
+}
+
+bool by_id(const Contact& a, const Contact& b) { return a.id < b.id; }
 
 }  // namespace
+
+Store::Store(fs::path dir, CacheOptions cache) : dir_(std::move(dir)), cache_(std::move(cache)) {
+  if (cache_.root.empty()) return;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(dir_, ec);
+  if (ec) return;
+  abs_dir_ = absolute.lexically_normal();
+  cache_dir_ = cache::dir_for(cache_.root, abs_dir_);
+}
 
 const Contact* Network::find(std::string_view id) const {
   auto it = std::lower_bound(contacts.begin(), contacts.end(), id,
@@ -165,10 +190,10 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
 }
 
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings) {
+                                           std::vector<std::string>& warnings, int first_line) {
   std::vector<Interaction> out;
   std::size_t pos = 0;
-  int line_no = 0;
+  int line_no = first_line - 1;
   while (pos < content.size()) {
     ++line_no;
     std::size_t end = content.find('\n', pos);
@@ -238,19 +263,79 @@ Result<std::optional<Contact>> Store::load_contact(std::string_view id) const {
   auto text = fsutil::read_file(path);
   if (!text) return text.error();
   if (!text->has_value()) return std::optional<Contact>();
-  const std::string where = relative_name(dir_, path);
-  auto json = parse_json_document(**text, where);
-  if (!json) return json.error();
-  auto contact = contact_from_json(*json, where);
+  auto contact = parse_contact_file(**text, id, relative_name(dir_, path));
   if (!contact) return contact.error();
-  if (contact->id != id) {
-    return data_error(where + ": its id '" + contact->id + "' does not match the file name",
-                      "rename the file or fix its \"id\"");
-  }
   return std::optional<Contact>(std::move(*contact));
 }
 
 Result<std::vector<Contact>> Store::load_contacts() const {
+  if (cache_dir_.empty()) return load_contacts_uncached();
+  const fs::path dir = dir_ / "contacts";
+  const DirHandle handle(dir);
+  if (handle.fd() < 0) {
+    if (handle.error() == ENOENT) return std::vector<Contact>();
+    return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
+  }
+  auto names = handle.names(dir, ".json");
+  if (!names) return names.error();
+  // In id order, as the cache keeps them: no sort of the contacts after.
+  std::sort(names->begin(), names->end(), cache::file_order);
+  const fs::path cache_file = cache_dir_ / "contacts";
+  const auto cached = cache::ContactsCache::read(cache_file, abs_dir_);
+  static const std::vector<cache::ContactsCache::Entry> kNone;
+  const auto& entries = cached ? cached->entries() : kNone;
+
+  std::vector<Contact> contacts;
+  contacts.reserve(names->size());
+  // What the cache will hold, written only when it differs from what it holds.
+  struct Keep {
+    std::string_view file;
+    cache::FileStamp stamp;
+    std::string_view record;
+  };
+  std::vector<Keep> keep;
+  std::deque<std::string> encoded;  // records of the files parsed now
+  bool changed = !cached;
+  auto entry = entries.begin();
+  for (const auto& name : *names) {
+    // Entries before this file are files that are gone.
+    while (entry != entries.end() && cache::file_order(entry->file, name)) {
+      changed = true;
+      ++entry;
+    }
+    if (entry != entries.end() && entry->file == name) {
+      const auto& e = *entry++;
+      struct stat st {};
+      if (::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 && e.stamp == cache::stamp_of(st)) {
+        if (auto contact = cache::decode_contact(e.record)) {
+          contacts.push_back(std::move(*contact));
+          keep.push_back({name, e.stamp, e.record});
+          continue;
+        }
+      }
+    }
+    const std::string_view id = std::string_view(name).substr(0, name.size() - 5);
+    auto text = read_stamped(handle.fd(), name, dir / name);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;  // removed meanwhile
+    auto contact = parse_contact_file((*text)->text, id, "contacts/" + name);
+    if (!contact) return contact.error();
+    if (cache::is_settled((*text)->stamp, cache_.now)) {
+      changed = true;
+      keep.push_back({name, (*text)->stamp, encoded.emplace_back(cache::encode_contact(*contact))});
+    }
+    contacts.push_back(std::move(*contact));
+  }
+  if (entry != entries.end()) changed = true;
+  if (changed) {
+    cache::ContactsCacheWriter writer;
+    for (const auto& k : keep) writer.add(k.file, k.stamp, k.record);
+    cache::write_cache_file(cache_file, writer.finish(abs_dir_));
+  }
+  return contacts;
+}
+
+Result<std::vector<Contact>> Store::load_contacts_uncached() const {
   auto names = list_dir(dir_ / "contacts", ".json");
   if (!names) return names.error();
   std::vector<Contact> contacts;
@@ -261,8 +346,7 @@ Result<std::vector<Contact>> Store::load_contacts() const {
     if (contact->has_value()) contacts.push_back(std::move(**contact));
   }
   // File names sort "a-2.json" before "a.json"; ids sort "a" before "a-2".
-  std::sort(contacts.begin(), contacts.end(),
-            [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  std::sort(contacts.begin(), contacts.end(), by_id);
   return contacts;
 }
 
@@ -289,7 +373,7 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<Network> Store::load() const {
+Result<Network> Store::load_records() const {
   Network n;
   auto config = load_config();
   if (!config) return config.error();
@@ -303,9 +387,15 @@ Result<Network> Store::load() const {
   auto contacts = load_contacts();
   if (!contacts) return contacts.error();
   n.contacts = std::move(*contacts);
-  auto interactions = load_interactions(n.warnings);
+  return n;
+}
+
+Result<Network> Store::load() const {
+  auto n = load_records();
+  if (!n) return n.error();
+  auto interactions = load_interactions(n->warnings);
   if (!interactions) return interactions.error();
-  n.interactions = std::move(*interactions);
+  n->interactions = std::move(*interactions);
   return n;
 }
 
@@ -317,13 +407,21 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
   auto config = load_config();
   if (!config) return config.error();
   // Under the lock no other writer is active: any temp file is a leftover.
+  // (Plain readdir: contacts/ may hold thousands of files and this runs on
+  // every write.)
   for (const char* sub : {"", "contacts", "log"}) {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir_ / sub, ec)) {
-      if (fsutil::is_temp_name(entry.path().filename().string())) {
-        fs::remove(entry.path(), ec);
+    const int fd = ::open((dir_ / sub).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (!d) {
+      if (fd >= 0) ::close(fd);
+      continue;
+    }
+    while (const struct dirent* e = ::readdir(d)) {
+      if (e->d_name[0] == '.' && fsutil::is_temp_name(e->d_name)) {
+        ::unlinkat(::dirfd(d), e->d_name, 0);
       }
     }
+    ::closedir(d);
   }
   std::error_code ec;
   if (!fs::exists(dir_ / "kith.json", ec)) {

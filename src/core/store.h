@@ -19,12 +19,17 @@
 #include <vector>
 
 #include "core/fsutil.h"
+#include "core/history.h"
 #include "core/model.h"
 #include "core/status.h"
 
 namespace kith {
 
 namespace fs = std::filesystem;
+
+namespace cache {
+struct LogCache;
+}
 
 struct Network {
   Config config;
@@ -38,6 +43,35 @@ struct Network {
   const Contact* find(std::string_view id) const;
 };
 
+// What the reports that do not need every interaction (due, log) read of the
+// log: built from the read cache when it is valid, else by reading the log
+// one month at a time, so memory does not grow with the history.
+struct LogSummary {
+  // Summaries of the interactions dated on or before `until`; `last` is
+  // always nullptr here (use Store::load_interactions for that).
+  HistoryMap history;
+  // Interactions dated on or before `until` whose follow-up is not done, in
+  // the order Store::load() sorts interactions.
+  std::vector<Interaction> open_follow_ups;
+  // cache::hash_id() of every interaction id, in no order; filled only when
+  // asked for.
+  std::vector<std::uint64_t> id_hashes;
+  std::vector<std::string> warnings;  // as Store::load reports them
+};
+
+struct SummaryOptions {
+  Date until{date::year{9999} / 12 / 31};  // the whole log by default
+  bool id_hashes = false;                  // fill LogSummary::id_hashes
+  bool update_cache = true;                // save what was read in the cache
+};
+
+// Where the read cache lives (see cache.h), and the time of this run, which
+// decides which files are too fresh to be cached. An empty root: no cache.
+struct CacheOptions {
+  fs::path root;
+  std::chrono::system_clock::time_point now{};
+};
+
 struct LockOptions {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds slow_after{2000};
@@ -46,7 +80,7 @@ struct LockOptions {
 
 class Store {
  public:
-  explicit Store(fs::path dir) : dir_(std::move(dir)) {}
+  explicit Store(fs::path dir, CacheOptions cache = {});
 
   const fs::path& dir() const { return dir_; }
   fs::path contact_path(std::string_view id) const;
@@ -64,6 +98,17 @@ class Store {
   Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
   // Everything at once, as the reports need it.
   Result<Network> load() const;
+  // Everything but the interactions (network.interactions stays empty).
+  Result<Network> load_records() const;
+  // The log summarised as of options.until (see LogSummary). Errors as
+  // load_interactions reports them.
+  Result<LogSummary> summarize_log(const SummaryOptions& options) const;
+  // The interactions that name contact `id`, sorted as load_interactions()
+  // sorts them. Every month file is checked as summarize_log() checks it
+  // (same errors, same warnings in `warnings`), but only the months whose
+  // summary names `id` are read again.
+  Result<std::vector<Interaction>> load_interactions_of(std::string_view id,
+                                                        std::vector<std::string>& warnings) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -89,7 +134,14 @@ class Store {
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
 
  private:
+  Result<std::vector<Contact>> load_contacts_uncached() const;
+  // Every month file's digest, from the cache where it is valid, else read.
+  Result<cache::LogCache> read_log_digests(bool update_cache) const;
+
   fs::path dir_;
+  fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache
+  CacheOptions cache_;
+  fs::path cache_dir_;  // empty: no cache
 };
 
 // Serialisations, as written to the files.
@@ -100,8 +152,10 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 // "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
 // newline, not JSON) is skipped and reported in `warnings`; any other bad
 // line is a data error "LABEL:LINE: …".
+// `first_line` is the number of the first line of `content` in its file
+// (for a part read after the lines already known).
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings);
+                                           std::vector<std::string>& warnings, int first_line = 1);
 
 // Parses a JSON document; any error (syntax, a number out of range, nesting
 // deeper than 256 levels, which would exhaust the stack later) is a data

@@ -1,11 +1,15 @@
 #include "core/due.h"
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "support/testutil.h"
 
 // The fixtures below name only the fields a case is about and rely on the
 // defaults for the rest, which is what designated initializers are for.
@@ -101,6 +105,48 @@ Network make_network(const World& w) {
   return n;
 }
 
+// The same report as kith due computes it: `n` written to a data directory,
+// read back as records and a log summary (through a read cache), then
+// compute_due(network, summary, ...). It must equal compute_due(n, ...).
+std::string report_via_store(const Network& n, Date today, const DueOptions& o) {
+  test::TempDir tmp;
+  const auto data = tmp / "data";
+  Config config;
+  config.settings["every"] = n.settings.every.text;
+  config.settings["homework"] = n.settings.homework;
+  test::write_file(data / "kith.json", serialize_document(to_json(config)));
+  for (const auto& c : n.contacts) {
+    test::write_file(data / "contacts" / (c.id + ".json"), serialize_document(to_json(c)));
+  }
+  std::map<std::string, std::string> months;
+  for (const auto& i : n.interactions) {
+    months[format_date(i.date).substr(0, 7)] += serialize_line(to_json(i));
+  }
+  for (const auto& [month, lines] : months) {
+    test::write_file(data / "log" / (month + ".jsonl"), lines);
+  }
+  CacheOptions cache;
+  cache.root = tmp / "cache";
+  cache.now = std::chrono::system_clock::now() + std::chrono::hours(1);
+  std::string out;
+  for (int run = 0; run < 2; ++run) {  // once building the cache, once reading it
+    const Store store(data, cache);
+    auto records = store.load_records();
+    EXPECT_TRUE(records.ok());
+    SummaryOptions until;
+    until.until = today;
+    auto log = store.summarize_log(until);
+    EXPECT_TRUE(log.ok());
+    if (!records || !log) return {};
+    const std::string text = to_json_text(compute_due(*records, *log, today, o));
+    if (run == 1) {
+      EXPECT_EQ(text, out);
+    }
+    out = text;
+  }
+  return out;
+}
+
 DueOptions options(const std::string& within = "", std::vector<std::string> tags = {},
                    std::optional<std::size_t> limit = std::nullopt) {
   DueOptions o;
@@ -148,6 +194,7 @@ TEST_P(DueListTest, ListsExactlyTheseInThisOrder) {
   const Network n = make_network(c.world);
   const DueReport r = compute_due(n, d(c.today), c.options);
   EXPECT_EQ(summary(r), c.expected);
+  EXPECT_EQ(report_via_store(n, d(c.today), c.options), to_json_text(r));
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -358,6 +405,7 @@ TEST_P(HomeworkTest, ReachedDoneAndSuggestions) {
   const HomeworkCase& c = GetParam();
   const Network n = make_network(c.world);
   const DueReport r = compute_due(n, d(c.today), options());
+  EXPECT_EQ(report_via_store(n, d(c.today), options()), to_json_text(r));
   EXPECT_EQ(ids(r.homework.reached), c.reached);
   EXPECT_EQ(r.homework.done(), c.done);
   EXPECT_EQ(ids(r.homework.suggestions), c.suggestions);
@@ -512,6 +560,9 @@ TEST(FollowUps, ListsOpenOnesWhoseDateHasComeOldestFirst) {
             (std::vector<std::string>{"undated 2026-11-03 22", "late 2026-11-10 15",
                                       "mixed 2026-11-12 13", "snoozed 2026-11-12 13",
                                       "today 2026-11-25 0"}));
+  EXPECT_EQ(report_via_store(n, d("2026-11-25"), options()), to_json_text(r));
+  EXPECT_EQ(report_via_store(n, d("2026-11-10"), options("1m")),
+            to_json_text(compute_due(n, d("2026-11-10"), options("1m"))));
 }
 
 TEST(FollowUps, WithinShowsUpcomingOnesWithNegativeDays) {

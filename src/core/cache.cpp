@@ -1,0 +1,496 @@
+#include "core/cache.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <random>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cache_codec.h"
+#include "core/fsutil.h"
+
+namespace kith::cache {
+namespace {
+
+using codec::date_of;
+using codec::days_of;
+using codec::Reader;
+using codec::Writer;
+
+// Bump when the encoding of anything below changes.
+constexpr std::uint32_t kCacheVersion = 2;
+constexpr std::string_view kMagic = "kith-cache\n";
+enum class Kind : std::uint8_t { contacts = 1, log = 2 };
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) {
+  for (unsigned char ch : bytes) {
+    h ^= ch;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// A checksum of a whole cache file: FNV-1a over 8-byte words, fast enough
+// for megabytes; it only has to notice damage, not resist an attacker.
+std::uint64_t checksum64(std::string_view bytes) {
+  // Four independent lanes, so that the multiplications overlap.
+  std::uint64_t lane[4] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0x9e3779b97f4a7c15ULL,
+                           0xbf58476d1ce4e5b9ULL};
+  std::size_t i = 0;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i + 8 * static_cast<std::size_t>(k), 8);
+      lane[k] = (lane[k] ^ word) * 0x100000001b3ULL;
+      lane[k] ^= lane[k] >> 29;
+    }
+  }
+  std::uint64_t h = lane[0];
+  for (int k = 1; k < 4; ++k) h = (h ^ lane[k]) * 0x100000001b3ULL;
+  return fnv1a(bytes.substr(i), h);
+}
+
+std::int64_t ns_of(const struct timespec& ts) {
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+void write_contact(Writer& w, const Contact& c) {
+  w.str(c.id);
+  w.str(c.name);
+  w.strs(c.emails);
+  w.strs(c.phones);
+  w.opt_str(c.company);
+  w.opt_str(c.role);
+  w.opt_str(c.location);
+  w.strs(c.links);
+  w.strs(c.tags);
+  w.strs(c.skills);
+  w.strs(c.interests);
+  w.opt_str(c.how_met);
+  w.opt_date(c.met_on);
+  // Cadence and birthday as their fields: decoding them needs no parsing.
+  w.u8(c.every ? 1 : 0);
+  if (c.every) {
+    w.u8(static_cast<std::uint8_t>(c.every->unit));
+    w.i32(c.every->count);
+    w.str(c.every->text);
+  }
+  w.u8(c.birthday ? 1 : 0);
+  if (c.birthday) {
+    w.u8(c.birthday->year ? 1 : 0);
+    w.i32(c.birthday->year.value_or(0));
+    w.u8(static_cast<std::uint8_t>(c.birthday->month));
+    w.u8(static_cast<std::uint8_t>(c.birthday->day));
+  }
+  w.opt_str(c.notes);
+  w.date(c.added_on);
+  w.u8(c.archived ? 1 : 0);
+  w.opt_date(c.snoozed_until);
+  w.extra(c.extra);
+}
+
+Contact read_contact(Reader& r) {
+  Contact c;
+  c.id = r.str();
+  c.name = r.str();
+  c.emails = r.strs();
+  c.phones = r.strs();
+  c.company = r.opt_str();
+  c.role = r.opt_str();
+  c.location = r.opt_str();
+  c.links = r.strs();
+  c.tags = r.strs();
+  c.skills = r.strs();
+  c.interests = r.strs();
+  c.how_met = r.opt_str();
+  c.met_on = r.opt_date();
+  if (r.u8() != 0) {
+    Duration every;
+    const std::uint8_t unit = r.u8();
+    every.count = r.i32();
+    every.text = r.str();
+    if (unit > static_cast<std::uint8_t>(Duration::Unit::off) || every.count < 0 ||
+        every.count > 10000) {
+      r.fail();
+    }
+    every.unit = static_cast<Duration::Unit>(unit);
+    c.every = std::move(every);
+  }
+  if (r.u8() != 0) {
+    Birthday b;
+    const bool has_year = r.u8() != 0;
+    const std::int32_t year = r.i32();
+    b.month = r.u8();
+    b.day = r.u8();
+    if (has_year) b.year = year;
+    // A real day of a real month (in a leap year when the year is unknown).
+    const date::year_month_day ymd{date::year{has_year ? year : 2000}, date::month{b.month},
+                                   date::day{b.day}};
+    if (!ymd.ok() || year < 0 || year > 9999) r.fail();
+    c.birthday = b;
+  }
+  c.notes = r.opt_str();
+  c.added_on = r.date();
+  c.archived = r.u8() != 0;
+  c.snoozed_until = r.opt_date();
+  c.extra = r.extra();
+  return c;
+}
+
+void write_interaction(Writer& w, const Interaction& i) {
+  w.str(i.id);
+  w.date(i.date);
+  w.strs(i.contacts);
+  w.str(i.kind);
+  w.u8(static_cast<std::uint8_t>(i.intent));
+  w.opt_str(i.note);
+  w.str(i.logged_at);
+  w.u8(i.follow_up ? 1 : 0);
+  if (i.follow_up) {
+    w.str(i.follow_up->text);
+    w.opt_date(i.follow_up->by);
+    w.opt_date(i.follow_up->done_on);
+    w.extra(i.follow_up->extra);
+  }
+  w.extra(i.extra);
+}
+
+std::optional<Intent> intent_of(std::uint8_t v) {
+  switch (v) {
+    case static_cast<std::uint8_t>(Intent::give):
+      return Intent::give;
+    case static_cast<std::uint8_t>(Intent::catch_up):
+      return Intent::catch_up;
+    case static_cast<std::uint8_t>(Intent::ask):
+      return Intent::ask;
+    default:
+      return std::nullopt;
+  }
+}
+
+Interaction read_interaction(Reader& r) {
+  Interaction i;
+  i.id = r.str();
+  i.date = r.date();
+  i.contacts = r.strs();
+  i.kind = r.str();
+  auto intent = intent_of(r.u8());
+  if (!intent) r.fail();
+  i.intent = intent.value_or(Intent::catch_up);
+  i.note = r.opt_str();
+  i.logged_at = r.str();
+  if (r.u8() != 0) {
+    FollowUp f;
+    f.text = r.str();
+    f.by = r.opt_date();
+    f.done_on = r.opt_date();
+    f.extra = r.extra();
+    i.follow_up = std::move(f);
+  }
+  i.extra = r.extra();
+  return i;
+}
+
+void write_header(Writer& w, Kind kind, const fs::path& data_dir) {
+  w.raw(kMagic.data(), kMagic.size());
+  w.u32(kCacheVersion);
+  w.u8(static_cast<std::uint8_t>(kind));
+  w.str(data_dir.string());
+}
+
+std::string finish_file(Writer& w) {
+  const std::uint64_t sum = checksum64(w.out());
+  w.u64(sum);
+  return std::move(w.out());
+}
+
+// The body after a valid header and before a valid checksum; nullopt otherwise.
+std::optional<std::string_view> body_of(std::string_view bytes, Kind kind,
+                                        const fs::path& data_dir) {
+  if (bytes.size() < kMagic.size() + 8 || !bytes.starts_with(kMagic)) return std::nullopt;
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  const std::string_view content = bytes.substr(0, bytes.size() - 8);
+  if (checksum64(content) != sum) return std::nullopt;
+  Reader r(content.substr(kMagic.size()));
+  if (r.u32() != kCacheVersion || r.u8() != static_cast<std::uint8_t>(kind)) return std::nullopt;
+  if (r.str() != data_dir.string() || !r.ok()) return std::nullopt;
+  const std::size_t header = kMagic.size() + 4 + 1 + 4 + data_dir.string().size();
+  return content.substr(header);
+}
+
+}  // namespace
+
+FileStamp stamp_of(const struct stat& st) {
+  FileStamp s;
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.device = static_cast<std::uint64_t>(st.st_dev);
+  s.mtime_ns = ns_of(st.st_mtim);
+  s.ctime_ns = ns_of(st.st_ctim);
+  return s;
+}
+
+bool is_settled(const FileStamp& stamp, std::chrono::system_clock::time_point now) {
+  const std::int64_t limit =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch() - kRacyWindow)
+          .count();
+  return stamp.mtime_ns < limit && stamp.ctime_ns < limit;
+}
+
+fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%016llx",
+                static_cast<unsigned long long>(fnv1a(data_dir.string())));
+  return cache_root / name;
+}
+
+std::uint32_t LogCache::intern(std::string_view id) {
+  if (index_.size() != ids.size()) {
+    // First use after decoding: index what was decoded. `ids` may grow and
+    // move its strings, so the views point into added_, never into `ids`.
+    index_.clear();
+    added_.clear();
+    index_.reserve(ids.size() * 2);
+    for (std::uint32_t k = 0; k < ids.size(); ++k) {
+      index_.emplace(added_.emplace_back(ids[k]), k);
+    }
+  }
+  if (auto it = index_.find(id); it != index_.end()) return it->second;
+  const auto k = static_cast<std::uint32_t>(ids.size());
+  ids.emplace_back(id);
+  index_.emplace(added_.emplace_back(id), k);
+  return k;
+}
+
+std::uint64_t hash_id(std::string_view id) { return fnv1a(id); }
+
+std::uint64_t checksum(std::string_view bytes) { return checksum64(bytes); }
+
+void digest_into(MonthDigest& d, const std::vector<Interaction>& interactions, LogCache& cache) {
+  d.entries.reserve(d.entries.size() + interactions.size());
+  for (const auto& i : interactions) {
+    MonthDigest::Entry e;
+    e.date = days_of(i.date);
+    e.intent = static_cast<std::uint8_t>(i.intent);
+    e.first = static_cast<std::uint32_t>(d.refs.size());
+    e.count = static_cast<std::uint32_t>(i.contacts.size());
+    for (const auto& id : i.contacts) d.refs.push_back(cache.intern(id));
+    d.entries.push_back(e);
+    d.id_hashes.push_back(hash_id(i.id));
+    if (i.follow_up && !i.follow_up->done_on) d.open_follow_ups.push_back(i);
+  }
+  std::sort(d.id_hashes.begin(), d.id_hashes.end());
+}
+
+bool file_order(std::string_view a, std::string_view b) {
+  auto stem = [](std::string_view f) {
+    return f.ends_with(".json") ? f.substr(0, f.size() - 5) : f;
+  };
+  return stem(a) < stem(b);
+}
+
+std::string encode_contact(const Contact& contact) {
+  Writer w;
+  write_contact(w, contact);
+  return std::move(w.out());
+}
+
+std::optional<Contact> decode_contact(std::string_view record) {
+  Reader r(record);
+  Contact c = read_contact(r);
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return c;
+}
+
+void ContactsCacheWriter::add(std::string_view file, const FileStamp& stamp,
+                              std::string_view record) {
+  Writer w;
+  w.str(file);
+  w.stamp(stamp);
+  w.str(record);
+  body_ += w.out();
+  ++count_;
+}
+
+std::string ContactsCacheWriter::finish(const fs::path& data_dir) {
+  Writer w;
+  write_header(w, Kind::contacts, data_dir);
+  w.u32(count_);
+  w.out() += body_;
+  return finish_file(w);
+}
+
+Bytes::Bytes(std::string owned) {
+  auto holder = std::make_shared<const std::string>(std::move(owned));
+  size_ = holder->size();
+  data_ = std::shared_ptr<const char>(holder, holder->data());
+}
+
+std::optional<Bytes> Bytes::map(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  Bytes bytes;
+  bytes.size_ = static_cast<std::size_t>(st.st_size);
+  if (bytes.size_ == 0) {
+    ::close(fd);
+    return bytes;
+  }
+  void* p = ::mmap(nullptr, bytes.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return std::nullopt;
+  const std::size_t size = bytes.size_;
+  bytes.data_ = std::shared_ptr<const char>(
+      static_cast<const char*>(p), [size](const char* q) { ::munmap(const_cast<char*>(q), size); });
+  return bytes;
+}
+
+std::optional<ContactsCache> ContactsCache::read(const fs::path& file, const fs::path& data_dir) {
+  auto bytes = Bytes::map(file);
+  if (!bytes) return std::nullopt;
+  return decode(std::move(*bytes), data_dir);
+}
+
+std::optional<ContactsCache> ContactsCache::decode(std::string bytes, const fs::path& data_dir) {
+  return decode(Bytes(std::move(bytes)), data_dir);
+}
+
+std::optional<ContactsCache> ContactsCache::decode(Bytes bytes, const fs::path& data_dir) {
+  ContactsCache cache;
+  cache.bytes_ = std::move(bytes);
+  auto body = body_of(cache.bytes_.view(), Kind::contacts, data_dir);
+  if (!body) return std::nullopt;
+  Reader r(*body);
+  const std::size_t n = r.count(4 + 40 + 4);
+  cache.entries_.reserve(n);
+  for (std::size_t k = 0; k < n && r.ok(); ++k) {
+    Entry e;
+    e.file = r.view();
+    e.stamp = r.stamp();
+    e.record = r.view();
+    if (!cache.entries_.empty() && !file_order(cache.entries_.back().file, e.file)) r.fail();
+    cache.entries_.push_back(e);
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return cache;
+}
+
+std::string encode(const LogCache& cache, const fs::path& data_dir) {
+  Writer w;
+  write_header(w, Kind::log, data_dir);
+  w.strs(cache.ids);
+  w.u32(static_cast<std::uint32_t>(cache.months.size()));
+  for (const auto& [name, d] : cache.months) {
+    w.str(name);
+    w.stamp(d.stamp);
+    w.u8(d.settled ? 1 : 0);
+    w.u64(d.content_size);
+    w.u64(d.content_hash);
+    w.u32(d.lines);
+    w.u32(static_cast<std::uint32_t>(d.entries.size()));
+    for (const auto& e : d.entries) {
+      w.i32(e.date);
+      w.u8(e.intent);
+      w.u32(e.first);
+      w.u32(e.count);
+    }
+    w.u32(static_cast<std::uint32_t>(d.refs.size()));
+    w.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
+    w.u32(static_cast<std::uint32_t>(d.id_hashes.size()));
+    w.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
+    w.u32(static_cast<std::uint32_t>(d.open_follow_ups.size()));
+    for (const auto& i : d.open_follow_ups) write_interaction(w, i);
+    w.strs(d.warnings);
+  }
+  return finish_file(w);
+}
+
+std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir) {
+  auto body = body_of(bytes, Kind::log, data_dir);
+  if (!body) return std::nullopt;
+  Reader r(*body);
+  LogCache cache;
+  cache.ids = r.strs();
+  const std::size_t months = r.count(8);
+  for (std::size_t k = 0; k < months && r.ok(); ++k) {
+    std::string name = r.str();
+    MonthDigest d;
+    d.stamp = r.stamp();
+    d.settled = r.u8() != 0;
+    d.content_size = r.u64();
+    d.content_hash = r.u64();
+    d.lines = r.u32();
+    d.entries.resize(r.count(13));
+    for (auto& e : d.entries) {
+      e.date = r.i32();
+      e.intent = r.u8();
+      e.first = r.u32();
+      e.count = r.u32();
+      if (!intent_of(e.intent)) r.fail();
+    }
+    d.refs.resize(r.count(sizeof(std::uint32_t)));
+    r.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
+    d.id_hashes.resize(r.count(sizeof(std::uint64_t)));
+    r.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
+    const std::size_t follow_ups = r.count(8);
+    for (std::size_t f = 0; f < follow_ups && r.ok(); ++f) {
+      d.open_follow_ups.push_back(read_interaction(r));
+    }
+    d.warnings = r.strs();
+    // Every reference must stay inside the tables.
+    for (const auto& e : d.entries) {
+      if (static_cast<std::uint64_t>(e.first) + e.count > d.refs.size()) r.fail();
+    }
+    for (auto ref : d.refs) {
+      if (ref >= cache.ids.size()) r.fail();
+    }
+    cache.months.emplace_hint(cache.months.end(), std::move(name), std::move(d));
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return cache;
+}
+
+std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir) {
+  auto bytes = Bytes::map(file);
+  if (!bytes) return std::nullopt;
+  return decode_log(bytes->view(), data_dir);
+}
+
+bool write_cache_file(const fs::path& file, std::string_view bytes) {
+  const fs::path dir = file.parent_path();
+  if (!fsutil::ensure_dir(dir)) return false;
+  std::random_device rd;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "%06x", rd() & 0xffffffu);
+  const fs::path tmp = dir / ("." + file.filename().string() + ".tmp-" + suffix);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  bool ok = true;
+  std::string_view rest = bytes;
+  while (ok && !rest.empty()) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+    } else {
+      rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+  if (::close(fd) != 0) ok = false;
+  if (ok && ::rename(tmp.c_str(), file.c_str()) != 0) ok = false;
+  if (!ok) ::unlink(tmp.c_str());
+  return ok;
+}
+
+}  // namespace kith::cache

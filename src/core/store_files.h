@@ -1,0 +1,124 @@
+// Reading the data directory's files quickly: a directory handle whose
+// entries are listed and stat'ed relative to it, and a read that also
+// returns the stamp of what it read (for the read cache). Internal to the
+// store (store.cpp, store_log.cpp).
+#pragma once
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cache.h"
+#include "core/status.h"
+
+namespace kith::store_files {
+
+namespace fs = std::filesystem;
+
+// A month file of the log: YYYY-MM.jsonl
+inline bool is_month_file(const std::string& name) {
+  if (name.size() != 13 || name.substr(7) != ".jsonl" || name[4] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6}) {
+    if (name[static_cast<std::size_t>(i)] < '0' || name[static_cast<std::size_t>(i)] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A directory opened for reading its entries relative to it.
+class DirHandle {
+ public:
+  explicit DirHandle(const fs::path& dir)
+      : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)), err_(fd_ < 0 ? errno : 0) {}
+  DirHandle(const DirHandle&) = delete;
+  DirHandle& operator=(const DirHandle&) = delete;
+  ~DirHandle() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int fd() const { return fd_; }
+  int error() const { return err_; }
+
+  // Sorted names with `suffix`, hidden ones (temp files) skipped.
+  Result<std::vector<std::string>> names(const fs::path& dir, std::string_view suffix) const {
+    std::vector<std::string> out;
+    const int dup = ::dup(fd_);
+    DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
+    if (!d) {
+      if (dup >= 0) ::close(dup);
+      return io_error("cannot read directory " + dir.string() + ": " + std::strerror(errno));
+    }
+    errno = 0;
+    while (const struct dirent* e = ::readdir(d)) {
+      std::string_view name(e->d_name);
+      if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
+          !name.ends_with(suffix)) {
+        continue;
+      }
+      out.emplace_back(name);
+    }
+    const int err = errno;
+    ::closedir(d);
+    if (err != 0) {
+      return io_error("cannot read directory " + dir.string() + ": " + std::strerror(err));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  int fd_;
+  int err_;
+};
+
+// A file's content and the stamp of what was read; nullopt when missing.
+struct StampedText {
+  std::string text;
+  cache::FileStamp stamp;
+};
+
+inline Result<std::optional<StampedText>> read_stamped(int dir_fd, const std::string& name,
+                                                       const fs::path& path) {
+  const int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::optional<StampedText>();
+    return io_error("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  StampedText out;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return io_error("cannot read " + path.string() + ": " + std::strerror(err));
+  }
+  out.stamp = cache::stamp_of(st);
+  out.text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == out.text.size()) out.text.resize(out.text.size() + 4096);
+    const ssize_t n = ::read(fd, out.text.data() + got, out.text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      return io_error("cannot read " + path.string() + ": " + std::strerror(err));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.text.resize(got);
+  return std::optional<StampedText>(std::move(out));
+}
+
+}  // namespace kith::store_files

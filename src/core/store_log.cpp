@@ -1,0 +1,200 @@
+// The log read as summaries (Store::summarize_log, load_interactions_of):
+// month digests from the read cache where it is valid, else from the files.
+#include <algorithm>
+#include <cstring>
+
+#include "core/cache.h"
+#include "core/fsutil.h"
+#include "core/store.h"
+#include "core/store_files.h"
+
+namespace kith {
+namespace {
+
+using store_files::DirHandle;
+using store_files::is_month_file;
+using store_files::read_stamped;
+
+// Folds a month digest into per-id histories, as summarize() does.
+void fold(const cache::MonthDigest& d, Date until, std::vector<ContactHistory>& per_id) {
+  const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
+  for (const auto& e : d.entries) {
+    if (e.date > until_days) continue;
+    const Date date{date::days{e.date}};
+    const auto intent = static_cast<Intent>(e.intent);
+    for (std::uint32_t k = 0; k < e.count; ++k) {
+      ContactHistory& h = per_id[d.refs[e.first + k]];
+      switch (intent) {
+        case Intent::give:
+          ++h.gives;
+          if (!h.last_give || date > *h.last_give) h.last_give = date;
+          break;
+        case Intent::catch_up:
+          ++h.catch_ups;
+          break;
+        case Intent::ask:
+          ++h.asks;
+          break;
+      }
+      if (is_no_need(intent)) {
+        if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
+        if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
+  const fs::path dir = dir_ / "log";
+  const DirHandle handle(dir);
+  if (handle.fd() < 0) {
+    if (handle.error() == ENOENT) return cache::LogCache{};
+    return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
+  }
+  auto names = handle.names(dir, ".jsonl");
+  if (!names) return names.error();
+  std::erase_if(*names, [](const std::string& name) { return !is_month_file(name); });
+
+  const fs::path cache_file = cache_dir_.empty() ? fs::path() : cache_dir_ / "log";
+  std::optional<cache::LogCache> cached;
+  if (!cache_file.empty()) cached = cache::read_log_cache(cache_file, abs_dir_);
+  bool changed = !cached;
+  cache::LogCache work = cached ? std::move(*cached) : cache::LogCache{};
+  for (const auto& name : *names) {
+    auto it = work.months.find(name);
+    if (it != work.months.end() && it->second.settled) {
+      struct stat st {};
+      if (::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 &&
+          it->second.stamp == cache::stamp_of(st)) {
+        continue;
+      }
+    }
+    auto text = read_stamped(handle.fd(), name, dir / name);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;  // removed meanwhile; dropped below
+    const std::string_view content = (*text)->text;
+    cache::MonthDigest digest;
+    std::string_view unread = content;
+    int first_line = 1;
+    if (it != work.months.end()) {
+      // Still the same bytes, perhaps with lines appended: read only those.
+      cache::MonthDigest& known = it->second;
+      const auto size = static_cast<std::size_t>(known.content_size);
+      if (known.warnings.empty() && size > 0 && size <= content.size() &&
+          content[size - 1] == '\n' &&
+          cache::checksum(content.substr(0, size)) == known.content_hash) {
+        digest = std::move(known);
+        unread = content.substr(size);
+        first_line = static_cast<int>(digest.lines) + 1;
+      }
+    }
+    if (!unread.empty() || digest.content_size == 0) {
+      std::vector<std::string> warnings;
+      auto parsed = parse_log(unread, "log/" + name, warnings, first_line);
+      if (!parsed) return parsed.error();
+      cache::digest_into(digest, *parsed, work);
+      digest.warnings = std::move(warnings);
+    }
+    digest.stamp = (*text)->stamp;
+    digest.settled = cache::is_settled(digest.stamp, cache_.now);
+    digest.content_size = content.size();
+    digest.content_hash = cache::checksum(content);
+    digest.lines = static_cast<std::uint32_t>(std::count(content.begin(), content.end(), '\n'));
+    // Rewrite the cache for a digest that will be trusted by its stamp, or
+    // for a month it did not know. A file still changing (the month being
+    // logged to) is left as cached: its new lines are found by checksum.
+    if (digest.settled || it == work.months.end()) changed = true;
+    work.months.insert_or_assign(name, std::move(digest));
+  }
+  // Months whose file is gone.
+  for (auto it = work.months.begin(); it != work.months.end();) {
+    if (std::binary_search(names->begin(), names->end(), it->first)) {
+      ++it;
+    } else {
+      it = work.months.erase(it);
+      changed = true;
+    }
+  }
+
+  if (!cache_file.empty() && changed && update_cache) {
+    cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+  }
+  return work;
+}
+
+Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
+  auto digests = read_log_digests(options.update_cache);
+  if (!digests) return digests.error();
+  const cache::LogCache& work = *digests;
+  LogSummary out;
+  std::vector<ContactHistory> per_id(work.ids.size());
+  for (const auto& [name, d] : work.months) {
+    fold(d, options.until, per_id);
+    for (const auto& i : d.open_follow_ups) {
+      if (i.date <= options.until) out.open_follow_ups.push_back(i);
+    }
+    if (options.id_hashes) {
+      out.id_hashes.insert(out.id_hashes.end(), d.id_hashes.begin(), d.id_hashes.end());
+    }
+    out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
+  }
+  for (std::size_t k = 0; k < per_id.size(); ++k) {
+    if (per_id[k].total() > 0) out.history.emplace(work.ids[k], per_id[k]);
+  }
+  std::stable_sort(out.open_follow_ups.begin(), out.open_follow_ups.end(),
+                   [](const Interaction& a, const Interaction& b) {
+                     if (a.date != b.date) return a.date < b.date;
+                     if (a.logged_at != b.logged_at) return a.logged_at < b.logged_at;
+                     return a.id < b.id;
+                   });
+
+  return out;
+}
+
+Result<std::vector<Interaction>> Store::load_interactions_of(
+    std::string_view id, std::vector<std::string>& warnings) const {
+  auto digests = read_log_digests(true);
+  if (!digests) return digests.error();
+  const cache::LogCache& work = *digests;
+  std::vector<Interaction> out;
+  const auto known = std::find(work.ids.begin(), work.ids.end(), id);
+  for (const auto& [name, d] : work.months) {
+    warnings.insert(warnings.end(), d.warnings.begin(), d.warnings.end());
+    if (known == work.ids.end()) continue;
+    const auto index = static_cast<std::uint32_t>(known - work.ids.begin());
+    if (std::find(d.refs.begin(), d.refs.end(), index) == d.refs.end()) continue;
+    // Every line of this file parsed when it was digested; read again only
+    // the complete lines that mention the id.
+    auto text = fsutil::read_file(dir_ / "log" / name);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    const std::string quoted = "\"" + std::string(id) + "\"";
+    std::string lines;
+    std::string_view rest = **text;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      if (end == std::string_view::npos) break;  // a torn last line: warned above
+      const std::string_view line = rest.substr(0, end + 1);
+      if (line.find(quoted) != std::string_view::npos) lines += line;
+      rest.remove_prefix(end + 1);
+    }
+    std::vector<std::string> ignored;
+    auto parsed = parse_log(lines, "log/" + name, ignored);
+    if (!parsed) return parsed.error();
+    for (auto& i : *parsed) {
+      if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {
+        out.push_back(std::move(i));
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Interaction& a, const Interaction& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.logged_at != b.logged_at) return a.logged_at < b.logged_at;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace kith

@@ -1,0 +1,154 @@
+// End-to-end: the read cache under $XDG_CACHE_HOME/kith never changes what
+// kith prints. Files edited behind kith's back are seen, and a cache that is
+// deleted, damaged or cannot be written changes no output.
+//
+// kith does not cache a file changed in the last two seconds (its stat could
+// not prove a second change in the same tick), so these tests wait that long
+// once, after writing their data, for the cache to be used at all.
+#include <chrono>
+#include <thread>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "support/testutil.h"
+
+namespace kith::test {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class CacheTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  fs::path data = tmp / "data";
+  fs::path cache = tmp / "cache";
+  Kith kith{data};
+
+  void SetUp() override {
+    kith.today("2026-11-25").env("XDG_CACHE_HOME", cache.string());
+    kith.ok({"add", "Ada Lovelace", "--every", "2w", "--tag", "math", "--met", "2026-01-10"});
+    kith.ok({"add", "Bob Builder", "--email", "bob@example.org", "--every", "6w"});
+    kith.ok({"add", "Cy Young", "--birthday", "--11-28"});
+    kith.ok({"log", "ada-lovelace", "--date", "2026-10-01", "--give"});
+    kith.ok({"log", "bob-builder", "--date", "2026-09-01", "--follow-up", "Send the deck"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+  }
+
+  // What the reading commands print.
+  std::vector<std::string> outputs() const {
+    std::vector<std::string> out;
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"due", "--json"},
+                                               {"due"},
+                                               {"list", "--json"},
+                                               {"show", "ada-lovelace", "--json"},
+                                               {"pitch", "bob", "--json"}}) {
+      auto r = kith.run(args);
+      out.push_back(std::to_string(r.exit_code) + "\n" + r.out + r.err);
+    }
+    return out;
+  }
+
+  bool cache_has_files() const {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(cache, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      if (it->is_regular_file()) return true;
+    }
+    return false;
+  }
+};
+
+std::string due_line(const Json& due, const std::string& id) {
+  for (const auto& e : due["due"]) {
+    if (e["id"] == id) return e["every"].get<std::string>() + " " + e["due_on"].get<std::string>();
+  }
+  return "not due";
+}
+
+TEST_F(CacheTest, DueSeesAContactFileEditedBehindItsBackWithTheSameSizeAndMtime) {
+  auto before = kith.ok({"due", "--json"}).json();
+  ASSERT_TRUE(cache_has_files());
+  EXPECT_EQ(due_line(before, "ada-lovelace"), "2w 2026-10-15");
+
+  // "2w" -> "4w": same size; the mtime is put back as it was.
+  const fs::path file = data / "contacts/ada-lovelace.json";
+  struct stat st {};
+  ASSERT_EQ(::stat(file.c_str(), &st), 0);
+  std::string text = read_file(file);
+  const auto at = text.find("\"2w\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 4, "\"4w\"");
+  write_file(file, text);
+  const struct timespec times[2] = {st.st_atim, st.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+
+  auto after = kith.ok({"due", "--json"}).json();
+  EXPECT_EQ(due_line(after, "ada-lovelace"), "4w 2026-10-29") << after.dump(2);
+}
+
+TEST_F(CacheTest, DueSeesALogLineAddedOrChangedBehindItsBack) {
+  auto before = kith.ok({"due", "--json"}).json();
+  EXPECT_EQ(due_line(before, "bob-builder"), "6w 2026-10-13");
+  ASSERT_EQ(before["follow_ups"].size(), 1u);
+
+  // Appended by hand: a catch-up with Bob resets his clock.
+  const fs::path month = data / "log/2026-11.jsonl";
+  write_file(
+      month,
+      (fs::exists(month) ? read_file(month) : std::string()) +
+          R"({"id":"by-hand-1","date":"2026-11-20","contacts":["bob-builder"],)"
+          R"("kind":"call","intent":"catch-up","note":null,"logged_at":"2026-11-20T09:00:00Z"})"
+          "\n");
+  auto appended = kith.ok({"due", "--json"}).json();
+  EXPECT_EQ(due_line(appended, "bob-builder"), "not due") << appended.dump(2);
+
+  // The follow-up marked done by hand, in place.
+  const fs::path sep = data / "log/2026-09.jsonl";
+  std::string text = read_file(sep);
+  const auto at = text.find("\"done_on\":null");
+  ASSERT_NE(at, std::string::npos) << text;
+  text.replace(at, 14, "\"done_on\":\"2026-11-01\"");
+  write_file(sep, text);
+  auto done = kith.ok({"due", "--json"}).json();
+  EXPECT_TRUE(done["follow_ups"].empty()) << done.dump(2);
+}
+
+TEST_F(CacheTest, DeletingDamagingOrLosingTheCacheChangesNoOutput) {
+  const auto first = outputs();  // builds the cache
+  ASSERT_TRUE(cache_has_files());
+  EXPECT_EQ(outputs(), first);  // reads it
+
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(cache, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file()) write_file(it->path(), "damaged");
+  }
+  EXPECT_EQ(outputs(), first);
+
+  fs::remove_all(cache);
+  EXPECT_EQ(outputs(), first);
+
+  // A cache directory that cannot be made: no cache, same output.
+  fs::remove_all(cache);
+  write_file(cache, "a file, not a directory");
+  EXPECT_EQ(outputs(), first);
+  EXPECT_EQ(read_file(cache), "a file, not a directory");
+}
+
+TEST_F(CacheTest, WritersKeepWorkingWithTheCacheAndItFollowsThem) {
+  kith.ok({"due", "--json"});
+  kith.ok({"add", "Dee Dee", "--email", "bob@example.org"});  // a possible duplicate
+  auto r = kith.ok({"add", "Bob Builder"});
+  EXPECT_NE(r.err.find("possible duplicate: bob-builder"), std::string::npos) << r.err;
+  kith.ok({"log", "cy-young", "--give"});
+  auto due = kith.ok({"due", "--json"}).json();
+  EXPECT_EQ(due["homework"]["reached"], 1);
+  fs::remove_all(cache);
+  EXPECT_EQ(kith.ok({"due", "--json"}).json(), due);
+}
+
+}  // namespace
+}  // namespace kith::test

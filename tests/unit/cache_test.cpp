@@ -1,0 +1,450 @@
+#include "core/cache.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "core/store.h"
+#include "support/testutil.h"
+
+namespace kith {
+namespace {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+using test::read_file;
+using test::TempDir;
+using test::write_file;
+
+Date d(const char* text) { return *parse_iso_date(text); }
+
+Contact full_contact() {
+  Contact c;
+  c.id = "jose-nunez";
+  c.name = "José Núñez";
+  c.emails = {"jose@example.org", "j@mail.example"};
+  c.phones = {"+34 600 000 000"};
+  c.company = "Acme";
+  c.role = "CTO";
+  c.location = "Lisbon";
+  c.links = {"https://example.org/jose"};
+  c.tags = {"mentor", "rust"};
+  c.skills = {"Rust", "hiring"};
+  c.interests = {"climate tech"};
+  c.how_met = "Meetup";
+  c.met_on = d("2024-03-04");
+  c.every = *parse_duration("quarterly", AllowOff::yes);
+  c.birthday = *parse_birthday("--02-29");
+  c.notes = "Line one\nline \"two\"";
+  c.added_on = d("2025-10-02");
+  c.archived = true;
+  c.snoozed_until = d("2026-12-01");
+  c.extra = Json::parse(R"({"linkedin": {"url": "x", "n": [1, 2.5, null]}, "zz": true})");
+  return c;
+}
+
+// ------------------------------------------------------------ the encodings
+
+TEST(CacheContactRecord, RoundTripsEveryFieldAndTheUnknownKeys) {
+  const std::vector<Contact> cases = {full_contact(), [] {
+                                        Contact c;  // the bare minimum
+                                        c.id = "a";
+                                        c.name = "A";
+                                        c.added_on = d("2026-01-01");
+                                        return c;
+                                      }()};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.id);
+    auto back = cache::decode_contact(cache::encode_contact(c));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(to_json(*back).dump(), to_json(c).dump());
+  }
+}
+
+TEST(CacheContactRecord, AnyTruncationOrTrailingByteFailsToDecode) {
+  const std::string record = cache::encode_contact(full_contact());
+  for (std::size_t n = 0; n < record.size(); ++n) {
+    EXPECT_FALSE(cache::decode_contact(record.substr(0, n)).has_value()) << n;
+  }
+  EXPECT_FALSE(cache::decode_contact(record + "x").has_value());
+}
+
+std::string contacts_file(const fs::path& data_dir) {
+  cache::ContactsCacheWriter w;
+  cache::FileStamp stamp;
+  stamp.size = 10;
+  stamp.mtime_ns = 5;
+  const Contact c = full_contact();
+  w.add("a.json", stamp, cache::encode_contact(c));
+  w.add("a-2.json", stamp, cache::encode_contact(c));
+  w.add("jose-nunez.json", stamp, cache::encode_contact(c));
+  return w.finish(data_dir);
+}
+
+TEST(ContactsCacheFile, DecodesWhatWasWrittenInFileOrder) {
+  auto cache = cache::ContactsCache::decode(contacts_file("/data"), "/data");
+  ASSERT_TRUE(cache.has_value());
+  ASSERT_EQ(cache->entries().size(), 3u);
+  EXPECT_EQ(cache->entries()[0].file, "a.json");
+  EXPECT_EQ(cache->entries()[1].file, "a-2.json");
+  EXPECT_EQ(cache->entries()[2].stamp.size, 10u);
+  EXPECT_TRUE(cache::decode_contact(cache->entries()[2].record).has_value());
+}
+
+TEST(ContactsCacheFile, AnythingElseIsIgnored) {
+  const std::string good = contacts_file("/data");
+  struct Case {
+    const char* label;
+    std::string bytes;
+    const char* data_dir;
+  };
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x20;
+  const std::vector<Case> cases = {
+      {"another data directory", good, "/other"},
+      {"empty", "", "/data"},
+      {"a byte changed", flipped, "/data"},
+      {"truncated", good.substr(0, good.size() - 9), "/data"},
+      {"a byte added", good + "\n", "/data"},
+      {"not a cache", "kith-cache\nhello, world", "/data"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.label);
+    EXPECT_FALSE(cache::ContactsCache::decode(c.bytes, c.data_dir).has_value());
+  }
+  for (std::size_t n = 0; n < good.size(); n += 7) {
+    EXPECT_FALSE(cache::ContactsCache::decode(good.substr(0, n), "/data").has_value()) << n;
+  }
+}
+
+TEST(LogCacheFile, RoundTripsDigestsAndRejectsDamage) {
+  cache::LogCache log;
+  Interaction i;
+  i.id = "20261125T101010Z-abcdef";
+  i.date = d("2026-11-25");
+  i.contacts = {"ada", "bob"};
+  i.intent = Intent::give;
+  i.logged_at = "2026-11-25T10:10:10Z";
+  i.follow_up = FollowUp{"Send the article", d("2026-11-30"), std::nullopt, Json::object()};
+  cache::MonthDigest digest;
+  cache::digest_into(digest, {i}, log);
+  digest.settled = true;
+  digest.content_size = 42;
+  digest.lines = 1;
+  log.months.emplace("2026-11.jsonl", std::move(digest));
+  const std::string bytes = cache::encode(log, "/data");
+
+  auto back = cache::decode_log(bytes, "/data");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->ids, (std::vector<std::string>{"ada", "bob"}));
+  const auto& m = back->months.at("2026-11.jsonl");
+  ASSERT_EQ(m.entries.size(), 1u);
+  EXPECT_EQ(m.entries[0].count, 2u);
+  EXPECT_EQ(m.id_hashes, std::vector<std::uint64_t>{cache::hash_id(i.id)});
+  ASSERT_EQ(m.open_follow_ups.size(), 1u);
+  EXPECT_EQ(to_json(m.open_follow_ups[0]).dump(), to_json(i).dump());
+  EXPECT_TRUE(m.settled);
+  EXPECT_EQ(m.content_size, 42u);
+
+  EXPECT_FALSE(cache::decode_log(bytes, "/elsewhere").has_value());
+  for (std::size_t n = 0; n < bytes.size(); n += 5) {
+    EXPECT_FALSE(cache::decode_log(bytes.substr(0, n), "/data").has_value()) << n;
+  }
+}
+
+// ---------------------------------------------------------- small contracts
+
+TEST(CacheIsSettled, OnlyFilesUnchangedForTheRacyWindowAreTrusted) {
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'000'000));
+  auto ns = [&](std::chrono::nanoseconds before) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch() - before)
+        .count();
+  };
+  struct Case {
+    std::chrono::nanoseconds mtime_age, ctime_age;
+    bool settled;
+  };
+  const std::vector<Case> cases = {{10s, 10s, true},  {3s, 3s, true},    {2s, 10s, false},
+                                   {10s, 2s, false},  {1s, 1s, false},   {0s, 0s, false},
+                                   {-5s, 10s, false}, {10s, -5s, false}, {2001ms, 2001ms, true}};
+  for (const auto& c : cases) {
+    cache::FileStamp s;
+    s.mtime_ns = ns(c.mtime_age);
+    s.ctime_ns = ns(c.ctime_age);
+    EXPECT_EQ(cache::is_settled(s, now), c.settled)
+        << c.mtime_age.count() << " " << c.ctime_age.count();
+  }
+}
+
+TEST(CacheFileOrder, IsTheOrderOfTheIds) {
+  const std::vector<std::pair<const char*, const char*>> ordered = {
+      {"a.json", "a-2.json"},
+      {"a-2.json", "a-3.json"},
+      {"a-9.json", "ab.json"},
+      {"ada.json", "bob.json"},
+      {"contact-1.json", "contact-10.json"}};
+  for (const auto& [first, second] : ordered) {
+    EXPECT_TRUE(cache::file_order(first, second)) << first << " " << second;
+    EXPECT_FALSE(cache::file_order(second, first)) << first << " " << second;
+  }
+}
+
+TEST(CacheDirFor, OneDirectoryPerDataDirectory) {
+  EXPECT_EQ(cache::dir_for("/c", "/a/data"), cache::dir_for("/c", "/a/data"));
+  EXPECT_NE(cache::dir_for("/c", "/a/data"), cache::dir_for("/c", "/b/data"));
+  EXPECT_EQ(cache::dir_for("/c", "/a/data").parent_path(), fs::path("/c"));
+}
+
+TEST(CacheChecksum, NoticesAnyChangedByte) {
+  const std::string text(1000, 'x');
+  const auto base = cache::checksum(text);
+  for (std::size_t k = 0; k < text.size(); k += 37) {
+    std::string changed = text;
+    changed[k] = 'y';
+    EXPECT_NE(cache::checksum(changed), base) << k;
+  }
+  EXPECT_NE(cache::checksum(text + "x"), base);
+}
+
+// ------------------------------------------------- the store with a cache
+
+// A data directory with three contacts and two months of log.
+class CachedStoreTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  fs::path data = tmp / "data";
+  fs::path cache_root = tmp / "cache";
+
+  void SetUp() override {
+    write_file(data / "kith.json", R"({"format": "kith", "version": 1, "settings": {}})"
+                                   "\n");
+    for (const char* id : {"ada", "ada-2", "bob"}) {
+      Contact c;
+      c.id = id;
+      c.name = std::string("Name of ") + id;
+      c.added_on = d("2026-01-01");
+      write_file(data / "contacts" / (std::string(id) + ".json"), serialize_document(to_json(c)));
+    }
+    write_file(data / "log/2026-10.jsonl",
+               line("i1", "2026-10-03", "ada", "give") + line("i2", "2026-10-04", "bob", "ask"));
+    write_file(data / "log/2026-11.jsonl", line("i3", "2026-11-02", "ada", "catch-up"));
+  }
+
+  static std::string line(const char* id, const char* date, const char* who, const char* intent,
+                          const char* extra = "") {
+    return std::string(R"({"id":")") + id + R"(","date":")" + date + R"(","contacts":[")" + who +
+           R"("],"kind":"coffee","intent":")" + intent + R"(","note":null,)" + extra +
+           R"("logged_at":")" + date + "T10:00:00Z\"}\n";
+  }
+
+  // A store whose run is an hour after now: every file counts as settled.
+  Store cached() const {
+    CacheOptions o;
+    o.root = cache_root;
+    o.now = std::chrono::system_clock::now() + std::chrono::hours(1);
+    return Store(data, o);
+  }
+  // A store whose run is now: the files just written are too fresh to cache.
+  Store fresh() const {
+    CacheOptions o;
+    o.root = cache_root;
+    o.now = std::chrono::system_clock::now();
+    return Store(data, o);
+  }
+  fs::path cache_dir() const { return cache::dir_for(cache_root, fs::absolute(data)); }
+
+  static std::string ids(const std::vector<Contact>& contacts) {
+    std::string out;
+    for (const auto& c : contacts) out += c.id + "=" + c.name + ";";
+    return out;
+  }
+  static std::string history(const LogSummary& s) {
+    std::vector<std::string> out;
+    for (const auto& [id, h] : s.history) {
+      out.push_back(id + " " + std::to_string(h.gives) + "/" + std::to_string(h.catch_ups) + "/" +
+                    std::to_string(h.asks) + " " +
+                    (h.last_no_need ? format_date(*h.last_no_need) : "-"));
+    }
+    std::sort(out.begin(), out.end());
+    std::string joined;
+    for (const auto& item : out) joined += item + ";";
+    return joined;
+  }
+};
+
+TEST_F(CachedStoreTest, ContactsFromTheCacheAreTheContactsFromTheFiles) {
+  const std::string expected = ids(*Store(data).load_contacts());
+  EXPECT_EQ(expected, "ada=Name of ada;ada-2=Name of ada-2;bob=Name of bob;");
+  EXPECT_EQ(ids(*cached().load_contacts()), expected);  // builds the cache
+  EXPECT_TRUE(fs::exists(cache_dir() / "contacts"));
+  EXPECT_EQ(ids(*cached().load_contacts()), expected);  // reads it
+}
+
+TEST_F(CachedStoreTest, AnEditKeepingSizeAndMtimeIsStillSeen) {
+  ASSERT_TRUE(cached().load_contacts().ok());
+  const fs::path file = data / "contacts/bob.json";
+  struct stat before {};
+  ASSERT_EQ(::stat(file.c_str(), &before), 0);
+  std::string text = read_file(file);
+  text.replace(text.find("Name of bob"), 11, "Name of BOB");
+  write_file(file, text);
+  const struct timespec times[2] = {before.st_atim, before.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);  // same size, same mtime
+  EXPECT_EQ(ids(*cached().load_contacts()), "ada=Name of ada;ada-2=Name of ada-2;bob=Name of BOB;");
+}
+
+TEST_F(CachedStoreTest, AddedAndRemovedFilesAreSeen) {
+  ASSERT_TRUE(cached().load_contacts().ok());
+  fs::remove(data / "contacts/ada-2.json");
+  Contact c;
+  c.id = "cy";
+  c.name = "Cy";
+  c.added_on = d("2026-01-01");
+  write_file(data / "contacts/cy.json", serialize_document(to_json(c)));
+  EXPECT_EQ(ids(*cached().load_contacts()), "ada=Name of ada;bob=Name of bob;cy=Cy;");
+}
+
+TEST_F(CachedStoreTest, ABadContactIsAnErrorEvenWithACache) {
+  ASSERT_TRUE(cached().load_contacts().ok());
+  write_file(data / "contacts/bob.json", "{ not json");
+  auto r = cached().load_contacts();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("contacts/bob.json:1"), std::string::npos) << r.error().message;
+}
+
+TEST_F(CachedStoreTest, FreshFilesAreNotCached) {
+  ASSERT_TRUE(fresh().load_contacts().ok());
+  auto cache = cache::ContactsCache::read(cache_dir() / "contacts", fs::absolute(data));
+  ASSERT_TRUE(cache.has_value());
+  EXPECT_TRUE(cache->entries().empty());
+}
+
+TEST_F(CachedStoreTest, ADamagedOrMissingCacheIsRebuilt) {
+  const std::string expected = ids(*Store(data).load_contacts());
+  ASSERT_TRUE(cached().load_contacts().ok());
+  write_file(cache_dir() / "contacts", "garbage");
+  EXPECT_EQ(ids(*cached().load_contacts()), expected);
+  EXPECT_NE(read_file(cache_dir() / "contacts"), "garbage");
+  fs::remove_all(cache_root);
+  EXPECT_EQ(ids(*cached().load_contacts()), expected);
+}
+
+TEST_F(CachedStoreTest, AnUnwritableCacheMeansNoCache) {
+  write_file(cache_root, "a file where the cache directory would be");
+  const std::string expected = ids(*Store(data).load_contacts());
+  EXPECT_EQ(ids(*cached().load_contacts()), expected);
+  auto s = cached().summarize_log({});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(history(*s), history(*Store(data).summarize_log({})));
+}
+
+TEST_F(CachedStoreTest, TheLogSummaryIsTheSameWithAndWithoutTheCache) {
+  const std::string expected = history(*Store(data).summarize_log({}));
+  EXPECT_EQ(expected, "ada 1/1/0 2026-11-02;bob 0/0/1 -;");
+  EXPECT_EQ(history(*cached().summarize_log({})), expected);
+  EXPECT_TRUE(fs::exists(cache_dir() / "log"));
+  EXPECT_EQ(history(*cached().summarize_log({})), expected);
+  SummaryOptions until;
+  until.until = d("2026-10-31");
+  EXPECT_EQ(history(*cached().summarize_log(until)), "ada 1/0/0 2026-10-03;bob 0/0/1 -;");
+}
+
+TEST_F(CachedStoreTest, AppendedLinesAndChangedLinesAreSeen) {
+  ASSERT_TRUE(cached().summarize_log({}).ok());
+  // Appended, as kith log does.
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("i4", "2026-11-20", "bob", "give"));
+  EXPECT_EQ(history(*cached().summarize_log({})), "ada 1/1/0 2026-11-02;bob 1/0/1 2026-11-20;");
+  // Lines changed in place, the file keeping its size: a give and an ask swap.
+  const fs::path oct = data / "log/2026-10.jsonl";
+  const std::string swapped =
+      line("i1", "2026-10-03", "ada", "ask") + line("i2", "2026-10-04", "bob", "give");
+  ASSERT_EQ(swapped.size(), read_file(oct).size());
+  write_file(oct, swapped);
+  EXPECT_EQ(history(*cached().summarize_log({})), "ada 0/1/1 2026-11-02;bob 2/0/0 2026-11-20;");
+}
+
+TEST_F(CachedStoreTest, ErrorsAndWarningsOfTheLogAreTheSameFromTheCache) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + "{\"id\": \"torn");  // a torn last line
+  auto first = cached().summarize_log({});
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->warnings.size(), 1u);
+  EXPECT_NE(first->warnings[0].find("log/2026-11.jsonl:2"), std::string::npos);
+  auto second = cached().summarize_log({});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->warnings, first->warnings);
+
+  write_file(nov, read_file(nov) + "\n" + "{\"not\": \"an interaction\"}\n");
+  auto bad = cached().summarize_log({});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().kind, ErrorKind::data);
+}
+
+TEST_F(CachedStoreTest, AnAppendedBadLineIsNamedWithItsLineNumber) {
+  ASSERT_TRUE(cached().summarize_log({}).ok());
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("i5", "2026-11-21", "bob", "give") + "{oops}\n");
+  auto r = cached().summarize_log({});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("log/2026-11.jsonl:3"), std::string::npos) << r.error().message;
+}
+
+TEST_F(CachedStoreTest, OpenFollowUpsAndIdHashesComeFromTheCacheToo) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov,
+             read_file(nov) + line("i6", "2026-11-22", "bob", "give",
+                                   R"("follow_up":{"text":"Send it","by":null,"done_on":null},)"));
+  SummaryOptions o;
+  o.id_hashes = true;
+  for (int run = 0; run < 2; ++run) {
+    auto s = cached().summarize_log(o);
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->open_follow_ups.size(), 1u);
+    EXPECT_EQ(s->open_follow_ups[0].id, "i6");
+    EXPECT_EQ(s->id_hashes.size(), 4u);
+    EXPECT_NE(std::find(s->id_hashes.begin(), s->id_hashes.end(), cache::hash_id("i3")),
+              s->id_hashes.end());
+  }
+}
+
+}  // namespace
+}  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST_F(CachedStoreTest, InteractionsOfOneContactAreThoseOfTheWholeLog) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov,
+             read_file(nov) +
+                 line("i7", "2026-11-23", "bob", "give", R"("memo":"bob-builder is not bob",)") +
+                 "{\"id\": \"torn");
+  std::vector<std::string> warnings;
+  const auto all = *Store(data).load_interactions(warnings);
+  for (const char* id : {"ada", "bob", "ada-2", "nobody"}) {
+    SCOPED_TRACE(id);
+    std::string expected;
+    for (const auto& i : all) {
+      if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {
+        expected += to_json(i).dump() + "\n";
+      }
+    }
+    for (const Store& store : {Store(data), cached(), cached()}) {
+      std::vector<std::string> seen;
+      auto some = store.load_interactions_of(id, seen);
+      ASSERT_TRUE(some.ok()) << some.error().message;
+      std::string got;
+      for (const auto& i : *some) got += to_json(i).dump() + "\n";
+      EXPECT_EQ(got, expected);
+      EXPECT_EQ(seen, warnings);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kith
