@@ -26,15 +26,7 @@ class DoctorCommandTest : public ::testing::Test {
     kith.ok({"log", "ada", "grace", "--give", "-q"});
   }
   std::string line(const std::string& id, const std::string& date, const std::string& contact) {
-    return Json{{"id", id},
-                {"date", date},
-                {"contacts", {contact}},
-                {"kind", "call"},
-                {"intent", "catch-up"},
-                {"note", nullptr},
-                {"logged_at", date + "T10:00:00Z"}}
-               .dump() +
-           "\n";
+    return log_line(id, date, {contact});
   }
   void append(const fs::path& file, const std::string& text) {
     write_file(file, (fs::exists(file) ? read_file(file) : "") + text);

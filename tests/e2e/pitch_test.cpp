@@ -17,14 +17,6 @@ Json contact(const std::string& id, const std::string& name, Json extra = Json::
   return c;
 }
 
-std::string log_line(const std::string& id, const std::string& date, const std::string& who,
-                     const std::string& intent, const std::string& kind) {
-  Json j = {
-      {"id", id},         {"date", date},    {"contacts", Json::array({who})},  {"kind", kind},
-      {"intent", intent}, {"note", nullptr}, {"logged_at", date + "T10:00:00Z"}};
-  return j.dump() + "\n";
-}
-
 // Every file under `dir` with its content, to show that a command changed
 // nothing.
 std::map<std::string, std::string> snapshot(const fs::path& dir) {
@@ -81,17 +73,17 @@ class PitchCommandTest : public ::testing::Test {
                           {{"skills", {"hiring", "rust", "on call"}}, {"archived", true}}));
     write_contact(contact("sofia-ferreira", "Sofía Ferreira", {{"skills", {"design"}}}));
     write_file(data() / "log/2026-02.jsonl",
-               log_line("a1", "2026-02-24", "jose-nunez", "give", "email") +
-                   log_line("a2", "2026-02-25", "priya-raman", "catch-up", "call"));
+               log_line("a1", "2026-02-24", {"jose-nunez"}, "give", "email") +
+                   log_line("a2", "2026-02-25", {"priya-raman"}, "catch-up", "call"));
     write_file(data() / "log/2026-05.jsonl",
-               log_line("b1", "2026-05-07", "jose-nunez", "ask", "call") +
-                   log_line("b2", "2026-05-09", "tomasz-wojcik", "catch-up", "video") +
-                   log_line("b3", "2026-05-10", "matteo-rossi", "ask", "message"));
+               log_line("b1", "2026-05-07", {"jose-nunez"}, "ask", "call") +
+                   log_line("b2", "2026-05-09", {"tomasz-wojcik"}, "catch-up", "video") +
+                   log_line("b3", "2026-05-10", {"matteo-rossi"}, "ask", "message"));
     write_file(data() / "log/2026-10.jsonl",
-               log_line("c1", "2026-10-01", "jose-nunez", "catch-up", "lunch") +
-                   log_line("c2", "2026-10-02", "kwame-asante", "give", "intro"));
+               log_line("c1", "2026-10-01", {"jose-nunez"}, "catch-up", "lunch") +
+                   log_line("c2", "2026-10-02", {"kwame-asante"}, "give", "intro"));
     write_file(data() / "log/2026-11.jsonl",
-               log_line("d1", "2026-11-05", "jose-nunez", "ask", "coffee"));
+               log_line("d1", "2026-11-05", {"jose-nunez"}, "ask", "coffee"));
   }
 };
 
@@ -185,7 +177,7 @@ TEST_F(PitchCommandTest, ChangesNoFile) {
 TEST_F(PitchCommandTest, AskComesAfterTheValueAndTriggersGiveFirst) {
   // A balanced history, so that only the ask can trigger "lead with a give".
   write_file(data() / "log/2026-11.jsonl",
-             log_line("d1", "2026-11-05", "jose-nunez", "give", "coffee"));
+             log_line("d1", "2026-11-05", {"jose-nunez"}, "give", "coffee"));
   fs::remove(data() / "log/2026-05.jsonl");
   auto j = kith.ok({"pitch", "jose", "--json"}).json();
   EXPECT_FALSE(j["advice"][0].get<std::string>().starts_with("Lead with a give"));

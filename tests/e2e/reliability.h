@@ -128,10 +128,16 @@ struct Writer {
   // Prepares a data directory for runs 0..count-1 (contacts to log with,
   // follow-ups to close…).
   std::function<void(const Kith&, const fs::path& data, int count)> setup;
-  std::function<std::vector<std::string>(int k)> args;
+  // The command line of run k (files it reads live next to `data`).
+  std::function<std::vector<std::string>(const fs::path& data, int k)> args;
   // True when run k's change is wholly in the files.
   std::function<bool(const fs::path& data, int k)> applied;
   bool appends = false;  // changes a log file by appending to it
+  // Changes several files, one after the other: a kill between two of them
+  // leaves some changed and some not (each file as before or as after, and
+  // running the command again finishes the job). False: one file, so the
+  // whole directory is as before or as after.
+  bool many_files = false;
 };
 
 inline std::optional<Json> json_file(const fs::path& p) {
@@ -150,7 +156,7 @@ inline void add_base_contacts(const Kith& kith) {
 inline const std::vector<Writer>& writers() {
   static const std::vector<Writer> table = {
       {"add", [](const Kith& kith, const fs::path&, int) { add_base_contacts(kith); },
-       [](int k) {
+       [](const fs::path&, int k) {
          const std::string n = std::to_string(k);
          return std::vector<std::string>{"add",   "Person " + n, "--id",   "person-" + n,
                                          "--tag", "crash",       "--note", std::string(3000, 'n')};
@@ -160,7 +166,7 @@ inline const std::vector<Writer>& writers() {
          return j && (*j)["name"] == "Person " + std::to_string(k);
        }},
       {"log", [](const Kith& kith, const fs::path&, int) { add_base_contacts(kith); },
-       [](int k) {
+       [](const fs::path&, int k) {
          return std::vector<std::string>{"log",    "ada",    "grace",
                                          "--give", "--note", "entry-" + std::to_string(k)};
        },
@@ -176,7 +182,7 @@ inline const std::vector<Writer>& writers() {
          add_base_contacts(kith);
          kith.ok({"me", "--name", "Me Myself", "-q"});
        },
-       [](int k) {
+       [](const fs::path&, int k) {
          return std::vector<std::string>{"me", "--skill", "skill-" + std::to_string(k)};
        },
        [](const fs::path& data, int k) {
@@ -192,20 +198,13 @@ inline const std::vector<Writer>& writers() {
          add_base_contacts(kith);
          std::string lines;
          for (int k = 0; k < count; ++k) {
-           Json line = {
-               {"id", "fu-" + std::to_string(k)},
-               {"date", "2026-11-02"},
-               {"contacts", {"ada"}},
-               {"kind", "call"},
-               {"intent", "catch-up"},
-               {"note", nullptr},
-               {"logged_at", "2026-11-02T10:00:00Z"},
-               {"follow_up", {{"text", "task " + std::to_string(k)}, {"by", "2026-11-20"}}}};
+           Json line = interaction("fu-" + std::to_string(k), "2026-11-02", {"ada"});
+           line["follow_up"] = {{"text", "task " + std::to_string(k)}, {"by", "2026-11-20"}};
            lines += line.dump() + "\n";
          }
          write_file(data / "log" / "2026-11.jsonl", lines);
        },
-       [](int k) {
+       [](const fs::path&, int k) {
          return std::vector<std::string>{"done", "fu-" + std::to_string(k)};
        },
        [](const fs::path& data, int k) {
@@ -216,6 +215,83 @@ inline const std::vector<Writer>& writers() {
          }
          return false;
        }},
+      {"edit",
+       [](const Kith& kith, const fs::path&, int count) {
+         add_base_contacts(kith);
+         for (int k = 0; k < count; ++k) {
+           const std::string n = std::to_string(k);
+           kith.ok({"add", "Person " + n, "--id", "person-" + n, "--skill", "old", "-q"});
+         }
+       },
+       [](const fs::path&, int k) {
+         const std::string n = std::to_string(k);
+         return std::vector<std::string>{"edit",      "person-" + n,         "--role",
+                                         "Role " + n, "--no-skill",          "old",
+                                         "--note",    std::string(3000, 'e')};
+       },
+       [](const fs::path& data, int k) {
+         auto j = json_file(data / "contacts" / ("person-" + std::to_string(k) + ".json"));
+         return j && (*j)["role"] == "Role " + std::to_string(k) && (*j)["skills"].empty();
+       }},
+      {"rm_purge",
+       [](const Kith& kith, const fs::path& data, int count) {
+         add_base_contacts(kith);
+         std::string october, november;
+         for (int k = 0; k < count; ++k) {
+           const std::string n = std::to_string(k), id = "person-" + n;
+           kith.ok({"add", "Person " + n, "--id", id, "-q"});
+           october += log_line("alone-" + n, "2026-10-02", {id});
+           november += log_line("shared-" + n, "2026-11-02", {"ada", id});
+         }
+         write_file(data / "log" / "2026-10.jsonl", october);
+         write_file(data / "log" / "2026-11.jsonl", november);
+       },
+       [](const fs::path&, int k) {
+         return std::vector<std::string>{"rm", "--purge", "--yes", "person-" + std::to_string(k)};
+       },
+       [](const fs::path& data, int k) {
+         const std::string id = "person-" + std::to_string(k);
+         if (fs::exists(data / "contacts" / (id + ".json"))) return false;
+         bool shared_kept = false;
+         for (const auto& line : log_lines(data)) {
+           for (const auto& c : line["contacts"]) {
+             if (c == id) return false;
+           }
+           if (line["id"] == "alone-" + std::to_string(k)) return false;
+           if (line["id"] == "shared-" + std::to_string(k)) {
+             shared_kept = line["contacts"] == Json{"ada"};
+           }
+         }
+         return shared_kept;
+       },
+       false, true},
+      {"import",
+       [](const Kith& kith, const fs::path& data, int count) {
+         add_base_contacts(kith);
+         for (int k = 0; k < count; ++k) {
+           std::string csv = "name,company,email,skills\n";
+           for (const char* who : {"alpha", "beta", "gamma", "delta", "epsilon"}) {
+             csv += "Import " + std::to_string(k) + " " + who + ",Acme," + who + "-" +
+                    std::to_string(k) + "@example.org,chess\n";
+           }
+           write_file(data.parent_path() / ("import-" + std::to_string(k) + ".csv"), csv);
+         }
+       },
+       [](const fs::path& data, int k) {
+         return std::vector<std::string>{
+             "import", "csv",
+             (data.parent_path() / ("import-" + std::to_string(k) + ".csv")).string()};
+       },
+       [](const fs::path& data, int k) {
+         for (const char* who : {"alpha", "beta", "gamma", "delta", "epsilon"}) {
+           const std::string name = "Import " + std::to_string(k) + " " + who;
+           auto j =
+               json_file(data / "contacts" / ("import-" + std::to_string(k) + "-" + who + ".json"));
+           if (!j || (*j)["name"] != name) return false;
+         }
+         return true;
+       },
+       false, true},
   };
   return table;
 }

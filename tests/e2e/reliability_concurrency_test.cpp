@@ -147,7 +147,7 @@ TEST_F(ConcurrencyTest, EveryWriterWaitsForAHeldLockThenGivesUpChangingNothing) 
     const std::string lock_file = (data / ".lock").string();
     HeldLock lock(data / ".lock");
     const std::string timeout = first ? "2.2" : "0";
-    auto r = Kith(k).env("KITH_LOCK_TIMEOUT", timeout).run(w.args(0));
+    auto r = Kith(k).env("KITH_LOCK_TIMEOUT", timeout).run(w.args(data, 0));
     EXPECT_EQ(r.exit_code, 1) << w.name << "\n" << r.err;
     EXPECT_NE(r.err.find("kith: error: another kith is still writing: could not lock " + lock_file +
                          " within " + timeout + " s"),

@@ -66,7 +66,7 @@ TEST_P(DiskFullWriterTest, FailsWithExitOneAndLeavesEveryFileByteIdentical) {
   fill_up(disk);
   const auto before = snapshot(data);
 
-  auto r = k.run(w.args(0));
+  auto r = k.run(w.args(data, 0));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("kith: error: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
@@ -79,7 +79,7 @@ TEST_P(DiskFullWriterTest, FailsWithExitOneAndLeavesEveryFileByteIdentical) {
 
   // With room again, the same command works.
   fs::remove(disk / "filler");
-  k.ok(w.args(0));
+  k.ok(w.args(data, 0));
   EXPECT_TRUE(w.applied(data, 0));
 }
 
@@ -199,7 +199,7 @@ TEST_P(ReadOnlyWriterTest, FailsWithExitOneAndSaysWhy) {
   w.setup(kith, data, 1);
   if (auto why = mounts.bind_read_only(data); !why.empty()) GTEST_SKIP() << why;
   const auto before = snapshot(data);
-  auto r = kith.run(w.args(0));
+  auto r = kith.run(w.args(data, 0));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("kith: error: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Read-only file system"), std::string::npos) << r.err;

@@ -10,14 +10,7 @@ using Json = nlohmann::ordered_json;
 
 std::string line(const std::string& id, const std::string& date,
                  const std::vector<std::string>& contacts, const std::string& intent) {
-  Json j = {{"id", id},
-            {"date", date},
-            {"contacts", contacts},
-            {"kind", "coffee"},
-            {"intent", intent},
-            {"note", nullptr},
-            {"logged_at", date + "T10:00:00Z"}};
-  return j.dump() + "\n";
+  return log_line(id, date, contacts, intent, "coffee");
 }
 
 class StatsTest : public ::testing::Test {

@@ -63,6 +63,24 @@ nlohmann::ordered_json RunResult::json() const {
   }
 }
 
+nlohmann::ordered_json interaction(const std::string& id, const std::string& date,
+                                   const std::vector<std::string>& contacts,
+                                   const std::string& intent, const std::string& kind) {
+  return {{"id", id},
+          {"date", date},
+          {"contacts", contacts},
+          {"kind", kind},
+          {"intent", intent},
+          {"note", nullptr},
+          {"logged_at", date + "T10:00:00Z"}};
+}
+
+std::string log_line(const std::string& id, const std::string& date,
+                     const std::vector<std::string>& contacts, const std::string& intent,
+                     const std::string& kind) {
+  return interaction(id, date, contacts, intent, kind).dump() + "\n";
+}
+
 std::string kith_binary() {
   if (const char* env = std::getenv("KITH_TEST_BINARY"); env && *env) return env;
   return KITH_BINARY;

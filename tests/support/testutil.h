@@ -32,6 +32,16 @@ std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);  // creates parents
 nlohmann::ordered_json read_json(const fs::path& p);
 
+// An interaction record as kith writes it, logged at 10:00 UTC on its date;
+// log_line is the same as one line of a month file (newline included).
+nlohmann::ordered_json interaction(const std::string& id, const std::string& date,
+                                   const std::vector<std::string>& contacts,
+                                   const std::string& intent = "catch-up",
+                                   const std::string& kind = "call");
+std::string log_line(const std::string& id, const std::string& date,
+                     const std::vector<std::string>& contacts,
+                     const std::string& intent = "catch-up", const std::string& kind = "call");
+
 struct RunResult {
   int exit_code = -1;
   std::string out;
