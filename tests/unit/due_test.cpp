@@ -814,7 +814,8 @@ TEST(Occasions, ADueContactWithAnOccasionGoesFirstAmongTheEquallyLate) {
                        {.id = "b", .met = "2026-06-01", .moved = "2026-11-02"},
                        {.id = "c", .met = "2026-06-01", .birthday = "--11-28"},
                        {.id = "z", .met = "2026-05-01"}}};
-  const DueReport r = compute_due(make_network(w), d("2026-11-25"), options());
+  const Network n = make_network(w);
+  const DueReport r = compute_due(n, d("2026-11-25"), options());
   std::vector<std::string> order;
   for (const auto& e : r.due) order.push_back(e.contact->id);
   // z is later relative to its cadence; among a, b, c the two with an

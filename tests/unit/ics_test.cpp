@@ -190,16 +190,6 @@ TEST_P(BirthdayEventTest, RecursYearlyFromTheFirstBirthday) {
   EXPECT_NE(e->description.find("kith pitch " + c.contact.id), std::string::npos);
 }
 
-Contact archived(Contact c) {
-  c.archived = true;
-  return c;
-}
-
-Contact snoozed(Contact c) {
-  c.snoozed_until = d("2027-06-01");
-  return c;
-}
-
 INSTANTIATE_TEST_SUITE_P(
     Cases, BirthdayEventTest,
     testing::Values(
@@ -213,8 +203,8 @@ INSTANTIATE_TEST_SUITE_P(
         BirthdayCase{"February28IsAnOrdinaryDay", born("a", "--02-28"), "2000-02-28",
                      "FREQ=YEARLY"},
         BirthdayCase{"ArchivedHaveNone", archived(born("a", "--07-14")), std::nullopt, ""},
-        BirthdayCase{"SnoozedStillHaveTheirBirthday", snoozed(born("a", "--07-14")), "2000-07-14",
-                     "FREQ=YEARLY"}),
+        BirthdayCase{"SnoozedStillHaveTheirBirthday", snoozed(born("a", "--07-14"), "2027-06-01"),
+                     "2000-07-14", "FREQ=YEARLY"}),
     [](const testing::TestParamInfo<BirthdayCase>& p) { return std::string(p.param.label); });
 
 TEST(OutreachEvents, NoBirthdayNoBirthdayEventAndOthersAreOnce) {
