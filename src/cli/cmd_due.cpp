@@ -277,9 +277,9 @@ int run_due(const DueCliOptions& o, Context& ctx) {
 
 void setup_due(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<DueCliOptions>();
-  sub.add_option(
-         "--within", o->within,
-         "Also list who falls due within this time (2w, 1m…), and birthdays in it (default 7d)")
+  sub.add_option("--within", o->within,
+                 "Also list who falls due within this time (2w, 1m…), and the birthdays in it "
+                 "(else those of the next 7 days)")
       ->type_name("DURATION");
   sub.add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
       ->type_name("T");

@@ -175,8 +175,10 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
 
   if (p.occasion) {
     heading(ctx, style, "Occasion");
-    ctx.out << "  " << style(Tone::green, clean(p.occasion->text)) << " ("
-            << format_date(p.occasion->date) << "): a natural reason to write, with no need\n";
+    const PitchOccasion& o = *p.occasion;
+    const std::string when = o.kind == Occasion::Kind::job_change ? ", seen " + format_date(o.date)
+                                                                  : " on " + format_date(o.date);
+    ctx.out << "  " << style(Tone::green, wrap(clean(o.text) + when, kWrapWidth - 2, "  ")) << "\n";
   }
 
   heading(ctx, style, "Advice");
