@@ -147,7 +147,7 @@ print("ok")
 }
 
 TEST_F(ExportTest, IcsLeapDayBirthdayRecursOnTheLastDayOfFebruary) {
-  kith.ok({"add", "Leap Baby", "--birthday", "--02-29", "--every", "off"});
+  kith.ok({"add", "Leap Baby", "--birthday", "02-29", "--every", "off"});
   kith.ok({"export", "ics", "-o", (tmp / "out.ics").string()});
   // Expanded by dateutil, as calendar apps expand it: the 28th in common
   // years, the 29th in leap years.
