@@ -175,10 +175,12 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
 
   if (p.occasion) {
     heading(ctx, style, "Occasion");
-    const PitchOccasion& o = *p.occasion;
-    const std::string when = o.kind == Occasion::Kind::job_change ? ", seen " + format_date(o.date)
-                                                                  : " on " + format_date(o.date);
-    ctx.out << "  " << style(Tone::green, wrap(clean(o.text) + when, kWrapWidth - 2, "  ")) << "\n";
+    const PitchOccasion& occasion = *p.occasion;
+    const std::string when = occasion.kind == Occasion::Kind::job_change
+                                 ? ", seen " + format_date(occasion.date)
+                                 : " on " + format_date(occasion.date);
+    ctx.out << "  " << style(Tone::green, wrap(clean(occasion.text) + when, kWrapWidth - 2, "  "))
+            << "\n";
   }
 
   heading(ctx, style, "Advice");
