@@ -112,6 +112,13 @@ void print_how_to_begin(std::ostream& out) {
       << "  kith me --name \"Your Name\" --skill \"…\" --interest \"…\"\n";
 }
 
+// What a due line says of the contact's occasion: "birthday tomorrow",
+// "changed jobs: Acme → Globex".
+std::string occasion_note(const Occasion& o, Date today) {
+  if (o.kind == Occasion::Kind::birthday) return clean(o.text) + " " + when(o.date, today);
+  return clean(o.text);
+}
+
 void print_due(const DueReport& r, const DueOptions& options, const Style& style,
                std::ostream& out) {
   if (r.due.empty()) {
@@ -137,7 +144,8 @@ void print_due(const DueReport& r, const DueOptions& options, const Style& style
                {e.days_overdue > 0 ? std::to_string(percent) + "% of " + e.every.text
                                    : "every " + e.every.text,
                 Tone::dim},
-               {"last: " + last_no_need(e)}});
+               {"last: " + last_no_need(e)},
+               {e.occasion ? "+ " + occasion_note(*e.occasion, r.today) : "", Tone::green}});
   }
   table.print(out, style, "  ");
   if (r.due_total > r.due.size()) {
@@ -165,17 +173,36 @@ void print_follow_ups(const DueReport& r, const Network& network, const Style& s
   out << style(Tone::dim, "  Mark one done: kith done ID") << "\n";
 }
 
-void print_occasions(const DueReport& r, const Style& style, std::ostream& out) {
-  out << "\n" << style(Tone::bold, "Occasions to write") << " (" << r.occasions.size() << ")\n";
+void print_birthdays(const DueReport& r, const Style& style, std::ostream& out) {
   Table table;
+  std::size_t count = 0;
   for (const auto& o : r.occasions) {
+    if (o.kind != Occasion::Kind::birthday) continue;
+    ++count;
     table.add({{weekday_name(o.date) + " " + format_date(o.date)},
                {when(o.date, r.today), o.date == r.today ? Tone::green : Tone::plain},
                {clean(o.contact->name), Tone::bold},
                {o.contact->id, Tone::cyan},
                {clean(o.text)}});
   }
+  if (count == 0) return;
+  out << "\n" << style(Tone::bold, "Birthdays") << " (" << count << ")\n";
   table.print(out, style, "  ");
+}
+
+// "Ada changed jobs: Acme → Globex on 2026-11-02 — congratulate them"
+void print_job_changes(const DueReport& r, const Style& style, std::ostream& out) {
+  std::vector<const Occasion*> changes;
+  for (const auto& o : r.occasions) {
+    if (o.kind == Occasion::Kind::job_change) changes.push_back(&o);
+  }
+  if (changes.empty()) return;
+  out << "\n" << style(Tone::bold, "Job changes") << " (" << changes.size() << ")\n";
+  for (const Occasion* o : changes) {
+    out << "  " << style(Tone::bold, clean(o->contact->name)) << " " << clean(o->text) << " on "
+        << format_date(o->date)
+        << " — congratulate them: " << style(Tone::cyan, "kith pitch " + o->contact->id) << "\n";
+  }
 }
 
 void print_homework(const DueReport& r, const Style& style, std::ostream& out) {
@@ -240,7 +267,8 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   }
   print_due(report, *options, style, ctx.out);
   if (!report.follow_ups.empty()) print_follow_ups(report, *network, style, ctx.out);
-  if (!report.occasions.empty()) print_occasions(report, style, ctx.out);
+  print_job_changes(report, style, ctx.out);
+  print_birthdays(report, style, ctx.out);
   print_homework(report, style, ctx.out);
   return 0;
 }
@@ -250,7 +278,8 @@ int run_due(const DueCliOptions& o, Context& ctx) {
 void setup_due(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<DueCliOptions>();
   sub.add_option("--within", o->within,
-                 "Also list who falls due within this time (2w, 1m…), and birthdays in it")
+                 "Also list who falls due within this time (2w, 1m…), and the birthdays in it "
+                 "(else those of the next 7 days)")
       ->type_name("DURATION");
   sub.add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
       ->type_name("T");
@@ -262,7 +291,10 @@ void setup_due(CLI::App& sub, Context& ctx) {
       "A contact is due when its last no-need interaction (a give or a catch-up;\n"
       "asks do not count), else the day you met, else the day you added it, is\n"
       "`every` ago (the contact's cadence, else `kith config every`, default 3m).\n"
-      "The most overdue relative to its cadence comes first.\n"
+      "The most overdue relative to its cadence comes first; among the equally\n"
+      "late, those with an occasion. Occasions are birthdays in the next 7 days\n"
+      "(or --within) and job changes seen by `kith import` in the last 90 days\n"
+      "that no give or catch-up has answered yet.\n"
       "\n"
       "Every morning from cron (crontab -e); cron mails what it prints:\n"
       "  30 8 * * *  \"$HOME/.local/bin/kith\" due --cron\n"

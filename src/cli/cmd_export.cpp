@@ -122,7 +122,7 @@ void setup_export(CLI::App& sub, Context& ctx) {
            Leaf{Format::vcard, "vcard", "Contacts as one vCard 4.0 file (.vcf)", true},
            Leaf{Format::csv, "csv", "Contacts as CSV with kith's columns", true},
            Leaf{Format::json, "json", "Everything, for backups and `kith import json`", false},
-           Leaf{Format::ics, "ics", "Due outreach and follow-ups as an iCalendar file", false},
+           Leaf{Format::ics, "ics", "Due outreach, follow-ups and birthdays as an iCalendar file", false},
        }) {
     CLI::App* cmd = sub.add_subcommand(leaf.name, leaf.summary);
     cmd->fallthrough();

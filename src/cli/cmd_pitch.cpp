@@ -173,6 +173,16 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
             << clean(b.last->kind) << ") on " << format_date(b.last->date) << "\n";
   }
 
+  if (p.occasion) {
+    heading(ctx, style, "Occasion");
+    const PitchOccasion& occasion = *p.occasion;
+    const std::string when = occasion.kind == Occasion::Kind::job_change
+                                 ? ", seen " + format_date(occasion.date)
+                                 : " on " + format_date(occasion.date);
+    ctx.out << "  " << style(Tone::green, wrap(clean(occasion.text) + when, kWrapWidth - 2, "  "))
+            << "\n";
+  }
+
   heading(ctx, style, "Advice");
   for (std::size_t i = 0; i < p.advice.size(); ++i) {
     const std::string line = wrap(clean(p.advice[i]), kWrapWidth - 4, "    ");
@@ -255,7 +265,7 @@ void setup_pitch(CLI::App& sub, Context& ctx) {
       ->type_name("TEXT");
   sub.add_option("--template", o->template_file,
                  "Draft from FILE with {{name}} {{first_name}} {{my_name}} {{offer}} {{intro}} "
-                 "{{common}} {{ask}}")
+                 "{{common}} {{ask}} {{occasion}}")
       ->type_name("FILE");
   sub.add_option("--intros", o->intros, "How many introductions to suggest (default 3)")
       ->type_name("N");

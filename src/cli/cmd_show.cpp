@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/occasions.h"
 
 namespace kith::cli {
 namespace {
@@ -12,6 +13,12 @@ struct ShowOptions {
   std::string contact;
   bool json = false;
 };
+
+// "CTO at Globex", or "unknown" when neither part is known.
+std::string job_phrase(const Job& job) {
+  const std::string s = describe(job);
+  return s.empty() ? "unknown" : s;
+}
 
 int run_show(const ShowOptions& o, Context& ctx) {
   auto store = ctx.store();
@@ -66,6 +73,11 @@ int run_show(const ShowOptions& o, Context& ctx) {
       c.every ? c.every->text : network->settings.every.text + " (the default; kith config every)");
   add("birthday", c.birthday ? format_birthday(*c.birthday) : "");
   add("snoozed", c.snoozed_until ? "until " + format_date(*c.snoozed_until) : "");
+  // Newest first, as the interactions below.
+  for (auto it = c.job_changes.rbegin(); it != c.job_changes.rend(); ++it) {
+    add("job change",
+        format_date(it->on) + ": " + job_phrase(it->from) + " → " + job_phrase(it->to));
+  }
   add("notes", c.notes.value_or(""));
   add("added on", format_date(c.added_on));
   fields.print(ctx.out, style, "  ");

@@ -24,7 +24,7 @@ using codec::Reader;
 using codec::Writer;
 
 // Bump when the encoding of anything below changes.
-constexpr std::uint32_t kCacheVersion = 2;
+constexpr std::uint32_t kCacheVersion = 3;
 constexpr std::string_view kMagic = "kith-cache\n";
 enum class Kind : std::uint8_t { contacts = 1, log = 2 };
 
@@ -92,6 +92,15 @@ void write_contact(Writer& w, const Contact& c) {
   w.date(c.added_on);
   w.u8(c.archived ? 1 : 0);
   w.opt_date(c.snoozed_until);
+  w.u32(static_cast<std::uint32_t>(c.job_changes.size()));
+  for (const JobChange& change : c.job_changes) {
+    w.date(change.on);
+    w.opt_str(change.from.company);
+    w.opt_str(change.from.role);
+    w.opt_str(change.to.company);
+    w.opt_str(change.to.role);
+    w.extra(change.extra);
+  }
   w.extra(c.extra);
 }
 
@@ -139,6 +148,16 @@ Contact read_contact(Reader& r) {
   c.added_on = r.date();
   c.archived = r.u8() != 0;
   c.snoozed_until = r.opt_date();
+  // Each change is at least a date, four flags and an empty extra.
+  c.job_changes.resize(r.count(12));
+  for (JobChange& change : c.job_changes) {
+    change.on = r.date();
+    change.from.company = r.opt_str();
+    change.from.role = r.opt_str();
+    change.to.company = r.opt_str();
+    change.to.role = r.opt_str();
+    change.extra = r.extra();
+  }
   c.extra = r.extra();
   return c;
 }

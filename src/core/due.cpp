@@ -10,7 +10,6 @@ namespace kith {
 namespace {
 
 constexpr std::size_t kMaxSuggestions = 3;
-constexpr int kDefaultOccasionDays = 7;
 
 bool has_all_tags(const Contact& c, const std::vector<std::string>& tags) {
   return std::all_of(tags.begin(), tags.end(), [&](const std::string& wanted) {
@@ -31,62 +30,20 @@ bool more_overdue(const DueEntry& a, const DueEntry& b) {
   const long long lhs = static_cast<long long>(a.days_overdue) * b.cycle_days;
   const long long rhs = static_cast<long long>(b.days_overdue) * a.cycle_days;
   if (lhs != rhs) return lhs > rhs;
+  if (a.occasion.has_value() != b.occasion.has_value()) return a.occasion.has_value();
   if (a.due_on != b.due_on) return a.due_on < b.due_on;
   return a.contact->id < b.contact->id;
-}
-
-std::string ordinal(int n) {
-  const int last_two = n % 100;
-  const char* suffix = "th";
-  if (last_two < 11 || last_two > 13) {
-    switch (n % 10) {
-      case 1:
-        suffix = "st";
-        break;
-      case 2:
-        suffix = "nd";
-        break;
-      case 3:
-        suffix = "rd";
-        break;
-      default:
-        break;
-    }
-  }
-  return std::to_string(n) + suffix;
-}
-
-std::optional<Occasion> birthday_occasion(const Contact& c, Date today, Date until) {
-  if (!c.birthday) return std::nullopt;
-  const Date next = next_birthday(*c.birthday, today);
-  if (next > until) return std::nullopt;
-  Occasion o;
-  o.contact = &c;
-  o.kind = Occasion::Kind::birthday;
-  o.date = next;
-  o.text = "birthday";
-  if (c.birthday->year) {
-    const int age = static_cast<int>(date::year_month_day{next}.year()) - *c.birthday->year;
-    if (age > 0) o.text = ordinal(age) + " birthday";
-  }
-  return o;
 }
 
 std::string format_month(date::year_month m) {
   return format_date(Date{m / date::day{1}}).substr(0, 7);
 }
 
-}  // namespace
-
-std::string_view to_string(Occasion::Kind kind) {
-  switch (kind) {
-    case Occasion::Kind::birthday:
-      return "birthday";
-  }
-  return "birthday";
+bool by_date_then_id(const Occasion& a, const Occasion& b) {
+  if (a.date != b.date) return a.date < b.date;
+  if (a.contact->id != b.contact->id) return a.contact->id < b.contact->id;
+  return a.kind == Occasion::Kind::job_change && b.kind != Occasion::Kind::job_change;
 }
-
-namespace {
 
 // The report from the history of each contact as of today and the
 // interactions dated on or before today that may carry a due follow-up.
@@ -100,6 +57,7 @@ DueReport compute(const Network& network, const HistoryMap& history,
   std::vector<DueEntry> entries;
   std::vector<DueEntry> later;
   std::vector<const Contact*> never_contacted;
+  const Date birthdays_until = options.within ? report.horizon : today + date::days{kBirthdayDays};
   // Each contact's history, looked up once for the due list and the homework.
   std::vector<const ContactHistory*> history_by_index;
   history_by_index.reserve(network.contacts.size());
@@ -108,21 +66,30 @@ DueReport compute(const Network& network, const HistoryMap& history,
     const Contact& c = network.contacts[k];
     if (!is_active(c, today) || !has_all_tags(c, options.tags)) continue;
     const ContactHistory& h = *history_by_index[k];
-    const Duration every = c.every ? *c.every : network.settings.every;
-    if (every.unit == Duration::Unit::off) continue;
+    // Occasions come whatever the cadence: a birthday is a reason to write
+    // even to someone you never schedule.
+    std::vector<Occasion> occasions = occasions_of(c, h.last_no_need, today, birthdays_until);
+    std::optional<Occasion> lead;
+    if (const Occasion* o = lead_occasion(occasions)) lead = *o;
+    report.occasions.insert(report.occasions.end(), occasions.begin(), occasions.end());
+
+    const std::optional<Cadence> cadence = cadence_of(c, h, network.settings);
+    if (!cadence) continue;
     if (h.total() == 0) never_contacted.push_back(&c);
 
     DueEntry e;
     e.contact = &c;
-    e.every = every;
+    e.every = cadence->every;
     e.last_no_need = h.last_no_need;
     e.last_give = h.last_give;
-    e.since = h.last_no_need ? *h.last_no_need : c.met_on ? *c.met_on : c.added_on;
-    e.due_on = add_duration(e.since, every);
+    e.since = cadence->since;
+    e.due_on = cadence->due_on;
     e.days_overdue = days_between(e.due_on, today);
     e.cycle_days = std::max(1, days_between(e.since, e.due_on));
+    e.occasion = std::move(lead);
     (e.due_on <= report.horizon ? entries : later).push_back(std::move(e));
   }
+  std::sort(report.occasions.begin(), report.occasions.end(), by_date_then_id);
   std::sort(entries.begin(), entries.end(), more_overdue);
   report.due_total = entries.size();
   if (options.limit && entries.size() > *options.limit) entries.resize(*options.limit);
@@ -152,17 +119,6 @@ DueReport compute(const Network& network, const HistoryMap& history,
     return a.by != b.by ? a.by < b.by : a.interaction->id < b.interaction->id;
   });
 
-  const Date occasions_until =
-      options.within ? report.horizon : today + date::days{kDefaultOccasionDays};
-  for (const auto& c : network.contacts) {
-    if (!is_active(c, today) || !has_all_tags(c, options.tags)) continue;
-    if (auto o = birthday_occasion(c, today, occasions_until)) report.occasions.push_back(*o);
-    // Job changes seen by an import join here once the importer records them.
-  }
-  std::sort(report.occasions.begin(), report.occasions.end(), [](const auto& a, const auto& b) {
-    return a.date != b.date ? a.date < b.date : a.contact->id < b.contact->id;
-  });
-
   Homework& hw = report.homework;
   const date::year_month_day ymd{today};
   hw.month = ymd.year() / ymd.month();
@@ -186,6 +142,16 @@ DueReport compute(const Network& network, const HistoryMap& history,
 }
 
 }  // namespace
+
+std::optional<Cadence> cadence_of(const Contact& c, const ContactHistory& history,
+                                  const Settings& settings) {
+  Cadence cadence;
+  cadence.every = c.every ? *c.every : settings.every;
+  if (cadence.every.unit == Duration::Unit::off) return std::nullopt;
+  cadence.since = history.last_no_need ? *history.last_no_need : c.met_on ? *c.met_on : c.added_on;
+  cadence.due_on = add_duration(cadence.since, cadence.every);
+  return cadence;
+}
 
 DueReport compute_due(const Network& network, Date today, const DueOptions& options) {
   // The past as of today: what was logged for later dates does not count yet.
@@ -212,6 +178,53 @@ DueReport compute_due(const Network& network, const LogSummary& log, Date today,
   for (const auto& i : log.open_follow_ups) candidates.push_back(&i);
   return compute(network, log.history, candidates, today, options);
 }
+
+namespace {
+
+enum class Who { included, omitted };
+
+// {"id", "name", "kind", "date", "text"} (without id and name inside a due
+// entry, which names the contact already), plus the job change itself.
+void write_occasion(JsonWriter& w, const Occasion& o, Who who) {
+  w.begin_object();
+  if (who == Who::included) {
+    w.key("id");
+    w.value(o.contact->id);
+    w.key("name");
+    w.value(o.contact->name);
+  }
+  w.key("kind");
+  w.value(to_string(o.kind));
+  w.key("date");
+  w.value(format_date(o.date));
+  w.key("text");
+  w.value(o.text);
+  if (o.job_change) {
+    auto job = [&w](const Job& j) {
+      w.begin_object();
+      w.key("company");
+      if (j.company) {
+        w.value(*j.company);
+      } else {
+        w.null();
+      }
+      w.key("role");
+      if (j.role) {
+        w.value(*j.role);
+      } else {
+        w.null();
+      }
+      w.end_object();
+    };
+    w.key("from");
+    job(o.job_change->from);
+    w.key("to");
+    job(o.job_change->to);
+  }
+  w.end_object();
+}
+
+}  // namespace
 
 std::string to_json_text(const DueReport& report) {
   std::string out;
@@ -248,6 +261,12 @@ std::string to_json_text(const DueReport& report) {
     w.value(format_date(e.due_on));
     w.key("days_overdue");
     w.value(e.days_overdue);
+    w.key("occasion");
+    if (e.occasion) {
+      write_occasion(w, *e.occasion, Who::omitted);
+    } else {
+      w.null();
+    }
     w.end_object();
   }
   w.end_array();
@@ -294,20 +313,7 @@ std::string to_json_text(const DueReport& report) {
   w.end_object();
   w.key("occasions");
   w.begin_array();
-  for (const auto& o : report.occasions) {
-    w.begin_object();
-    w.key("id");
-    w.value(o.contact->id);
-    w.key("name");
-    w.value(o.contact->name);
-    w.key("kind");
-    w.value(to_string(o.kind));
-    w.key("date");
-    w.value(format_date(o.date));
-    w.key("text");
-    w.value(o.text);
-    w.end_object();
-  }
+  for (const auto& o : report.occasions) write_occasion(w, o, Who::included);
   w.end_array();
   w.end_object();
   return out;

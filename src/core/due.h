@@ -1,6 +1,7 @@
 // The due engine: who is overdue for a no-need outreach, which follow-ups
 // you promised are due, which timely occasions (birthdays) give a natural
-// reason to write, and how this month's homework stands.
+// reason to write (birthdays, job changes), and how this month's homework
+// stands.
 //
 // compute_due() is a pure function of the network, today and the options: it
 // reads no clock, no environment and no file. The report points into the
@@ -13,15 +14,17 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/history.h"
 #include "core/model.h"
+#include "core/occasions.h"
 #include "core/store.h"
 
 namespace kith {
 
 struct DueOptions {
   // Also list what falls due within this duration after today (entries with
-  // negative days_overdue); it also widens the occasion window. nullopt:
-  // only what is due today, and occasions within the next 7 days.
+  // negative days_overdue); it also sets the birthday window. nullopt:
+  // only what is due today, and birthdays within the next 7 days.
   std::optional<Duration> within;
   // Only contacts carrying every one of these tags (matched with
   // text::terms_match). Applies to the due list, follow-ups, occasions and
@@ -42,7 +45,22 @@ struct DueEntry {
   Date due_on{};         // since + every, in calendar months and years
   int days_overdue = 0;  // today - due_on; negative for upcoming entries
   int cycle_days = 0;    // due_on - since, always >= 1
+  // The contact's occasion, if it has one in the report (lead_occasion():
+  // the job change, else the birthday); it sorts ahead of others equally late.
+  std::optional<Occasion> occasion;
 };
+
+// When a contact's no-need clock runs out.
+struct Cadence {
+  Duration every;  // the contact's, else the setting
+  Date since{};    // last no-need, else met_on, else added_on
+  Date due_on{};   // since + every
+};
+
+// The cadence of `c` given its history; nullopt when its cadence is "off".
+// Archive and snooze are not looked at: the caller decides what they mean.
+std::optional<Cadence> cadence_of(const Contact& c, const ContactHistory& history,
+                                  const Settings& settings);
 
 // A follow-up not marked done whose date has come.
 struct DueFollowUp {
@@ -52,18 +70,6 @@ struct DueFollowUp {
   Date by{};
   int days_overdue = 0;  // today - by; negative for upcoming ones (--within)
 };
-
-// A timely, natural reason to write. Birthdays come from the contacts; job
-// changes seen by an import will be a second kind, added with the importer.
-struct Occasion {
-  enum class Kind { birthday };
-  const Contact* contact = nullptr;
-  Kind kind = Kind::birthday;
-  Date date{};
-  std::string text;  // "birthday", or "38th birthday" when the year is known
-};
-
-std::string_view to_string(Occasion::Kind kind);  // "birthday"
 
 // Reach out to `goal` new people each calendar month.
 struct Homework {
@@ -89,7 +95,9 @@ struct DueReport {
   // overdue; next is…").
   std::optional<DueEntry> next;
   std::vector<DueFollowUp> follow_ups;  // by date, then interaction id
-  std::vector<Occasion> occasions;      // by date, then contact id
+  // Birthdays up to 7 days ahead (to the horizon with `within`), fresh job
+  // changes (see occasions.h): by date, then contact id, then kind.
+  std::vector<Occasion> occasions;
   Homework homework;
 
   // True when there is nothing to act on: nobody due, no follow-up, no

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/contentline.h"
+#include "core/due.h"
 #include "core/history.h"
 
 namespace kith::ics {
@@ -21,6 +22,21 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+Event birthday_event(const Contact& c) {
+  const Birthday& b = *c.birthday;
+  const bool leap_day = b.month == 2 && b.day == 29;
+  // The first occurrence: the day of birth, or that day in a leap year.
+  const date::year year{b.year.value_or(2000)};
+  Event e;
+  e.uid = "birthday-" + c.id + "@kith";
+  e.date = Date{year / date::month{b.month} / date::day{b.day}};
+  e.summary = "Birthday: " + one_line(c.name);
+  e.description = "A natural reason to write, with no need.\nIdeas: kith pitch " + c.id +
+                  "\nThen: kith log " + c.id;
+  e.rrule = leap_day ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY";
+  return e;
+}
+
 }  // namespace
 
 std::vector<Event> outreach_events(const Network& network, Date today) {
@@ -28,11 +44,11 @@ std::vector<Event> outreach_events(const Network& network, Date today) {
   const HistoryMap history = summarize(network.interactions);
   for (const Contact& c : network.contacts) {
     if (c.archived) continue;
-    const Duration& every = c.every ? *c.every : network.settings.every;
-    if (every.unit == Duration::Unit::off) continue;
+    if (c.birthday) events.push_back(birthday_event(c));
     const ContactHistory& h = history_of(history, c.id);
-    const Date since = h.last_no_need ? *h.last_no_need : c.met_on ? *c.met_on : c.added_on;
-    const Date due_on = add_duration(since, every);
+    const std::optional<Cadence> cadence = cadence_of(c, h, network.settings);
+    if (!cadence) continue;
+    const Date due_on = cadence->due_on;
     Date on = std::max(due_on, today);
     if (c.snoozed_until) on = std::max(on, *c.snoozed_until);
     Event e;
@@ -41,7 +57,7 @@ std::vector<Event> outreach_events(const Network& network, Date today) {
     e.summary = "Reach out to " + one_line(c.name) + " (no need)";
     e.description = (h.last_no_need ? "Last give or catch-up: " + format_date(*h.last_no_need)
                                     : std::string("No give or catch-up yet")) +
-                    "; every " + every.text + ", due " + format_date(due_on) +
+                    "; every " + cadence->every.text + ", due " + format_date(due_on) +
                     ".\nIdeas: kith pitch " + c.id + "\nThen: kith log " + c.id;
     events.push_back(std::move(e));
   }
@@ -83,6 +99,7 @@ std::string write_calendar(const std::vector<Event>& events, Date stamp) {
     out += fold("DTSTAMP:" + dtstamp);
     out += fold("DTSTART;VALUE=DATE:" + basic_date(e.date));
     out += fold("DTEND;VALUE=DATE:" + basic_date(e.date + date::days{1}));
+    if (!e.rrule.empty()) out += fold("RRULE:" + e.rrule);
     out += fold("SUMMARY:" + escape_text(e.summary));
     out += fold("DESCRIPTION:" + escape_text(e.description));
     out += fold("TRANSP:TRANSPARENT");

@@ -1,5 +1,5 @@
-// iCalendar (RFC 5545) for `kith export ics`: the no-need outreach that is due
-// and the open follow-ups, as all-day events a calendar app can subscribe to
+// iCalendar (RFC 5545) for `kith export ics`: the no-need outreach that is due,
+// the open follow-ups and the birthdays, as all-day events a calendar app can subscribe to
 // or import. Each event's UID depends only on the contact or the interaction,
 // so a calendar app updates the event on a later export instead of adding a
 // second one.
@@ -18,6 +18,7 @@ struct Event {
   Date date{};      // an all-day event on this day
   std::string summary;
   std::string description;
+  std::string rrule;  // the RRULE value of a recurring event; empty: once
 };
 
 // The events for `network` as of `today`, by date, then UID:
@@ -28,7 +29,13 @@ struct Event {
 //     end of a snooze;
 //   - one per follow-up that is not done and has a date: UID
 //     "follow-up-<interaction id>@kith", on its date, or today when that has
-//     passed.
+//     passed;
+//   - one per contact that is not archived and has a birthday: UID
+//     "birthday-<id>@kith", a yearly event from the birthday in the year of
+//     birth (in 2000, a leap year, when the year is unknown). 29 February
+//     recurs on the last day of February (BYMONTH=2;BYMONTHDAY=-1), so that
+//     calendars show it on 28 February in common years, as kith due does.
+//     A snooze does not hide a birthday.
 std::vector<Event> outreach_events(const Network& network, Date today);
 
 // A whole VCALENDAR with the events: CRLF line ends, lines folded at 75

@@ -160,11 +160,26 @@ std::string give_first_advice(const Pitch& p) {
   return s;
 }
 
+std::string occasion_advice(const Pitch& p, const PitchOccasion& o, Date today) {
+  const std::string& f = p.first_name;
+  if (o.kind == Occasion::Kind::job_change) {
+    // text is "changed jobs: …" or "changed roles: …"
+    return f + " " + o.text + " (seen " + format_date(o.date) +
+           "): a natural reason to write with no need; open with congratulations.";
+  }
+  const auto days = (o.date - today).count();
+  const std::string when = days == 0   ? "today"
+                           : days == 1 ? "tomorrow"
+                                       : "on " + format_date(o.date);
+  return f + "'s " + o.text + " is " + when + ": a natural reason to write with no need.";
+}
+
 std::vector<std::string> make_advice(const Pitch& p, const Profile& me, const Contact& c,
                                      Date today) {
   std::vector<std::string> advice;
   const std::string& f = p.first_name;
   if (p.give_first.any()) advice.push_back(give_first_advice(p));
+  if (p.occasion) advice.push_back(occasion_advice(p, *p.occasion, today));
   if (c.snoozed_until && *c.snoozed_until > today) {
     advice.push_back("You snoozed " + f + " until " + format_date(*c.snoozed_until) +
                      ": unless it cannot wait, reach out after that.");
@@ -244,6 +259,7 @@ const std::string& field_value(const DraftFields& f, std::string_view name) {
   if (name == "offer") return f.offer;
   if (name == "intro") return f.intro;
   if (name == "common") return f.common;
+  if (name == "occasion") return f.occasion;
   return f.ask;  // parse_template admits no other name
 }
 
@@ -251,7 +267,7 @@ const std::string& field_value(const DraftFields& f, std::string_view name) {
 
 const std::vector<std::string_view>& template_placeholders() {
   static const std::vector<std::string_view> names = {"name",  "first_name", "my_name", "offer",
-                                                      "intro", "common",     "ask"};
+                                                      "intro", "common",     "ask",     "occasion"};
   return names;
 }
 
@@ -338,6 +354,11 @@ Pitch make_pitch(const Network& network, const HistoryMap& history, const Contac
   p.they_can_offer_you = matching_terms(contact.skills, me.interests);
   p.common_ground = find_common_ground(me, contact);
   p.balance = balance_of(history_of(history, contact.id));
+  const std::vector<Occasion> occasions =
+      occasions_of(contact, p.balance.last_no_need, today, today + date::days{kBirthdayDays});
+  if (const Occasion* o = lead_occasion(occasions)) {
+    p.occasion = PitchOccasion{o->kind, o->date, o->text, opening_line(*o, today)};
+  }
   p.give_first = give_first_reasons(p.balance, options.ask.has_value(), today);
   p.ask = options.ask;
   p.advice = make_advice(p, me, contact, today);
@@ -359,6 +380,7 @@ DraftFields draft_fields(const Pitch& p) {
   }
   f.common = natural_list(shared);
   f.ask = p.ask.value_or("");
+  if (p.occasion) f.occasion = p.occasion->opening;
   return f;
 }
 
@@ -408,6 +430,8 @@ std::string fill_template(const DraftTemplate& tmpl, const DraftFields& fields) 
 std::string builtin_draft(const Pitch& p) {
   std::vector<std::string> paragraphs;
   paragraphs.push_back("Hi " + p.first_name + ",");
+  // A fresh occasion is the most natural opening there is.
+  if (p.occasion) paragraphs.push_back(p.occasion->opening);
 
   // What is in it for them comes first.
   const Introduction* intro = p.introductions.empty() ? nullptr : &p.introductions.front();
@@ -487,6 +511,14 @@ Json to_json(const Pitch& p) {
   balance["last_give"] = date_or_null(p.balance.last_give);
   balance["last_no_need"] = date_or_null(p.balance.last_no_need);
   j["balance"] = std::move(balance);
+  if (p.occasion) {
+    j["occasion"] = {{"kind", std::string(to_string(p.occasion->kind))},
+                     {"date", format_date(p.occasion->date)},
+                     {"text", p.occasion->text},
+                     {"opening", p.occasion->opening}};
+  } else {
+    j["occasion"] = nullptr;
+  }
   j["advice"] = p.advice;
   j["draft"] = p.draft;
   return j;

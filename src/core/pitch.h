@@ -1,7 +1,8 @@
 // The pitch engine: why a contact would want to hear from you, worked out from
 // their side. What you can offer them, whom you could introduce them to, what
 // they could offer you, what you have in common, the give/ask balance, plain
-// advice, and a short draft message.
+// advice, and a short draft message that opens with a fresh occasion (a job
+// change or a birthday) when there is one.
 //
 // Everything here is a pure function of its arguments: the same network,
 // contact, today and options give the same Pitch, byte for byte. Every term
@@ -18,6 +19,7 @@
 #include "core/dates.h"
 #include "core/history.h"
 #include "core/model.h"
+#include "core/occasions.h"
 #include "core/status.h"
 #include "core/store.h"
 
@@ -35,7 +37,8 @@ struct DraftTemplate {
 };
 
 // The placeholders a template may use, without braces, in the order the
-// documentation lists them: name, first_name, my_name, offer, intro, common, ask.
+// documentation lists them: name, first_name, my_name, offer, intro, common,
+// ask, occasion.
 const std::vector<std::string_view>& template_placeholders();
 
 // Parses a template. A placeholder is "{{", optional spaces, a word of ASCII
@@ -100,9 +103,15 @@ struct GiveFirstReasons {
 // How long a give keeps counting as recent when you are about to ask.
 inline constexpr int kRecentGiveDays = 90;
 
+// A timely reason to write, as the pitch uses it (see occasions.h).
+struct PitchOccasion {
+  Occasion::Kind kind = Occasion::Kind::birthday;
+  Date date{};
+  std::string text;     // as in `kith due`: "38th birthday", "changed jobs: Acme → Globex"
+  std::string opening;  // the draft's first sentence: "Congratulations on the new role at Globex!"
+};
+
 // A pitch owns all its data: it holds no pointer into the Network.
-// (A later `occasion` — a birthday or a job change — belongs here too, and
-// would feed the advice and open the draft.)
 struct Pitch {
   std::string id;
   std::string name;
@@ -121,6 +130,10 @@ struct Pitch {
   // Shared tags (in the contact's order), then company, location, how met.
   std::vector<CommonGround> common_ground;
   Balance balance;
+  // The occasion `kith due` would show for the contact today (a job change
+  // not yet answered by a give or catch-up, else a birthday in the next 7
+  // days); nullopt when there is none or the contact is snoozed.
+  std::optional<PitchOccasion> occasion;
   GiveFirstReasons give_first;
   std::vector<std::string> advice;  // plain sentences, the give-first one first
   std::optional<std::string> ask;
@@ -146,6 +159,7 @@ struct DraftFields {
   std::string intro;       // the top introduction: "Amélie Dubois (observability, on-call)"
   std::string common;      // shared tags, company and location: "rust-meetup and Berlin"
   std::string ask;         // the --ask text
+  std::string occasion;    // the occasion's opening: "Congratulations on the new role at Globex!"
 };
 DraftFields draft_fields(const Pitch& pitch);
 
@@ -154,9 +168,9 @@ DraftFields draft_fields(const Pitch& pitch);
 // apart); trailing newlines are dropped.
 std::string fill_template(const DraftTemplate& tmpl, const DraftFields& fields);
 
-// The built-in draft: greeting, the value you offer, an invitation to coffee
-// or lunch, the ask (after the value), sign-off. One line per paragraph, so it
-// can be pasted into a mail or a chat that wraps it.
+// The built-in draft: greeting, the occasion's opening, the value you offer, an invitation to
+// coffee or lunch, the ask (after the value), sign-off. One line per paragraph, so it can be pasted
+// into a mail or a chat that wraps it.
 std::string builtin_draft(const Pitch& pitch);
 
 // "a", "a and b", "a, b and c" (with `last_sep` " or " for alternatives).

@@ -106,7 +106,7 @@ TEST_F(DemoTest, TheHumanReportReadsInOrder) {
   const auto amelie = out.find("Amélie Dubois");
   const auto jose = out.find("José Núñez");
   const auto follow = out.find("Follow-ups due (1)");
-  const auto occasions = out.find("Occasions to write (1)");
+  const auto occasions = out.find("Birthdays (1)");
   const auto homework = out.find("Homework for November 2026: 0 of 1 new contact reached.");
   for (auto pos : {due, first, amelie, jose, follow, occasions, homework}) {
     ASSERT_NE(pos, std::string::npos) << out;
@@ -407,7 +407,7 @@ TEST_F(CronTest, SpeaksForABirthdayWithinAWeek) {
   edit_contact(tmp / "data", "ada-lovelace", "birthday", "--11-30");
   EXPECT_EQ(kith.today("2026-11-22").ok({"due", "--cron"}).out, "");
   auto r = kith.today("2026-11-23").ok({"due", "--cron"});
-  EXPECT_NE(r.out.find("Occasions to write (1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Birthdays (1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Mon 2026-11-30  in 7 days  Ada Lovelace"), std::string::npos) << r.out;
   EXPECT_NE(kith.today("2026-11-30").ok({"due", "--cron"}).out.find("today"), std::string::npos);
 }

@@ -120,8 +120,13 @@ TEST_F(ExportTest, IcsIsReadByPythonIcalendar) {
   const std::string script = python_prelude("icalendar") + R"(
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-assert sorted(events) == ["due-ada-lovelace@kith", "due-contact-1@kith", "due-jose-nunez@kith",
+assert sorted(events) == ["birthday-ada-lovelace@kith", "birthday-jose-nunez@kith",
+                          "due-ada-lovelace@kith", "due-contact-1@kith", "due-jose-nunez@kith",
                           "follow-up-20261120T100000Z-abcdef@kith"], sorted(events)
+bday = events["birthday-ada-lovelace@kith"]
+assert str(bday["DTSTART"].dt) == "1815-12-10", bday["DTSTART"].dt
+assert bday["RRULE"]["FREQ"] == ["YEARLY"], bday["RRULE"]
+assert str(bday["SUMMARY"]) == "Birthday: Ada Lovelace", bday["SUMMARY"]
 assert str(events["due-jose-nunez@kith"]["DTSTART"].dt) == "2026-12-20"
 assert str(events["due-ada-lovelace@kith"]["DTSTART"].dt) == "2026-12-01"
 fu = events["follow-up-20261120T100000Z-abcdef@kith"]
@@ -139,6 +144,26 @@ print("ok")
     EXPECT_LE(end - pos, 75u) << text.substr(pos, end - pos);
     pos = end + 2;
   }
+}
+
+TEST_F(ExportTest, IcsLeapDayBirthdayRecursOnTheLastDayOfFebruary) {
+  kith.ok({"add", "Leap Baby", "--birthday", "02-29", "--every", "off"});
+  kith.ok({"export", "ics", "-o", (tmp / "out.ics").string()});
+  // Expanded by dateutil, as calendar apps expand it: the 28th in common
+  // years, the 29th in leap years.
+  const std::string script = python_prelude("icalendar") + R"(
+import datetime
+from dateutil.rrule import rrulestr
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+(e,) = [e for e in cal.walk("VEVENT")]
+assert str(e["UID"]) == "birthday-leap-baby@kith", e["UID"]
+start = e["DTSTART"].dt
+rule = rrulestr(e["RRULE"].to_ical().decode(), dtstart=datetime.datetime.combine(start, datetime.time()))
+days = [d.date().isoformat() for d in rule.between(datetime.datetime(2026, 1, 1), datetime.datetime(2029, 1, 1))]
+assert days == ["2026-02-28", "2027-02-28", "2028-02-29"], days
+print("ok")
+)";
+  expect_python_ok(run_python(tmp, script, tmp / "out.ics"), "icalendar", "python3-icalendar");
 }
 
 TEST_F(ExportTest, IcsUidsStayTheSameWhenTheDueDateMoves) {

@@ -43,6 +43,12 @@ Contact full_contact() {
   c.added_on = d("2025-10-02");
   c.archived = true;
   c.snoozed_until = d("2026-12-01");
+  c.job_changes = {
+      {d("2025-01-02"), {"Initech", std::nullopt}, {"Acme", "Engineer"}, Json::object()},
+      {d("2026-11-02"),
+       {"Acme", "Engineer"},
+       {"Acme", "CTO"},
+       Json::parse(R"({"source": "linkedin"})")}};
   c.extra = Json::parse(R"({"linkedin": {"url": "x", "n": [1, 2.5, null]}, "zz": true})");
   return c;
 }

@@ -40,6 +40,7 @@ struct C {
   bool archived = false;
   std::string snoozed;   // empty: not snoozed
   std::string birthday;  // YYYY-MM-DD or --MM-DD
+  std::string moved;     // a job change (Acme -> Globex) seen on this day
 };
 
 // An interaction; `by` / `done` make it carry a follow-up when `follow_up`.
@@ -78,6 +79,10 @@ Network make_network(const World& w) {
       auto b = parse_birthday(c.birthday);
       EXPECT_TRUE(b.ok()) << c.birthday;
       if (b) x.birthday = *b;
+    }
+    if (!c.moved.empty()) {
+      x.job_changes.push_back(
+          {d(c.moved), {"Acme", "Engineer"}, {"Globex", "CTO"}, Json::object()});
     }
     n.contacts.push_back(std::move(x));
   }
@@ -662,6 +667,11 @@ INSTANTIATE_TEST_SUITE_P(
                      "2028-02-25",
                      "",
                      "2028-02-29 birthday"},
+        OccasionCase{"NoYearLeapDayOnFebruary28InACommonYear",
+                     {.id = "a", .birthday = "--02-29"},
+                     "2027-02-28",
+                     "",
+                     "2027-02-28 birthday"},
         OccasionCase{"ArchivedHaveNone",
                      {.id = "a", .archived = true, .birthday = "--11-26"},
                      "2026-11-25",
@@ -702,6 +712,151 @@ TEST(Occasions, SortedByDateThenId) {
   EXPECT_EQ(r.occasions[0].contact->id, "cat");
   EXPECT_EQ(r.occasions[1].contact->id, "ada");
   EXPECT_EQ(r.occasions[2].contact->id, "bob");
+}
+
+// "id kind date text" for each occasion, in order.
+std::vector<std::string> occasion_summary(const DueReport& r) {
+  std::vector<std::string> out;
+  for (const auto& o : r.occasions) {
+    out.push_back(o.contact->id + " " + std::string(to_string(o.kind)) + " " + format_date(o.date) +
+                  " " + o.text);
+  }
+  return out;
+}
+
+struct JobChangeCase {
+  const char* label;
+  World world;
+  std::string today;
+  std::vector<std::string> expected;  // as occasion_summary() prints it
+};
+
+class JobChangeTest : public ::testing::TestWithParam<JobChangeCase> {};
+
+TEST_P(JobChangeTest, IsAnOccasionUntilANoNeedInteraction) {
+  const JobChangeCase& c = GetParam();
+  const Network n = make_network(c.world);
+  const DueReport r = compute_due(n, d(c.today), options());
+  EXPECT_EQ(occasion_summary(r), c.expected);
+  // The store's way (through the read cache) gives the same report.
+  EXPECT_EQ(report_via_store(n, d(c.today), options()), to_json_text(r));
+}
+
+const std::string kMoved = "job-change 2026-11-02 changed jobs: Acme → Globex (CTO)";
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, JobChangeTest,
+    ::testing::Values(
+        JobChangeCase{"NeverReachedOut",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}}},
+                      "2026-11-25",
+                      {"a " + kMoved}},
+        JobChangeCase{"NoNeedBeforeTheChange",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}},
+                       .interactions = {{.date = "2026-10-20", .contacts = {"a"}, .intent = give}}},
+                      "2026-11-25",
+                      {"a " + kMoved}},
+        JobChangeCase{"CatchUpAfterTheChange",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}},
+                       .interactions = {{.date = "2026-11-03", .contacts = {"a"}}}},
+                      "2026-11-25",
+                      {}},
+        JobChangeCase{"GiveOnTheDayOfTheChange",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}},
+                       .interactions = {{.date = "2026-11-02", .contacts = {"a"}, .intent = give}}},
+                      "2026-11-25",
+                      {}},
+        JobChangeCase{"AnAskAfterTheChangeDoesNotAnswerIt",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}},
+                       .interactions = {{.date = "2026-11-03", .contacts = {"a"}, .intent = ask}}},
+                      "2026-11-25",
+                      {"a " + kMoved}},
+        JobChangeCase{"ACatchUpLoggedForLaterDoesNotCountYet",
+                      {.contacts = {{.id = "a", .moved = "2026-11-02"}},
+                       .interactions = {{.date = "2026-11-30", .contacts = {"a"}}}},
+                      "2026-11-25",
+                      {"a " + kMoved}},
+        JobChangeCase{"FadesAfter90Days",
+                      {.contacts = {{.id = "a", .moved = "2026-08-26"}}},
+                      "2026-11-25",
+                      {}},
+        JobChangeCase{"ArchivedHaveNone",
+                      {.contacts = {{.id = "a", .archived = true, .moved = "2026-11-02"}}},
+                      "2026-11-25",
+                      {}},
+        JobChangeCase{"SnoozedHaveNone",
+                      {.contacts = {{.id = "a", .snoozed = "2026-12-01", .moved = "2026-11-02"}}},
+                      "2026-11-25",
+                      {}},
+        JobChangeCase{"CadenceOffStillHasThem",
+                      {.contacts = {{.id = "a", .every = "off", .moved = "2026-11-02"}}},
+                      "2026-11-25",
+                      {"a " + kMoved}},
+        JobChangeCase{"BeforeBirthdaysByDate",
+                      {.contacts = {{.id = "a", .birthday = "--11-26"},
+                                    {.id = "b", .birthday = "--11-25", .moved = "2026-11-25"}}},
+                      "2026-11-25",
+                      {"b job-change 2026-11-25 changed jobs: Acme → Globex (CTO)",
+                       "b birthday 2026-11-25 birthday", "a birthday 2026-11-26 birthday"}}),
+    [](const ::testing::TestParamInfo<JobChangeCase>& p) { return std::string(p.param.label); });
+
+TEST(Occasions, TagsFilterJobChangesToo) {
+  const Network n = make_network({{{.id = "a", .tags = {"climate"}, .moved = "2026-11-02"},
+                                   {.id = "b", .moved = "2026-11-02"}}});
+  const DueReport r = compute_due(n, d("2026-11-25"), options("", {"climate"}));
+  ASSERT_EQ(r.occasions.size(), 1u);
+  EXPECT_EQ(r.occasions[0].contact->id, "a");
+}
+
+TEST(Occasions, ADueContactWithAnOccasionGoesFirstAmongTheEquallyLate) {
+  // Both met on the same day with the same cadence: exactly as late.
+  World w{.contacts = {{.id = "a", .met = "2026-06-01"},
+                       {.id = "b", .met = "2026-06-01", .moved = "2026-11-02"},
+                       {.id = "c", .met = "2026-06-01", .birthday = "--11-28"},
+                       {.id = "z", .met = "2026-05-01"}}};
+  const Network n = make_network(w);
+  const DueReport r = compute_due(n, d("2026-11-25"), options());
+  std::vector<std::string> order;
+  for (const auto& e : r.due) order.push_back(e.contact->id);
+  // z is later relative to its cadence; among a, b, c the two with an
+  // occasion come first (then by due_on and id, as before).
+  EXPECT_EQ(order, (std::vector<std::string>{"z", "b", "c", "a"}));
+  ASSERT_TRUE(r.due[1].occasion.has_value());
+  EXPECT_EQ(r.due[1].occasion->kind, Occasion::Kind::job_change);
+  ASSERT_TRUE(r.due[2].occasion.has_value());
+  EXPECT_EQ(r.due[2].occasion->kind, Occasion::Kind::birthday);
+  EXPECT_FALSE(r.due[3].occasion.has_value());
+  const Json j = to_json(r);
+  EXPECT_EQ(j["due"][1]["occasion"]["kind"], "job-change");
+  EXPECT_EQ(j["due"][1]["occasion"]["date"], "2026-11-02");
+  EXPECT_FALSE(j["due"][1]["occasion"].contains("id"));
+  EXPECT_TRUE(j["due"][3]["occasion"].is_null());
+}
+
+TEST(Occasions, JsonOfAJobChangeSaysFromAndTo) {
+  const Network n = make_network({{{.id = "a", .moved = "2026-11-02"}}});
+  const Json j = to_json(compute_due(n, d("2026-11-25"), options()));
+  ASSERT_EQ(j["occasions"].size(), 1u);
+  EXPECT_EQ(j["occasions"][0]["kind"], "job-change");
+  EXPECT_EQ(j["occasions"][0]["from"], Json({{"company", "Acme"}, {"role", "Engineer"}}));
+  EXPECT_EQ(j["occasions"][0]["to"], Json({{"company", "Globex"}, {"role", "CTO"}}));
+}
+
+TEST(NothingToDo, AJobChangeAloneIsSomethingToDo) {
+  // Reached this month with a give before the change; cadence off: only
+  // the job change is left.
+  const Network n = make_network({{{.id = "a", .every = "off", .moved = "2026-11-20"}},
+                                  {{.date = "2026-11-10", .contacts = {"a"}, .intent = give}}});
+  const DueReport r = compute_due(n, d("2026-11-25"), options());
+  EXPECT_TRUE(r.due.empty());
+  EXPECT_TRUE(r.homework.done());
+  EXPECT_EQ(r.occasions.size(), 1u);
+  EXPECT_FALSE(r.nothing_to_do());
+  // A catch-up after the change: nothing left.
+  const Network answered =
+      make_network({{{.id = "a", .every = "off", .moved = "2026-11-20"}},
+                    {{.date = "2026-11-21", .contacts = {"a"}, .intent = give}}});
+  EXPECT_TRUE(compute_due(answered, d("2026-11-25"), options()).nothing_to_do());
 }
 
 // ---------------------------------------------------------- nothing to do

@@ -155,9 +155,79 @@ TEST(OutreachEvents, UidsDependOnlyOnTheContactSoALaterExportUpdatesTheEvent) {
   EXPECT_NE(before[0].date, after[0].date);
 }
 
+// ---------------------------------------------------------------- birthdays
+
+Contact born(std::string id, const char* birthday) {
+  Contact c = contact(std::move(id), "2026-01-01");
+  c.every = *parse_duration("off", AllowOff::yes);  // only the birthday event
+  c.birthday = *parse_birthday(birthday);
+  return c;
+}
+
+struct BirthdayCase {
+  const char* label;
+  Contact contact;
+  std::optional<std::string> start;  // nullopt: no birthday event
+  std::string rrule;
+};
+
+class BirthdayEventTest : public testing::TestWithParam<BirthdayCase> {};
+
+TEST_P(BirthdayEventTest, RecursYearlyFromTheFirstBirthday) {
+  const BirthdayCase& c = GetParam();
+  Network n;
+  n.contacts.push_back(c.contact);
+  const auto events = outreach_events(n, kToday);
+  const Event* e = find(events, "birthday-" + c.contact.id + "@kith");
+  if (!c.start) {
+    EXPECT_EQ(e, nullptr);
+    return;
+  }
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(format_date(e->date), *c.start);
+  EXPECT_EQ(e->rrule, c.rrule);
+  EXPECT_EQ(e->summary, "Birthday: Name of " + c.contact.id);
+  EXPECT_NE(e->description.find("kith pitch " + c.contact.id), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BirthdayEventTest,
+    testing::Values(
+        BirthdayCase{"KnownYearStartsOnTheDayOfBirth", born("a", "1988-11-27"), "1988-11-27",
+                     "FREQ=YEARLY"},
+        BirthdayCase{"NoYearStartsIn2000", born("a", "--07-14"), "2000-07-14", "FREQ=YEARLY"},
+        BirthdayCase{"LeapDayRecursOnTheLastDayOfFebruary", born("a", "1996-02-29"), "1996-02-29",
+                     "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
+        BirthdayCase{"LeapDayWithoutYear", born("a", "--02-29"), "2000-02-29",
+                     "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
+        BirthdayCase{"February28IsAnOrdinaryDay", born("a", "--02-28"), "2000-02-28",
+                     "FREQ=YEARLY"},
+        BirthdayCase{"ArchivedHaveNone", archived(born("a", "--07-14")), std::nullopt, ""},
+        BirthdayCase{"SnoozedStillHaveTheirBirthday", snoozed(born("a", "--07-14"), "2027-06-01"),
+                     "2000-07-14", "FREQ=YEARLY"}),
+    [](const testing::TestParamInfo<BirthdayCase>& p) { return std::string(p.param.label); });
+
+TEST(OutreachEvents, NoBirthdayNoBirthdayEventAndOthersAreOnce) {
+  Network n;
+  n.contacts.push_back(contact("a", "2026-10-01"));
+  for (const auto& e : outreach_events(n, kToday)) EXPECT_TRUE(e.rrule.empty()) << e.uid;
+  EXPECT_EQ(find(outreach_events(n, kToday), "birthday-a@kith"), nullptr);
+}
+
+TEST(WriteCalendar, ARecurringEventHasItsRrule) {
+  Network n;
+  n.contacts.push_back(born("a", "--02-29"));
+  const std::string text = write_calendar(outreach_events(n, kToday), kToday);
+  EXPECT_NE(
+      text.find("DTSTART;VALUE=DATE:20000229\r\nDTEND;VALUE=DATE:20000301\r\n"
+                "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\nSUMMARY:Birthday: Name of a\r\n"),
+      std::string::npos)
+      << text;
+}
+
 TEST(WriteCalendar, WritesAValidAllDayEventWithCrLfAndEscapes) {
   Event e{"due-a@kith", d("2026-12-31"), "Reach out to Ada, Countess; of Lovelace",
-          "Line one\nline two"};
+          "Line one\nline two", ""};
   const std::string text = write_calendar({e}, kToday);
   EXPECT_TRUE(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
   EXPECT_TRUE(text.ends_with("END:VCALENDAR\r\n"));

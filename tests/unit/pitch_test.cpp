@@ -554,11 +554,87 @@ TEST_F(DraftNetwork, JsonHasTheDocumentedKeysInOrder) {
   Strings keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (Strings{"contact", "you_can_offer", "introductions", "they_can_offer_you",
-                           "common_ground", "balance", "advice", "draft"}));
+                           "common_ground", "balance", "occasion", "advice", "draft"}));
+  EXPECT_TRUE(j["occasion"].is_null());
   EXPECT_EQ(j["contact"], Json({{"id", "jose"}, {"name", "José Núñez"}}));
   EXPECT_EQ(j["introductions"][0]["topics"], Json({"hiring", "Rust"}));
   EXPECT_TRUE(j["balance"]["last"].is_null());
   EXPECT_EQ(j["balance"]["give"], 0);
+}
+
+// ---------------------------------------------------------------------------
+// Occasions: a fresh one opens the draft and is in the JSON
+
+TEST_F(DraftNetwork, AFreshJobChangeOpensTheDraftAndTheAdvice) {
+  b.contact("jose").job_changes.push_back(
+      {day("2026-11-02"), {"Paywell", "Engineer"}, {"Globex", "CTO"}, Json::object()});
+  const Pitch p = b.pitch("jose");
+  ASSERT_TRUE(p.occasion.has_value());
+  EXPECT_EQ(p.occasion->kind, Occasion::Kind::job_change);
+  EXPECT_EQ(p.occasion->text, "changed jobs: Paywell → Globex (CTO)");
+  EXPECT_TRUE(starts_with(p.draft,
+                          "Hi José,\n\nCongratulations on the new role at Globex!\n\n"
+                          "I know you're interested in"))
+      << p.draft;
+  EXPECT_EQ(p.advice[0],
+            "José changed jobs: Paywell → Globex (CTO) (seen 2026-11-02): a natural reason to "
+            "write with no need; open with congratulations.");
+  const Json j = to_json(p);
+  EXPECT_EQ(j["occasion"], Json({{"kind", "job-change"},
+                                 {"date", "2026-11-02"},
+                                 {"text", "changed jobs: Paywell → Globex (CTO)"},
+                                 {"opening", "Congratulations on the new role at Globex!"}}));
+}
+
+TEST_F(DraftNetwork, ANoNeedInteractionAfterTheChangeAnswersIt) {
+  b.contact("jose").job_changes.push_back(
+      {day("2026-11-02"), {"Paywell", "Engineer"}, {"Globex", "CTO"}, Json::object()});
+  b.log("2026-11-05", {"jose"}, Intent::ask);
+  EXPECT_TRUE(b.pitch("jose").occasion.has_value());  // an ask does not
+  b.log("2026-11-06", {"jose"}, Intent::catch_up);
+  const Pitch p = b.pitch("jose");
+  EXPECT_FALSE(p.occasion.has_value());
+  EXPECT_EQ(p.draft.find("Congratulations"), std::string::npos);
+}
+
+TEST_F(DraftNetwork, ABirthdayThisWeekOpensTheDraftWithAWish) {
+  b.contact("jose").birthday = *parse_birthday("--11-22");  // kToday is Friday 2026-11-20
+  const Pitch p = b.pitch("jose");
+  ASSERT_TRUE(p.occasion.has_value());
+  EXPECT_EQ(p.occasion->kind, Occasion::Kind::birthday);
+  EXPECT_EQ(p.occasion->opening, "Happy birthday for Sunday!");
+  EXPECT_TRUE(starts_with(p.draft, "Hi José,\n\nHappy birthday for Sunday!\n\n")) << p.draft;
+  EXPECT_EQ(p.advice[0],
+            "José's birthday is on 2026-11-22: a natural reason to write with no need.");
+  // Eight days ahead is not fresh yet.
+  b.contact("jose").birthday = *parse_birthday("--11-28");
+  EXPECT_FALSE(b.pitch("jose").occasion.has_value());
+}
+
+TEST_F(DraftNetwork, TheJobChangeLeadsOverABirthday) {
+  Contact& jose = b.contact("jose");
+  jose.birthday = *parse_birthday("--11-20");
+  jose.job_changes.push_back(
+      {day("2026-10-02"), {"Paywell", "Engineer"}, {"Paywell", "CTO"}, Json::object()});
+  const Pitch p = b.pitch("jose");
+  ASSERT_TRUE(p.occasion.has_value());
+  EXPECT_EQ(p.occasion->opening, "Congratulations on the new role as CTO!");
+}
+
+TEST_F(DraftNetwork, ASnoozedContactHasNoOccasion) {
+  Contact& jose = b.contact("jose");
+  jose.birthday = *parse_birthday("--11-20");
+  jose.snoozed_until = day("2026-12-01");
+  EXPECT_FALSE(b.pitch("jose").occasion.has_value());
+}
+
+TEST_F(DraftNetwork, TheOccasionPlaceholderFillsATemplate) {
+  b.contact("jose").birthday = *parse_birthday("--11-20");
+  PitchOptions options;
+  options.draft_template = *parse_template("Hi {{first_name}},\n{{occasion}}\n-- {{my_name}}", "t");
+  EXPECT_EQ(b.pitch("jose", options).draft, "Hi José,\nHappy birthday!\n-- Noor Haddad");
+  b.contact("jose").birthday.reset();
+  EXPECT_EQ(b.pitch("jose", options).draft, "Hi José,\n-- Noor Haddad");
 }
 
 // ---------------------------------------------------------------------------
@@ -573,6 +649,7 @@ DraftFields sample_fields() {
   f.intro = "Amélie Dubois (on-call)";
   f.common = "rust-meetup and Berlin";
   f.ask = "Coffee?";
+  f.occasion = "Happy birthday!";
   return f;
 }
 
@@ -602,6 +679,7 @@ INSTANTIATE_TEST_SUITE_P(
         FillCase{"intro", "Meet {{intro}}?", "Meet Amélie Dubois (on-call)?"},
         FillCase{"common", "We share {{common}}.", "We share rust-meetup and Berlin."},
         FillCase{"ask", "{{ask}}", "Coffee?"},
+        FillCase{"occasion", "Hi!\n{{occasion}}", "Hi!\nHappy birthday!"},
         FillCase{"spaces_inside_braces", "{{ first_name }}!", "José!"},
         FillCase{"several_on_a_line", "{{first_name}}/{{my_name}}", "José/Noor Haddad"},
         FillCase{"single_braces_pass_through", "{name} {x}", "{name} {x}"},
@@ -619,7 +697,7 @@ TEST(TemplateTest, EveryDocumentedPlaceholderIsKnown) {
   std::string all;
   for (auto name : template_placeholders()) all += "{{" + std::string(name) + "}}\n";
   EXPECT_TRUE(parse_template(all, "t").ok());
-  EXPECT_EQ(template_placeholders().size(), 7u);
+  EXPECT_EQ(template_placeholders().size(), 8u);
 }
 
 struct UnknownCase {
@@ -646,8 +724,8 @@ INSTANTIATE_TEST_SUITE_P(
                                 "template drafts/coffee.txt:1: unknown placeholder {{Name}}"},
                     UnknownCase{"dash_for_underscore", "ok {{name}}\n\nHi {{first-name}}",
                                 "template drafts/coffee.txt:3: unknown placeholder {{first-name}}"},
-                    UnknownCase{"with_spaces", "{{ occasion }}",
-                                "template drafts/coffee.txt:1: unknown placeholder {{occasion}}"}),
+                    UnknownCase{"with_spaces", "{{ birthday }}",
+                                "template drafts/coffee.txt:1: unknown placeholder {{birthday}}"}),
     LabelName{});
 
 TEST(TemplateTest, InvalidUtf8IsAUsageError) {
