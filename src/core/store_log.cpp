@@ -146,6 +146,11 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     }
   }
   std::vector<ContactHistory> per_id(options.only ? options.only->size() : work.ids.size());
+  if (options.id_hashes) {
+    std::size_t total = 0;
+    for (const auto& [name, d] : work.months) total += d.id_hashes.size();
+    out.id_hashes.reserve(total);
+  }
   for (const auto& [name, d] : work.months) {
     fold(d, options.until, per_id, options.only ? &slot : nullptr);
     for (const auto& i : options.only ? kNoFollowUps : d.open_follow_ups) {
