@@ -39,6 +39,7 @@ times = {}
 for s in SETS + ["empty"]:
     times[s] = load(s)
     times[s].update(load(s + "-add"))
+    times[s].update(load(s + "-raw"))
 
 with open(os.path.join(results, "machine.txt")) as f:
     print(f.read(), end="")

@@ -12,13 +12,21 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
   (void)kith::cache::decode_contact(input);
+  (void)kith::cache::decode_contact_head(input);
   const std::uint64_t sum = kith::cache::checksum(input);
   const std::string summed = input + std::string(reinterpret_cast<const char*>(&sum), sizeof sum);
   for (const std::string* bytes : {&input, &summed}) {
     if (auto contacts = kith::cache::ContactsCache::decode(*bytes, "/data")) {
-      for (const auto& e : contacts->entries()) (void)kith::cache::decode_contact(e.record);
+      for (const auto& e : contacts->entries()) {
+        (void)kith::cache::decode_contact(e.record);
+        (void)kith::cache::decode_contact_head(e.record);
+      }
     }
-    (void)kith::cache::decode_log(*bytes, "/data");
+    if (auto log = kith::cache::decode_log(*bytes, "/data")) {
+      // Interning indexes every decoded id, then finds or adds one.
+      (void)log->intern("ada");
+      if (!log->ids.empty()) (void)log->intern(log->ids.front());
+    }
   }
   return 0;
 }

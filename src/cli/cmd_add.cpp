@@ -34,7 +34,9 @@ int run_add(const AddOptions& o, Context& ctx) {
   if (!store) return ctx.fail(store.error());
   auto lock = store->lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
-  auto contacts = store->load_contacts();
+  // Ids, names and emails are all that the new id and the duplicate
+  // warning need.
+  auto contacts = store->load_contact_heads();
   if (!contacts) return ctx.fail(contacts.error());
 
   std::set<std::string, std::less<>> taken;

@@ -144,6 +144,8 @@ int run_log(const LogOptions& o, Context& ctx) {
   if (!contacts) return ctx.fail(contacts.error());
   SummaryOptions summary;
   summary.id_hashes = true;
+  summary.only.emplace();
+  for (const auto& c : *contacts) summary.only->push_back(c.id);
   auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(log->warnings);

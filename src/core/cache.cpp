@@ -272,19 +272,18 @@ fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir) {
 
 std::uint32_t LogCache::intern(std::string_view id) {
   if (index_.size() != ids.size()) {
-    // First use after decoding: index what was decoded. `ids` may grow and
-    // move its strings, so the views point into added_, never into `ids`.
+    // First use after decoding: index what was decoded.
     index_.clear();
-    added_.clear();
     index_.reserve(ids.size() * 2);
-    for (std::uint32_t k = 0; k < ids.size(); ++k) {
-      index_.emplace(added_.emplace_back(ids[k]), k);
-    }
+    for (std::uint32_t k = 0; k < ids.size(); ++k) index_.emplace(fnv1a(ids[k]), k);
   }
-  if (auto it = index_.find(id); it != index_.end()) return it->second;
+  const std::uint64_t h = fnv1a(id);
+  for (auto [it, end] = index_.equal_range(h); it != end; ++it) {
+    if (ids[it->second] == id) return it->second;
+  }
   const auto k = static_cast<std::uint32_t>(ids.size());
   ids.emplace_back(id);
-  index_.emplace(added_.emplace_back(id), k);
+  index_.emplace(h, k);
   return k;
 }
 
@@ -325,6 +324,17 @@ std::optional<Contact> decode_contact(std::string_view record) {
   Reader r(record);
   Contact c = read_contact(r);
   if (!r.ok() || !r.at_end()) return std::nullopt;
+  return c;
+}
+
+std::optional<Contact> decode_contact_head(std::string_view record) {
+  // write_contact() begins with these three.
+  Reader r(record);
+  Contact c;
+  c.id = r.str();
+  c.name = r.str();
+  c.emails = r.strs();
+  if (!r.ok()) return std::nullopt;
   return c;
 }
 

@@ -19,7 +19,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -110,6 +109,9 @@ bool file_order(std::string_view a, std::string_view b);
 
 // A contact record; nullopt when the bytes do not decode.
 std::optional<Contact> decode_contact(std::string_view record);
+// The id, name and emails of a contact record (every other field left
+// default), decoding nothing else; nullopt when they do not decode.
+std::optional<Contact> decode_contact_head(std::string_view record);
 std::string encode_contact(const Contact& contact);
 
 // Builds a contacts cache file. Files must be added in file_order.
@@ -149,12 +151,6 @@ struct MonthDigest {
 
 // log/*.jsonl, by file name ("2026-11.jsonl").
 struct LogCache {
-  LogCache() = default;
-  LogCache(LogCache&&) = default;
-  LogCache& operator=(LogCache&&) = default;
-  LogCache(const LogCache&) = delete;  // index_ points into added_
-  LogCache& operator=(const LogCache&) = delete;
-
   std::vector<std::string> ids;  // contact ids the digests refer to
   std::map<std::string, MonthDigest, std::less<>> months;
 
@@ -162,8 +158,9 @@ struct LogCache {
   std::uint32_t intern(std::string_view id);
 
  private:
-  std::unordered_map<std::string_view, std::uint32_t> index_;  // views into `ids`
-  std::deque<std::string> added_;  // ids added since decoding, owning index_'s views
+  // hash_id() of each id in `ids` to its index, built on first use: no copy
+  // of the strings, so building it for thousands of ids costs little.
+  std::unordered_multimap<std::uint64_t, std::uint32_t> index_;
 };
 
 // Adds the interactions of a month file (as parse_log returns them) to

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
-#include <system_error>
 
+#include <dirent.h>
 #include <nlohmann/json.hpp>
 
 #include "core/fsutil.h"
@@ -16,20 +16,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Sorted names in `dir` ending in `suffix`, without it; hidden ones skipped.
-std::vector<std::string> stems(const fs::path& dir, std::string_view suffix) {
+// Sorted names in `dir` that begin with `prefix` and end in `suffix`,
+// without the suffix; hidden ones skipped. A plain readdir, keeping only the
+// names that match: contacts/ may hold thousands of files.
+std::vector<std::string> stems(const fs::path& dir, std::string_view suffix,
+                               std::string_view prefix = {}) {
   std::vector<std::string> out;
   if (dir.empty()) return out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  while (const struct dirent* e = ::readdir(d)) {
+    const std::string_view name(e->d_name);
     if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
-        !name.ends_with(suffix)) {
+        !name.ends_with(suffix) || !name.starts_with(prefix)) {
       continue;
     }
-    name.resize(name.size() - suffix.size());
-    out.push_back(std::move(name));
+    out.emplace_back(name.substr(0, name.size() - suffix.size()));
   }
+  ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -145,8 +149,8 @@ bool less_ignoring_case(const std::string& a, const std::string& b) {
 std::vector<Candidate> DataDirSources::contacts(std::string_view prefix) const {
   std::vector<Candidate> out;
   if (dir_.empty()) return out;
-  for (std::string& id : stems(dir_ / "contacts", ".json")) {
-    if (id.starts_with(prefix) && text::is_valid_id(id)) out.push_back({std::move(id), {}});
+  for (std::string& id : stems(dir_ / "contacts", ".json", prefix)) {
+    if (text::is_valid_id(id)) out.push_back({std::move(id), {}});
   }
   if (out.size() > kDescribedContacts) return out;
   for (Candidate& c : out) {

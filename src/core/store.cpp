@@ -107,6 +107,42 @@ Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
 
 bool by_id(const Contact& a, const Contact& b) { return a.id < b.id; }
 
+// The stamp of contacts/ when a writer last found it free of temp files,
+// kept in the cache directory (losing it costs one more listing). An
+// unreadable or damaged record reads as the zero stamp, which no directory
+// has.
+std::string encode_stamp(const cache::FileStamp& s) {
+  char text[128];
+  std::snprintf(text, sizeof text, "kith-swept 1 %llu %llu %llu %lld %lld\n",
+                static_cast<unsigned long long>(s.size), static_cast<unsigned long long>(s.inode),
+                static_cast<unsigned long long>(s.device), static_cast<long long>(s.mtime_ns),
+                static_cast<long long>(s.ctime_ns));
+  return text;
+}
+
+cache::FileStamp swept_stamp(const fs::path& file) {
+  auto text = fsutil::read_file(file);
+  if (!text || !text->has_value()) return {};
+  unsigned long long size = 0, inode = 0, device = 0;
+  long long mtime = 0, ctime = 0;
+  char end = 0;
+  if (std::sscanf((*text)->c_str(), "kith-swept 1 %llu %llu %llu %lld %lld%c", &size, &inode,
+                  &device, &mtime, &ctime, &end) != 6 ||
+      end != '\n' || encode_stamp({size, inode, device, mtime, ctime}) != **text) {
+    return {};
+  }
+  return {size, inode, device, mtime, ctime};
+}
+
+// What Store::load_contact_heads keeps of a contact.
+Contact head_of(Contact&& c) {
+  Contact head;
+  head.id = std::move(c.id);
+  head.name = std::move(c.name);
+  head.emails = std::move(c.emails);
+  return head;
+}
+
 }  // namespace
 
 Store::Store(fs::path dir, CacheOptions cache) : dir_(std::move(dir)), cache_(std::move(cache)) {
@@ -270,6 +306,20 @@ Result<std::optional<Contact>> Store::load_contact(std::string_view id) const {
 
 Result<std::vector<Contact>> Store::load_contacts() const {
   if (cache_dir_.empty()) return load_contacts_uncached();
+  return load_contacts_cached(Decode::whole);
+}
+
+Result<std::vector<Contact>> Store::load_contact_heads() const {
+  if (cache_dir_.empty()) {
+    auto contacts = load_contacts_uncached();
+    if (!contacts) return contacts.error();
+    for (auto& c : *contacts) c = head_of(std::move(c));
+    return contacts;
+  }
+  return load_contacts_cached(Decode::head);
+}
+
+Result<std::vector<Contact>> Store::load_contacts_cached(Decode decode) const {
   const fs::path dir = dir_ / "contacts";
   const DirHandle handle(dir);
   if (handle.fd() < 0) {
@@ -307,7 +357,8 @@ Result<std::vector<Contact>> Store::load_contacts() const {
       const auto& e = *entry++;
       struct stat st {};
       if (::fstatat(handle.fd(), name.c_str(), &st, 0) == 0 && e.stamp == cache::stamp_of(st)) {
-        if (auto contact = cache::decode_contact(e.record)) {
+        if (auto contact = decode == Decode::whole ? cache::decode_contact(e.record)
+                                                   : cache::decode_contact_head(e.record)) {
           contacts.push_back(std::move(*contact));
           keep.push_back({name, e.stamp, e.record});
           continue;
@@ -324,7 +375,8 @@ Result<std::vector<Contact>> Store::load_contacts() const {
       changed = true;
       keep.push_back({name, (*text)->stamp, encoded.emplace_back(cache::encode_contact(*contact))});
     }
-    contacts.push_back(std::move(*contact));
+    contacts.push_back(decode == Decode::whole ? std::move(*contact)
+                                               : head_of(std::move(*contact)));
   }
   if (entry != entries.end()) changed = true;
   if (changed) {
@@ -408,9 +460,19 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
   if (!config) return config.error();
   // Under the lock no other writer is active: any temp file is a leftover.
   // (Plain readdir: contacts/ may hold thousands of files and this runs on
-  // every write.)
+  // every write.) contacts/ is listed only when it may have changed since
+  // it was last found clean (see swept_stamp).
+  const fs::path swept = cache_dir_.empty() ? fs::path() : cache_dir_ / "swept";
   for (const char* sub : {"", "contacts", "log"}) {
+    const bool contacts = std::string_view(sub) == "contacts";
     const int fd = ::open((dir_ / sub).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (contacts && fd >= 0 && !swept.empty()) {
+      struct stat st {};
+      if (::fstat(fd, &st) == 0 && swept_stamp(swept) == cache::stamp_of(st)) {
+        ::close(fd);
+        continue;
+      }
+    }
     DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
     if (!d) {
       if (fd >= 0) ::close(fd);
@@ -419,6 +481,17 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
     while (const struct dirent* e = ::readdir(d)) {
       if (e->d_name[0] == '.' && fsutil::is_temp_name(e->d_name)) {
         ::unlinkat(::dirfd(d), e->d_name, 0);
+      }
+    }
+    if (contacts && !swept.empty()) {
+      // Clean now. Any entry made later changes the directory's mtime and
+      // ctime, which a settled stamp proves (as for the read cache).
+      struct stat st {};
+      if (::fstat(::dirfd(d), &st) == 0 && cache::is_settled(cache::stamp_of(st), cache_.now)) {
+        const cache::FileStamp stamp = cache::stamp_of(st);
+        if (!(swept_stamp(swept) == stamp)) {
+          cache::write_cache_file(swept, encode_stamp(stamp));
+        }
       }
     }
     ::closedir(d);

@@ -63,6 +63,10 @@ struct SummaryOptions {
   Date until{date::year{9999} / 12 / 31};  // the whole log by default
   bool id_hashes = false;                  // fill LogSummary::id_hashes
   bool update_cache = true;                // save what was read in the cache
+  // When set, `history` holds only these contacts and `open_follow_ups`
+  // stays empty: what a writer that touches a few contacts needs (kith log),
+  // without building the summary of every contact.
+  std::optional<std::vector<std::string>> only;
 };
 
 // Where the read cache lives (see cache.h), and the time of this run, which
@@ -91,6 +95,12 @@ class Store {
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
   Result<std::vector<Contact>> load_contacts() const;
+  // Every contact as load_contacts() returns it (same order, same errors,
+  // each file checked against the cache the same way) but with only `id`,
+  // `name` and `emails` filled, every other field left default: what
+  // `kith add` needs for new ids and the duplicate warning, without
+  // decoding the rest of each cached record.
+  Result<std::vector<Contact>> load_contact_heads() const;
   // nullopt when there is no such contact file.
   Result<std::optional<Contact>> load_contact(std::string_view id) const;
   // Every interaction; a torn last line (no newline, not JSON) is skipped and
@@ -135,6 +145,9 @@ class Store {
 
  private:
   Result<std::vector<Contact>> load_contacts_uncached() const;
+  enum class Decode { whole, head };
+  // load_contacts() and load_contact_heads() through the cache.
+  Result<std::vector<Contact>> load_contacts_cached(Decode decode) const;
   // Every month file's digest, from the cache where it is valid, else read.
   Result<cache::LogCache> read_log_digests(bool update_cache) const;
 

@@ -15,15 +15,20 @@ using store_files::DirHandle;
 using store_files::is_month_file;
 using store_files::read_stamped;
 
-// Folds a month digest into per-id histories, as summarize() does.
-void fold(const cache::MonthDigest& d, Date until, std::vector<ContactHistory>& per_id) {
+// Folds a month digest into per-id histories, as summarize() does. With
+// `slot`, the history of contact index k is per_id[slot[k]], and contacts
+// whose slot is -1 are skipped.
+void fold(const cache::MonthDigest& d, Date until, std::vector<ContactHistory>& per_id,
+          const std::vector<std::int32_t>* slot = nullptr) {
   const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
   for (const auto& e : d.entries) {
     if (e.date > until_days) continue;
     const Date date{date::days{e.date}};
     const auto intent = static_cast<Intent>(e.intent);
     for (std::uint32_t k = 0; k < e.count; ++k) {
-      ContactHistory& h = per_id[d.refs[e.first + k]];
+      const std::uint32_t ref = d.refs[e.first + k];
+      if (slot && (*slot)[ref] < 0) continue;
+      ContactHistory& h = per_id[slot ? static_cast<std::size_t>((*slot)[ref]) : ref];
       switch (intent) {
         case Intent::give:
           ++h.gives;
@@ -125,14 +130,30 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
 }
 
 Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
+  static const std::vector<Interaction> kNoFollowUps;
   auto digests = read_log_digests(options.update_cache);
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
   LogSummary out;
-  std::vector<ContactHistory> per_id(work.ids.size());
+  // With `only`, a history for each of those contacts alone.
+  std::vector<std::int32_t> slot;
+  if (options.only) {
+    slot.assign(work.ids.size(), -1);
+    for (std::size_t k = 0; k < options.only->size(); ++k) {
+      const auto at = std::find(work.ids.begin(), work.ids.end(), (*options.only)[k]);
+      if (at != work.ids.end())
+        slot[static_cast<std::size_t>(at - work.ids.begin())] = static_cast<std::int32_t>(k);
+    }
+  }
+  std::vector<ContactHistory> per_id(options.only ? options.only->size() : work.ids.size());
+  if (options.id_hashes) {
+    std::size_t total = 0;
+    for (const auto& [name, d] : work.months) total += d.id_hashes.size();
+    out.id_hashes.reserve(total);
+  }
   for (const auto& [name, d] : work.months) {
-    fold(d, options.until, per_id);
-    for (const auto& i : d.open_follow_ups) {
+    fold(d, options.until, per_id, options.only ? &slot : nullptr);
+    for (const auto& i : options.only ? kNoFollowUps : d.open_follow_ups) {
       if (i.date <= options.until) out.open_follow_ups.push_back(i);
     }
     if (options.id_hashes) {
@@ -140,8 +161,14 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     }
     out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
   }
-  for (std::size_t k = 0; k < per_id.size(); ++k) {
-    if (per_id[k].total() > 0) out.history.emplace(work.ids[k], per_id[k]);
+  if (options.only) {
+    for (std::size_t k = 0; k < options.only->size(); ++k) {
+      if (per_id[k].total() > 0) out.history.emplace((*options.only)[k], per_id[k]);
+    }
+  } else {
+    for (std::size_t k = 0; k < per_id.size(); ++k) {
+      if (per_id[k].total() > 0) out.history.emplace(work.ids[k], per_id[k]);
+    }
   }
   std::stable_sort(out.open_follow_ups.begin(), out.open_follow_ups.end(),
                    [](const Interaction& a, const Interaction& b) {

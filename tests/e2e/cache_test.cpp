@@ -138,6 +138,58 @@ TEST_F(CacheTest, DeletingDamagingOrLosingTheCacheChangesNoOutput) {
   EXPECT_EQ(read_file(cache), "a file, not a directory");
 }
 
+TEST_F(CacheTest, AddSeesANameChangedByHandForTheDuplicateWarning) {
+  kith.ok({"list", "--json"});  // the contacts cache, warm
+  ASSERT_TRUE(cache_has_files());
+  const fs::path file = data / "contacts/cy-young.json";
+  std::string text = read_file(file);
+  const auto at = text.find("\"Cy Young\"");
+  ASSERT_NE(at, std::string::npos) << text;
+  text.replace(at, 10, "\"Dee Jones\"");
+  write_file(file, text);
+
+  auto dee = kith.ok({"add", "Dee Jones"});
+  EXPECT_NE(dee.err.find("possible duplicate: cy-young (Dee Jones)"), std::string::npos) << dee.err;
+  auto cy = kith.ok({"add", "Cy Young"});
+  EXPECT_EQ(cy.err.find("possible duplicate"), std::string::npos) << cy.err;
+  EXPECT_EQ(cy.out, "cy-young-2\n");
+}
+
+TEST_F(CacheTest, LogSeesAnInteractionAddedByHandForTheHomeworkNote) {
+  kith.ok({"due", "--json"});  // the log cache, warm
+  // Without it, a give to Cy would be his first no-need outreach.
+  write_file(data / "log/2026-08.jsonl",
+             R"({"id":"by-hand-2","date":"2026-08-02","contacts":["cy-young"],)"
+             R"("kind":"call","intent":"give","note":null,"logged_at":"2026-08-02T09:00:00Z"})"
+             "\n");
+  auto r = kith.ok({"log", "cy-young", "--give"});
+  EXPECT_EQ(r.err.find("first no-need outreach"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("logged a give"), std::string::npos) << r.err;
+  // And someone who never had any: the note.
+  kith.ok({"add", "Eve Stone"});
+  auto first = kith.ok({"log", "eve-stone", "--give"});
+  EXPECT_NE(first.err.find("first no-need outreach to eve-stone"), std::string::npos) << first.err;
+}
+
+TEST_F(CacheTest, ATempFileLeftInContactsIsRemovedAfterTheDirectoryWasFoundClean) {
+  // The first writer lists contacts/, finds it clean and remembers it.
+  kith.ok({"log", "ada-lovelace"});
+  bool remembered = false;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(cache, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->path().filename() == "swept") remembered = true;
+  }
+  EXPECT_TRUE(remembered);
+  kith.ok({"log", "ada-lovelace"});  // contacts/ unchanged: not listed
+
+  // What a writer killed in the middle of a rewrite leaves behind.
+  const fs::path left = data / "contacts/.bob-builder.json.tmp-1a2b3c";
+  write_file(left, "{\"id\": \"bob-bu");
+  kith.ok({"log", "ada-lovelace"});
+  EXPECT_FALSE(fs::exists(left));
+}
+
 TEST_F(CacheTest, WritersKeepWorkingWithTheCacheAndItFollowsThem) {
   kith.ok({"due", "--json"});
   kith.ok({"add", "Dee Dee", "--email", "bob@example.org"});  // a possible duplicate

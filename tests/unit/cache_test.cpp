@@ -205,6 +205,37 @@ TEST(CacheDirFor, OneDirectoryPerDataDirectory) {
   EXPECT_EQ(cache::dir_for("/c", "/a/data").parent_path(), fs::path("/c"));
 }
 
+TEST(CacheContactRecord, ItsHeadIsTheIdNameAndEmailsAlone) {
+  const Contact c = full_contact();
+  const std::string record = cache::encode_contact(c);
+  auto head = cache::decode_contact_head(record);
+  ASSERT_TRUE(head.has_value());
+  Contact expected;
+  expected.id = c.id;
+  expected.name = c.name;
+  expected.emails = c.emails;
+  EXPECT_EQ(to_json(*head), to_json(expected));
+  // Cut inside the emails: the head does not decode.
+  const std::size_t cut = 4 + c.id.size() + 4 + c.name.size() + 4 + 2;
+  EXPECT_FALSE(cache::decode_contact_head(record.substr(0, cut)).has_value());
+  EXPECT_FALSE(cache::decode_contact_head("").has_value());
+}
+
+TEST(CacheLogIds, InternFindsDecodedIdsAndAppendsNewOnes) {
+  cache::LogCache log;
+  EXPECT_EQ(log.intern("ada"), 0u);
+  EXPECT_EQ(log.intern("bob"), 1u);
+  EXPECT_EQ(log.intern("ada"), 0u);
+  const fs::path dir = "/data";
+  auto decoded = cache::decode_log(cache::encode(log, dir), dir);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->intern("bob"), 1u);
+  EXPECT_EQ(decoded->intern("cy"), 2u);
+  EXPECT_EQ(decoded->intern("ada"), 0u);
+  EXPECT_EQ(decoded->intern("cy"), 2u);
+  EXPECT_EQ(decoded->ids, (std::vector<std::string>{"ada", "bob", "cy"}));
+}
+
 TEST(CacheChecksum, NoticesAnyChangedByte) {
   const std::string text(1000, 'x');
   const auto base = cache::checksum(text);
@@ -303,6 +334,82 @@ TEST_F(CachedStoreTest, AnEditKeepingSizeAndMtimeIsStillSeen) {
   EXPECT_EQ(ids(*cached().load_contacts()), "ada=Name of ada;ada-2=Name of ada-2;bob=Name of BOB;");
 }
 
+TEST_F(CachedStoreTest, ContactHeadsAreTheContactsWithOnlyIdNameAndEmails) {
+  Contact bob = *contact_from_json(Json::parse(read_file(data / "contacts/bob.json")), "bob");
+  bob.emails = {"bob@example.org"};
+  bob.company = "Acme";
+  write_file(data / "contacts/bob.json", serialize_document(to_json(bob)));
+  auto heads = [](const std::vector<Contact>& contacts) {
+    std::string out;
+    for (const auto& c : contacts) out += to_json(c).dump() + "\n";
+    return out;
+  };
+  std::vector<Contact> expected = *Store(data).load_contacts();
+  for (auto& c : expected) {
+    Contact head;
+    head.id = c.id;
+    head.name = c.name;
+    head.emails = c.emails;
+    c = head;
+  }
+  EXPECT_EQ(heads(*Store(data).load_contact_heads()), heads(expected));
+  EXPECT_EQ(heads(*cached().load_contact_heads()), heads(expected));  // builds the cache
+  EXPECT_TRUE(fs::exists(cache_dir() / "contacts"));
+  EXPECT_EQ(heads(*cached().load_contact_heads()), heads(expected));  // reads it
+  // The cache the heads built holds whole contacts.
+  auto whole = cached().load_contacts();
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->back().company, "Acme");
+}
+
+TEST_F(CachedStoreTest, ContactHeadsSeeANameEditedKeepingSizeAndMtime) {
+  ASSERT_TRUE(cached().load_contacts().ok());
+  const fs::path file = data / "contacts/bob.json";
+  struct stat before {};
+  ASSERT_EQ(::stat(file.c_str(), &before), 0);
+  std::string text = read_file(file);
+  text.replace(text.find("Name of bob"), 11, "Name of BOB");
+  write_file(file, text);
+  const struct timespec times[2] = {before.st_atim, before.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+  EXPECT_EQ(ids(*cached().load_contact_heads()),
+            "ada=Name of ada;ada-2=Name of ada-2;bob=Name of BOB;");
+}
+
+TEST_F(CachedStoreTest, ABadContactIsAnErrorForTheHeadsToo) {
+  ASSERT_TRUE(cached().load_contacts().ok());
+  write_file(data / "contacts/bob.json", "{ not json");
+  for (const Store& store : {Store(data), cached()}) {
+    auto r = store.load_contact_heads();
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("contacts/bob.json:1"), std::string::npos)
+        << r.error().message;
+  }
+}
+
+TEST_F(CachedStoreTest, WritersRemoveTempFilesInContactsOnceItWasFoundClean) {
+  {
+    auto lock = cached().lock_for_write({});
+    ASSERT_TRUE(lock.ok());
+  }
+  ASSERT_TRUE(fs::exists(cache_dir() / "swept"));
+  const std::string remembered = read_file(cache_dir() / "swept");
+  {
+    auto lock = cached().lock_for_write({});  // unchanged: the record stays
+    ASSERT_TRUE(lock.ok());
+  }
+  EXPECT_EQ(read_file(cache_dir() / "swept"), remembered);
+  for (const char* record : {"", "damaged", "kith-swept 1 1 2 3 4 5 6\n"}) {
+    SCOPED_TRACE(record);
+    if (*record) write_file(cache_dir() / "swept", record);
+    const fs::path left = data / "contacts/.bob.json.tmp-abcdef";
+    write_file(left, "{");
+    auto lock = cached().lock_for_write({});
+    ASSERT_TRUE(lock.ok());
+    EXPECT_FALSE(fs::exists(left));
+  }
+}
+
 TEST_F(CachedStoreTest, AddedAndRemovedFilesAreSeen) {
   ASSERT_TRUE(cached().load_contacts().ok());
   fs::remove(data / "contacts/ada-2.json");
@@ -357,6 +464,28 @@ TEST_F(CachedStoreTest, TheLogSummaryIsTheSameWithAndWithoutTheCache) {
   SummaryOptions until;
   until.until = d("2026-10-31");
   EXPECT_EQ(history(*cached().summarize_log(until)), "ada 1/0/0 2026-10-03;bob 0/0/1 -;");
+}
+
+TEST_F(CachedStoreTest, ASummaryOfSomeContactsIsTheirPartOfTheWholeSummary) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov,
+             read_file(nov) + line("i6", "2026-11-22", "bob", "give",
+                                   R"("follow_up":{"text":"Send it","by":null,"done_on":null},)"));
+  SummaryOptions only;
+  only.id_hashes = true;
+  only.only = std::vector<std::string>{"bob", "nobody"};
+  for (const Store& store : {Store(data), cached(), cached()}) {
+    auto s = store.summarize_log(only);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(history(*s), "bob 1/0/1 2026-11-22;");
+    EXPECT_TRUE(s->open_follow_ups.empty());
+    EXPECT_EQ(s->id_hashes.size(), 4u);
+  }
+  // Edited by hand after the cache was built: seen.
+  write_file(nov, read_file(nov) + line("i7", "2026-11-23", "bob", "catch-up"));
+  auto s = cached().summarize_log(only);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(history(*s), "bob 1/1/1 2026-11-23;");
 }
 
 TEST_F(CachedStoreTest, AppendedLinesAndChangedLinesAreSeen) {
