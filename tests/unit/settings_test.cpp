@@ -70,7 +70,7 @@ TEST(SettingValuesTest, EverySettingOfTheVocabularyIsHandled) {
     EXPECT_EQ(unknown.error().message.find("unknown setting"), std::string::npos) << key.key;
   }
   EXPECT_TRUE(setting_values("nope").empty());
-  EXPECT_EQ(setting_names(), "every, homework");
+  EXPECT_EQ(setting_names(), "every, homework, autocommit");
 }
 
 TEST(SettingValueTest, ValuesInEffectAreTyped) {
