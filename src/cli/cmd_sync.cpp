@@ -2,12 +2,15 @@
 // push the data directory, and say what came in and what went out. kith's
 // own files merge through its merge drivers; a conflict in any other file
 // stops the sync with the merge left in place for the user to finish.
-#include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
+#include "core/fsutil.h"
+#include "core/merge.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -77,6 +80,77 @@ std::string changes(std::size_t n) { return std::to_string(n) + (n == 1 ? " chan
 
 Error git_failed(const std::string& what, const git::Run& r, std::string hint = {}) {
   return data_error(what + ": " + git::first_line(r.err), std::move(hint));
+}
+
+bool kith_merges(std::string_view path) {
+  const bool log = path.starts_with("log/") && path.ends_with(".jsonl") &&
+                   path.find('/', 4) == std::string_view::npos;
+  const bool contact = path.starts_with("contacts/") && path.ends_with(".json") &&
+                       path.find('/', 9) == std::string_view::npos;
+  return log || contact || path == "me.json" || path == "kith.json";
+}
+
+// git runs no merge driver when one side deleted a file the other changed
+// (a purge that emptied a month, or removed a contact, against an append
+// or an edit). For kith's own files this settles it as the drivers would:
+// a month is merged line by line with the deleted side empty; a record
+// deleted on one side stays deleted. Other files are left to the user.
+Status resolve_deletions(const Git& git, Context& ctx) {
+  auto unmerged = git.run({"ls-files", "--unmerged", "-z"});
+  if (!unmerged) return unmerged.error();
+  if (unmerged->exit_code != 0) return {};
+  std::map<std::string, std::set<char>> stages;  // path -> stages present
+  const std::string& out = unmerged->out;
+  for (std::size_t pos = 0; pos < out.size();) {
+    std::size_t end = out.find('\0', pos);
+    if (end == std::string::npos) end = out.size();
+    const std::string entry = out.substr(pos, end - pos);
+    pos = end + 1;
+    const std::size_t tab = entry.find('\t');
+    if (tab == std::string::npos || tab < 1) continue;
+    stages[entry.substr(tab + 1)].insert(entry[tab - 1]);
+  }
+  auto version = [&](const std::string& path, char stage) -> Result<std::string> {
+    auto r = git.run({"show", std::string(":") + stage + ":" + path});
+    if (!r) return r.error();
+    if (r->exit_code != 0) return git_failed("cannot read " + path, *r);
+    return r->out;
+  };
+  for (const auto& [path, present] : stages) {
+    const bool ours = present.count('2') > 0;
+    const bool theirs = present.count('3') > 0;
+    if (!kith_merges(path) || (ours && theirs)) continue;
+    std::string merged;
+    if (path.starts_with("log/")) {
+      std::string base, our_text, their_text;
+      for (auto [stage, text] :
+           {std::pair<char, std::string*>{'1', &base}, {'2', &our_text}, {'3', &their_text}}) {
+        if (!present.count(stage)) continue;
+        auto v = version(path, stage);
+        if (!v) return v.error();
+        *text = std::move(*v);
+      }
+      merge::Outcome outcome = merge::merge_log(base, our_text, their_text, path);
+      for (const auto& note : outcome.notes) ctx.warn("merge: " + note);
+      merged = std::move(outcome.text);
+    } else {
+      ctx.warn("merge: " + path +
+               " was deleted on one side and changed on the other: " + "kept deleted");
+    }
+    std::error_code ec;
+    if (merged.empty()) {
+      fs::remove(git.dir() / path, ec);
+      auto r = git.run({"rm", "--quiet", "--cached", "--ignore-unmatch", "--", path});
+      if (!r) return r.error();
+      if (r->exit_code != 0) return git_failed("git rm failed", *r);
+    } else {
+      if (auto s = fsutil::write_file_atomic(git.dir() / path, merged); !s) return s;
+      auto r = git.run({"add", "--", path});
+      if (!r) return r.error();
+      if (r->exit_code != 0) return git_failed("git add failed", *r);
+    }
+  }
+  return {};
 }
 
 int run_sync(const SyncOptions&, Context& ctx) {
@@ -179,6 +253,7 @@ int run_sync(const SyncOptions&, Context& ctx) {
     if (!r) return ctx.fail(r.error());
     relay_driver_notes(r->err, ctx);
     if (r->exit_code != 0) {
+      if (auto resolved = resolve_deletions(git, ctx); !resolved) return ctx.fail(resolved.error());
       auto conflicted = git.value({"diff", "--name-only", "--diff-filter=U"});
       const std::vector<std::string> files =
           conflicted && *conflicted ? lines_of(**conflicted) : std::vector<std::string>{};
@@ -190,8 +265,19 @@ int run_sync(const SyncOptions&, Context& ctx) {
                 ", then `kith git add -A && kith git commit`; `kith git merge --abort` undoes "
                 "the merge"));
       }
-      return ctx.fail(git_failed("cannot merge the changes from '" + remote + "'", *r,
-                                 "see `kith git status`"));
+      auto in_merge = git.value({"rev-parse", "--verify", "--quiet", "MERGE_HEAD"});
+      if (!in_merge || !*in_merge) {
+        return ctx.fail(git_failed("cannot merge the changes from '" + remote + "'", *r,
+                                   "see `kith git status`"));
+      }
+      // Every conflict was one kith resolves: finish the merge.
+      std::vector<std::string> commit = git.identity();
+      for (const char* a : {"commit", "--quiet", "--no-edit"}) commit.emplace_back(a);
+      auto done = git.run(commit);
+      if (!done) return ctx.fail(done.error());
+      if (done->exit_code != 0) {
+        return ctx.fail(git_failed("cannot commit the merge", *done, "see `kith git status`"));
+      }
     }
     if (*before) {
       auto log = git.value({"log", "--no-merges", "--format=%s", **before + "..HEAD"});

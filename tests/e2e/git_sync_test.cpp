@@ -161,6 +161,33 @@ TEST_F(SyncTest, APurgeOnOneSideWithAppendsOnTheOther) {
   EXPECT_EQ(interactions(b).size(), 2u);
 }
 
+TEST_F(SyncTest, APurgeThatEmptiesAMonthAgainstAnAppendToThatMonth) {
+  a.kith.ok({"log", "grace", "--date", "2026-10-10", "--note", "only grace", "-q"});
+  sync_all();
+  a.kith.ok({"rm", "grace", "--purge", "--yes", "-q"});
+  ASSERT_FALSE(fs::exists(a.data() / "log" / "2026-10.jsonl"));
+  b.kith.ok({"log", "ada", "--date", "2026-10-15", "--note", "october ada", "-q"});
+  sync_all();
+  expect_same_and_clean();
+  const std::string month = read_file(a.data() / "log" / "2026-10.jsonl");
+  EXPECT_EQ(month.find("only grace"), std::string::npos) << month;
+  EXPECT_NE(month.find("october ada"), std::string::npos) << month;
+}
+
+TEST_F(SyncTest, APurgeAgainstAnEditOfTheSameContactKeepsItPurged) {
+  a.kith.ok({"rm", "grace", "--purge", "--yes", "-q"});
+  b.kith.ok({"edit", "grace", "--company", "Navy", "-q"});
+  a.kith.ok({"sync"});
+  auto r = b.kith.ok({"sync"});
+  EXPECT_NE(r.err.find("kith: warning: merge: contacts/grace-hopper.json was deleted on one side "
+                       "and changed on the other: kept deleted"),
+            std::string::npos)
+      << r.err;
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  EXPECT_FALSE(fs::exists(b.data() / "contacts" / "grace-hopper.json"));
+}
+
 TEST_F(SyncTest, ADoneOnOneSideAndALogOnTheOther) {
   a.kith.ok({"log", "ada", "--date", "2026-11-02", "--follow-up", "send the paper", "--by",
              "2026-11-20", "-q"});
