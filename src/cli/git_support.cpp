@@ -6,7 +6,7 @@ namespace kith::cli {
 namespace {
 
 // Variables with which git would work on another repository, or answer
-// for one it is not in.
+// for one it is not in (GIT_CEILING_DIRECTORIES is set anew).
 constexpr std::array<std::string_view, 8> kRepositoryVariables = {
     "GIT_DIR",        "GIT_WORK_TREE", "GIT_INDEX_FILE",          "GIT_OBJECT_DIRECTORY",
     "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "GIT_PREFIX",
@@ -20,6 +20,16 @@ git::Runner git_runner(const Context& ctx) {
     bool skip = false;
     for (auto v : kRepositoryVariables) skip = skip || name == v;
     if (!skip) runner.env.push_back(name + "=" + value);
+  }
+  // git never looks above the data directory for a repository: a data
+  // directory inside another work tree (dotfiles) is not that repository.
+  if (auto dir = ctx.data_dir()) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(*dir, ec);
+    if (!ec) {
+      runner.env.push_back("GIT_CEILING_DIRECTORIES=" +
+                           absolute.lexically_normal().parent_path().string());
+    }
   }
   return runner;
 }

@@ -13,7 +13,8 @@ namespace kith::cli {
 
 // git started with kith's environment, less the variables that would point
 // it at another repository than the data directory (GIT_DIR, GIT_WORK_TREE,
-// GIT_INDEX_FILE…).
+// GIT_INDEX_FILE…), and with GIT_CEILING_DIRECTORIES set so that git never
+// takes a repository above the data directory for its own.
 git::Runner git_runner(const Context& ctx);
 
 // Commits the files `store` changed with `message` ("add: ada-lovelace"),

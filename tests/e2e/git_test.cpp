@@ -84,6 +84,16 @@ TEST_F(GitTest, WithoutADataDirectorySaysHowToStart) {
   EXPECT_FALSE(fs::exists(m.data()));
 }
 
+TEST_F(GitTest, ARepositoryAboveTheDataDirectoryIsNotTheDataDirectorys) {
+  ASSERT_EQ(git_in(m.root, m.home(), {"init", "-q"}).exit_code, 0);
+  kith.ok({"add", "Ada Lovelace", "-q"});
+  EXPECT_FALSE(fs::exists(m.data() / ".git"));
+  auto r = kith.run({"git", "status"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("not a git repository"), std::string::npos) << r.err;
+  EXPECT_EQ(git_in(m.root, m.home(), {"rev-list", "--all"}).out, "");
+}
+
 TEST_F(GitTest, NoCommitAndNoRepositoryOutsideGit) {
   kith.ok({"add", "Ada Lovelace", "-q"});
   kith.ok({"log", "ada", "-q"});
