@@ -1,6 +1,7 @@
 // kith: build the app and run it. Everything else lives in src/cli and src/core.
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <random>
 
@@ -25,6 +26,10 @@ int main(int argc, char** argv) {
   env.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
   env.in = &std::cin;
   env.now = std::chrono::system_clock::now();
+  std::error_code ec;
+  env.executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) == 0) env.hostname = host;
   std::random_device device;
   env.random = [&device] { return static_cast<std::uint32_t>(device()); };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/commands.h"
+#include "cli/git_support.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -40,6 +41,8 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
       {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
       {"doctor", "Check every data file; --fix repairs what is safe", {}, setup_doctor},
+      {"git", "Run git in the data directory (`kith git init` to start)", {}, setup_git},
+      {"sync", "Commit, pull and push the data directory through git", {}, setup_sync},
       {"completion",
        "Print the shell completion script for bash, zsh or fish",
        {},
@@ -49,6 +52,7 @@ const std::vector<CommandSpec>& command_table() {
        {},
        setup_complete,
        true},
+      {"__merge", "Merge two versions of a kith file (git's merge driver)", {}, setup_merge, true},
   };
   return table;
 }
@@ -75,8 +79,15 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   app->add_flag("-q,--quiet", ctx.global.quiet, "No confirmations on stderr");
   // Runs once the whole line is parsed and before the command: a bad --today
   // or KITH_TODAY is refused by every command, not only by those using dates.
-  app->parse_complete_callback([&ctx] {
+  app->parse_complete_callback([&ctx, app = app.get()] {
     if (auto today = ctx.today(); !today) throw GlobalOptionError{today.error()};
+    // A clone lacks the merge drivers in .git/config: any command run
+    // there registers them (a read of .git/config when they are in place).
+    const auto subs = app->get_subcommands();
+    const std::string name = subs.empty() ? "" : subs.front()->get_name();
+    if (name != "__complete" && name != "__merge" && name != "completion") {
+      register_merge_drivers(ctx);
+    }
   });
   app->footer(
       "Run `kith COMMAND --help` for a command's options, and `man kith` for the idea,\n"
@@ -96,7 +107,39 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   return app;
 }
 
-int run(const std::vector<std::string>& args, Context& ctx) {
+namespace {
+
+// Where `kith [GLOBAL OPTIONS] git ARGS...` puts its first git argument, or
+// nullopt when the command is not git. `kith git --help` (or -h) alone is
+// kith's help for the command.
+std::optional<std::size_t> git_arguments(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--data-dir" || a == "--today" || a == "--color") {
+      ++i;
+      continue;
+    }
+    if (a == "-q" || a == "--quiet" || a.starts_with("--data-dir=") || a.starts_with("--today=") ||
+        a.starts_with("--color=")) {
+      continue;
+    }
+    if (a != "git") return std::nullopt;
+    if (i + 2 == args.size() && (args[i + 1] == "--help" || args[i + 1] == "-h")) {
+      return std::nullopt;
+    }
+    return i + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args_in, Context& ctx) {
+  std::vector<std::string> args = args_in;
+  if (auto first = git_arguments(args)) {
+    ctx.passthrough.assign(args.begin() + static_cast<std::ptrdiff_t>(*first), args.end());
+    args.resize(*first);
+  }
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (!text::is_valid_utf8(args[i])) {
       return ctx.fail(usage_error("argument " + std::to_string(i + 1) + " is not valid UTF-8",

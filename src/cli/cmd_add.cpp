@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
 
@@ -52,6 +53,7 @@ int run_add(const AddOptions& o, Context& ctx) {
              ") has the same name or email");
   }
   if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store, "add: " + contact.id);
 
   if (o.json) {
     print_json(ctx.out, to_json(contact));

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/commands.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/settings.h"
 #include "core/vocabulary.h"
@@ -101,6 +102,8 @@ int change(const ConfigOptions& o, Context& ctx) {
   auto updated = with_setting(*config, *o.key, value);
   if (!updated) return ctx.fail(updated.error());
   if (auto s = store->save_config(*updated); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store,
+                value ? "config: " + *o.key + " " + as_text(*value) : "config: unset " + *o.key);
   auto settings = settings_of(*updated, "kith.json");
   const std::string now = settings ? as_text(setting_value(*settings, *o.key)) : "";
   ctx.confirm(value ? "set " + *o.key + " to " + now : *o.key + " is back to its default, " + now);

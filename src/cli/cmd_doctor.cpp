@@ -3,6 +3,7 @@
 // (a torn last log line, a missing final newline, leftover temp files), under
 // the write lock, and says what it did. Exit 1 while an error remains.
 #include "cli/commands.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/doctor.h"
 
@@ -114,6 +115,9 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
     report = doctor::check(dir);
     if (!report) return ctx.fail(report.error());
     repair_status = doctor::repair(dir, *report, repaired);
+    for (const auto& r : repaired) store->note_changed(dir / r.file);
+    if (!repaired.empty())
+      commit_change(ctx, *store, "doctor --fix: " + join(store->changed_files()));
     report = doctor::check(dir);
     if (!report) return ctx.fail(report.error());
   }

@@ -2,6 +2,7 @@
 // The interaction's line is rewritten in place (its month file replaced
 // atomically); marking one that is already done changes nothing.
 #include "cli/commands.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/logbook.h"
 
@@ -47,6 +48,7 @@ int run_done(const DoneOptions& o, Context& ctx) {
     return 0;
   }
   if (auto s = mark_follow_up_done(*store, i.id, i.date, *today); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store, "done: " + i.id);
   ctx.confirm("done: " + clean(i.follow_up->text) + " (" + i.id + ")");
   return 0;
 }

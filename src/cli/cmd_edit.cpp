@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/editor.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
 
@@ -164,6 +165,7 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
     }
   }
   if (auto s = store.save_contact(updated); !s) return ctx.fail(s.error());
+  commit_change(ctx, store, "edit: " + updated.id);
   return finish(ctx, o, after, Outcome::saved, what);
 }
 
@@ -287,6 +289,7 @@ int edit_profile(const EditOptions& o, const Store& store, Context& ctx) {
   const Json after = to_json(updated);
   if (to_json(*current) == after) return finish(ctx, o, after, Outcome::unchanged, "your profile");
   if (auto s = store.save_profile(updated); !s) return ctx.fail(s.error());
+  commit_change(ctx, store, "edit: me");
   return finish(ctx, o, after, Outcome::saved, "your profile");
 }
 

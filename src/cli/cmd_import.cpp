@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "core/backup.h"
@@ -134,6 +135,7 @@ Status apply(const Store& store, const ImportPlan& plan, Progress& progress) {
     std::string lines;
     for (const Interaction* i : list) lines += serialize_line(to_json(*i));
     if (auto s = fsutil::ensure_dir(store.dir() / "log"); !s) return s;
+    store.note_changed(store.month_path(month));
     if (auto s = fsutil::append_line(store.month_path(month), lines); !s) return s;
     progress.step();
   }
@@ -277,6 +279,13 @@ int run_import(Format format, const ImportOptions& o, Context& ctx) {
       progress.finish();
       return ctx.fail(s.error());
     }
+    std::string sources;
+    for (const auto& f : o.files)
+      sources += (sources.empty() ? "" : ", ") + fs::path(f).filename().string();
+    commit_change(ctx, *store,
+                  "import: " + std::to_string(plan.added.size()) + " added, " +
+                      std::to_string(plan.updated.size()) + " updated, " +
+                      std::to_string(plan.interactions.size()) + " interactions from " + sources);
   }
   if (o.json) {
     print_json(ctx.out, plan_json(plan, o.dry_run));

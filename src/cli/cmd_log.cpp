@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/cache.h"
 #include "core/contacts.h"
@@ -114,6 +115,15 @@ std::string describe(const Interaction& i, const std::vector<Contact>& contacts)
          format_date(i.date);
 }
 
+// "log: coffee with ada-lovelace, grace-hopper (give)": the commit subject
+// of a logged interaction in a git data directory.
+std::string commit_message(const Interaction& i) {
+  std::string message = "log: " + i.kind + " with " + join(i.contacts);
+  if (i.intent == Intent::give) message += " (give)";
+  if (i.intent == Intent::ask) message += " (ask)";
+  return message;
+}
+
 // Whether `id` is the id of a logged interaction. The summary's hashes rule
 // out almost every id; a hash that matches is checked against the log.
 Result<bool> is_taken(const Store& store, const LogSummary& log, const std::string& id) {
@@ -162,6 +172,7 @@ int run_log(const LogOptions& o, Context& ctx) {
   }
   if (!free) return ctx.fail(io_error("could not find a free interaction id", "try again"));
   if (auto s = store->append_interaction(interaction); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store, commit_message(interaction));
 
   if (o.json) {
     print_json(ctx.out, to_json(interaction));

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/text.h"
 
@@ -123,6 +124,7 @@ int run_me(const MeOptions& o, Context& ctx) {
   add_unique(p.goals, o.goals);
   add_unique(p.tags, o.tags);
   if (auto s = store->save_profile(p); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store, "me: profile");
   if (o.json) {
     print_json(ctx.out, to_json(p));
   } else {

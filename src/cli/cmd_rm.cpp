@@ -6,6 +6,7 @@
 // interactions that named nobody else.
 #include "cli/commands.h"
 #include "cli/contact_change.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/logbook.h"
 #include "core/purge.h"
@@ -26,7 +27,7 @@ std::string count(int n, std::string_view one, std::string_view many) {
 }
 
 int run_archive(const RmOptions& o, Context& ctx) {
-  return change_contact(ctx, o.contact, Scope::all, [](Contact& c) {
+  return change_contact(ctx, "rm", o.contact, Scope::all, [](Contact& c) {
     if (c.archived) return Change{false, describe(c) + " is already archived"};
     c.archived = true;
     return Change{true, "archived " + describe(c) + "; `kith restore " + c.id + "` brings it back"};
@@ -103,6 +104,7 @@ int run_purge(const RmOptions& o, Context& ctx) {
     if (auto s = store->rewrite_month(r.month, r.purge.kept); !s) return ctx.fail(s.error());
   }
   if (auto s = store->remove_contact(contact.id); !s) return ctx.fail(s.error());
+  commit_change(ctx, *store, "rm --purge: " + contact.id);
   ctx.confirm("purged " + describe(contact) + ": taken out of " +
               count(changed, "shared interaction", "shared interactions") + ", deleted " +
               count(deleted, "interaction", "interactions"));
@@ -118,7 +120,7 @@ struct RestoreOptions {
 };
 
 int run_restore(const RestoreOptions& o, Context& ctx) {
-  return change_contact(ctx, o.contact, Scope::all, [](Contact& c) {
+  return change_contact(ctx, "restore", o.contact, Scope::all, [](Contact& c) {
     if (!c.archived) return Change{false, describe(c) + " is not archived"};
     c.archived = false;
     return Change{true, "restored " + describe(c)};

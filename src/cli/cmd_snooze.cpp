@@ -29,7 +29,7 @@ int run_snooze(const SnoozeOptions& o, Context& ctx) {
         "2027-01-15"));
   }
   const Date date = *until;
-  return change_contact(ctx, o.contact, Scope::active, [date](Contact& c) {
+  return change_contact(ctx, "snooze", o.contact, Scope::active, [date](Contact& c) {
     if (c.snoozed_until == date) {
       return Change{false, describe(c) + " is already snoozed until " + format_date(date)};
     }
@@ -48,7 +48,7 @@ int run_unsnooze(const UnsnoozeOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   const Date now = *today;
-  return change_contact(ctx, o.contact, Scope::all, [now](Contact& c) {
+  return change_contact(ctx, "unsnooze", o.contact, Scope::all, [now](Contact& c) {
     if (!c.snoozed_until) return Change{false, describe(c) + " is not snoozed"};
     const bool was_active = *c.snoozed_until > now;
     const std::string until = format_date(*c.snoozed_until);

@@ -30,5 +30,8 @@ void setup_unsnooze(CLI::App& sub, Context& ctx);
 void setup_config(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
 void setup_doctor(CLI::App& sub, Context& ctx);
+void setup_git(CLI::App& sub, Context& ctx);
+void setup_sync(CLI::App& sub, Context& ctx);
+void setup_merge(CLI::App& sub, Context& ctx);
 
 }  // namespace kith::cli

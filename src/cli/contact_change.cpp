@@ -1,8 +1,10 @@
 #include "cli/contact_change.h"
 
+#include "cli/git_support.h"
+
 namespace kith::cli {
 
-int change_contact(Context& ctx, std::string_view ref, Scope scope,
+int change_contact(Context& ctx, std::string_view command, std::string_view ref, Scope scope,
                    const std::function<Change(Contact&)>& change) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -26,6 +28,7 @@ int change_contact(Context& ctx, std::string_view ref, Scope scope,
   const Change result = change(contact);
   if (result.save) {
     if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
+    commit_change(ctx, *store, std::string(command) + ": " + contact.id);
   }
   ctx.confirm(result.message);
   return 0;

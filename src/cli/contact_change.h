@@ -21,9 +21,10 @@ struct Change {
 };
 
 // Resolves `ref` within `scope`, takes the write lock, reads the contact's
-// file again and passes it to `change`, then saves it when asked. Returns
-// the exit code; on any error nothing is written.
-int change_contact(Context& ctx, std::string_view ref, Scope scope,
+// file again and passes it to `change`, then saves it when asked (and, in a
+// git data directory, commits it as "COMMAND: ID"). Returns the exit code;
+// on any error nothing is written.
+int change_contact(Context& ctx, std::string_view command, std::string_view ref, Scope scope,
                    const std::function<Change(Contact&)>& change);
 
 }  // namespace kith::cli

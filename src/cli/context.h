@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/dates.h"
 #include "core/status.h"
@@ -28,6 +29,8 @@ struct Environment {
   std::chrono::system_clock::time_point now{};
   std::function<std::uint32_t()> random;  // source of interaction id suffixes
   std::istream* in = nullptr;             // answers to questions; nullptr: none
+  std::string executable;  // absolute path of the running kith (/proc/self/exe); may be empty
+  std::string hostname;    // this machine's name, for the fallback git identity
 
   std::optional<std::string> get(std::string_view name) const;
 };
@@ -50,6 +53,8 @@ class Context {
   std::ostream& err;  // messages: errors, warnings, confirmations
   GlobalOptions global;
   int exit_code = 0;  // set by the command that ran
+  // The words after `kith git`, which go to git unparsed.
+  std::vector<std::string> passthrough;
 
   const Environment& env() const { return env_; }
 

@@ -339,6 +339,7 @@ Answer answer(const Position& p, const Sources& sources) {
       if (const Positional* positional = p.positional) {
         ValueKind kind =
             positional->choices.empty() ? value_kind("", positional->name) : ValueKind::choices;
+        std::vector<std::string> choices = positional->choices;
         if (kind == ValueKind::none && bare_value_name(positional->name) == "VALUE") {
           // `config KEY VALUE`: a known setting's value completes like the
           // option of the same name (every: a cadence).
@@ -346,10 +347,21 @@ Answer answer(const Position& p, const Sources& sources) {
           if (keys && !keys->empty()) {
             if (const SettingKey* s = find_setting_key(keys->back())) {
               kind = value_kind("--" + std::string(s->key), s->value_name);
+              // "on|off": the words themselves.
+              if (kind == ValueKind::none && s->value_name.find('|') != std::string_view::npos) {
+                kind = ValueKind::choices;
+                choices.clear();
+                std::string_view rest = s->value_name;
+                while (!rest.empty()) {
+                  const std::size_t bar = std::min(rest.find('|'), rest.size());
+                  choices.emplace_back(rest.substr(0, bar));
+                  rest.remove_prefix(std::min(bar + 1, rest.size()));
+                }
+              }
             }
           }
         }
-        Answer values = values_of(kind, positional->choices, p.prefix, sources);
+        Answer values = values_of(kind, choices, p.prefix, sources);
         if (a.candidates.empty()) a.directive = values.directive;
         a.candidates.insert(a.candidates.end(), values.candidates.begin(), values.candidates.end());
         if (positional->multiple) given = given_for(p, positional->name);

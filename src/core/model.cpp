@@ -436,6 +436,12 @@ Result<Settings> settings_of(const Config& c, std::string_view where) {
     }
     s.homework = it->get<int>();
   }
+  if (auto it = c.settings.find("autocommit"); it != c.settings.end() && !it->is_null()) {
+    if (!it->is_string() || (*it != "on" && *it != "off")) {
+      return data_error(std::string(where) + ": setting 'autocommit' is not \"on\" or \"off\"");
+    }
+    s.autocommit = *it == "on";
+  }
   return s;
 }
 

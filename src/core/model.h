@@ -106,6 +106,7 @@ struct Profile {
 struct Settings {
   Duration every{Duration::Unit::month, 3, "3m"};  // default cadence
   int homework = 1;                                // new contacts to reach each month
+  bool autocommit = true;  // commit each change when the data directory is a git repository
 };
 
 inline constexpr int kFormatVersion = 1;

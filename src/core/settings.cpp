@@ -28,11 +28,21 @@ Result<Json> parse_homework(std::string_view value) {
   return Json(static_cast<int>(n));
 }
 
+Result<Json> parse_on_off(std::string_view name, std::string_view value) {
+  std::string folded = text::fold(value);
+  if (folded == "on" || folded == "true" || folded == "yes") return Json("on");
+  if (folded == "off" || folded == "false" || folded == "no") return Json("off");
+  return usage_error(
+      std::string(name) + ": '" + text::sanitize_for_terminal(value) + "' is not on or off",
+      "e.g. `kith config " + std::string(name) + " off`");
+}
+
 }  // namespace
 
 std::string_view setting_values(std::string_view name) {
   if (name == "every") return "a DURATION (2w, 1m, 3m, quarterly, yearly…) or off";
   if (name == "homework") return "a whole number from 0 (off) to 1000";
+  if (name == "autocommit") return "on or off";
   return {};
 }
 
@@ -48,6 +58,7 @@ std::string setting_names() {
 Result<Json> parse_setting_value(std::string_view name, std::string_view value) {
   if (name == "every") return parse_every(value);
   if (name == "homework") return parse_homework(value);
+  if (name == "autocommit") return parse_on_off(name, value);
   return usage_error("unknown setting '" + text::sanitize_for_terminal(name) + "'",
                      "the settings are: " + setting_names());
 }
@@ -55,6 +66,7 @@ Result<Json> parse_setting_value(std::string_view name, std::string_view value) 
 Json setting_value(const Settings& settings, std::string_view name) {
   if (name == "every") return Json(settings.every.text);
   if (name == "homework") return Json(settings.homework);
+  if (name == "autocommit") return Json(settings.autocommit ? "on" : "off");
   return Json(nullptr);
 }
 

@@ -508,20 +508,31 @@ Result<fsutil::FileLock> Store::lock_only(const LockOptions& options) const {
                                    options.on_slow);
 }
 
+void Store::note_changed(const fs::path& path) const {
+  const fs::path rel = path.lexically_relative(dir_);
+  std::string name = rel.empty() || rel.string().starts_with("..") ? path.string() : rel.string();
+  auto it = std::lower_bound(changed_.begin(), changed_.end(), name);
+  if (it == changed_.end() || *it != name) changed_.insert(it, std::move(name));
+}
+
 Status Store::save_config(const Config& config) const {
+  note_changed(dir_ / "kith.json");
   return fsutil::write_file_atomic(dir_ / "kith.json", serialize_document(to_json(config)));
 }
 
 Status Store::save_profile(const Profile& profile) const {
+  note_changed(dir_ / "me.json");
   return fsutil::write_file_atomic(dir_ / "me.json", serialize_document(to_json(profile)));
 }
 
 Status Store::save_contact(const Contact& contact) const {
   if (auto s = fsutil::ensure_dir(dir_ / "contacts"); !s) return s;
+  note_changed(contact_path(contact.id));
   return fsutil::write_file_atomic(contact_path(contact.id), serialize_document(to_json(contact)));
 }
 
 Status Store::remove_contact(std::string_view id) const {
+  note_changed(contact_path(id));
   return fsutil::remove_file(contact_path(id));
 }
 
@@ -547,6 +558,7 @@ Status Store::append_interaction(const Interaction& interaction) const {
     }
     line.insert(0, "\n");  // a complete last line that only lacks its newline
   }
+  note_changed(path);
   return fsutil::append_line(path, line);
 }
 
@@ -559,6 +571,7 @@ Status Store::rewrite_month(date::year_month month,
     return data_error(relative_name(dir_, path) + ": ends with a torn line; not rewriting it",
                       "run `kith doctor --fix` first");
   }
+  note_changed(path);
   if (interactions.empty()) return fsutil::remove_file(path);
   if (auto s = fsutil::ensure_dir(dir_ / "log"); !s) return s;
   std::string content;

@@ -143,6 +143,12 @@ class Store {
   // file when empty). Refuses when the file has a torn last line.
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
 
+  // The files this Store wrote or removed (relative to dir(), e.g.
+  // "contacts/ada.json"), sorted, each once: what a commit of the command's
+  // change must hold. note_changed() adds a file written by other means.
+  const std::vector<std::string>& changed_files() const { return changed_; }
+  void note_changed(const fs::path& path) const;
+
  private:
   Result<std::vector<Contact>> load_contacts_uncached() const;
   enum class Decode { whole, head };
@@ -155,6 +161,9 @@ class Store {
   fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache
   CacheOptions cache_;
   fs::path cache_dir_;  // empty: no cache
+  // Written by the const writers above: a record of what they touched, not
+  // part of the Store's observable state.
+  mutable std::vector<std::string> changed_;
 };
 
 // Serialisations, as written to the files.

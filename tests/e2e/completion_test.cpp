@@ -153,6 +153,8 @@ TEST_F(CompletionTest, CompletesFixedValues) {
   EXPECT_EQ(complete({"add", "X", "--every", "q"}), "quarterly\n");
   EXPECT_EQ(complete({"add", "X", "--met", "y"}), "yesterday\n");
   EXPECT_EQ(complete({"--data-dir", ""}), ":dirs\n");
+  EXPECT_EQ(complete({"config", "autocommit", ""}), "on\noff\n");
+  EXPECT_EQ(complete({"config", "autocommit", "of"}), "off\n");
 }
 
 TEST_F(CompletionTest, AMissingDataDirectoryStillCompletesCommandsAndCreatesNothing) {

@@ -18,8 +18,9 @@ class ConfigTest : public ::testing::Test {
 
 TEST_F(ConfigTest, ListsEverySettingWithDefaultsMarkedAndCreatesNothing) {
   auto r = kith.ok({"config"});
-  EXPECT_NE(r.out.find("every     3m  (default)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("homework  1   (default)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("every       3m  (default)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("homework    1   (default)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("autocommit  on  (default)"), std::string::npos) << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err;
   EXPECT_FALSE(fs::exists(tmp / "data"));
 }
@@ -41,8 +42,8 @@ TEST_F(ConfigTest, SetsAValueInItsCanonicalFormKeepingUnknownKeys) {
   EXPECT_EQ(j["owner"], "me");
   EXPECT_EQ(kith.ok({"config", "every"}).out, "quarterly\n");
   auto list = kith.ok({"config"}).out;
-  EXPECT_NE(list.find("homework  2"), std::string::npos) << list;
-  EXPECT_EQ(list.find("homework  2   (default)"), std::string::npos) << list;
+  EXPECT_NE(list.find("homework    2"), std::string::npos) << list;
+  EXPECT_EQ(list.find("homework    2   (default)"), std::string::npos) << list;
 }
 
 TEST_F(ConfigTest, TheDefaultCadenceIsWhatShowUses) {
@@ -70,7 +71,8 @@ TEST_F(ConfigTest, UnsetGoesBackToTheDefault) {
 
 TEST_F(ConfigTest, JsonPrintsTheValuesInEffect) {
   kith.ok({"config", "homework", "0"});
-  EXPECT_EQ(kith.ok({"config", "--json"}).json(), (Json{{"every", "3m"}, {"homework", 0}}));
+  EXPECT_EQ(kith.ok({"config", "--json"}).json(),
+            (Json{{"every", "3m"}, {"homework", 0}, {"autocommit", "on"}}));
   EXPECT_EQ(kith.ok({"config", "every", "--json"}).json(), (Json{{"every", "3m"}}));
 }
 

@@ -1,9 +1,9 @@
-#include "core/model.h"
-
 #include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "core/model.h"
 
 namespace kith {
 namespace {

@@ -52,6 +52,13 @@ INSTANTIATE_TEST_SUITE_P(
                     ValueCase{"homework_huge", "homework", "99999999999999999999", Json(),
                               "from 0"},
                     ValueCase{"homework_empty", "homework", "", Json(), "''"},
+                    ValueCase{"autocommit_on", "autocommit", "on", Json("on"), ""},
+                    ValueCase{"autocommit_off", "autocommit", "off", Json("off"), ""},
+                    ValueCase{"autocommit_false", "autocommit", "False", Json("off"), ""},
+                    ValueCase{"autocommit_yes", "autocommit", "yes", Json("on"), ""},
+                    ValueCase{"autocommit_word", "autocommit", "maybe", Json(),
+                              "autocommit: 'maybe' is not on or off"},
+                    ValueCase{"autocommit_empty", "autocommit", "", Json(), "autocommit:"},
                     ValueCase{"unknown_key", "colour", "red", Json(), "unknown setting 'colour'"},
                     ValueCase{"keys_are_case_sensitive", "Every", "3m", Json(), "unknown setting"}),
     [](const testing::TestParamInfo<ValueCase>& p) { return std::string(p.param.label); });
@@ -70,7 +77,7 @@ TEST(SettingValuesTest, EverySettingOfTheVocabularyIsHandled) {
     EXPECT_EQ(unknown.error().message.find("unknown setting"), std::string::npos) << key.key;
   }
   EXPECT_TRUE(setting_values("nope").empty());
-  EXPECT_EQ(setting_names(), "every, homework");
+  EXPECT_EQ(setting_names(), "every, homework, autocommit");
 }
 
 TEST(SettingValueTest, ValuesInEffectAreTyped) {
@@ -80,6 +87,23 @@ TEST(SettingValueTest, ValuesInEffectAreTyped) {
   s.homework = 4;
   EXPECT_EQ(setting_value(s, "homework"), Json(4));
   EXPECT_TRUE(setting_value(s, "nope").is_null());
+  EXPECT_EQ(setting_value(s, "autocommit"), Json("on"));
+  s.autocommit = false;
+  EXPECT_EQ(setting_value(s, "autocommit"), Json("off"));
+}
+
+TEST(SettingValueTest, AutocommitIsReadFromTheFileAndCheckedThere) {
+  Config c;
+  c.settings = Json{{"autocommit", "off"}};
+  auto read = settings_of(c, "kith.json");
+  ASSERT_TRUE(read.ok());
+  EXPECT_FALSE(read->autocommit);
+  for (const Json& bad : {Json(true), Json("yes"), Json(1)}) {
+    c.settings = Json{{"autocommit", bad}};
+    auto refused = settings_of(c, "kith.json");
+    ASSERT_FALSE(refused.ok()) << bad.dump();
+    EXPECT_NE(refused.error().message.find("kith.json: setting 'autocommit'"), std::string::npos);
+  }
 }
 
 TEST(WithSettingTest, SetsAndUnsetsKeepingEverythingElse) {

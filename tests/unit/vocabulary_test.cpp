@@ -13,13 +13,15 @@ namespace {
 
 const Date kToday = Date{date::year{2026} / 11 / 25};
 
-TEST(SettingKeys, ListEveryAndHomeworkWithTheKindOfValueEachTakes) {
+TEST(SettingKeys, ListEveryHomeworkAndAutocommitWithTheKindOfValueEachTakes) {
   const auto keys = setting_keys();
-  ASSERT_EQ(keys.size(), 2u);
+  ASSERT_EQ(keys.size(), 3u);
   EXPECT_EQ(keys[0].key, "every");
   EXPECT_EQ(keys[0].value_name, "DURATION");
   EXPECT_EQ(keys[1].key, "homework");
   EXPECT_EQ(keys[1].value_name, "N");
+  EXPECT_EQ(keys[2].key, "autocommit");
+  EXPECT_EQ(keys[2].value_name, "on|off");
   for (const auto& k : keys) EXPECT_FALSE(k.summary.empty()) << k.key;
 }
 
@@ -30,6 +32,8 @@ TEST(SettingKeys, SummariesStateTheDefaultsTheSettingsStructUses) {
   EXPECT_NE(
       find_setting_key("homework")->summary.find("(" + std::to_string(defaults.homework) + ")"),
       std::string_view::npos);
+  EXPECT_TRUE(defaults.autocommit);
+  EXPECT_NE(find_setting_key("autocommit")->summary.find("(on)"), std::string_view::npos);
 }
 
 TEST(FindSettingKey, FindsKnownKeysExactlyAndNothingElse) {

@@ -1,0 +1,128 @@
+// kith git ARGS...: git run in the data directory, every argument passed as
+// it is and git's exit status returned. `kith git init [OPTIONS]` also
+// writes .gitattributes and .gitignore, registers kith's merge drivers and
+// commits the data as it is.
+//
+// The words after `git` never reach the option parser: run() in app.cpp
+// hands them over in Context::passthrough, so that `kith git log -p` or
+// `kith git -c x=y commit` mean what they mean to git.
+#include "cli/commands.h"
+#include "cli/git_support.h"
+#include "core/fsutil.h"
+
+namespace kith::cli {
+namespace {
+
+// Adds to the file at `path` the lines of `wanted` it lacks (writes it
+// whole when missing). A comment line is only written with a new file.
+Status ensure_lines(const fs::path& path, std::string_view wanted) {
+  auto current = fsutil::read_file(path);
+  if (!current) return current.error();
+  std::string text = current->value_or(std::string());
+  const bool fresh = !current->has_value();
+  std::size_t pos = 0;
+  bool added = false;
+  while (pos < wanted.size()) {
+    std::size_t end = wanted.find('\n', pos);
+    if (end == std::string_view::npos) end = wanted.size();
+    const std::string line(wanted.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.empty() || (!fresh && line.front() == '#')) continue;
+    const bool present = text.starts_with(line + "\n") ||
+                         text.find("\n" + line + "\n") != std::string::npos || text == line;
+    if (present) continue;
+    if (!text.empty() && text.back() != '\n') text += "\n";
+    text += line + "\n";
+    added = true;
+  }
+  if (!added) return {};
+  return fsutil::write_file_atomic(path, text);
+}
+
+int run_init(const std::vector<std::string>& args, const Store& store, Context& ctx) {
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  const git::Runner runner = git_runner(ctx);
+  const fs::path& dir = store.dir();
+  ctx.out.flush();
+  auto init = git::run(runner, dir, args, git::Output::inherit);
+  if (!init) return ctx.fail(init.error());
+  if (init->exit_code != 0) return init->exit_code;
+
+  if (auto s = ensure_lines(dir / ".gitattributes", git::attributes_text()); !s) {
+    return ctx.fail(s.error());
+  }
+  if (auto s = ensure_lines(dir / ".gitignore", git::ignore_text()); !s) return ctx.fail(s.error());
+  if (!ctx.env().executable.empty()) {
+    if (auto done = git::ensure_drivers(runner, dir, ctx.env().executable); !done) {
+      return ctx.fail(done.error());
+    }
+  }
+  auto add = git::run(runner, dir, {"add", "-A"});
+  if (!add) return ctx.fail(add.error());
+  if (add->exit_code != 0) {
+    return ctx.fail(data_error("git add failed: " + git::first_line(add->err)));
+  }
+  auto staged = git::run(runner, dir, {"diff", "--cached", "--quiet"});
+  if (!staged) return ctx.fail(staged.error());
+  if (staged->exit_code != 0) {
+    std::vector<std::string> commit = git::fallback_identity(runner, dir, ctx.env().hostname);
+    for (const char* a : {"commit", "--quiet", "-m", "kith: track the data directory"}) {
+      commit.emplace_back(a);
+    }
+    auto r = git::run(runner, dir, commit);
+    if (!r) return ctx.fail(r.error());
+    if (r->exit_code != 0) {
+      return ctx.fail(data_error("git commit failed: " + git::first_line(r->err),
+                                 "the repository is set up; commit with `kith git commit`"));
+    }
+  }
+  ctx.confirm("each change is now committed in " + dir.string() +
+              "; to share it: `kith git remote add origin URL`, then `kith sync`");
+  return 0;
+}
+
+int run_git(Context& ctx) {
+  const std::vector<std::string>& args = ctx.passthrough;
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  const fs::path& dir = store->dir();
+  const bool init = !args.empty() && args.front() == "init";
+  const bool clone = !args.empty() && args.front() == "clone";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    if (!init && !clone) {
+      return ctx.fail(data_error("there is no data directory at " + dir.string() + " yet",
+                                 "start one with `kith add` or `kith git init`, or clone one: "
+                                 "`git clone URL " +
+                                     dir.string() + "`"));
+    }
+    if (auto s = fsutil::ensure_dir(dir); !s) return ctx.fail(s.error());
+  }
+  if (init) return run_init(args, *store, ctx);
+  ctx.out.flush();
+  ctx.err.flush();
+  auto r = git::run(git_runner(ctx), dir, args, git::Output::inherit);
+  if (!r) return ctx.fail(r.error());
+  return r->exit_code;
+}
+
+}  // namespace
+
+void setup_git(CLI::App& sub, Context& ctx) {
+  sub.footer(
+      "Every word after `git` goes to git as it is: put kith's own options\n"
+      "(--data-dir…) before `git`. kith's exit status is git's.\n"
+      "\n"
+      "`kith git init` also writes .gitattributes and .gitignore, registers\n"
+      "kith's merge drivers and commits the data. From then on every change\n"
+      "kith makes is committed (`kith config autocommit off` stops that).\n"
+      "\n"
+      "Examples:\n"
+      "  kith git init\n"
+      "  kith git remote add origin git@example.org:me/kith-data.git\n"
+      "  kith git log --oneline");
+  sub.callback([&ctx] { ctx.exit_code = run_git(ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,60 @@
+#include "cli/git_support.h"
+
+#include <array>
+
+namespace kith::cli {
+namespace {
+
+// Variables with which git would work on another repository, or answer
+// for one it is not in (GIT_CEILING_DIRECTORIES is set anew).
+constexpr std::array<std::string_view, 8> kRepositoryVariables = {
+    "GIT_DIR",        "GIT_WORK_TREE", "GIT_INDEX_FILE",          "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "GIT_PREFIX",
+};
+
+}  // namespace
+
+git::Runner git_runner(const Context& ctx) {
+  git::Runner runner;
+  for (const auto& [name, value] : ctx.env().vars) {
+    bool skip = false;
+    for (auto v : kRepositoryVariables) skip = skip || name == v;
+    if (!skip) runner.env.push_back(name + "=" + value);
+  }
+  // git never looks above the data directory for a repository: a data
+  // directory inside another work tree (dotfiles) is not that repository.
+  if (auto dir = ctx.data_dir()) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(*dir, ec);
+    if (!ec) {
+      runner.env.push_back("GIT_CEILING_DIRECTORIES=" +
+                           absolute.lexically_normal().parent_path().string());
+    }
+  }
+  return runner;
+}
+
+void commit_change(Context& ctx, const Store& store, const std::string& message) {
+  if (store.changed_files().empty() || !git::is_repository(store.dir())) return;
+  auto config = store.load_config();
+  if (!config) return;
+  auto settings = settings_of(*config, "kith.json");
+  if (settings && !settings->autocommit) return;
+  auto committed = git::commit_paths(git_runner(ctx), store.dir(), store.changed_files(), message,
+                                     ctx.env().hostname);
+  if (!committed) {
+    ctx.warn("the change is saved but not committed: " + committed.error().message);
+    ctx.err << "kith: hint: commit it with `kith git add -A && kith git commit`, or turn this "
+               "off with `kith config autocommit off`\n";
+  }
+}
+
+void register_merge_drivers(Context& ctx) {
+  if (ctx.env().executable.empty()) return;
+  auto dir = ctx.data_dir();
+  if (!dir || !git::is_repository(*dir)) return;
+  auto done = git::ensure_drivers(git_runner(ctx), *dir, ctx.env().executable);
+  if (!done) ctx.warn(done.error().message);
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,33 @@
+// What the commands share about a data directory kept in git: how git is
+// started, the commit each writing command makes of its own change, and the
+// registration of the merge drivers in a clone.
+#pragma once
+
+#include <string>
+
+#include "cli/context.h"
+#include "core/git.h"
+#include "core/store.h"
+
+namespace kith::cli {
+
+// git started with kith's environment, less the variables that would point
+// it at another repository than the data directory (GIT_DIR, GIT_WORK_TREE,
+// GIT_INDEX_FILE…), and with GIT_CEILING_DIRECTORIES set so that git never
+// takes a repository above the data directory for its own.
+git::Runner git_runner(const Context& ctx);
+
+// Commits the files `store` changed with `message` ("add: ada-lovelace"),
+// when the data directory is a git repository and the setting autocommit is
+// on. Called by every writing command after its change is on disk, with the
+// write lock still held. Never fails the command: the change is saved
+// either way; when git fails, a warning says so and how to commit by hand.
+void commit_change(Context& ctx, const Store& store, const std::string& message);
+
+// Makes sure the merge drivers of the data directory's repository name this
+// kith binary: a clone lacks them, and an old path may be stale. Reads
+// .git/config only, unless something must be written. Does nothing outside
+// a git repository; a failure is a warning.
+void register_merge_drivers(Context& ctx);
+
+}  // namespace kith::cli

@@ -1,0 +1,270 @@
+// End-to-end: two machines and a bare remote in a temp directory, synced
+// with `kith sync` through real git. Whatever each side did, both end with
+// the same data, no conflict markers, a working `kith due` and a clean
+// `git status`.
+#include <gtest/gtest.h>
+
+#include "support/gitutil.h"
+
+namespace kith::test {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class SyncTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  fs::path remote = tmp / "remote.git";
+  Machine a{tmp / "a"};
+  Machine b{tmp / "b"};
+
+  void SetUp() override {
+    ASSERT_EQ(git_in(tmp.path(), a.home(), {"init", "-q", "--bare", remote.string()}).exit_code, 0);
+    a.kith.ok({"add", "Ada Lovelace", "--skill", "math", "--tag", "x", "-q"});
+    a.kith.ok({"add", "Grace Hopper", "--interest", "math", "-q"});
+    a.kith.ok({"log", "ada", "grace", "--date", "2026-11-01", "--note", "first", "-q"});
+    a.kith.ok({"git", "init", "-q"});
+    a.kith.ok({"git", "remote", "add", "origin", remote.string()});
+    auto r = a.kith.ok({"sync"});
+    EXPECT_NE(r.out.find("Sent"), std::string::npos) << r.out;
+    ASSERT_EQ(
+        git_in(tmp.path(), b.home(), {"clone", "-q", remote.string(), b.data().string()}).exit_code,
+        0);
+  }
+
+  // Syncs a, then b, then a again: both have everything.
+  void sync_all() {
+    a.kith.ok({"sync"});
+    b.kith.ok({"sync"});
+    a.kith.ok({"sync"});
+  }
+
+  void expect_same_and_clean() {
+    for (const Machine* m : {&a, &b}) {
+      EXPECT_EQ(m->status(), "") << m->root;
+      for (const auto& [rel, content] : files(m->data())) {
+        EXPECT_EQ(content.find("<<<<<<<"), std::string::npos) << rel << ":\n" << content;
+        EXPECT_EQ(content.find(">>>>>>>"), std::string::npos) << rel << ":\n" << content;
+      }
+      m->kith.ok({"due"});
+      m->kith.ok({"doctor"});
+    }
+    EXPECT_EQ(files(a.data()), files(b.data()));
+    EXPECT_EQ(a.kith.ok({"list", "--all", "--json"}).out,
+              b.kith.ok({"list", "--all", "--json"}).out);
+    EXPECT_EQ(a.kith.ok({"due", "--json"}).out, b.kith.ok({"due", "--json"}).out);
+    EXPECT_EQ(a.git_ok({"rev-parse", "HEAD"}), b.git_ok({"rev-parse", "HEAD"}));
+  }
+
+  // Every file of a data directory but .git and the lock.
+  static std::map<std::string, std::string> files(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (auto it = fs::recursive_directory_iterator(dir); it != fs::end(it); ++it) {
+      const std::string rel = it->path().lexically_relative(dir).string();
+      if (rel == ".git") {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && rel != ".lock") out[rel] = read_file(it->path());
+    }
+    return out;
+  }
+
+  static std::vector<Json> interactions(const Machine& m) {
+    const Json shown = m.kith.ok({"show", "ada", "--json"}).json();
+    return std::vector<Json>(shown["interactions"].begin(), shown["interactions"].end());
+  }
+};
+
+TEST_F(SyncTest, AFreshCloneSyncsWithNothingToDo) {
+  auto r = b.kith.ok({"sync"});
+  EXPECT_EQ(r.out, "Up to date with origin.\n");
+  expect_same_and_clean();
+}
+
+TEST_F(SyncTest, ConcurrentLogsInTheSameMonthAreAllKept) {
+  a.kith.ok({"log", "ada", "--kind", "coffee", "--date", "2026-11-20", "--note", "from a", "-q"});
+  b.kith.ok({"log", "ada", "--kind", "lunch", "--date", "2026-11-10", "--note", "from b", "-q"});
+  b.kith.ok({"log", "grace", "--give", "--date", "2026-11-24", "-q"});
+  auto first = a.kith.ok({"sync"});
+  EXPECT_NE(first.out.find("Sent 1 change to origin:\n  log: coffee with ada-lovelace"),
+            std::string::npos)
+      << first.out;
+  auto second = b.kith.ok({"sync"});
+  EXPECT_NE(second.out.find("Received 1 change from origin:\n  log: coffee with ada-lovelace"),
+            std::string::npos)
+      << second.out;
+  EXPECT_NE(second.out.find("Sent 2 changes to origin:"), std::string::npos) << second.out;
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  const std::string month = read_file(a.data() / "log" / "2026-11.jsonl");
+  EXPECT_EQ(std::count(month.begin(), month.end(), '\n'), 4) << month;
+  // Sorted by date.
+  EXPECT_LT(month.find("first"), month.find("from b"));
+  EXPECT_LT(month.find("from b"), month.find("from a"));
+  EXPECT_EQ(interactions(a).size(), 3u);
+}
+
+TEST_F(SyncTest, ConcurrentAddsAreBothKept) {
+  a.kith.ok({"add", "Alan Turing", "-q"});
+  b.kith.ok({"add", "Katherine Johnson", "-q"});
+  b.kith.ok({"add", "Alan Turing", "--email", "alan@example.org", "-q"});  // the same id
+  sync_all();
+  expect_same_and_clean();
+  auto list = a.kith.ok({"list", "--json"}).json();
+  ASSERT_EQ(list.size(), 4u);
+  auto alan = read_json(a.data() / "contacts" / "alan-turing.json");
+  EXPECT_EQ(alan["emails"], Json::array({"alan@example.org"}));
+}
+
+TEST_F(SyncTest, EditsOfDifferentFieldsOfOneContactAreBothKept) {
+  a.kith.ok({"edit", "ada", "--company", "Analytical Engines", "--tag", "from-a", "-q"});
+  b.kith.ok({"edit", "ada", "--role", "Analyst", "--tag", "from-b", "--untag", "x", "-q"});
+  sync_all();
+  expect_same_and_clean();
+  auto ada = read_json(a.data() / "contacts" / "ada-lovelace.json");
+  EXPECT_EQ(ada["company"], "Analytical Engines");
+  EXPECT_EQ(ada["role"], "Analyst");
+  // b merged: its list first, then what a added; x, removed by b, stays removed.
+  EXPECT_EQ(ada["tags"], Json::array({"from-b", "from-a"}));
+  // Written as kith writes it.
+  const std::string text = read_file(a.data() / "contacts" / "ada-lovelace.json");
+  EXPECT_EQ(text, ada.dump(2) + "\n");
+}
+
+TEST_F(SyncTest, TheSameFieldEditedOnBothSidesKeepsTheMergingSidesValueAndSaysSo) {
+  a.kith.ok({"edit", "ada", "--company", "Company A", "-q"});
+  b.kith.ok({"edit", "ada", "--company", "Company B", "-q"});
+  a.kith.ok({"sync"});
+  auto r = b.kith.ok({"sync"});
+  EXPECT_NE(r.err.find("kith: warning: merge: contacts/ada-lovelace.json: 'company'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("Company B"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Company A"), std::string::npos) << r.err;
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  EXPECT_EQ(read_json(a.data() / "contacts" / "ada-lovelace.json")["company"], "Company B");
+}
+
+TEST_F(SyncTest, APurgeOnOneSideWithAppendsOnTheOther) {
+  a.kith.ok({"rm", "grace", "--purge", "--yes", "-q"});
+  b.kith.ok({"log", "ada", "--date", "2026-11-05", "--note", "after", "-q"});
+  b.kith.ok({"edit", "ada", "--company", "Engines", "-q"});
+  sync_all();
+  expect_same_and_clean();
+  EXPECT_FALSE(fs::exists(a.data() / "contacts" / "grace-hopper.json"));
+  const std::string month = read_file(b.data() / "log" / "2026-11.jsonl");
+  EXPECT_EQ(month.find("grace-hopper"), std::string::npos) << month;
+  EXPECT_NE(month.find("after"), std::string::npos) << month;
+  EXPECT_NE(month.find("first"), std::string::npos) << month;  // kept, without grace
+  EXPECT_EQ(interactions(b).size(), 2u);
+}
+
+TEST_F(SyncTest, APurgeThatEmptiesAMonthAgainstAnAppendToThatMonth) {
+  a.kith.ok({"log", "grace", "--date", "2026-10-10", "--note", "only grace", "-q"});
+  sync_all();
+  a.kith.ok({"rm", "grace", "--purge", "--yes", "-q"});
+  ASSERT_FALSE(fs::exists(a.data() / "log" / "2026-10.jsonl"));
+  b.kith.ok({"log", "ada", "--date", "2026-10-15", "--note", "october ada", "-q"});
+  sync_all();
+  expect_same_and_clean();
+  const std::string month = read_file(a.data() / "log" / "2026-10.jsonl");
+  EXPECT_EQ(month.find("only grace"), std::string::npos) << month;
+  EXPECT_NE(month.find("october ada"), std::string::npos) << month;
+}
+
+TEST_F(SyncTest, APurgeAgainstAnEditOfTheSameContactKeepsItPurged) {
+  a.kith.ok({"rm", "grace", "--purge", "--yes", "-q"});
+  b.kith.ok({"edit", "grace", "--company", "Navy", "-q"});
+  a.kith.ok({"sync"});
+  auto r = b.kith.ok({"sync"});
+  EXPECT_NE(r.err.find("kith: warning: merge: contacts/grace-hopper.json was deleted on one side "
+                       "and changed on the other: kept deleted"),
+            std::string::npos)
+      << r.err;
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  EXPECT_FALSE(fs::exists(b.data() / "contacts" / "grace-hopper.json"));
+}
+
+TEST_F(SyncTest, ADoneOnOneSideAndALogOnTheOther) {
+  a.kith.ok({"log", "ada", "--date", "2026-11-02", "--follow-up", "send the paper", "--by",
+             "2026-11-20", "-q"});
+  sync_all();
+  const std::string id = a.kith.ok({"due", "--json"}).json()["follow_ups"][0]["id"];
+  a.kith.ok({"done", id, "-q"});
+  b.kith.ok({"log", "grace", "--date", "2026-11-03", "-q"});
+  sync_all();
+  expect_same_and_clean();
+  EXPECT_TRUE(b.kith.ok({"due", "--json"}).json()["follow_ups"].empty());
+}
+
+TEST_F(SyncTest, WithoutARemoteItFailsClearly) {
+  Machine c{tmp / "c"};
+  c.kith.ok({"add", "Ada Lovelace", "-q"});
+  c.kith.ok({"git", "init", "-q"});
+  auto r = c.kith.run({"sync"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kith: error: the data directory has no git remote"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("kith: hint: add one: `kith git remote add origin URL`"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(SyncTest, OutsideARepositoryItFailsClearly) {
+  Machine c{tmp / "c"};
+  c.kith.ok({"add", "Ada Lovelace", "-q"});
+  auto r = c.kith.run({"sync"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("is not a git repository"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kith git init"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(c.data() / ".git"));
+}
+
+TEST_F(SyncTest, AnUnreachableRemoteFailsAndChangesNothing) {
+  fs::rename(remote, tmp / "elsewhere.git");
+  a.kith.ok({"log", "ada", "-q"});
+  const std::string head = a.git_ok({"rev-parse", "HEAD"});
+  auto r = a.kith.run({"sync"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kith: error: cannot fetch from 'origin'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kith: hint: check the network"), std::string::npos) << r.err;
+  EXPECT_EQ(a.git_ok({"rev-parse", "HEAD"}), head);
+  EXPECT_EQ(a.status(), "");
+}
+
+TEST_F(SyncTest, ChangesMadeOutsideKithAreCommittedFirst) {
+  write_file(a.data() / "notes.txt", "mine\n");
+  auto r = a.kith.ok({"sync"});
+  EXPECT_NE(r.out.find("sync: changes made outside kith"), std::string::npos) << r.out;
+  b.kith.ok({"sync"});
+  EXPECT_EQ(read_file(b.data() / "notes.txt"), "mine\n");
+}
+
+TEST_F(SyncTest, AConflictInAFileKithDoesNotOwnIsReported) {
+  write_file(a.data() / "notes.txt", "from a\n");
+  write_file(b.data() / "notes.txt", "from b\n");
+  a.kith.ok({"sync"});
+  auto r = b.kith.run({"sync"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kith: error: the merge with 'origin' has conflicts in: notes.txt"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("merge --abort"), std::string::npos) << r.err;
+  // Left for the user to resolve, and sync says so until it is.
+  EXPECT_NE(b.status().find("notes.txt"), std::string::npos);
+  r = b.kith.run({"sync"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("a merge is in progress"), std::string::npos) << r.err;
+  b.kith.ok({"git", "merge", "--abort"});
+}
+
+TEST_F(SyncTest, TheFirstPushSetsTheUpstream) {
+  EXPECT_EQ(a.git_ok({"rev-parse", "--abbrev-ref", "@{u}"}),
+            "origin/" + Machine::trimmed(a.git_ok({"symbolic-ref", "--short", "HEAD"})) + "\n");
+}
+
+}  // namespace
+}  // namespace kith::test
