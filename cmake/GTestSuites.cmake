@@ -1,0 +1,23 @@
+# Writes a ctest file with one test per GoogleTest suite of TEST_EXECUTABLE
+# (run as `--gtest_filter=Suite.*`), read from its `--gtest_list_tests` JSON.
+#   cmake -DTEST_EXECUTABLE=... -DOUTPUT=... -DTIMEOUT=... -P GTestSuites.cmake
+set(listing "${OUTPUT}.json")
+execute_process(
+  COMMAND "${TEST_EXECUTABLE}" --gtest_list_tests "--gtest_output=json:${listing}"
+  OUTPUT_QUIET
+  RESULT_VARIABLE status
+  TIMEOUT 60)
+if(NOT status EQUAL 0 OR NOT EXISTS "${listing}")
+  message(FATAL_ERROR "${TEST_EXECUTABLE} --gtest_list_tests failed: ${status}")
+endif()
+file(READ "${listing}" json)
+string(JSON count LENGTH "${json}" testsuites)
+set(content "")
+math(EXPR last "${count} - 1")
+foreach(i RANGE ${last})
+  string(JSON suite GET "${json}" testsuites ${i} name)
+  string(APPEND content
+    "add_test([==[${suite}]==] [==[${TEST_EXECUTABLE}]==] [==[--gtest_filter=${suite}.*]==])\n"
+    "set_tests_properties([==[${suite}]==] PROPERTIES TIMEOUT ${TIMEOUT})\n")
+endforeach()
+file(WRITE "${OUTPUT}" "${content}")
