@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/commands.h"
+#include "cli/format_command.h"
 #include "cli/output.h"
 #include "core/backup.h"
 #include "core/contact_csv.h"
@@ -96,22 +97,9 @@ int run_export(Format format, const ExportOptions& o, Context& ctx) {
 
 void setup_export(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<ExportOptions>();
-  sub.require_subcommand(0, 1);
-  // Hidden: catches an unknown format, or an argument the format did not take
-  // (CLI11 passes it up from the format's subcommand).
-  sub.add_option("FORMAT", o->stray, "vcard, csv, json and ics")->group("");
-  sub.callback([o, &ctx, &sub] {
-    if (!sub.get_subcommands().empty()) return;
-    if (o->stray.empty()) {
-      ctx.exit_code =
-          ctx.fail(usage_error("say what to export: kith export vcard|csv|json|ics [-o FILE]",
-                               "`kith export --help` describes each format"));
-    } else {
-      ctx.exit_code =
-          ctx.fail(usage_error("unknown export format '" + clean(o->stray.front()) + "'",
-                               "the formats are vcard, csv, json and ics"));
-    }
-  });
+  const FormatCommand command{"export", "vcard, csv, json and ics", "vcard|csv|json|ics [-o FILE]",
+                              std::shared_ptr<std::vector<std::string>>(o, &o->stray)};
+  expect_format(sub, ctx, command);
   struct Leaf {
     Format format;
     const char* name;
@@ -122,10 +110,12 @@ void setup_export(CLI::App& sub, Context& ctx) {
            Leaf{Format::vcard, "vcard", "Contacts as one vCard 4.0 file (.vcf)", true},
            Leaf{Format::csv, "csv", "Contacts as CSV with kith's columns", true},
            Leaf{Format::json, "json", "Everything, for backups and `kith import json`", false},
-           Leaf{Format::ics, "ics", "Due outreach, follow-ups and birthdays as an iCalendar file", false},
+           Leaf{Format::ics, "ics", "Due outreach, follow-ups and birthdays as an iCalendar file",
+                false},
        }) {
-    CLI::App* cmd = sub.add_subcommand(leaf.name, leaf.summary);
-    cmd->fallthrough();
+    const Format format = leaf.format;
+    CLI::App* cmd = add_format(sub, ctx, command, leaf.name, leaf.summary,
+                               [o, &ctx, format] { return run_export(format, *o, ctx); });
     cmd->add_option("-o,--output", o->output, "Write to FILE (atomically, mode 0600), not stdout")
         ->type_name("FILE");
     if (leaf.select) {
@@ -133,17 +123,6 @@ void setup_export(CLI::App& sub, Context& ctx) {
       cmd->add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
           ->type_name("T");
     }
-    const Format format = leaf.format;
-    const std::string name = leaf.name;
-    cmd->callback([o, &ctx, format, name] {
-      if (!o->stray.empty()) {
-        ctx.exit_code =
-            ctx.fail(usage_error("unexpected argument '" + clean(o->stray.front()) + "'",
-                                 "see `kith export " + name + " --help`"));
-        return;
-      }
-      ctx.exit_code = run_export(format, *o, ctx);
-    });
   }
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/format_command.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -299,22 +300,10 @@ int run_import(Format format, const ImportOptions& o, Context& ctx) {
 
 void setup_import(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<ImportOptions>();
-  sub.require_subcommand(0, 1);
-  // Hidden: catches an unknown format, or an argument the format did not take
-  // (CLI11 passes it up from the format's subcommand).
-  sub.add_option("FORMAT", o->stray, "linkedin, vcard, csv and json")->group("");
-  sub.callback([o, &ctx, &sub] {
-    if (!sub.get_subcommands().empty()) return;
-    if (o->stray.empty()) {
-      ctx.exit_code =
-          ctx.fail(usage_error("say what to import: kith import linkedin|vcard|csv|json FILE",
-                               "`kith import --help` describes each format"));
-    } else {
-      ctx.exit_code =
-          ctx.fail(usage_error("unknown import format '" + clean(o->stray.front()) + "'",
-                               "the formats are linkedin, vcard, csv and json"));
-    }
-  });
+  const FormatCommand command{"import", "linkedin, vcard, csv and json",
+                              "linkedin|vcard|csv|json FILE",
+                              std::shared_ptr<std::vector<std::string>>(o, &o->stray)};
+  expect_format(sub, ctx, command);
   struct Leaf {
     Format format;
     const char* name;
@@ -332,23 +321,13 @@ void setup_import(CLI::App& sub, Context& ctx) {
            Leaf{Format::json, "json", "What `kith export json` wrote, interactions included",
                 "The JSON file", false},
        }) {
-    CLI::App* cmd = sub.add_subcommand(leaf.name, leaf.summary);
-    cmd->fallthrough();
+    const Format format = leaf.format;
+    CLI::App* cmd = add_format(sub, ctx, command, leaf.name, leaf.summary,
+                               [o, &ctx, format] { return run_import(format, *o, ctx); });
     auto* files = cmd->add_option("FILE", o->files, leaf.file_help)->required();
     if (!leaf.many) files->expected(1);
     cmd->add_flag("--dry-run", o->dry_run, "Show what would change and write nothing");
     cmd->add_flag("--json", o->json, "Print what changed as one JSON document");
-    const Format format = leaf.format;
-    const std::string name = leaf.name;
-    cmd->callback([o, &ctx, format, name] {
-      if (!o->stray.empty()) {
-        ctx.exit_code =
-            ctx.fail(usage_error("unexpected argument '" + clean(o->stray.front()) + "'",
-                                 "see `kith import " + name + " --help`"));
-        return;
-      }
-      ctx.exit_code = run_import(format, *o, ctx);
-    });
   }
 }
 
