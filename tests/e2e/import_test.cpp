@@ -22,10 +22,6 @@ auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
 
 using Json = nlohmann::ordered_json;
 
-std::string fixture(const std::string& name) {
-  return std::string(KITH_SOURCE_DIR) + "/tests/fixtures/import/" + name;
-}
-
 // Every file under dir (relative name -> content), to show that nothing changed.
 std::map<std::string, std::string> snapshot(const fs::path& dir) {
   std::map<std::string, std::string> files;
@@ -47,7 +43,7 @@ class ImportTest : public ::testing::Test {
 };
 
 TEST_F(ImportTest, LinkedinAddsEachConnectionWithItsFields) {
-  auto r = kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
+  auto r = kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   EXPECT_NE(r.out.find("Added 5:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("5 added, 0 updated, 0 unchanged, 2 skipped."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("linkedin-connections.csv:10"), std::string::npos) << r.out;
@@ -67,7 +63,8 @@ TEST_F(ImportTest, LinkedinAddsEachConnectionWithItsFields) {
 }
 
 TEST_F(ImportTest, JsonReportHasTheDocumentedShape) {
-  auto j = kith.ok({"import", "linkedin", fixture("linkedin-connections.csv"), "--json"}).json();
+  auto j =
+      kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv"), "--json"}).json();
   EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "jose-nunez", "contact-1", "grace-hopper",
                                      "zoe-achterberg"}));
   EXPECT_EQ(j["updated"], Json::array());
@@ -81,9 +78,10 @@ TEST_F(ImportTest, JsonReportHasTheDocumentedShape) {
 }
 
 TEST_F(ImportTest, ReimportingTheSameFileChangesNothing) {
-  kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
+  kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   const auto before = snapshot(tmp / "data");
-  auto j = kith.ok({"import", "linkedin", fixture("linkedin-connections.csv"), "--json"}).json();
+  auto j =
+      kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv"), "--json"}).json();
   EXPECT_EQ(j["added"], Json::array());
   EXPECT_EQ(j["updated"], Json::array());
   EXPECT_EQ(j["unchanged"], 5);
@@ -91,10 +89,11 @@ TEST_F(ImportTest, ReimportingTheSameFileChangesNothing) {
 }
 
 TEST_F(ImportTest, ALaterExportReportsAndRecordsJobChanges) {
-  kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
+  kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   kith.today("2026-12-01");
   auto j =
-      kith.ok({"import", "linkedin", fixture("linkedin-connections-later.csv"), "--json"}).json();
+      kith.ok({"import", "linkedin", import_fixture("linkedin-connections-later.csv"), "--json"})
+          .json();
   EXPECT_EQ(j["added"], Json::array({"kwame-asante"}));
   EXPECT_EQ(j["updated"], Json::array({"ada-lovelace", "jose-nunez"}));
   EXPECT_EQ(j["unchanged"], 3);
@@ -115,13 +114,13 @@ TEST_F(ImportTest, ALaterExportReportsAndRecordsJobChanges) {
   EXPECT_EQ(read_json(contact_file("jose-nunez"))["emails"], Json::array({"jose@paywell.example"}));
   // A third import finds nothing new.
   kith.today("2026-12-02");
-  auto again = kith.ok({"import", "linkedin", fixture("linkedin-connections-later.csv")});
+  auto again = kith.ok({"import", "linkedin", import_fixture("linkedin-connections-later.csv")});
   EXPECT_EQ(again.out.find("Job changes"), std::string::npos) << again.out;
 }
 
 TEST_F(ImportTest, HumanReportListsJobChanges) {
-  kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
-  auto r = kith.ok({"import", "linkedin", fixture("linkedin-connections-later.csv")});
+  kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
+  auto r = kith.ok({"import", "linkedin", import_fixture("linkedin-connections-later.csv")});
   EXPECT_NE(r.out.find("Job changes"), std::string::npos) << r.out;
   EXPECT_NE(
       r.out.find("Mathematician, Poet at Analytical Engines → Chief Scientist at Babbage & Co"),
@@ -130,14 +129,14 @@ TEST_F(ImportTest, HumanReportListsJobChanges) {
 }
 
 TEST_F(ImportTest, DryRunShowsTheChangesAndWritesNothing) {
-  auto r = kith.ok({"import", "linkedin", fixture("linkedin-connections.csv"), "--dry-run"});
+  auto r = kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv"), "--dry-run"});
   EXPECT_NE(r.out.find("Would add 5:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Dry run, nothing written"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(tmp / "data"));
-  kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
+  kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   const auto before = snapshot(tmp / "data");
-  auto j = kith.ok({"import", "linkedin", fixture("linkedin-connections-later.csv"), "--dry-run",
-                    "--json"})
+  auto j = kith.ok({"import", "linkedin", import_fixture("linkedin-connections-later.csv"),
+                    "--dry-run", "--json"})
                .json();
   EXPECT_EQ(j["dry_run"], true);
   EXPECT_EQ(j["added"], Json::array({"kwame-asante"}));
@@ -146,9 +145,10 @@ TEST_F(ImportTest, DryRunShowsTheChangesAndWritesNothing) {
 }
 
 TEST_F(ImportTest, VcardFilesFromSeveralAddressBooksInOneImport) {
-  auto j = kith.ok({"import", "vcard", fixture("google-contacts.vcf"),
-                    fixture("apple-contacts.vcf"), fixture("carddav-v4.vcf"), "--json"})
-               .json();
+  auto j =
+      kith.ok({"import", "vcard", import_fixture("google-contacts.vcf"),
+               import_fixture("apple-contacts.vcf"), import_fixture("carddav-v4.vcf"), "--json"})
+          .json();
   EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "jose-nunez", "grace-hopper", "zoe-achterberg",
                                      "kwame-asante"}));
   ASSERT_EQ(j["skipped"].size(), 2u);
@@ -162,16 +162,17 @@ TEST_F(ImportTest, VcardFilesFromSeveralAddressBooksInOneImport) {
   EXPECT_EQ(kwame["vcard_uid"], "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
   EXPECT_EQ(read_json(contact_file("grace-hopper"))["birthday"], "--12-09");
   const auto before = snapshot(tmp / "data");
-  auto again = kith.ok({"import", "vcard", fixture("google-contacts.vcf"),
-                        fixture("apple-contacts.vcf"), fixture("carddav-v4.vcf"), "--json"})
-                   .json();
+  auto again =
+      kith.ok({"import", "vcard", import_fixture("google-contacts.vcf"),
+               import_fixture("apple-contacts.vcf"), import_fixture("carddav-v4.vcf"), "--json"})
+          .json();
   EXPECT_EQ(again["unchanged"], 5);
   EXPECT_EQ(snapshot(tmp / "data"), before);
 }
 
 TEST_F(ImportTest, VcardMergesIntoContactsAlreadyKept) {
-  kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
-  auto j = kith.ok({"import", "vcard", fixture("apple-contacts.vcf"), "--json"}).json();
+  kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
+  auto j = kith.ok({"import", "vcard", import_fixture("apple-contacts.vcf"), "--json"}).json();
   // Grace matched by her LinkedIn URL, Zoë by her unique name.
   EXPECT_EQ(j["added"], Json::array());
   EXPECT_EQ(j["updated"], Json::array({"grace-hopper"}));
@@ -181,7 +182,7 @@ TEST_F(ImportTest, VcardMergesIntoContactsAlreadyKept) {
 }
 
 TEST_F(ImportTest, CsvWithKithColumns) {
-  auto j = kith.ok({"import", "csv", fixture("contacts.csv"), "--json"}).json();
+  auto j = kith.ok({"import", "csv", import_fixture("contacts.csv"), "--json"}).json();
   EXPECT_EQ(j["added"], Json::array({"priya-raman", "matteo-rossi"}));
   ASSERT_EQ(j["skipped"].size(), 3u);
   EXPECT_EQ(j["skipped"][0]["line"], 5);
@@ -190,7 +191,8 @@ TEST_F(ImportTest, CsvWithKithColumns) {
   EXPECT_EQ(priya["every"], "2m");
   EXPECT_EQ(priya["birthday"], "--03-14");
   EXPECT_EQ(priya["notes"], "Said: \"write anytime\",\nmet at GopherCon");
-  EXPECT_EQ(kith.ok({"import", "csv", fixture("contacts.csv"), "--json"}).json()["unchanged"], 2);
+  EXPECT_EQ(
+      kith.ok({"import", "csv", import_fixture("contacts.csv"), "--json"}).json()["unchanged"], 2);
 }
 
 TEST_F(ImportTest, JsonRestoresInteractionsIntoTheirMonthFiles) {
@@ -303,7 +305,7 @@ TEST_F(ImportTest, AHeldLockFailsWithExitOneAndWritesNothing) {
   ASSERT_GE(fd, 0);
   ASSERT_EQ(::flock(fd, LOCK_EX), 0);
   kith.env("KITH_LOCK_TIMEOUT", "0.2");
-  auto r = kith.run({"import", "linkedin", fixture("linkedin-connections.csv")});
+  auto r = kith.run({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   ::close(fd);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("kith: error:"), std::string::npos);
@@ -314,7 +316,7 @@ TEST_F(ImportTest, ACorruptContactFileStopsTheImport) {
   kith.ok({"add", "Ada Lovelace"});
   write_file(contact_file("ada-lovelace"), "{ not json");
   const auto before = snapshot(tmp / "data");
-  auto r = kith.run({"import", "linkedin", fixture("linkedin-connections.csv")});
+  auto r = kith.run({"import", "linkedin", import_fixture("linkedin-connections.csv")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("contacts/ada-lovelace.json"), std::string::npos) << r.err;
   EXPECT_EQ(snapshot(tmp / "data"), before);
@@ -332,7 +334,7 @@ class ImportErrorTest : public ImportTest, public ::testing::WithParamInterface<
 TEST_P(ImportErrorTest, FailsWithAMessageAndWritesNothing) {
   std::vector<std::string> args;
   for (const auto& a : GetParam().args) {
-    args.push_back(a.starts_with("@") ? fixture(a.substr(1)) : a);
+    args.push_back(a.starts_with("@") ? import_fixture(a.substr(1)) : a);
   }
   auto r = kith.run(args);
   EXPECT_EQ(r.exit_code, GetParam().exit_code) << r.err;

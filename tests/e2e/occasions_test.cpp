@@ -14,10 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string fixture(const std::string& name) {
-  return std::string(KITH_SOURCE_DIR) + "/tests/fixtures/import/" + name;
-}
-
 const Json* occasion_of(const Json& due, const std::string& id, const std::string& kind) {
   for (const auto& o : due["occasions"]) {
     if (o["id"] == id && o["kind"] == kind) return &o;
@@ -34,9 +30,9 @@ class OccasionsTest : public ::testing::Test {
 
   void SetUp() override {
     kith.today("2026-11-25").env("XDG_CACHE_HOME", (tmp / "cache").string());
-    kith.ok({"import", "linkedin", fixture("linkedin-connections.csv")});
+    kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv")});
     kith.today("2026-12-01");
-    kith.ok({"import", "linkedin", fixture("linkedin-connections-later.csv")});
+    kith.ok({"import", "linkedin", import_fixture("linkedin-connections-later.csv")});
   }
 };
 

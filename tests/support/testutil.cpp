@@ -81,6 +81,12 @@ std::string log_line(const std::string& id, const std::string& date,
   return interaction(id, date, contacts, intent, kind).dump() + "\n";
 }
 
+std::string import_fixture(const std::string& name) {
+  return (fs::path(KITH_SOURCE_DIR) / "tests/fixtures/import" / name).string();
+}
+
+std::string read_import_fixture(const std::string& name) { return read_file(import_fixture(name)); }
+
 std::string kith_binary() {
   if (const char* env = std::getenv("KITH_TEST_BINARY"); env && *env) return env;
   return KITH_BINARY;

@@ -32,6 +32,11 @@ std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);  // creates parents
 nlohmann::ordered_json read_json(const fs::path& p);
 
+// A file of tests/fixtures/import/ (exports from LinkedIn, address books…):
+// its path, and its content.
+std::string import_fixture(const std::string& name);
+std::string read_import_fixture(const std::string& name);
+
 // An interaction record as kith writes it, logged at 10:00 UTC on its date;
 // log_line is the same as one line of a month file (newline included).
 nlohmann::ordered_json interaction(const std::string& id, const std::string& date,

@@ -20,10 +20,6 @@ auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
 
 using Strings = std::vector<std::string>;
 
-std::string fixture(const std::string& name) {
-  return test::read_file(std::string(KITH_SOURCE_DIR) + "/tests/fixtures/import/" + name);
-}
-
 Contact sample() {
   Contact c;
   c.id = "priya-raman";
@@ -70,7 +66,7 @@ TEST(ContactCsv, ExportThenImportGivesTheSameContact) {
 }
 
 TEST(ReadContactCsv, FixtureWithAliasesSubsetAndBadRows) {
-  auto batch = read_contact_csv(fixture("contacts.csv"), "contacts.csv");
+  auto batch = read_contact_csv(test::read_import_fixture("contacts.csv"), "contacts.csv");
   ASSERT_TRUE(batch) << batch.error().message;
   ASSERT_EQ(batch->records.size(), 2u);
   const Contact& priya = batch->records[0].contact;

@@ -20,10 +20,6 @@ auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
 
 using Strings = std::vector<std::string>;
 
-std::string fixture(const std::string& name) {
-  return test::read_file(std::string(KITH_SOURCE_DIR) + "/tests/fixtures/import/" + name);
-}
-
 struct DateCase {
   const char* label;
   std::string_view text;
@@ -62,7 +58,8 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.label); });
 
 TEST(ReadLinkedin, FindsTheHeaderAfterTheBomAndNotesPreamble) {
-  auto batch = read_linkedin(fixture("linkedin-connections.csv"), "Connections.csv");
+  auto batch =
+      read_linkedin(test::read_import_fixture("linkedin-connections.csv"), "Connections.csv");
   ASSERT_TRUE(batch) << batch.error().message;
   Strings names;
   for (const auto& r : batch->records) names.push_back(r.contact.name);
@@ -85,7 +82,8 @@ TEST(ReadLinkedin, FindsTheHeaderAfterTheBomAndNotesPreamble) {
 }
 
 TEST(ReadLinkedin, ReportsSkippedRowsAndLeftOutValuesWithTheirLines) {
-  auto batch = read_linkedin(fixture("linkedin-connections.csv"), "Connections.csv");
+  auto batch =
+      read_linkedin(test::read_import_fixture("linkedin-connections.csv"), "Connections.csv");
   ASSERT_TRUE(batch);
   ASSERT_EQ(batch->skipped.size(), 2u);
   EXPECT_EQ(batch->skipped[0].where.line, 10);

@@ -20,10 +20,6 @@ auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
 
 using Strings = std::vector<std::string>;
 
-std::string fixture(const std::string& name) {
-  return test::read_file(std::string(KITH_SOURCE_DIR) + "/tests/fixtures/import/" + name);
-}
-
 // ---------------------------------------------------------------------------
 // parse: the content-line syntax
 
@@ -116,7 +112,7 @@ TEST(VcardParse, NeverFailsOnArbitraryBytes) {
 
 TEST(VcardParse, EveryPrefixOfTheFixturesReadsWithoutFailing) {
   for (const char* name : {"google-contacts.vcf", "apple-contacts.vcf", "carddav-v4.vcf"}) {
-    const std::string text = fixture(name);
+    const std::string text = test::read_import_fixture(name);
     for (std::size_t n = 0; n <= text.size(); ++n) {
       auto batch = read_vcards(std::string_view(text).substr(0, n), name);
       if (batch) {
@@ -179,7 +175,7 @@ const ImportRecord* by_name(const ImportBatch& batch, const std::string& name) {
 }
 
 TEST(ReadVcards, GoogleExportMapsEveryField) {
-  auto batch = read_vcards(fixture("google-contacts.vcf"), "google.vcf");
+  auto batch = read_vcards(test::read_import_fixture("google-contacts.vcf"), "google.vcf");
   ASSERT_TRUE(batch) << batch.error().message;
   ASSERT_EQ(batch->records.size(), 2u);
   const Contact& ada = batch->records[0].contact;
@@ -206,7 +202,7 @@ TEST(ReadVcards, GoogleExportMapsEveryField) {
 }
 
 TEST(ReadVcards, AppleExportOmitsTheYearAndKeepsTheUid) {
-  auto batch = read_vcards(fixture("apple-contacts.vcf"), "apple.vcf");
+  auto batch = read_vcards(test::read_import_fixture("apple-contacts.vcf"), "apple.vcf");
   ASSERT_TRUE(batch);
   const ImportRecord* grace = by_name(*batch, "Grace Hopper");
   ASSERT_NE(grace, nullptr);
@@ -225,7 +221,7 @@ TEST(ReadVcards, AppleExportOmitsTheYearAndKeepsTheUid) {
 }
 
 TEST(ReadVcards, Version4TelUrisAndInterests) {
-  auto batch = read_vcards(fixture("carddav-v4.vcf"), "v4.vcf");
+  auto batch = read_vcards(test::read_import_fixture("carddav-v4.vcf"), "v4.vcf");
   ASSERT_TRUE(batch);
   ASSERT_EQ(batch->records.size(), 1u);
   const Contact& k = batch->records[0].contact;
