@@ -153,6 +153,25 @@ BENCHMARK(BM_SummarizeLog)
     ->Args({10000, 100000, 1})
     ->Unit(benchmark::kMillisecond);
 
+// What `kith log` reads of the log: one contact's history and the id hashes.
+void BM_SummarizeLogForOneContact(benchmark::State& state) {
+  const Fixture& f = fixtures().get(params_of(state));
+  const kith::Store store = store_of(f, state.range(2) != 0);
+  kith::SummaryOptions o = summary_options();
+  o.id_hashes = true;
+  o.only.emplace({f.network.contacts.front().id});
+  for (auto _ : state) {
+    auto summary = store.summarize_log(o);
+    if (!summary) state.SkipWithError("summary failed");
+    benchmark::DoNotOptimize(summary);
+  }
+}
+BENCHMARK(BM_SummarizeLogForOneContact)
+    ->ArgNames({"contacts", "interactions", "cached"})
+    ->Args({1000, 10000, 1})
+    ->Args({10000, 100000, 1})
+    ->Unit(benchmark::kMicrosecond);
+
 void BM_ComputeDueFromSummary(benchmark::State& state) {
   const Fixture& f = fixtures().get(params_of(state));
   auto summary = kith::Store(f.dir).summarize_log(summary_options());

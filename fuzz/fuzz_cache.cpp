@@ -23,8 +23,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
     if (auto log = kith::cache::decode_log(*bytes, "/data")) {
-      // Interning indexes every decoded id, then finds or adds one.
-      (void)log->intern("ada");
+      // Every read of the packed tables stays inside them.
+      for (const auto& [name, d] : log->months) {
+        for (std::size_t k = 0; k < d.tables.entry_count(); ++k) {
+          const auto e = d.tables.entry(k);
+          for (std::uint32_t r = 0; r < e.count && r < 4; ++r) (void)d.tables.ref(e.first + r);
+        }
+        (void)d.tables.refs();
+        (void)d.tables.has_id_hash(kith::cache::hash_id("ada"));
+        (void)d.tables.mentions(0);
+      }
+      // Interning scans, then indexes every decoded id, and finds or adds one.
+      for (int k = 0; k < 10; ++k) (void)log->intern("ada");
       if (!log->ids.empty()) (void)log->intern(log->ids.front());
     }
   }

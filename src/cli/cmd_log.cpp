@@ -128,9 +128,7 @@ std::string commit_message(const Interaction& i) {
 // out almost every id; a hash that matches is checked against the log.
 Result<bool> is_taken(const Store& store, const LogSummary& log, const std::string& id) {
   const std::uint64_t h = cache::hash_id(id);
-  if (std::find(log.id_hashes.begin(), log.id_hashes.end(), h) == log.id_hashes.end()) {
-    return false;
-  }
+  if (!log.id_hashes.contains(h)) return false;
   std::vector<std::string> warnings;
   auto all = store.load_interactions(warnings);
   if (!all) return all.error();

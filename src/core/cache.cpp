@@ -24,7 +24,7 @@ using codec::Reader;
 using codec::Writer;
 
 // Bump when the encoding of anything below changes.
-constexpr std::uint32_t kCacheVersion = 3;
+constexpr std::uint32_t kCacheVersion = 4;
 constexpr std::string_view kMagic = "kith-cache\n";
 enum class Kind : std::uint8_t { contacts = 1, log = 2 };
 
@@ -271,8 +271,16 @@ fs::path dir_for(const fs::path& cache_root, const fs::path& data_dir) {
 }
 
 std::uint32_t LogCache::intern(std::string_view id) {
+  constexpr std::uint32_t kScansBeforeIndex = 8;
+  if (index_.size() != ids.size() && scans_ < kScansBeforeIndex) {
+    ++scans_;
+    const auto at = std::find(ids.begin(), ids.end(), id);
+    if (at != ids.end()) return static_cast<std::uint32_t>(at - ids.begin());
+    ids.emplace_back(added_->emplace_back(id));
+    return static_cast<std::uint32_t>(ids.size() - 1);
+  }
   if (index_.size() != ids.size()) {
-    // First use after decoding: index what was decoded.
+    // Index what was decoded or scanned so far.
     index_.clear();
     index_.reserve(ids.size() * 2);
     for (std::uint32_t k = 0; k < ids.size(); ++k) index_.emplace(fnv1a(ids[k]), k);
@@ -282,9 +290,114 @@ std::uint32_t LogCache::intern(std::string_view id) {
     if (ids[it->second] == id) return it->second;
   }
   const auto k = static_cast<std::uint32_t>(ids.size());
-  ids.emplace_back(id);
+  ids.emplace_back(added_->emplace_back(id));
   index_.emplace(h, k);
   return k;
+}
+
+MonthTables MonthTables::pack(const std::vector<Entry>& entries,
+                              const std::vector<std::uint32_t>& refs,
+                              std::vector<std::uint64_t> id_hashes) {
+  std::sort(id_hashes.begin(), id_hashes.end());
+  Writer w;
+  w.u32(static_cast<std::uint32_t>(entries.size()));
+  w.u32(static_cast<std::uint32_t>(refs.size()));
+  w.u32(static_cast<std::uint32_t>(id_hashes.size()));
+  for (const auto& e : entries) {
+    w.i32(e.date);
+    w.u8(e.intent);
+    w.u8(0);
+    w.u8(0);
+    w.u8(0);
+    w.u32(e.first);
+    w.u32(e.count);
+  }
+  w.raw(refs.data(), refs.size() * sizeof(std::uint32_t));
+  w.raw(id_hashes.data(), id_hashes.size() * sizeof(std::uint64_t));
+  auto owned = std::make_shared<const std::string>(std::move(w.out()));
+  const std::string_view bytes = *owned;
+  return *view(bytes, std::move(owned));
+}
+
+std::optional<MonthTables> MonthTables::view(std::string_view bytes,
+                                             std::shared_ptr<const void> keep) {
+  Reader r(bytes);
+  const std::uint64_t entries = r.u32(), refs = r.u32(), hashes = r.u32();
+  if (!r.ok() || bytes.size() != kHeader + entries * kEntrySize + refs * sizeof(std::uint32_t) +
+                                     hashes * sizeof(std::uint64_t)) {
+    return std::nullopt;
+  }
+  MonthTables t;
+  t.bytes_ = bytes;
+  t.keep_ = std::move(keep);
+  t.entries_ = static_cast<std::size_t>(entries);
+  t.refs_ = static_cast<std::size_t>(refs);
+  t.hashes_ = static_cast<std::size_t>(hashes);
+  return t;
+}
+
+std::uint64_t MonthTables::hash_at(std::size_t k) const {
+  std::uint64_t v = 0;
+  std::memcpy(&v, bytes_.data() + kHeader + entries_ * kEntrySize + refs_ * 4 + k * 8, 8);
+  return v;
+}
+
+bool MonthTables::has_id_hash(std::uint64_t h) const {
+  std::size_t lo = 0, hi = hashes_;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (hash_at(mid) < h) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < hashes_ && hash_at(lo) == h;
+}
+
+bool MonthTables::mentions(std::uint32_t ref) const {
+  const char* p = bytes_.data() + kHeader + entries_ * kEntrySize;
+  for (std::size_t k = 0; k < refs_; ++k) {
+    std::uint32_t v;
+    std::memcpy(&v, p + k * 4, 4);
+    if (v == ref) return true;
+  }
+  return false;
+}
+
+std::vector<MonthTables::Entry> MonthTables::entries() const {
+  std::vector<Entry> out(entries_);
+  for (std::size_t k = 0; k < entries_; ++k) out[k] = entry(k);
+  return out;
+}
+
+std::vector<std::uint32_t> MonthTables::refs() const {
+  std::vector<std::uint32_t> out(refs_);
+  if (refs_ > 0) {
+    std::memcpy(out.data(), bytes_.data() + kHeader + entries_ * kEntrySize, refs_ * 4);
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> MonthTables::id_hashes() const {
+  std::vector<std::uint64_t> out(hashes_);
+  for (std::size_t k = 0; k < hashes_; ++k) out[k] = hash_at(k);
+  return out;
+}
+
+void IdHashSet::add(const MonthTables& tables) {
+  if (tables.id_hash_count() > 0) runs_.push_back(tables);
+}
+
+bool IdHashSet::contains(std::uint64_t hash) const {
+  return std::any_of(runs_.begin(), runs_.end(),
+                     [&](const MonthTables& t) { return t.has_id_hash(hash); });
+}
+
+std::size_t IdHashSet::size() const {
+  std::size_t n = 0;
+  for (const auto& t : runs_) n += t.id_hash_count();
+  return n;
 }
 
 std::uint64_t hash_id(std::string_view id) { return fnv1a(id); }
@@ -292,19 +405,23 @@ std::uint64_t hash_id(std::string_view id) { return fnv1a(id); }
 std::uint64_t checksum(std::string_view bytes) { return checksum64(bytes); }
 
 void digest_into(MonthDigest& d, const std::vector<Interaction>& interactions, LogCache& cache) {
-  d.entries.reserve(d.entries.size() + interactions.size());
+  std::vector<MonthDigest::Entry> entries = d.tables.entries();
+  std::vector<std::uint32_t> refs = d.tables.refs();
+  std::vector<std::uint64_t> hashes = d.tables.id_hashes();
+  entries.reserve(entries.size() + interactions.size());
+  hashes.reserve(hashes.size() + interactions.size());
   for (const auto& i : interactions) {
     MonthDigest::Entry e;
     e.date = days_of(i.date);
     e.intent = static_cast<std::uint8_t>(i.intent);
-    e.first = static_cast<std::uint32_t>(d.refs.size());
+    e.first = static_cast<std::uint32_t>(refs.size());
     e.count = static_cast<std::uint32_t>(i.contacts.size());
-    for (const auto& id : i.contacts) d.refs.push_back(cache.intern(id));
-    d.entries.push_back(e);
-    d.id_hashes.push_back(hash_id(i.id));
+    for (const auto& id : i.contacts) refs.push_back(cache.intern(id));
+    entries.push_back(e);
+    hashes.push_back(hash_id(i.id));
     if (i.follow_up && !i.follow_up->done_on) d.open_follow_ups.push_back(i);
   }
-  std::sort(d.id_hashes.begin(), d.id_hashes.end());
+  d.tables = MonthTables::pack(entries, refs, std::move(hashes));
 }
 
 bool file_order(std::string_view a, std::string_view b) {
@@ -417,8 +534,14 @@ std::optional<ContactsCache> ContactsCache::decode(Bytes bytes, const fs::path& 
 
 std::string encode(const LogCache& cache, const fs::path& data_dir) {
   Writer w;
+  // Most of the file is the tables: make room for them once.
+  std::size_t size = 64 + data_dir.string().size();
+  for (const auto id : cache.ids) size += 4 + id.size();
+  for (const auto& [name, d] : cache.months) size += 128 + name.size() + d.tables.bytes().size();
+  w.out().reserve(size);
   write_header(w, Kind::log, data_dir);
-  w.strs(cache.ids);
+  w.u32(static_cast<std::uint32_t>(cache.ids.size()));
+  for (const auto id : cache.ids) w.str(id);
   w.u32(static_cast<std::uint32_t>(cache.months.size()));
   for (const auto& [name, d] : cache.months) {
     w.str(name);
@@ -427,17 +550,7 @@ std::string encode(const LogCache& cache, const fs::path& data_dir) {
     w.u64(d.content_size);
     w.u64(d.content_hash);
     w.u32(d.lines);
-    w.u32(static_cast<std::uint32_t>(d.entries.size()));
-    for (const auto& e : d.entries) {
-      w.i32(e.date);
-      w.u8(e.intent);
-      w.u32(e.first);
-      w.u32(e.count);
-    }
-    w.u32(static_cast<std::uint32_t>(d.refs.size()));
-    w.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
-    w.u32(static_cast<std::uint32_t>(d.id_hashes.size()));
-    w.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
+    w.str(d.tables.bytes());
     w.u32(static_cast<std::uint32_t>(d.open_follow_ups.size()));
     for (const auto& i : d.open_follow_ups) write_interaction(w, i);
     w.strs(d.warnings);
@@ -445,12 +558,15 @@ std::string encode(const LogCache& cache, const fs::path& data_dir) {
   return finish_file(w);
 }
 
-std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir) {
-  auto body = body_of(bytes, Kind::log, data_dir);
+std::optional<LogCache> decode_log(Bytes bytes, const fs::path& data_dir) {
+  auto body = body_of(bytes.view(), Kind::log, data_dir);
   if (!body) return std::nullopt;
+  const std::shared_ptr<const void> owner = bytes.owner();
   Reader r(*body);
   LogCache cache;
-  cache.ids = r.strs();
+  cache.bytes = owner;
+  cache.ids.resize(r.count(4));
+  for (auto& id : cache.ids) id = r.view();
   const std::size_t months = r.count(8);
   for (std::size_t k = 0; k < months && r.ok(); ++k) {
     std::string name = r.str();
@@ -460,40 +576,32 @@ std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_
     d.content_size = r.u64();
     d.content_hash = r.u64();
     d.lines = r.u32();
-    d.entries.resize(r.count(13));
-    for (auto& e : d.entries) {
-      e.date = r.i32();
-      e.intent = r.u8();
-      e.first = r.u32();
-      e.count = r.u32();
-      if (!intent_of(e.intent)) r.fail();
+    // The tables stay in the file's bytes until they are read.
+    const std::string_view tables = r.view();
+    if (auto t = MonthTables::view(tables, owner)) {
+      d.tables = std::move(*t);
+    } else {
+      r.fail();
     }
-    d.refs.resize(r.count(sizeof(std::uint32_t)));
-    r.raw(d.refs.data(), d.refs.size() * sizeof(std::uint32_t));
-    d.id_hashes.resize(r.count(sizeof(std::uint64_t)));
-    r.raw(d.id_hashes.data(), d.id_hashes.size() * sizeof(std::uint64_t));
     const std::size_t follow_ups = r.count(8);
     for (std::size_t f = 0; f < follow_ups && r.ok(); ++f) {
       d.open_follow_ups.push_back(read_interaction(r));
     }
     d.warnings = r.strs();
-    // Every reference must stay inside the tables.
-    for (const auto& e : d.entries) {
-      if (static_cast<std::uint64_t>(e.first) + e.count > d.refs.size()) r.fail();
-    }
-    for (auto ref : d.refs) {
-      if (ref >= cache.ids.size()) r.fail();
-    }
     cache.months.emplace_hint(cache.months.end(), std::move(name), std::move(d));
   }
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return cache;
 }
 
+std::optional<LogCache> decode_log(std::string bytes, const fs::path& data_dir) {
+  return decode_log(Bytes(std::move(bytes)), data_dir);
+}
+
 std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir) {
   auto bytes = Bytes::map(file);
   if (!bytes) return std::nullopt;
-  return decode_log(bytes->view(), data_dir);
+  return decode_log(std::move(*bytes), data_dir);
 }
 
 bool write_cache_file(const fs::path& file, std::string_view bytes) {

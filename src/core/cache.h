@@ -19,6 +19,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -71,6 +73,8 @@ class Bytes {
   // nullopt when the file is missing or cannot be read.
   static std::optional<Bytes> map(const fs::path& file);
   std::string_view view() const { return {data_.get(), size_}; }
+  // What keeps the bytes alive, for views that outlive this object.
+  std::shared_ptr<const void> owner() const { return data_; }
 
  private:
   std::shared_ptr<const char> data_;
@@ -125,42 +129,126 @@ class ContactsCacheWriter {
   std::uint32_t count_ = 0;
 };
 
+// The tables of a month digest, packed in one immutable buffer read in
+// place: one entry per interaction in file order (its date, intent, and its
+// contacts as a run of `refs`, indices into LogCache::ids), and the sorted
+// hash_id() of every interaction id. A digest read from the cache file views
+// the file's bytes, so a command that needs one contact's history or one id
+// decodes nothing else. Copies share the bytes.
+//
+// The reads check their bounds, so no bytes can make them read outside the
+// buffer; an entry whose intent or contacts fall outside the tables is for
+// its reader to skip (the file's checksum already rules out damage, so only
+// a forged file could hold one).
+class MonthTables {
+ public:
+  struct Entry {
+    std::int32_t date = 0;    // days since 1970-01-01
+    std::uint8_t intent = 0;  // static_cast of Intent
+    std::uint32_t first = 0;  // index of its first contact in the refs
+    std::uint32_t count = 0;  // number of contacts
+  };
+
+  MonthTables() = default;  // no interactions
+  // Packs decoded tables; `id_hashes` need not be sorted.
+  static MonthTables pack(const std::vector<Entry>& entries, const std::vector<std::uint32_t>& refs,
+                          std::vector<std::uint64_t> id_hashes);
+  // Views packed `bytes` that `keep` holds alive; nullopt when the sizes in
+  // them do not add up to their length.
+  static std::optional<MonthTables> view(std::string_view bytes, std::shared_ptr<const void> keep);
+
+  std::size_t entry_count() const { return entries_; }
+  Entry entry(std::size_t k) const {
+    Entry e;
+    if (k >= entries_) return e;
+    const char* p = bytes_.data() + kHeader + k * kEntrySize;
+    std::memcpy(&e.date, p, 4);
+    std::memcpy(&e.intent, p + 4, 1);
+    std::memcpy(&e.first, p + 8, 4);
+    std::memcpy(&e.count, p + 12, 4);
+    return e;
+  }
+  std::size_t ref_count() const { return refs_; }
+  std::uint32_t ref(std::size_t k) const {
+    std::uint32_t v = 0;
+    if (k < refs_) std::memcpy(&v, bytes_.data() + kHeader + entries_ * kEntrySize + k * 4, 4);
+    return v;
+  }
+  std::size_t id_hash_count() const { return hashes_; }
+  bool has_id_hash(std::uint64_t h) const;  // a binary search
+  // Whether any entry names contact index `ref`.
+  bool mentions(std::uint32_t ref) const;
+
+  std::string_view bytes() const { return bytes_; }  // what the cache file holds
+
+  // Decoded copies, to extend a digest (and for tests).
+  std::vector<Entry> entries() const;
+  std::vector<std::uint32_t> refs() const;
+  std::vector<std::uint64_t> id_hashes() const;
+
+ private:
+  // Three u32 counts, then the entries (16 bytes each: date, intent, three
+  // zero bytes, first, count), the refs (u32 each) and the sorted id hashes
+  // (u64 each).
+  static constexpr std::size_t kHeader = 12;
+  static constexpr std::size_t kEntrySize = 16;
+
+  std::uint64_t hash_at(std::size_t k) const;
+
+  std::string_view bytes_;
+  std::shared_ptr<const void> keep_;
+  std::size_t entries_ = 0, refs_ = 0, hashes_ = 0;
+};
+
+// The hash_id() of every interaction id of the log, as the sorted runs of
+// the month digests (shared, not copied).
+class IdHashSet {
+ public:
+  void add(const MonthTables& tables);
+  bool contains(std::uint64_t hash) const;
+  std::size_t size() const;
+
+ private:
+  std::vector<MonthTables> runs_;
+};
+
 // What the reports need of one month file of the log, without the
 // interactions themselves. A digest is reused while its file keeps the same
 // stamp (when the stamp was settled), or while the file still begins with
 // exactly the bytes digested (checked by checksum): then only the lines
 // appended since are read, which is what `kith log` does to a month file.
 struct MonthDigest {
-  struct Entry {
-    std::int32_t date = 0;    // days since 1970-01-01
-    std::uint8_t intent = 0;  // static_cast of Intent
-    std::uint32_t first = 0;  // index of its first contact in `refs`
-    std::uint32_t count = 0;  // number of contacts
-  };
+  using Entry = MonthTables::Entry;
   FileStamp stamp;
   bool settled = false;                      // is_settled(stamp) when it was made
   std::uint64_t content_size = 0;            // bytes digested
   std::uint64_t content_hash = 0;            // checksum() of them
   std::uint32_t lines = 0;                   // newlines in them
-  std::vector<Entry> entries;                // one per interaction, in file order
-  std::vector<std::uint32_t> refs;           // indices into LogCache::ids
-  std::vector<std::uint64_t> id_hashes;      // hash_id() of every interaction id, sorted
+  MonthTables tables;                        // entries, refs and id hashes
   std::vector<Interaction> open_follow_ups;  // follow-up not done, in file order
   std::vector<std::string> warnings;         // e.g. the torn last line skipped
 };
 
 // log/*.jsonl, by file name ("2026-11.jsonl").
 struct LogCache {
-  std::vector<std::string> ids;  // contact ids the digests refer to
+  // The contact ids the digests refer to: views into the cache file's bytes
+  // or into the ids interned since, which copies share.
+  std::vector<std::string_view> ids;
   std::map<std::string, MonthDigest, std::less<>> months;
 
   // The index of `id` in `ids`, adding it when new.
   std::uint32_t intern(std::string_view id);
 
+  // Keeps the bytes `ids` and the tables view alive.
+  std::shared_ptr<const void> bytes;
+
  private:
-  // hash_id() of each id in `ids` to its index, built on first use: no copy
-  // of the strings, so building it for thousands of ids costs little.
+  std::shared_ptr<std::deque<std::string>> added_ = std::make_shared<std::deque<std::string>>();
+  // hash_id() of each id in `ids` to its index, built once more than a few
+  // ids were looked up (a writer that logs one interaction looks up one or
+  // two: scanning is cheaper than indexing thousands of ids).
   std::unordered_multimap<std::uint64_t, std::uint32_t> index_;
+  std::uint32_t scans_ = 0;
 };
 
 // Adds the interactions of a month file (as parse_log returns them) to
@@ -179,7 +267,8 @@ std::uint64_t hash_id(std::string_view id);
 // wrong magic, version or directory, truncated, bad checksum, or a record
 // that does not decode.
 std::string encode(const LogCache& cache, const fs::path& data_dir);
-std::optional<LogCache> decode_log(std::string_view bytes, const fs::path& data_dir);
+std::optional<LogCache> decode_log(Bytes bytes, const fs::path& data_dir);
+std::optional<LogCache> decode_log(std::string bytes, const fs::path& data_dir);
 
 // Reads a log cache file; nullopt when it is missing, unreadable or damaged.
 std::optional<LogCache> read_log_cache(const fs::path& file, const fs::path& data_dir);

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cache.h"
 #include "core/fsutil.h"
 #include "core/history.h"
 #include "core/model.h"
@@ -26,10 +27,6 @@
 namespace kith {
 
 namespace fs = std::filesystem;
-
-namespace cache {
-struct LogCache;
-}
 
 struct Network {
   Config config;
@@ -53,9 +50,8 @@ struct LogSummary {
   // Interactions dated on or before `until` whose follow-up is not done, in
   // the order Store::load() sorts interactions.
   std::vector<Interaction> open_follow_ups;
-  // cache::hash_id() of every interaction id, in no order; filled only when
-  // asked for.
-  std::vector<std::uint64_t> id_hashes;
+  // cache::hash_id() of every interaction id; filled only when asked for.
+  cache::IdHashSet id_hashes;
   std::vector<std::string> warnings;  // as Store::load reports them
 };
 

@@ -15,19 +15,27 @@ using store_files::DirHandle;
 using store_files::is_month_file;
 using store_files::read_stamped;
 
+// Bytes appended to a month file since its cached digest (about a hundred
+// interactions) before the cache is rewritten to include them.
+constexpr std::size_t kRewriteAfter = 16 * 1024;
+
 // Folds a month digest into per-id histories, as summarize() does. With
 // `slot`, the history of contact index k is per_id[slot[k]], and contacts
-// whose slot is -1 are skipped.
-void fold(const cache::MonthDigest& d, Date until, std::vector<ContactHistory>& per_id,
+// whose slot is -1 are skipped. Entries or refs outside the tables (only a
+// forged cache file holds any) are skipped.
+void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& per_id,
           const std::vector<std::int32_t>* slot = nullptr) {
   const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
-  for (const auto& e : d.entries) {
-    if (e.date > until_days) continue;
+  const std::size_t contacts = slot ? slot->size() : per_id.size();
+  for (std::size_t n = 0; n < t.entry_count(); ++n) {
+    const cache::MonthTables::Entry e = t.entry(n);
+    if (e.date > until_days || e.intent > static_cast<std::uint8_t>(Intent::ask)) continue;
+    if (static_cast<std::uint64_t>(e.first) + e.count > t.ref_count()) continue;
     const Date date{date::days{e.date}};
     const auto intent = static_cast<Intent>(e.intent);
     for (std::uint32_t k = 0; k < e.count; ++k) {
-      const std::uint32_t ref = d.refs[e.first + k];
-      if (slot && (*slot)[ref] < 0) continue;
+      const std::uint32_t ref = t.ref(e.first + k);
+      if (ref >= contacts || (slot && (*slot)[ref] < 0)) continue;
       ContactHistory& h = per_id[slot ? static_cast<std::size_t>((*slot)[ref]) : ref];
       switch (intent) {
         case Intent::give:
@@ -83,6 +91,7 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     cache::MonthDigest digest;
     std::string_view unread = content;
     int first_line = 1;
+    bool from_scratch = true;
     if (it != work.months.end()) {
       // Still the same bytes, perhaps with lines appended: read only those.
       cache::MonthDigest& known = it->second;
@@ -93,6 +102,7 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
         digest = std::move(known);
         unread = content.substr(size);
         first_line = static_cast<int>(digest.lines) + 1;
+        from_scratch = false;
       }
     }
     if (!unread.empty() || digest.content_size == 0) {
@@ -107,10 +117,14 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     digest.content_size = content.size();
     digest.content_hash = cache::checksum(content);
     digest.lines = static_cast<std::uint32_t>(std::count(content.begin(), content.end(), '\n'));
-    // Rewrite the cache for a digest that will be trusted by its stamp, or
-    // for a month it did not know. A file still changing (the month being
-    // logged to) is left as cached: its new lines are found by checksum.
-    if (digest.settled || it == work.months.end()) changed = true;
+    // Rewrite the cache when that saves real work on the next runs: for a
+    // month digested from scratch (new, or changed other than by appending),
+    // or once many bytes were appended since the cached digest. A month that
+    // only grew by a few lines (`kith log`) is left as cached, whose digest
+    // still covers its first bytes: the next run checks them by checksum and
+    // reads the new lines alone. So a log of years is not rewritten on every
+    // `kith log`, only every kRewriteAfter bytes.
+    if (from_scratch || unread.size() > kRewriteAfter) changed = true;
     work.months.insert_or_assign(name, std::move(digest));
   }
   // Months whose file is gone.
@@ -146,19 +160,12 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     }
   }
   std::vector<ContactHistory> per_id(options.only ? options.only->size() : work.ids.size());
-  if (options.id_hashes) {
-    std::size_t total = 0;
-    for (const auto& [name, d] : work.months) total += d.id_hashes.size();
-    out.id_hashes.reserve(total);
-  }
   for (const auto& [name, d] : work.months) {
-    fold(d, options.until, per_id, options.only ? &slot : nullptr);
+    fold(d.tables, options.until, per_id, options.only ? &slot : nullptr);
     for (const auto& i : options.only ? kNoFollowUps : d.open_follow_ups) {
       if (i.date <= options.until) out.open_follow_ups.push_back(i);
     }
-    if (options.id_hashes) {
-      out.id_hashes.insert(out.id_hashes.end(), d.id_hashes.begin(), d.id_hashes.end());
-    }
+    if (options.id_hashes) out.id_hashes.add(d.tables);
     out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
   }
   if (options.only) {
@@ -167,7 +174,7 @@ Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
     }
   } else {
     for (std::size_t k = 0; k < per_id.size(); ++k) {
-      if (per_id[k].total() > 0) out.history.emplace(work.ids[k], per_id[k]);
+      if (per_id[k].total() > 0) out.history.emplace(std::string(work.ids[k]), per_id[k]);
     }
   }
   std::stable_sort(out.open_follow_ups.begin(), out.open_follow_ups.end(),
@@ -191,7 +198,7 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
     warnings.insert(warnings.end(), d.warnings.begin(), d.warnings.end());
     if (known == work.ids.end()) continue;
     const auto index = static_cast<std::uint32_t>(known - work.ids.begin());
-    if (std::find(d.refs.begin(), d.refs.end(), index) == d.refs.end()) continue;
+    if (!d.tables.mentions(index)) continue;
     // Every line of this file parsed when it was digested; read again only
     // the complete lines that mention the id.
     auto text = fsutil::read_file(dir_ / "log" / name);

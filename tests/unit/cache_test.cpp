@@ -146,11 +146,14 @@ TEST(LogCacheFile, RoundTripsDigestsAndRejectsDamage) {
 
   auto back = cache::decode_log(bytes, "/data");
   ASSERT_TRUE(back.has_value());
-  EXPECT_EQ(back->ids, (std::vector<std::string>{"ada", "bob"}));
+  EXPECT_EQ(back->ids, (std::vector<std::string_view>{"ada", "bob"}));
   const auto& m = back->months.at("2026-11.jsonl");
-  ASSERT_EQ(m.entries.size(), 1u);
-  EXPECT_EQ(m.entries[0].count, 2u);
-  EXPECT_EQ(m.id_hashes, std::vector<std::uint64_t>{cache::hash_id(i.id)});
+  ASSERT_EQ(m.tables.entry_count(), 1u);
+  EXPECT_EQ(m.tables.entry(0).date, 20782);
+  EXPECT_EQ(m.tables.entry(0).intent, static_cast<std::uint8_t>(Intent::give));
+  EXPECT_EQ(m.tables.entry(0).count, 2u);
+  EXPECT_EQ(m.tables.refs(), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(m.tables.id_hashes(), std::vector<std::uint64_t>{cache::hash_id(i.id)});
   ASSERT_EQ(m.open_follow_ups.size(), 1u);
   EXPECT_EQ(to_json(m.open_follow_ups[0]).dump(), to_json(i).dump());
   EXPECT_TRUE(m.settled);
@@ -160,6 +163,68 @@ TEST(LogCacheFile, RoundTripsDigestsAndRejectsDamage) {
   for (std::size_t n = 0; n < bytes.size(); n += 5) {
     EXPECT_FALSE(cache::decode_log(bytes.substr(0, n), "/data").has_value()) << n;
   }
+}
+
+TEST(LogCacheTables, ReadInPlaceWhatWasPacked) {
+  const std::vector<cache::MonthTables::Entry> entries = {{20782, 0, 0, 2}, {20783, 2, 2, 1}};
+  const std::vector<std::uint32_t> refs = {0, 1, 1};
+  const auto t = cache::MonthTables::pack(entries, refs, {30, 10, 20});
+  ASSERT_EQ(t.entry_count(), 2u);
+  EXPECT_EQ(t.entry(1).date, 20783);
+  EXPECT_EQ(t.entry(1).intent, 2);
+  EXPECT_EQ(t.entry(1).first, 2u);
+  EXPECT_EQ(t.entry(1).count, 1u);
+  EXPECT_EQ(t.refs(), refs);
+  EXPECT_EQ(t.id_hashes(), (std::vector<std::uint64_t>{10, 20, 30}));  // sorted
+  for (std::uint64_t h : {10, 20, 30}) EXPECT_TRUE(t.has_id_hash(h)) << h;
+  for (std::uint64_t h : {0, 15, 31}) EXPECT_FALSE(t.has_id_hash(h)) << h;
+  EXPECT_TRUE(t.mentions(1));
+  EXPECT_FALSE(t.mentions(2));
+  // Out of range reads are defaults, not reads outside the tables.
+  EXPECT_EQ(t.entry(2).count, 0u);
+  EXPECT_EQ(t.ref(3), 0u);
+
+  // A view of the same bytes is the same tables.
+  const std::string bytes(t.bytes());
+  auto again = cache::MonthTables::view(bytes, nullptr);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->refs(), refs);
+  EXPECT_TRUE(again->has_id_hash(20));
+  // Sizes that do not add up are refused.
+  EXPECT_FALSE(cache::MonthTables::view(bytes.substr(0, bytes.size() - 1), nullptr).has_value());
+  EXPECT_FALSE(cache::MonthTables::view(bytes + "x", nullptr).has_value());
+  EXPECT_FALSE(cache::MonthTables::view("", nullptr).has_value());
+}
+
+TEST(LogCacheTables, AnIdHashSetFindsAHashInAnyMonth) {
+  cache::IdHashSet set;
+  EXPECT_FALSE(set.contains(1));
+  set.add(cache::MonthTables::pack({}, {}, {5, 1}));
+  set.add(cache::MonthTables());
+  set.add(cache::MonthTables::pack({}, {}, {7}));
+  EXPECT_EQ(set.size(), 3u);
+  for (std::uint64_t h : {1, 5, 7}) EXPECT_TRUE(set.contains(h)) << h;
+  EXPECT_FALSE(set.contains(6));
+}
+
+TEST(LogCacheTables, ADigestExtendedByMoreLinesKeepsWhatItHad) {
+  cache::LogCache log;
+  Interaction a;
+  a.id = "a1";
+  a.date = d("2026-11-02");
+  a.contacts = {"ada"};
+  Interaction b = a;
+  b.id = "b1";
+  b.contacts = {"bob", "ada"};
+  b.intent = Intent::ask;
+  cache::MonthDigest digest;
+  cache::digest_into(digest, {a}, log);
+  cache::digest_into(digest, {b}, log);
+  ASSERT_EQ(digest.tables.entry_count(), 2u);
+  EXPECT_EQ(digest.tables.entry(1).first, 1u);
+  EXPECT_EQ(digest.tables.refs(), (std::vector<std::uint32_t>{0, 1, 0}));
+  EXPECT_TRUE(digest.tables.has_id_hash(cache::hash_id("a1")));
+  EXPECT_TRUE(digest.tables.has_id_hash(cache::hash_id("b1")));
 }
 
 // ---------------------------------------------------------- small contracts
@@ -233,7 +298,21 @@ TEST(CacheLogIds, InternFindsDecodedIdsAndAppendsNewOnes) {
   EXPECT_EQ(decoded->intern("cy"), 2u);
   EXPECT_EQ(decoded->intern("ada"), 0u);
   EXPECT_EQ(decoded->intern("cy"), 2u);
-  EXPECT_EQ(decoded->ids, (std::vector<std::string>{"ada", "bob", "cy"}));
+  EXPECT_EQ(decoded->ids, (std::vector<std::string_view>{"ada", "bob", "cy"}));
+}
+
+TEST(CacheLogIds, ManyLookupsGiveTheSameIndicesAsTheFirstFew) {
+  // The first lookups scan the ids; later ones go through an index.
+  cache::LogCache log;
+  std::vector<std::uint32_t> first;
+  for (int k = 0; k < 40; ++k) first.push_back(log.intern("id" + std::to_string(k % 20)));
+  for (int k = 0; k < 40; ++k) EXPECT_EQ(first[k], static_cast<std::uint32_t>(k % 20)) << k;
+  EXPECT_EQ(log.ids.size(), 20u);
+  auto decoded = cache::decode_log(cache::encode(log, "/data"), "/data");
+  ASSERT_TRUE(decoded.has_value());
+  for (int k = 39; k >= 0; --k) EXPECT_EQ(decoded->intern("id" + std::to_string(k % 20)), k % 20);
+  EXPECT_EQ(decoded->intern("new"), 20u);
+  EXPECT_EQ(decoded->intern("new"), 20u);
 }
 
 TEST(CacheChecksum, NoticesAnyChangedByte) {
@@ -503,6 +582,35 @@ TEST_F(CachedStoreTest, AppendedLinesAndChangedLinesAreSeen) {
   EXPECT_EQ(history(*cached().summarize_log({})), "ada 0/1/1 2026-11-02;bob 2/0/0 2026-11-20;");
 }
 
+TEST_F(CachedStoreTest, AFewAppendedLinesAreReadAgainNotRewrittenIntoTheCache) {
+  ASSERT_TRUE(cached().summarize_log({}).ok());
+  const std::string before = read_file(cache_dir() / "log");
+  // A line appended, as kith log does: seen, and the cache left as it was
+  // (its digest of the month still covers the month's first bytes).
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("i4", "2026-11-20", "bob", "give"));
+  for (int run = 0; run < 2; ++run) {
+    EXPECT_EQ(history(*cached().summarize_log({})), "ada 1/1/0 2026-11-02;bob 1/0/1 2026-11-20;");
+    EXPECT_EQ(read_file(cache_dir() / "log"), before);
+  }
+  // Many lines appended: the cache takes them in, and still gives the same.
+  std::string more;
+  for (int k = 0; more.size() <= 16 * 1024; ++k) {
+    more += line(("m" + std::to_string(k)).c_str(), "2026-11-21", "ada", "catch-up");
+  }
+  write_file(nov, read_file(nov) + more);
+  const std::string expected = history(*Store(data).summarize_log({}));
+  EXPECT_EQ(history(*cached().summarize_log({})), expected);
+  EXPECT_NE(read_file(cache_dir() / "log"), before);
+  EXPECT_EQ(history(*cached().summarize_log({})), expected);
+  // A month changed other than by appending is digested again, and cached.
+  const std::string after_append = read_file(cache_dir() / "log");
+  const fs::path oct = data / "log/2026-10.jsonl";
+  write_file(oct, line("i1", "2026-10-03", "ada", "ask"));
+  EXPECT_EQ(history(*cached().summarize_log({})), history(*Store(data).summarize_log({})));
+  EXPECT_NE(read_file(cache_dir() / "log"), after_append);
+}
+
 TEST_F(CachedStoreTest, ErrorsAndWarningsOfTheLogAreTheSameFromTheCache) {
   const fs::path nov = data / "log/2026-11.jsonl";
   write_file(nov, read_file(nov) + "{\"id\": \"torn");  // a torn last line
@@ -542,8 +650,8 @@ TEST_F(CachedStoreTest, OpenFollowUpsAndIdHashesComeFromTheCacheToo) {
     ASSERT_EQ(s->open_follow_ups.size(), 1u);
     EXPECT_EQ(s->open_follow_ups[0].id, "i6");
     EXPECT_EQ(s->id_hashes.size(), 4u);
-    EXPECT_NE(std::find(s->id_hashes.begin(), s->id_hashes.end(), cache::hash_id("i3")),
-              s->id_hashes.end());
+    EXPECT_TRUE(s->id_hashes.contains(cache::hash_id("i3")));
+    EXPECT_FALSE(s->id_hashes.contains(cache::hash_id("i99")));
   }
 }
 
