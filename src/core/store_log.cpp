@@ -15,44 +15,87 @@ using store_files::DirHandle;
 using store_files::is_month_file;
 using store_files::read_stamped;
 
-// Bytes appended to a month file since its cached digest (about a hundred
-// interactions) before the cache is rewritten to include them.
-constexpr std::size_t kRewriteAfter = 16 * 1024;
+// Whether rewriting the cache pays: `reread` bytes of month files were read
+// again (and checksummed) and `parsed` bytes parsed, because the cache did
+// not cover them, and the next runs would do the same. Parsing costs some
+// sixty times more than reading; a rewrite costs about as much as reading
+// the whole cache (`cached` bytes of tables) several times. So a `kith log`
+// that appended a line to a month, in a log of years, leaves the cache as
+// it is (the next run checks the month's first bytes by checksum and reads
+// the new line alone), and the cache is rewritten once tens of lines were
+// appended, or when a month was changed other than by appending.
+bool rewrite_pays(std::size_t reread, std::size_t parsed, std::size_t cached) {
+  return reread + 64 * parsed > cached / 4;
+}
+
+// Counts one interaction in a contact's history, as summarize() does.
+void count(ContactHistory& h, Intent intent, Date date) {
+  switch (intent) {
+    case Intent::give:
+      ++h.gives;
+      if (!h.last_give || date > *h.last_give) h.last_give = date;
+      break;
+    case Intent::catch_up:
+      ++h.catch_ups;
+      break;
+    case Intent::ask:
+      ++h.asks;
+      break;
+  }
+  if (is_no_need(intent)) {
+    if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
+    if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
+  }
+}
+
+// The entry whose run of refs holds ref position `p` (entries are in the
+// order of their runs); nullopt when none does.
+std::optional<cache::MonthTables::Entry> entry_at(const cache::MonthTables& t, std::size_t p) {
+  std::size_t lo = 0, hi = t.entry_count();
+  while (lo < hi) {  // the first entry whose run starts after p
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (t.entry(mid).first <= p) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo == 0) return std::nullopt;
+  const cache::MonthTables::Entry e = t.entry(lo - 1);
+  if (p >= static_cast<std::uint64_t>(e.first) + e.count) return std::nullopt;
+  return e;
+}
 
 // Folds a month digest into per-id histories, as summarize() does. With
 // `slot`, the history of contact index k is per_id[slot[k]], and contacts
-// whose slot is -1 are skipped. Entries or refs outside the tables (only a
-// forged cache file holds any) are skipped.
+// whose slot is -1 are skipped: then the refs are scanned for those
+// contacts, and only their entries read. Entries or refs outside the tables
+// (only a forged cache file holds any) are skipped.
 void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& per_id,
           const std::vector<std::int32_t>* slot = nullptr) {
   const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
-  const std::size_t contacts = slot ? slot->size() : per_id.size();
+  auto usable = [&](const cache::MonthTables::Entry& e) {
+    return e.date <= until_days && e.intent <= static_cast<std::uint8_t>(Intent::ask) &&
+           static_cast<std::uint64_t>(e.first) + e.count <= t.ref_count();
+  };
+  if (slot) {
+    for (std::size_t p = 0; p < t.ref_count(); ++p) {
+      const std::uint32_t ref = t.ref(p);
+      if (ref >= slot->size() || (*slot)[ref] < 0) continue;
+      const auto e = entry_at(t, p);
+      if (!e || !usable(*e)) continue;
+      count(per_id[static_cast<std::size_t>((*slot)[ref])], static_cast<Intent>(e->intent),
+            Date{date::days{e->date}});
+    }
+    return;
+  }
   for (std::size_t n = 0; n < t.entry_count(); ++n) {
     const cache::MonthTables::Entry e = t.entry(n);
-    if (e.date > until_days || e.intent > static_cast<std::uint8_t>(Intent::ask)) continue;
-    if (static_cast<std::uint64_t>(e.first) + e.count > t.ref_count()) continue;
+    if (!usable(e)) continue;
     const Date date{date::days{e.date}};
-    const auto intent = static_cast<Intent>(e.intent);
     for (std::uint32_t k = 0; k < e.count; ++k) {
       const std::uint32_t ref = t.ref(e.first + k);
-      if (ref >= contacts || (slot && (*slot)[ref] < 0)) continue;
-      ContactHistory& h = per_id[slot ? static_cast<std::size_t>((*slot)[ref]) : ref];
-      switch (intent) {
-        case Intent::give:
-          ++h.gives;
-          if (!h.last_give || date > *h.last_give) h.last_give = date;
-          break;
-        case Intent::catch_up:
-          ++h.catch_ups;
-          break;
-        case Intent::ask:
-          ++h.asks;
-          break;
-      }
-      if (is_no_need(intent)) {
-        if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
-        if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
-      }
+      if (ref < per_id.size()) count(per_id[ref], static_cast<Intent>(e.intent), date);
     }
   }
 }
@@ -75,6 +118,8 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
   if (!cache_file.empty()) cached = cache::read_log_cache(cache_file, abs_dir_);
   bool changed = !cached;
   cache::LogCache work = cached ? std::move(*cached) : cache::LogCache{};
+  std::size_t cached_size = 0, reread = 0, reparsed = 0;
+  for (const auto& [name, d] : work.months) cached_size += d.tables.bytes().size();
   for (const auto& name : *names) {
     auto it = work.months.find(name);
     if (it != work.months.end() && it->second.settled) {
@@ -91,7 +136,6 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     cache::MonthDigest digest;
     std::string_view unread = content;
     int first_line = 1;
-    bool from_scratch = true;
     if (it != work.months.end()) {
       // Still the same bytes, perhaps with lines appended: read only those.
       cache::MonthDigest& known = it->second;
@@ -102,7 +146,6 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
         digest = std::move(known);
         unread = content.substr(size);
         first_line = static_cast<int>(digest.lines) + 1;
-        from_scratch = false;
       }
     }
     if (!unread.empty() || digest.content_size == 0) {
@@ -117,14 +160,8 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     digest.content_size = content.size();
     digest.content_hash = cache::checksum(content);
     digest.lines = static_cast<std::uint32_t>(std::count(content.begin(), content.end(), '\n'));
-    // Rewrite the cache when that saves real work on the next runs: for a
-    // month digested from scratch (new, or changed other than by appending),
-    // or once many bytes were appended since the cached digest. A month that
-    // only grew by a few lines (`kith log`) is left as cached, whose digest
-    // still covers its first bytes: the next run checks them by checksum and
-    // reads the new lines alone. So a log of years is not rewritten on every
-    // `kith log`, only every kRewriteAfter bytes.
-    if (from_scratch || unread.size() > kRewriteAfter) changed = true;
+    reread += content.size();
+    reparsed += unread.size();
     work.months.insert_or_assign(name, std::move(digest));
   }
   // Months whose file is gone.
@@ -137,6 +174,7 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     }
   }
 
+  if (rewrite_pays(reread, reparsed, cached_size)) changed = true;
   if (!cache_file.empty() && changed && update_cache) {
     cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
   }

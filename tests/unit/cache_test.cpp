@@ -1,5 +1,6 @@
 #include "core/cache.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -326,6 +327,30 @@ TEST(CacheChecksum, NoticesAnyChangedByte) {
   EXPECT_NE(cache::checksum(text + "x"), base);
 }
 
+TEST(CacheChecksum, NoticesAnyFlippedBitAndLinesSwapped) {
+  std::string text;
+  for (int k = 0; k < 40; ++k) text += "line " + std::to_string(100 + k) + " of the log\n";
+  const auto base = cache::checksum(text);
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    for (int bit = 0; bit < 8; ++bit) {
+      std::string changed = text;
+      changed[k] = static_cast<char>(changed[k] ^ (1 << bit));
+      ASSERT_NE(cache::checksum(changed), base) << k << " " << bit;
+    }
+  }
+  // Two lines of the same length swapped, near and far apart (in the same
+  // lane of the sums and in others).
+  const std::size_t len = std::string("line 100 of the log\n").size();
+  for (std::size_t other : {1, 4, 8, 16, 33}) {
+    std::string swapped = text;
+    std::swap_ranges(swapped.begin(), swapped.begin() + static_cast<std::ptrdiff_t>(len),
+                     swapped.begin() + static_cast<std::ptrdiff_t>(other * len));
+    EXPECT_NE(cache::checksum(swapped), base) << other;
+  }
+  EXPECT_NE(cache::checksum(text.substr(0, text.size() - 1)), base);
+  EXPECT_EQ(cache::checksum(text), base);
+}
+
 // ------------------------------------------------- the store with a cache
 
 // A data directory with three contacts and two months of log.
@@ -567,6 +592,28 @@ TEST_F(CachedStoreTest, ASummaryOfSomeContactsIsTheirPartOfTheWholeSummary) {
   EXPECT_EQ(history(*s), "bob 1/1/1 2026-11-23;");
 }
 
+TEST_F(CachedStoreTest, EachContactsOwnSummaryIsItsPartOfTheWholeWithSharedInteractions) {
+  // Interactions with several contacts, each named first, in the middle or last.
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("g1", "2026-11-10", R"(ada","bob)", "give") +
+                      line("g2", "2026-11-12", R"(bob","ada-2","ada)", "ask") +
+                      line("g3", "2026-11-14", R"(ada-2","bob)", "catch-up"));
+  const LogSummary whole = *Store(data).summarize_log({});
+  for (const char* id : {"ada", "ada-2", "bob"}) {
+    SummaryOptions one;
+    one.only = std::vector<std::string>{id};
+    LogSummary part;
+    part.history.emplace(id, whole.history.at(id));
+    for (const Store& store : {Store(data), cached(), cached()}) {
+      auto s = store.summarize_log(one);
+      ASSERT_TRUE(s.ok());
+      EXPECT_EQ(history(*s), history(part)) << id;
+      EXPECT_EQ(s->history.at(id).first_no_need, whole.history.at(id).first_no_need) << id;
+      EXPECT_EQ(s->history.at(id).last_give, whole.history.at(id).last_give) << id;
+    }
+  }
+}
+
 TEST_F(CachedStoreTest, AppendedLinesAndChangedLinesAreSeen) {
   ASSERT_TRUE(cached().summarize_log({}).ok());
   // Appended, as kith log does.
@@ -582,33 +629,51 @@ TEST_F(CachedStoreTest, AppendedLinesAndChangedLinesAreSeen) {
   EXPECT_EQ(history(*cached().summarize_log({})), "ada 0/1/1 2026-11-02;bob 2/0/0 2026-11-20;");
 }
 
-TEST_F(CachedStoreTest, AFewAppendedLinesAreReadAgainNotRewrittenIntoTheCache) {
-  ASSERT_TRUE(cached().summarize_log({}).ok());
+TEST_F(CachedStoreTest, ALineAppendedToALongLogIsReadAgainNotRewrittenIntoTheCache) {
+  // A long history: two thousand interactions in October.
+  const fs::path oct = data / "log/2026-10.jsonl";
+  std::string history_text;
+  for (int k = 0; k < 2000; ++k) {
+    history_text += line(("o" + std::to_string(k)).c_str(), "2026-10-05", k % 2 ? "ada" : "bob",
+                         k % 3 ? "give" : "ask");
+  }
+  write_file(oct, history_text);
+  auto same_as_files = [&] {
+    EXPECT_EQ(history(*cached().summarize_log({})), history(*Store(data).summarize_log({})));
+  };
+  same_as_files();
   const std::string before = read_file(cache_dir() / "log");
-  // A line appended, as kith log does: seen, and the cache left as it was
-  // (its digest of the month still covers the month's first bytes).
+  // A line appended to November, as kith log does: seen, and the cache left
+  // as it was (its digest of November still covers November's first bytes).
   const fs::path nov = data / "log/2026-11.jsonl";
   write_file(nov, read_file(nov) + line("i4", "2026-11-20", "bob", "give"));
   for (int run = 0; run < 2; ++run) {
-    EXPECT_EQ(history(*cached().summarize_log({})), "ada 1/1/0 2026-11-02;bob 1/0/1 2026-11-20;");
+    same_as_files();
     EXPECT_EQ(read_file(cache_dir() / "log"), before);
   }
-  // Many lines appended: the cache takes them in, and still gives the same.
-  std::string more;
-  for (int k = 0; more.size() <= 16 * 1024; ++k) {
-    more += line(("m" + std::to_string(k)).c_str(), "2026-11-21", "ada", "catch-up");
+  // More lines appended: the cache takes them in.
+  for (int k = 0; k < 10; ++k) {
+    write_file(nov, read_file(nov) +
+                        line(("n" + std::to_string(k)).c_str(), "2026-11-21", "ada", "catch-up"));
   }
-  write_file(nov, read_file(nov) + more);
-  const std::string expected = history(*Store(data).summarize_log({}));
-  EXPECT_EQ(history(*cached().summarize_log({})), expected);
-  EXPECT_NE(read_file(cache_dir() / "log"), before);
-  EXPECT_EQ(history(*cached().summarize_log({})), expected);
-  // A month changed other than by appending is digested again, and cached.
+  same_as_files();
   const std::string after_append = read_file(cache_dir() / "log");
-  const fs::path oct = data / "log/2026-10.jsonl";
-  write_file(oct, line("i1", "2026-10-03", "ada", "ask"));
-  EXPECT_EQ(history(*cached().summarize_log({})), history(*Store(data).summarize_log({})));
+  EXPECT_NE(after_append, before);
+  same_as_files();
+  EXPECT_EQ(read_file(cache_dir() / "log"), after_append);
+  // A month changed other than by appending is digested again, and cached.
+  write_file(oct, history_text.substr(0, history_text.size() / 2));
+  same_as_files();
   EXPECT_NE(read_file(cache_dir() / "log"), after_append);
+}
+
+TEST_F(CachedStoreTest, ASmallCacheTakesInEveryChange) {
+  ASSERT_TRUE(cached().summarize_log({}).ok());
+  const std::string before = read_file(cache_dir() / "log");
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("i4", "2026-11-20", "bob", "give"));
+  EXPECT_EQ(history(*cached().summarize_log({})), "ada 1/1/0 2026-11-02;bob 1/0/1 2026-11-20;");
+  EXPECT_NE(read_file(cache_dir() / "log"), before);
 }
 
 TEST_F(CachedStoreTest, ErrorsAndWarningsOfTheLogAreTheSameFromTheCache) {
