@@ -2,28 +2,32 @@
 
 namespace kith {
 
+void count_interaction(ContactHistory& h, Intent intent, Date date) {
+  switch (intent) {
+    case Intent::give:
+      ++h.gives;
+      if (!h.last_give || date > *h.last_give) h.last_give = date;
+      break;
+    case Intent::catch_up:
+      ++h.catch_ups;
+      break;
+    case Intent::ask:
+      ++h.asks;
+      break;
+  }
+  if (is_no_need(intent)) {
+    if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
+    if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
+  }
+}
+
 HistoryMap summarize(const std::vector<Interaction>& interactions) {
   HistoryMap map;
   for (const auto& i : interactions) {
     for (const auto& id : i.contacts) {
       ContactHistory& h = map[id];
       h.last = &i;
-      switch (i.intent) {
-        case Intent::give:
-          ++h.gives;
-          h.last_give = i.date;
-          break;
-        case Intent::catch_up:
-          ++h.catch_ups;
-          break;
-        case Intent::ask:
-          ++h.asks;
-          break;
-      }
-      if (is_no_need(i.intent)) {
-        if (!h.first_no_need || i.date < *h.first_no_need) h.first_no_need = i.date;
-        if (!h.last_no_need || i.date > *h.last_no_need) h.last_no_need = i.date;
-      }
+      count_interaction(h, i.intent, i.date);
     }
   }
   return map;

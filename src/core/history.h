@@ -28,6 +28,10 @@ struct ContactHistory {
 
 using HistoryMap = std::unordered_map<std::string, ContactHistory>;
 
+// Counts one interaction of `intent` on `date` in `h` (all but `last`), in
+// any order: the counts, the first and last no-need dates and the last give.
+void count_interaction(ContactHistory& h, Intent intent, Date date);
+
 // One summary per contact id named by an interaction. `interactions` must be
 // sorted by date, then logged_at, then id (as Store::load returns them);
 // "latest" follows that order. The pointers point into `interactions`.

@@ -28,26 +28,6 @@ bool rewrite_pays(std::size_t reread, std::size_t parsed, std::size_t cached) {
   return reread + 64 * parsed > cached / 4;
 }
 
-// Counts one interaction in a contact's history, as summarize() does.
-void count(ContactHistory& h, Intent intent, Date date) {
-  switch (intent) {
-    case Intent::give:
-      ++h.gives;
-      if (!h.last_give || date > *h.last_give) h.last_give = date;
-      break;
-    case Intent::catch_up:
-      ++h.catch_ups;
-      break;
-    case Intent::ask:
-      ++h.asks;
-      break;
-  }
-  if (is_no_need(intent)) {
-    if (!h.first_no_need || date < *h.first_no_need) h.first_no_need = date;
-    if (!h.last_no_need || date > *h.last_no_need) h.last_no_need = date;
-  }
-}
-
 // The entry whose run of refs holds ref position `p` (entries are in the
 // order of their runs); nullopt when none does.
 std::optional<cache::MonthTables::Entry> entry_at(const cache::MonthTables& t, std::size_t p) {
@@ -84,8 +64,8 @@ void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& 
       if (ref >= slot->size() || (*slot)[ref] < 0) continue;
       const auto e = entry_at(t, p);
       if (!e || !usable(*e)) continue;
-      count(per_id[static_cast<std::size_t>((*slot)[ref])], static_cast<Intent>(e->intent),
-            Date{date::days{e->date}});
+      count_interaction(per_id[static_cast<std::size_t>((*slot)[ref])],
+                        static_cast<Intent>(e->intent), Date{date::days{e->date}});
     }
     return;
   }
@@ -95,7 +75,7 @@ void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& 
     const Date date{date::days{e.date}};
     for (std::uint32_t k = 0; k < e.count; ++k) {
       const std::uint32_t ref = t.ref(e.first + k);
-      if (ref < per_id.size()) count(per_id[ref], static_cast<Intent>(e.intent), date);
+      if (ref < per_id.size()) count_interaction(per_id[ref], static_cast<Intent>(e.intent), date);
     }
   }
 }

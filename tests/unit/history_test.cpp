@@ -96,3 +96,31 @@ TEST(History, AContactWithNoInteractionHasAnEmptySummary) {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST(HistoryCount, GivesTheSameSummaryInAnyOrder) {
+  const std::vector<std::pair<Intent, Date>> in_order = {{Intent::ask, ymd(2026, 1, 5)},
+                                                         {Intent::give, ymd(2026, 2, 10)},
+                                                         {Intent::catch_up, ymd(2026, 3, 15)},
+                                                         {Intent::give, ymd(2026, 4, 20)},
+                                                         {Intent::ask, ymd(2026, 5, 25)}};
+  ContactHistory forward, backward;
+  for (const auto& [intent, date] : in_order) count_interaction(forward, intent, date);
+  for (auto it = in_order.rbegin(); it != in_order.rend(); ++it) {
+    count_interaction(backward, it->first, it->second);
+  }
+  for (const ContactHistory* h : {&forward, &backward}) {
+    EXPECT_EQ(h->gives, 2);
+    EXPECT_EQ(h->catch_ups, 1);
+    EXPECT_EQ(h->asks, 2);
+    EXPECT_EQ(h->first_no_need, ymd(2026, 2, 10));
+    EXPECT_EQ(h->last_no_need, ymd(2026, 4, 20));
+    EXPECT_EQ(h->last_give, ymd(2026, 4, 20));
+    EXPECT_EQ(h->last, nullptr);
+  }
+}
+
+}  // namespace
+}  // namespace kith
