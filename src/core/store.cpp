@@ -1,6 +1,7 @@
 #include "core/store.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -106,6 +107,20 @@ Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
 }
 
 bool by_id(const Contact& a, const Contact& b) { return a.id < b.id; }
+
+// True when `file` is empty or missing or ends with a newline; false when
+// it does not, or cannot be read (the caller then reads it whole and
+// reports what is wrong).
+bool ends_with_newline(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT;
+  struct stat st {};
+  char last = 0;
+  const bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                  (st.st_size == 0 || ::pread(fd, &last, 1, st.st_size - 1) == 1);
+  ::close(fd);
+  return ok && (st.st_size == 0 || last == '\n');
+}
 
 // The stamp of contacts/ when a writer last found it free of temp files,
 // kept in the cache directory (losing it costs one more listing). An
@@ -542,7 +557,12 @@ Status Store::append_interaction(const Interaction& interaction) const {
   const fs::path path = month_path(ymd.year() / ymd.month());
   std::string line = serialize_line(to_json(interaction));
   // Appending after a last line that has no newline would glue the two
-  // together into one corrupt line in the middle of the file.
+  // together into one corrupt line in the middle of the file. Its last byte
+  // tells; the whole file is read only when that is not a newline.
+  if (ends_with_newline(path)) {
+    note_changed(path);
+    return fsutil::append_line(path, line);
+  }
   auto text = fsutil::read_file(path);
   if (!text) return text.error();
   if (text->has_value() && !(*text)->empty() && (*text)->back() != '\n') {
