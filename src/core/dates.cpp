@@ -10,6 +10,8 @@
 
 #include <date/tz.h>
 
+#include "core/zone.h"
+
 namespace kith {
 namespace {
 
@@ -306,21 +308,11 @@ const date::time_zone* try_locate(std::string_view name) {
   }
 }
 
-// The zone for a TZ value; nullptr when even UTC cannot be loaded.
+// The zone for a TZ value from the database; nullptr when even UTC cannot
+// be loaded.
 const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
   if (tz_env) {
-    std::string_view name = *tz_env;
-    if (!name.empty() && name.front() == ':') name.remove_prefix(1);
-    if (!name.empty() && name.front() == '/') {
-      constexpr std::string_view kDir = "/zoneinfo/";
-      if (const std::size_t pos = name.rfind(kDir); pos != std::string_view::npos) {
-        name.remove_prefix(pos + kDir.size());
-        for (std::string_view prefix : {std::string_view("posix/"), std::string_view("right/")}) {
-          if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
-        }
-      }
-    }
-    if (const date::time_zone* zone = try_locate(name)) return zone;
+    if (const date::time_zone* zone = try_locate(zone::name_in_tz(*tz_env))) return zone;
   }
   try {
     return date::current_zone();
@@ -328,6 +320,17 @@ const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
   }
   if (const date::time_zone* zone = try_locate("UTC")) return zone;
   return try_locate("Etc/UTC");
+}
+
+// The zone for a TZ value read from its one file, when that gives what
+// resolve_zone() would (see zone.h); nullopt when only the database can say.
+std::optional<zone::Lookup> read_zone(const std::optional<std::string>& tz_env) {
+  if (tz_env) {
+    zone::Lookup named = zone::find_zone(zone::name_in_tz(*tz_env));
+    if (named.kind == zone::Lookup::Kind::found) return named;
+    if (named.kind == zone::Lookup::Kind::unsure) return std::nullopt;
+  }
+  return zone::system_zone();
 }
 
 }  // namespace
@@ -490,6 +493,9 @@ Date next_birthday(const Birthday& b, Date from) {
 Date today_in_zone(std::chrono::system_clock::time_point now,
                    const std::optional<std::string>& tz_env) {
   const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
+  if (auto read = read_zone(tz_env)) {
+    return date::floor<date::days>(seconds + read->file->offset_at(seconds));
+  }
   try {
     if (const date::time_zone* zone = resolve_zone(tz_env)) {
       const auto local = zone->to_local(seconds);
@@ -501,6 +507,7 @@ Date today_in_zone(std::chrono::system_clock::time_point now,
 }
 
 std::string resolve_zone_name(const std::optional<std::string>& tz_env) {
+  if (auto read = read_zone(tz_env)) return read->name;
   try {
     if (const date::time_zone* zone = resolve_zone(tz_env)) return std::string(zone->name());
   } catch (const std::exception&) {

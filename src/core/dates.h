@@ -114,6 +114,8 @@ Date next_birthday(const Birthday& b, Date from);
 // value, or a name the time zone database does not know (including POSIX
 // rule strings such as "EST5"), falls back to the system zone
 // (/etc/localtime), and if that cannot be determined, to UTC. Never throws.
+// Only the zone's own file is read when that settles it (see zone.h), not
+// the whole database: the answer is the same.
 Date today_in_zone(std::chrono::system_clock::time_point now,
                    const std::optional<std::string>& tz_env);
 
