@@ -367,7 +367,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
     for (const auto& e : entries) names.push_back(e.file);
   } else {
     bool saw_temp = false;
-    auto read = handle.names(dir, ".json", &saw_temp);
+    auto read = handle.names(dir, ".json", &saw_temp, cache::file_order);
     if (!read) return read.error();
     listed = std::move(*read);
     // Found clean: the next writer need not list contacts/ again to remove
@@ -377,7 +377,6 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
       if (!(swept_stamp(swept) == dir_stamp))
         cache::write_cache_file(swept, encode_stamp(dir_stamp));
     }
-    std::sort(listed.begin(), listed.end(), cache::file_order);
     names.assign(listed.begin(), listed.end());
   }
 

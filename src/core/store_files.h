@@ -52,10 +52,12 @@ class DirHandle {
   int fd() const { return fd_; }
   int error() const { return err_; }
 
-  // Sorted names with `suffix`, hidden ones (temp files) skipped. Sets
-  // *saw_temp, when given, to whether a writer's temp file was among them.
+  // Names with `suffix`, hidden ones (temp files) skipped, sorted by
+  // `order` (by default, as strings). Sets *saw_temp, when given, to whether
+  // a writer's temp file was among them.
+  using Order = bool (*)(std::string_view, std::string_view);
   Result<std::vector<std::string>> names(const fs::path& dir, std::string_view suffix,
-                                         bool* saw_temp = nullptr) const {
+                                         bool* saw_temp = nullptr, Order order = nullptr) const {
     std::vector<std::string> out;
     const int dup = ::dup(fd_);
     DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
@@ -80,7 +82,11 @@ class DirHandle {
     if (err != 0) {
       return io_error("cannot read directory " + dir.string() + ": " + std::strerror(err));
     }
-    std::sort(out.begin(), out.end());
+    if (order) {
+      std::sort(out.begin(), out.end(), order);
+    } else {
+      std::sort(out.begin(), out.end());
+    }
     return out;
   }
 

@@ -191,7 +191,9 @@ TEST_F(CacheTest, AddSeesANameEditedInPlaceOfTheSameSizeWhileContactsIsUnchanged
     // contacts/ settled since the last change, its names and files cached.
     std::this_thread::sleep_for(std::chrono::milliseconds(2200));
     kith.ok({"list", "--json"});
-    if (c.cache) ASSERT_TRUE(cache_has_files());
+    if (c.cache) {
+      ASSERT_TRUE(cache_has_files());
+    }
     const std::string dir_before = stamp_of(data / "contacts");
 
     const std::string was = names[step];

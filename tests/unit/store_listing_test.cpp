@@ -126,8 +126,10 @@ TEST_F(StoreListingTest, ACacheThatNamesTheWrongFilesIsNotTrustedWithoutTheRight
   // A cache that claims contacts/ had only ada.json, with a stamp contacts/
   // does not have: the directory is read again.
   cache::ContactsCacheWriter w;
-  const auto entries = read_cache()->entries();
-  w.add(entries[0].file, entries[0].stamp, entries[0].record);
+  const auto full = read_cache();
+  ASSERT_TRUE(full.has_value());
+  const auto& first = full->entries().front();
+  w.add(first.file, first.stamp, first.record);
   cache::FileStamp other = contacts_dir_stamp();
   other.mtime_ns -= 1;
   cache::write_cache_file(cache_dir() / "contacts", w.finish(fs::absolute(data), other));
