@@ -50,7 +50,10 @@ struct Tzif {
       out.push_back(0);
     }
     out += std::string("ABC\0", 4);
-    for (std::uint32_t i = 0; i < leaps; ++i) be(out, 0, width + 4);
+    for (std::uint32_t i = 0; i < leaps; ++i) {
+      be(out, 0, width);  // when
+      be(out, 1, 4);      // the correction
+    }
   }
   std::string bytes() const {
     std::string out;
