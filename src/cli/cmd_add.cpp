@@ -1,5 +1,5 @@
 // kith add NAME [options]: add a contact and print its id.
-#include <set>
+#include <algorithm>
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
@@ -29,7 +29,9 @@ int run_add(const AddOptions& o, Context& ctx) {
 
   if (o.id) {
     // Syntax first, so that a bad --id fails before anything is created.
-    if (auto s = check_new_id(*o.id, {}); !s) return ctx.fail(s.error());
+    if (auto s = check_new_id(*o.id, [](std::string_view) { return false; }); !s) {
+      return ctx.fail(s.error());
+    }
   }
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -40,15 +42,20 @@ int run_add(const AddOptions& o, Context& ctx) {
   auto contacts = store->load_contact_heads();
   if (!contacts) return ctx.fail(contacts.error());
 
-  std::set<std::string, std::less<>> taken;
-  for (const auto& c : *contacts) taken.insert(c.id);
+  // The heads come sorted by id.
+  const IsTaken taken = [&heads = *contacts](std::string_view id) {
+    auto it =
+        std::lower_bound(heads.begin(), heads.end(), id,
+                         [](const ContactHead& c, std::string_view key) { return c.id < key; });
+    return it != heads.end() && it->id == id;
+  };
   if (o.id) {
     if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());
     contact.id = *o.id;
   } else {
     contact.id = allocate_id(contact.name, taken);
   }
-  for (const Contact* dup : find_duplicates(*contacts, contact)) {
+  for (const ContactHead* dup : find_duplicates(*contacts, contact)) {
     ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
              ") has the same name or email");
   }

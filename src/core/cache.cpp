@@ -24,7 +24,7 @@ using codec::Reader;
 using codec::Writer;
 
 // Bump when the encoding of anything below changes.
-constexpr std::uint32_t kCacheVersion = 5;
+constexpr std::uint32_t kCacheVersion = 6;
 constexpr std::string_view kMagic = "kith-cache\n";
 enum class Kind : std::uint8_t { contacts = 1, log = 2 };
 
@@ -452,10 +452,10 @@ std::optional<Contact> decode_contact(std::string_view record) {
   return c;
 }
 
-std::optional<Contact> decode_contact_head(std::string_view record) {
+std::optional<ContactHead> decode_contact_head(std::string_view record) {
   // write_contact() begins with these three.
   Reader r(record);
-  Contact c;
+  ContactHead c;
   c.id = r.str();
   c.name = r.str();
   c.emails = r.strs();
@@ -473,9 +473,12 @@ void ContactsCacheWriter::add(std::string_view file, const FileStamp& stamp,
   ++count_;
 }
 
-std::string ContactsCacheWriter::finish(const fs::path& data_dir) {
+std::string ContactsCacheWriter::finish(const fs::path& data_dir,
+                                        const std::optional<FileStamp>& dir_stamp) {
   Writer w;
   write_header(w, Kind::contacts, data_dir);
+  w.u8(dir_stamp ? 1 : 0);
+  if (dir_stamp) w.stamp(*dir_stamp);
   w.u32(count_);
   w.out() += body_;
   return finish_file(w);
@@ -526,6 +529,7 @@ std::optional<ContactsCache> ContactsCache::decode(Bytes bytes, const fs::path& 
   auto body = body_of(cache.bytes_.view(), Kind::contacts, data_dir);
   if (!body) return std::nullopt;
   Reader r(*body);
+  if (r.u8() != 0) cache.dir_stamp_ = r.stamp();
   const std::size_t n = r.count(4 + 40 + 4);
   cache.entries_.reserve(n);
   for (std::size_t k = 0; k < n && r.ok(); ++k) {

@@ -99,11 +99,16 @@ class ContactsCache {
   static std::optional<ContactsCache> decode(std::string bytes, const fs::path& data_dir);
 
   const std::vector<Entry>& entries() const { return entries_; }
+  // The stamp contacts/ had when the entries were its every *.json file,
+  // recorded only when settled: while contacts/ keeps it, no file was
+  // added, removed or renamed there since, so the entries name them all.
+  const std::optional<FileStamp>& dir_stamp() const { return dir_stamp_; }
 
  private:
   static std::optional<ContactsCache> decode(Bytes bytes, const fs::path& data_dir);
 
   Bytes bytes_;
+  std::optional<FileStamp> dir_stamp_;
   std::vector<Entry> entries_;  // views into bytes_
 };
 
@@ -113,16 +118,18 @@ bool file_order(std::string_view a, std::string_view b);
 
 // A contact record; nullopt when the bytes do not decode.
 std::optional<Contact> decode_contact(std::string_view record);
-// The id, name and emails of a contact record (every other field left
-// default), decoding nothing else; nullopt when they do not decode.
-std::optional<Contact> decode_contact_head(std::string_view record);
+// The id, name and emails of a contact record, decoding nothing else;
+// nullopt when they do not decode.
+std::optional<ContactHead> decode_contact_head(std::string_view record);
 std::string encode_contact(const Contact& contact);
 
 // Builds a contacts cache file. Files must be added in file_order.
 class ContactsCacheWriter {
  public:
   void add(std::string_view file, const FileStamp& stamp, std::string_view record);
-  std::string finish(const fs::path& data_dir);
+  // `dir_stamp`: see ContactsCache::dir_stamp(); nullopt when the files
+  // added are not all those of contacts/, or its stamp is not settled.
+  std::string finish(const fs::path& data_dir, const std::optional<FileStamp>& dir_stamp = {});
 
  private:
   std::string body_;

@@ -17,8 +17,47 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-bool is_available(const std::string& id, const std::set<std::string, std::less<>>& taken) {
-  return id != "me" && !taken.contains(id);
+bool is_available(const std::string& id, const IsTaken& is_taken) {
+  return id != "me" && !is_taken(id);
+}
+
+IsTaken in_set(const std::set<std::string, std::less<>>& taken) {
+  return [&taken](std::string_view id) { return taken.contains(id); };
+}
+
+// Whether a contact with this name and these emails may be the same person
+// as the candidate: the same folded name, or an email in common (ASCII
+// case-insensitive).
+class SamePerson {
+ public:
+  explicit SamePerson(const Contact& candidate)
+      : name_(text::fold(candidate.name)), emails_(candidate.emails.size()) {
+    for (std::size_t i = 0; i < emails_.size(); ++i) emails_[i] = lower_ascii(candidate.emails[i]);
+  }
+  bool operator()(std::string_view name, const std::vector<std::string>& emails) const {
+    if (text::folds_to(name, name_)) return true;
+    for (const auto& e : emails_) {
+      for (const auto& other : emails) {
+        if (other.size() == e.size() && lower_ascii(other) == e) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> emails_;
+};
+
+template <class Record>
+std::vector<const Record*> duplicates_of(const std::vector<Record>& records,
+                                         const Contact& candidate) {
+  std::vector<const Record*> out;
+  const SamePerson same(candidate);
+  for (const auto& r : records) {
+    if (r.id != candidate.id && same(r.name, r.emails)) out.push_back(&r);
+  }
+  return out;
 }
 
 Error ambiguous(std::string_view ref, const std::vector<const Contact*>& matches) {
@@ -36,31 +75,39 @@ Error ambiguous(std::string_view ref, const std::vector<const Contact*>& matches
 }  // namespace
 
 std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken) {
+  return allocate_id(name, in_set(taken));
+}
+
+Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken) {
+  return check_new_id(id, in_set(taken));
+}
+
+std::string allocate_id(std::string_view name, const IsTaken& is_taken) {
   std::string base = text::slugify(name, kMaxIdLength);
   if (base.empty() || !text::has_latin_letter(base)) {
     for (int n = 1;; ++n) {
       std::string id = "contact-" + std::to_string(n);
-      if (is_available(id, taken)) return id;
+      if (is_available(id, is_taken)) return id;
     }
   }
-  if (is_available(base, taken)) return base;
+  if (is_available(base, is_taken)) return base;
   for (int n = 2;; ++n) {
     const std::string suffix = "-" + std::to_string(n);
     std::string stem = base.substr(0, std::min(base.size(), kMaxIdLength - suffix.size()));
     while (!stem.empty() && stem.back() == '-') stem.pop_back();
     std::string id = stem + suffix;
-    if (is_available(id, taken)) return id;
+    if (is_available(id, is_taken)) return id;
   }
 }
 
-Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken) {
+Status check_new_id(std::string_view id, const IsTaken& is_taken) {
   if (!text::is_valid_id(id)) {
     return usage_error("invalid id '" + text::sanitize_for_terminal(id) + "'",
                        "an id is 1-64 lower-case letters, digits and '-', starting and ending "
                        "with a letter or digit");
   }
   if (id == "me") return usage_error("the id 'me' is reserved for your profile");
-  if (taken.contains(id)) {
+  if (is_taken(id)) {
     return usage_error("the id '" + std::string(id) + "' is taken",
                        "choose another --id, or leave it out to get a free one");
   }
@@ -124,19 +171,12 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
 
 std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,
                                             const Contact& candidate) {
-  std::vector<const Contact*> out;
-  const std::string name = text::fold(candidate.name);
-  for (const auto& c : contacts) {
-    if (c.id == candidate.id) continue;
-    bool same = text::fold(c.name) == name;
-    for (const auto& e : candidate.emails) {
-      for (const auto& other : c.emails) {
-        if (lower_ascii(e) == lower_ascii(other)) same = true;
-      }
-    }
-    if (same) out.push_back(&c);
-  }
-  return out;
+  return duplicates_of(contacts, candidate);
+}
+
+std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
+                                                const Contact& candidate) {
+  return duplicates_of(contacts, candidate);
 }
 
 }  // namespace kith

@@ -2,6 +2,7 @@
 // possible duplicates.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ std::string allocate_id(std::string_view name, const std::set<std::string, std::
 // is reserved, or is taken.
 Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken);
 
+// The same two, for callers that know which ids are taken without a set
+// (e.g. contacts sorted by id): `is_taken(id)` says whether `id` is.
+using IsTaken = std::function<bool(std::string_view id)>;
+std::string allocate_id(std::string_view name, const IsTaken& is_taken);
+Status check_new_id(std::string_view id, const IsTaken& is_taken);
+
 enum class Scope { active, all };  // active: archived contacts cannot be named
 
 // Resolves a CONTACT reference, in this order: an exact id; a unique id
@@ -35,5 +42,7 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
 // email with `candidate`, for the "possible duplicate" warning.
 std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,
                                             const Contact& candidate);
+std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
+                                                const Contact& candidate);
 
 }  // namespace kith

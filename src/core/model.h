@@ -63,6 +63,13 @@ struct Contact {
   Json extra = Json::object();         // unknown keys, written back after the known ones
 };
 
+// What telling contacts apart needs of one: its id, name and emails.
+struct ContactHead {
+  std::string id;
+  std::string name;
+  std::vector<std::string> emails;
+};
+
 enum class Intent { give, catch_up, ask };
 
 std::string_view to_string(Intent intent);  // "give", "catch-up", "ask"

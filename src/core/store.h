@@ -91,12 +91,11 @@ class Store {
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
   Result<std::vector<Contact>> load_contacts() const;
-  // Every contact as load_contacts() returns it (same order, same errors,
-  // each file checked against the cache the same way) but with only `id`,
-  // `name` and `emails` filled, every other field left default: what
-  // `kith add` needs for new ids and the duplicate warning, without
-  // decoding the rest of each cached record.
-  Result<std::vector<Contact>> load_contact_heads() const;
+  // The id, name and emails of every contact as load_contacts() returns it
+  // (same order, same errors, each file checked against the cache the same
+  // way): what `kith add` needs for new ids and the duplicate warning,
+  // without decoding the rest of each cached record.
+  Result<std::vector<ContactHead>> load_contact_heads() const;
   // nullopt when there is no such contact file.
   Result<std::optional<Contact>> load_contact(std::string_view id) const;
   // Every interaction; a torn last line (no newline, not JSON) is skipped and
@@ -147,9 +146,10 @@ class Store {
 
  private:
   Result<std::vector<Contact>> load_contacts_uncached() const;
-  enum class Decode { whole, head };
-  // load_contacts() and load_contact_heads() through the cache.
-  Result<std::vector<Contact>> load_contacts_cached(Decode decode) const;
+  // load_contacts() (Record = Contact) and load_contact_heads() (Record =
+  // ContactHead) through the cache.
+  template <class Record>
+  Result<std::vector<Record>> load_contacts_cached() const;
   // Every month file's digest, from the cache where it is valid, else read.
   Result<cache::LogCache> read_log_digests(bool update_cache) const;
 

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include <dirent.h>
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/cache.h"
+#include "core/fsutil.h"
 #include "core/status.h"
 
 namespace kith::store_files {
@@ -49,8 +52,12 @@ class DirHandle {
   int fd() const { return fd_; }
   int error() const { return err_; }
 
-  // Sorted names with `suffix`, hidden ones (temp files) skipped.
-  Result<std::vector<std::string>> names(const fs::path& dir, std::string_view suffix) const {
+  // Names with `suffix`, hidden ones (temp files) skipped, sorted by
+  // `order` (by default, as strings). Sets *saw_temp, when given, to whether
+  // a writer's temp file was among them.
+  using Order = bool (*)(std::string_view, std::string_view);
+  Result<std::vector<std::string>> names(const fs::path& dir, std::string_view suffix,
+                                         bool* saw_temp = nullptr, Order order = nullptr) const {
     std::vector<std::string> out;
     const int dup = ::dup(fd_);
     DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
@@ -61,6 +68,9 @@ class DirHandle {
     errno = 0;
     while (const struct dirent* e = ::readdir(d)) {
       std::string_view name(e->d_name);
+      if (saw_temp && !name.empty() && name.front() == '.' && fsutil::is_temp_name(e->d_name)) {
+        *saw_temp = true;
+      }
       if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
           !name.ends_with(suffix)) {
         continue;
@@ -72,7 +82,11 @@ class DirHandle {
     if (err != 0) {
       return io_error("cannot read directory " + dir.string() + ": " + std::strerror(err));
     }
-    std::sort(out.begin(), out.end());
+    if (order) {
+      std::sort(out.begin(), out.end(), order);
+    } else {
+      std::sort(out.begin(), out.end());
+    }
     return out;
   }
 
@@ -80,6 +94,42 @@ class DirHandle {
   int fd_;
   int err_;
 };
+
+// The stamp of each of `names` in the directory `dir_fd` (nullopt for a
+// name that cannot be stat'ed, e.g. removed meanwhile). Thousands of files
+// are stat'ed by a few threads at once: each stat is a system call, and on
+// a network of 10,000 contacts they are most of what a command costs.
+inline std::vector<std::optional<cache::FileStamp>> stamps_of(
+    int dir_fd, const std::vector<std::string_view>& names) {
+  std::vector<std::optional<cache::FileStamp>> out(names.size());
+  auto work = [&](std::size_t begin, std::size_t end) {
+    std::string name;
+    for (std::size_t i = begin; i < end; ++i) {
+      name.assign(names[i]);
+      struct stat st {};
+      if (::fstatat(dir_fd, name.c_str(), &st, 0) == 0) out[i] = cache::stamp_of(st);
+    }
+  };
+  constexpr std::size_t kPerThread = 2000;
+  constexpr unsigned kMaxThreads = 4;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto threads = static_cast<std::size_t>(std::min<std::size_t>(
+      {cores, kMaxThreads, std::max<std::size_t>(1, names.size() / kPerThread)}));
+  std::vector<std::thread> helpers;
+  const std::size_t chunk = (names.size() + threads - 1) / threads;
+  std::size_t begin = chunk;  // the first chunk is this thread's
+  try {
+    for (; begin < names.size(); begin += chunk) {
+      helpers.emplace_back(work, begin, std::min(names.size(), begin + chunk));
+    }
+  } catch (const std::system_error&) {
+    // No more threads to be had: this one does the rest.
+  }
+  work(0, std::min(names.size(), chunk));
+  if (begin < names.size()) work(begin, names.size());
+  for (auto& t : helpers) t.join();
+  return out;
+}
 
 // A file's content and the stamp of what was read; nullopt when missing.
 struct StampedText {

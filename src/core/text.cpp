@@ -175,6 +175,25 @@ std::string fold(std::string_view s) {
   return fold_unicode(s);
 }
 
+bool folds_to(std::string_view s, std::string_view folded) {
+  if (is_ascii(s) || !is_valid_utf8(s)) {
+    // fold(s) is ascii_lowered(s).
+    if (s.size() != folded.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (ascii_lower(s[i]) != folded[i]) return false;
+    }
+    return true;
+  }
+  std::size_t at = 0;
+  for (char c : s) {
+    if (!is_ascii_upper(c) && !is_ascii_lower(c) && !is_ascii_digit(c)) continue;
+    at = folded.find(ascii_lower(c), at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return fold_unicode(s) == folded;
+}
+
 std::string slugify(std::string_view name, std::size_t max_len) {
   const std::string folded = fold(name);
   std::string slug;

@@ -35,6 +35,12 @@ bool is_valid_utf8(std::string_view s);
 // and every other byte unchanged.
 std::string fold(std::string_view s);
 
+// Whether fold(s) == folded, for a `folded` that fold() returned; what
+// comparing fold(s) would say, but most s that cannot fold to `folded` are
+// told apart without folding them (fold keeps every ASCII letter and digit
+// of s, lower-cased and in order).
+bool folds_to(std::string_view s, std::string_view folded);
+
 // Slug for a contact id: fold(name), ASCII letters and digits kept, every
 // other run of characters replaced by one '-', no leading or trailing '-'.
 // Longer than max_len bytes: cut at the last '-' within max_len when that

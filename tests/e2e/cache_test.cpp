@@ -155,6 +155,71 @@ TEST_F(CacheTest, AddSeesANameChangedByHandForTheDuplicateWarning) {
   EXPECT_EQ(cy.out, "cy-young-2\n");
 }
 
+// The stamp of a file or directory, as the cache compares it.
+std::string stamp_of(const fs::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+  return std::to_string(st.st_size) + " " + std::to_string(st.st_ino) + " " +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " +
+         std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec);
+}
+
+// contacts/ keeps its stamp when a file in it is edited in place: the
+// names kith knows are still all the files, but one of them says another
+// thing now. With the cache or without, whether the mtime moved or was put
+// back, add's warning names the contact as it is on disk.
+TEST_F(CacheTest, AddSeesANameEditedInPlaceOfTheSameSizeWhileContactsIsUnchanged) {
+  struct Case {
+    const char* label;
+    bool cache;
+    bool keep_mtime;
+  };
+  const Case cases[] = {{"cache, new mtime", true, false},
+                        {"cache, mtime put back", true, true},
+                        {"no cache, new mtime", false, false},
+                        {"no cache, mtime put back", false, true}};
+  const fs::path file = data / "contacts/bob-builder.json";
+  const char* names[] = {"Bob Builder", "Rob Builder", "Bob Buildar", "Rob Buildar", "Bob Builder"};
+  int step = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.label);
+    if (c.cache) {
+      kith.env("XDG_CACHE_HOME", cache.string()).env("HOME", (tmp / "home").string());
+    } else {
+      kith.env("XDG_CACHE_HOME", "\x01unset").env("HOME", "\x01unset");
+    }
+    // contacts/ settled since the last change, its names and files cached.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+    kith.ok({"list", "--json"});
+    if (c.cache) {
+      ASSERT_TRUE(cache_has_files());
+    }
+    const std::string dir_before = stamp_of(data / "contacts");
+
+    const std::string was = names[step];
+    const std::string now = names[++step];
+    struct stat before {};
+    ASSERT_EQ(::stat(file.c_str(), &before), 0);
+    std::string text = read_file(file);
+    const auto at = text.find("\"" + was + "\"");
+    ASSERT_NE(at, std::string::npos) << text;
+    text.replace(at, was.size() + 2, "\"" + now + "\"");
+    write_file(file, text);  // in place: the same inode, the same size
+    if (c.keep_mtime) {
+      const struct timespec times[2] = {before.st_atim, before.st_mtim};
+      ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+    }
+    ASSERT_EQ(stamp_of(data / "contacts"), dir_before);
+    ASSERT_EQ(static_cast<off_t>(fs::file_size(file)), before.st_size);
+
+    auto added = kith.ok({"add", now});
+    EXPECT_NE(added.err.find("possible duplicate: bob-builder (" + now + ")"), std::string::npos)
+        << added.err;
+    auto old = kith.ok({"add", was});
+    EXPECT_EQ(old.err.find("possible duplicate: bob-builder ("), std::string::npos) << old.err;
+  }
+}
+
 TEST_F(CacheTest, LogSeesAnInteractionAddedByHandForTheHomeworkNote) {
   kith.ok({"due", "--json"});  // the log cache, warm
   // Without it, a give to Cy would be his first no-need outreach.

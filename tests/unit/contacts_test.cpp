@@ -136,7 +136,7 @@ INSTANTIATE_TEST_SUITE_P(
     LabelName{});
 
 TEST(CheckNewId, InvalidIdHintSaysWhatAnIdIs) {
-  Status s = check_new_id("A B", {});
+  Status s = check_new_id("A B", std::set<std::string, std::less<>>{});
   ASSERT_FALSE(s.ok());
   EXPECT_TRUE(contains(s.error().hint, "1-64")) << s.error().hint;
 }

@@ -165,6 +165,34 @@ TEST(FoldEquivalence, CaseAndDiacriticVariantsFoldAlike) {
   EXPECT_EQ(fold("O\u2019Brien"), fold("o'brien"));
 }
 
+// folds_to answers what comparing fold() would, on names of every kind:
+// ASCII, accented, decomposed, letters fold maps to other letters, and
+// bytes that are not UTF-8.
+TEST(FoldsTo, SaysWhatComparingTheFoldsSays) {
+  const std::vector<std::string> pieces = {
+      "a",  "B",      "e",      "\u00e9", "E\u0301", "\u00df", "ss",     "\u00f8", "o", " ",
+      "-",  "\u2013", "\u00a0", "'",      "\u2019",  "\u00ad", "\ufb01", "fi",     "Z", "\u00c6",
+      "ae", "1",      "\uff21", "\u0130", "i",       "\xff",   "\t",     "\u4e2d"};
+  std::vector<std::string> names = {""};
+  for (const auto& a : pieces) {
+    for (const auto& b : pieces) names.push_back(a + b);
+  }
+  for (const auto& a : {"Jos\u00e9 N\u00fa\u00f1ez", "JOSE NUNEZ", "Jose Nunez ", "\u00d8rsted",
+                        "Orsted", "STRASSE", "Stra\u00dfe", "O\u2019Brien", "O'Brien"}) {
+    names.push_back(a);
+  }
+  std::size_t equal = 0;
+  for (const auto& target : names) {
+    const std::string key = fold(target);
+    for (const auto& name : names) {
+      const bool same = fold(name) == key;
+      equal += same ? 1 : 0;
+      ASSERT_EQ(folds_to(name, key), same) << "'" << name << "' against '" << target << "'";
+    }
+  }
+  EXPECT_GT(equal, names.size());  // some different names fold alike
+}
+
 // ---------------------------------------------------------------------------
 // slugify
 
