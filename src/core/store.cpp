@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <system_error>
+#include <type_traits>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -150,26 +151,37 @@ cache::FileStamp swept_stamp(const fs::path& file) {
   return {size, inode, device, mtime, ctime};
 }
 
+// Records that contacts/ had the settled `stamp` when it was found free of
+// temp files (written only when the record says otherwise).
+void note_swept(const fs::path& swept, const cache::FileStamp& stamp) {
+  if (!(swept_stamp(swept) == stamp)) cache::write_cache_file(swept, encode_stamp(stamp));
+}
+
 // What Store::load_contact_heads keeps of a contact.
 ContactHead head_of(Contact&& c) {
   return ContactHead{std::move(c.id), std::move(c.name), std::move(c.emails)};
 }
 
-// A cached record as Store::load_contacts or Store::load_contact_heads
-// return it.
+// A cached record as Store::load_contacts (Record = Contact) or
+// Store::load_contact_heads (Record = ContactHead) return it.
 template <class Record>
-std::optional<Record> decode_record(std::string_view record);
-template <>
-std::optional<Contact> decode_record<Contact>(std::string_view record) {
-  return cache::decode_contact(record);
-}
-template <>
-std::optional<ContactHead> decode_record<ContactHead>(std::string_view record) {
-  return cache::decode_contact_head(record);
+std::optional<Record> decode_record(std::string_view record) {
+  if constexpr (std::is_same_v<Record, Contact>) {
+    return cache::decode_contact(record);
+  } else {
+    return cache::decode_contact_head(record);
+  }
 }
 
-Contact record_of(Contact&& c, const Contact*) { return std::move(c); }
-ContactHead record_of(Contact&& c, const ContactHead*) { return head_of(std::move(c)); }
+// A contact parsed from its file, as Record.
+template <class Record>
+Record record_of(Contact&& c) {
+  if constexpr (std::is_same_v<Record, Contact>) {
+    return std::move(c);
+  } else {
+    return head_of(std::move(c));
+  }
+}
 
 }  // namespace
 
@@ -388,9 +400,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
     // Found clean: the next writer need not list contacts/ again to remove
     // temp files (see lock_for_write).
     if (!saw_temp && cache::is_settled(dir_stamp, cache_.now)) {
-      const fs::path swept = cache_dir_ / "swept";
-      if (!(swept_stamp(swept) == dir_stamp))
-        cache::write_cache_file(swept, encode_stamp(dir_stamp));
+      note_swept(cache_dir_ / "swept", dir_stamp);
     }
     names.assign(listed.begin(), listed.end());
   }
@@ -451,7 +461,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
       changed = true;
       keep.push_back({name, (*text)->stamp, encoded.emplace_back(cache::encode_contact(*contact))});
     }
-    contacts.push_back(record_of(std::move(*contact), static_cast<const Record*>(nullptr)));
+    contacts.push_back(record_of<Record>(std::move(*contact)));
   }
   // The directory's stamp goes with the entries when they are all its files.
   std::optional<cache::FileStamp> complete;
@@ -568,10 +578,7 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
       // ctime, which a settled stamp proves (as for the read cache).
       struct stat st {};
       if (::fstat(::dirfd(d), &st) == 0 && cache::is_settled(cache::stamp_of(st), cache_.now)) {
-        const cache::FileStamp stamp = cache::stamp_of(st);
-        if (!(swept_stamp(swept) == stamp)) {
-          cache::write_cache_file(swept, encode_stamp(stamp));
-        }
+        note_swept(swept, cache::stamp_of(st));
       }
     }
     ::closedir(d);

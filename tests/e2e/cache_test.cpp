@@ -74,16 +74,8 @@ TEST_F(CacheTest, DueSeesAContactFileEditedBehindItsBackWithTheSameSizeAndMtime)
   EXPECT_EQ(due_line(before, "ada-lovelace"), "2w 2026-10-15");
 
   // "2w" -> "4w": same size; the mtime is put back as it was.
-  const fs::path file = data / "contacts/ada-lovelace.json";
-  struct stat st {};
-  ASSERT_EQ(::stat(file.c_str(), &st), 0);
-  std::string text = read_file(file);
-  const auto at = text.find("\"2w\"");
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, 4, "\"4w\"");
-  write_file(file, text);
-  const struct timespec times[2] = {st.st_atim, st.st_mtim};
-  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+  ASSERT_NO_FATAL_FAILURE(
+      edit_keeping_size_and_mtime(data / "contacts/ada-lovelace.json", "\"2w\"", "\"4w\""));
 
   auto after = kith.ok({"due", "--json"}).json();
   EXPECT_EQ(due_line(after, "ada-lovelace"), "4w 2026-10-29") << after.dump(2);

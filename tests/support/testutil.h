@@ -30,6 +30,11 @@ class TempDir {
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);  // creates parents
+// Replaces the first `from` in `file` by `to` (of the same length), writing
+// the file in place, then puts its atime and mtime back: only its ctime
+// tells that it changed. Fails the test when `from` is not there.
+void edit_keeping_size_and_mtime(const fs::path& file, const std::string& from,
+                                 const std::string& to);
 nlohmann::ordered_json read_json(const fs::path& p);
 
 // A file of tests/fixtures/import/ (exports from LinkedIn, address books…):

@@ -438,14 +438,8 @@ TEST_F(CachedStoreTest, ContactsFromTheCacheAreTheContactsFromTheFiles) {
 
 TEST_F(CachedStoreTest, AnEditKeepingSizeAndMtimeIsStillSeen) {
   ASSERT_TRUE(cached().load_contacts().ok());
-  const fs::path file = data / "contacts/bob.json";
-  struct stat before {};
-  ASSERT_EQ(::stat(file.c_str(), &before), 0);
-  std::string text = read_file(file);
-  text.replace(text.find("Name of bob"), 11, "Name of BOB");
-  write_file(file, text);
-  const struct timespec times[2] = {before.st_atim, before.st_mtim};
-  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);  // same size, same mtime
+  ASSERT_NO_FATAL_FAILURE(
+      test::edit_keeping_size_and_mtime(data / "contacts/bob.json", "Name of bob", "Name of BOB"));
   EXPECT_EQ(ids(*cached().load_contacts()), "ada=Name of ada;ada-2=Name of ada-2;bob=Name of BOB;");
 }
 
@@ -472,14 +466,8 @@ TEST_F(CachedStoreTest, ContactHeadsAreTheContactsWithOnlyIdNameAndEmails) {
 
 TEST_F(CachedStoreTest, ContactHeadsSeeANameEditedKeepingSizeAndMtime) {
   ASSERT_TRUE(cached().load_contacts().ok());
-  const fs::path file = data / "contacts/bob.json";
-  struct stat before {};
-  ASSERT_EQ(::stat(file.c_str(), &before), 0);
-  std::string text = read_file(file);
-  text.replace(text.find("Name of bob"), 11, "Name of BOB");
-  write_file(file, text);
-  const struct timespec times[2] = {before.st_atim, before.st_mtim};
-  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+  ASSERT_NO_FATAL_FAILURE(
+      test::edit_keeping_size_and_mtime(data / "contacts/bob.json", "Name of bob", "Name of BOB"));
   EXPECT_EQ(ids(*cached().load_contact_heads()),
             "ada=Name of ada;ada-2=Name of ada-2;bob=Name of BOB;");
 }

@@ -87,14 +87,8 @@ TEST_F(StoreListingTest, AnEditInPlaceIsSeenWhileTheDirectoryIsUnchanged) {
   ASSERT_EQ(read_cache()->dir_stamp(), dir);
 
   // Same size, the mtime put back: only the ctime tells.
-  const fs::path file = data / "contacts/bob.json";
-  struct stat before {};
-  ASSERT_EQ(::stat(file.c_str(), &before), 0);
-  std::string text = read_file(file);
-  text.replace(text.find("Name of bob"), 11, "Name of BOB");
-  write_file(file, text);
-  const struct timespec times[2] = {before.st_atim, before.st_mtim};
-  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+  ASSERT_NO_FATAL_FAILURE(
+      test::edit_keeping_size_and_mtime(data / "contacts/bob.json", "Name of bob", "Name of BOB"));
   ASSERT_EQ(contacts_dir_stamp(), dir);  // written in place
 
   EXPECT_EQ(heads(*cached().load_contact_heads()),
