@@ -1,8 +1,9 @@
 // Durability order, seen under strace: a rewrite is write(temp) → fsync(temp)
 // → rename(temp, file) → fsync(directory); an append is one write() of the
-// whole line → fsync. And when the system fails a call (strace injects the
-// error), the command reports it with exit 1 and leaves the files as they
-// were: a failed fsync is never taken for a success.
+// whole line → fsync; a removal is unlink(file) → fsync(directory). And when
+// the system fails a call (strace injects the error), the command reports it
+// with exit 1 and leaves the files as they were: a failed fsync is never
+// taken for a success.
 #include <regex>
 #include <sstream>
 
@@ -12,16 +13,19 @@ namespace kith::test {
 namespace {
 
 struct Call {
-  std::string name;  // "write", "fsync", "rename"
-  std::string path;  // the file the call is about (-y shows descriptors' paths)
+  std::string name;  // "write", "fsync", "rename", "unlink"
+  std::string path;  // the file the call is about (-y shows descriptors' paths;
+                     // unlink's is the path as kith passed it)
   std::string to;    // rename's target
   std::string line;
 };
 
-// Parses `strace -y` output: write(4</d/log/2026-11.jsonl>, …), rename("a", "b").
+// Parses `strace -y` output: write(4</d/log/2026-11.jsonl>, …), rename("a", "b"),
+// unlinkat(AT_FDCWD</cwd>, "a", 0) (named "unlink" whichever the call).
 std::vector<Call> parse_trace(const std::string& trace) {
   static const std::regex fd_call(R"(^(\w+)\(\d+<([^>]*)>)");
   static const std::regex mkdir_call(R"re(^mkdir\("([^"]*)")re");
+  static const std::regex unlink_call(R"re(^unlink\w*\((?:[^,]*, )?"([^"]*)")re");
   static const std::regex rename_call(
       R"re(^rename\w*\((?:[^,]*, )?"([^"]*)", (?:[^,]*, )?"([^"]*)")re");
   std::vector<Call> calls;
@@ -31,6 +35,8 @@ std::vector<Call> parse_trace(const std::string& trace) {
   while (std::getline(in, line)) {
     if (std::regex_search(line, m, mkdir_call)) {
       calls.push_back({"mkdir", m[1], "", line});
+    } else if (std::regex_search(line, m, unlink_call)) {
+      calls.push_back({"unlink", m[1], "", line});
     } else if (std::regex_search(line, m, rename_call)) {
       calls.push_back({"rename", m[1], m[2], line});
     } else if (std::regex_search(line, m, fd_call)) {
@@ -65,7 +71,7 @@ class DurabilityTest : public ::testing::Test {
     const fs::path trace = tmp / "trace";
     auto r = under_strace(kith, {"-y", "-o", trace.string(), "-e",
                                  "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,"
-                                 "close,mkdir"})
+                                 "close,mkdir,?unlink,unlinkat"})
                  .run(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return parse_trace(read_file(trace));
@@ -99,6 +105,20 @@ class DurabilityTest : public ::testing::Test {
     EXPECT_EQ(find(calls, "write", [&](const Call& c) { return c.path == file.string(); }), -1)
         << "the file itself is never written in place\n"
         << dump(calls);
+  }
+  // `file` unlinked, and the very next fsync is of its directory: until then
+  // the removal may not survive a power loss.
+  void expect_removal(const std::vector<Call>& calls, const fs::path& file) {
+    const int unlink =
+        find(calls, "unlink", [&](const Call& c) { return fs::weakly_canonical(c.path) == file; });
+    ASSERT_GE(unlink, 0) << "no unlink of " << file << "\n" << dump(calls);
+    const int sync = find(
+        calls, "fsync", [](const Call&) { return true; }, unlink);
+    ASSERT_GT(sync, unlink) << "nothing is synced after removing " << file << "\n" << dump(calls);
+    EXPECT_EQ(calls[static_cast<std::size_t>(sync)].path, file.parent_path().string())
+        << "the directory is synced right after the unlink of " << file << "\n"
+        << dump(calls);
+    EXPECT_FALSE(fs::exists(file));
   }
 };
 
@@ -164,6 +184,27 @@ TEST_F(DurabilityTest, LogAppendsOneWriteOfTheWholeLineThenFsync) {
   const std::string after = read_file(month);
   ASSERT_GT(after.size(), before.size() + 5000);
   EXPECT_EQ(after.substr(0, before.size()), before);
+}
+
+TEST_F(DurabilityTest, RmPurgeUnlinksTheContactThenSyncsContacts) {
+  expect_removal(traced({"rm", "grace", "--purge", "--yes"}), data / "contacts/grace.json");
+}
+
+TEST_F(DurabilityTest, APurgeThatEmptiesAMonthUnlinksItThenSyncsLog) {
+  // October names only Grace: purging her leaves it empty, so it goes.
+  write_file(data / "log/2026-10.jsonl", log_line("alone", "2026-10-02", {"grace"}));
+  const auto calls = traced({"rm", "grace", "--purge", "--yes"});
+  expect_removal(calls, data / "log/2026-10.jsonl");
+  expect_removal(calls, data / "contacts/grace.json");
+  EXPECT_TRUE(fs::exists(data / "log/2026-11.jsonl"));
+}
+
+TEST_F(DurabilityTest, DoctorFixUnlinksTempFilesThenSyncsTheirDirectories) {
+  write_file(data / "contacts/.ada.json.tmp-123abc", "{");
+  write_file(data / ".kith.json.tmp-0f0f0f", "");
+  const auto calls = traced({"doctor", "--fix"});
+  expect_removal(calls, data / "contacts/.ada.json.tmp-123abc");
+  expect_removal(calls, data / ".kith.json.tmp-0f0f0f");
 }
 
 // --- Injected failures ------------------------------------------------------
@@ -291,6 +332,21 @@ INSTANTIATE_TEST_SUITE_P(
                  "cannot sync"},
         Injected{
             "DoneRenameFails", {"done", "fu"}, "rename", ".tmp-", "error=EIO", "cannot replace"},
+        // After the unlink: the file is gone but its removal may not last.
+        Injected{"RmPurgeDirFsyncFails",
+                 {"rm", "grace", "--purge", "--yes"},
+                 "fsync",
+                 "/contacts>",
+                 "error=EIO",
+                 "cannot sync directory",
+                 true},
+        Injected{"PurgedMonthDirFsyncFails",
+                 {"rm", "ada", "--purge", "--yes"},
+                 "fsync",
+                 "/log>",
+                 "error=EIO",
+                 "cannot sync directory",
+                 true},
         Injected{"DoneTempWriteFails",
                  {"done", "fu"},
                  "write",
