@@ -99,6 +99,27 @@ TEST_F(StatsTest, BarsAreScaledWhenAMonthIsBusy) {
   EXPECT_NE(out.find("scaled: the busiest month had 60"), std::string::npos) << out;
 }
 
+TEST_F(StatsTest, AFirstGiveLaterThisMonthIsNotCountedAsReached) {
+  // Ada reached in October; Bob's first give is dated two days after today,
+  // in this month (written by hand: kith log refuses a future date).
+  kith.today("2026-10-01").ok({"add", "Ada Lovelace"});
+  kith.today("2026-10-01").ok({"add", "Bob Babbage"});
+  kith.today("2026-11-25");
+  write_file(tmp / "data/log/2026-10.jsonl", line("o1", "2026-10-05", {"ada-lovelace"}, "give"));
+  write_file(tmp / "data/log/2026-11.jsonl", line("n1", "2026-11-27", {"bob-babbage"}, "give"));
+  const Json expected = {
+      {"months",
+       {{{"month", "2026-10"}, {"reached", 1}, {"give", 1}, {"catch_up", 0}, {"ask", 0}},
+        {{"month", "2026-11"}, {"reached", 0}, {"give", 0}, {"catch_up", 0}, {"ask", 0}}}},
+      {"streak", 1},
+      {"gives", 1},
+      {"asks", 0}};
+  EXPECT_EQ(kith.ok({"stats", "--json"}).json(), expected);
+  const std::string out = kith.ok({"stats"}).out;
+  EXPECT_NE(out.find("This month       0 of 1 so far"), std::string::npos) << out;
+  EXPECT_NE(out.find("Homework streak  1 month"), std::string::npos) << out;
+}
+
 TEST_F(StatsTest, HomeworkGoalAndStreakFollowTheSetting) {
   write_history();
   kith.ok({"config", "homework", "2"});

@@ -111,6 +111,32 @@ TEST(ComputeStatsTest, EverythingDatedAfterTodayIsLeftOut) {
   EXPECT_EQ(s.gives + s.asks, 0);
 }
 
+TEST(ComputeStatsTest, AFirstReachLaterThisMonthIsNotReachedYet) {
+  // Ada was reached in October. Bob's first give and Cleo's first catch-up
+  // are later this month: this month shows them nowhere, and its homework
+  // is still open.
+  const Stats s = compute_stats(network({contact("ada", "2026-10-01"), contact("bob", "2026-10-01"),
+                                         contact("cleo", "2026-10-01")},
+                                        {interaction("2026-10-05", {"ada"}, Intent::give),
+                                         interaction("2026-11-27", {"bob"}, Intent::give),
+                                         interaction("2026-11-30", {"cleo"}, Intent::catch_up)}),
+                                day("2026-11-25"));
+  EXPECT_EQ(rows(s), (std::vector<std::string>{"2026-10 1/1/0/0", "2026-11 0/0/0/0"}));
+  EXPECT_FALSE(s.this_month_met);
+  EXPECT_EQ(s.streak, 1);
+  EXPECT_EQ(s.gives, 1);
+  EXPECT_EQ(s.catch_ups, 0);
+}
+
+TEST(ComputeStatsTest, AFirstReachOnTodayCounts) {
+  const Stats s = compute_stats(
+      network({contact("ada", "2026-11-01")}, {interaction("2026-11-25", {"ada"}, Intent::give)}),
+      day("2026-11-25"));
+  EXPECT_EQ(rows(s), (std::vector<std::string>{"2026-11 1/1/0/0"}));
+  EXPECT_TRUE(s.this_month_met);
+  EXPECT_EQ(s.streak, 1);
+}
+
 struct StreakCase {
   const char* label;
   std::vector<const char*> first_reached;  // one contact reached first on each date
