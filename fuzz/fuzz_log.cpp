@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/history.h"
-#include "core/store.h"
+#include "core/records.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);

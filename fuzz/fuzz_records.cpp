@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/model.h"
-#include "core/store.h"
+#include "core/records.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
+#include "core/layout.h"
 #include "core/settings.h"
 #include "core/vocabulary.h"
 
@@ -37,7 +38,7 @@ int show(const ConfigOptions& o, Context& ctx) {
   if (!store) return ctx.fail(store.error());
   auto config = store->load_config();
   if (!config) return ctx.fail(config.error());
-  auto settings = settings_of(*config, "kith.json");
+  auto settings = settings_of(*config, layout::kConfigFile);
   if (!settings) return ctx.fail(settings.error());
 
   if (o.key) {
@@ -104,7 +105,7 @@ int change(const ConfigOptions& o, Context& ctx) {
   if (auto s = store->save_config(*updated); !s) return ctx.fail(s.error());
   commit_change(ctx, *store,
                 value ? "config: " + *o.key + " " + as_text(*value) : "config: unset " + *o.key);
-  auto settings = settings_of(*updated, "kith.json");
+  auto settings = settings_of(*updated, layout::kConfigFile);
   const std::string now = settings ? as_text(setting_value(*settings, *o.key)) : "";
   ctx.confirm(value ? "set " + *o.key + " to " + now : *o.key + " is back to its default, " + now);
   return 0;

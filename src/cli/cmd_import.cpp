@@ -1,7 +1,5 @@
 // kith import linkedin|vcard|csv|json FILE... [--dry-run] [--json]: bring
 // people in from other tools, or restore kith's own export.
-#include <map>
-
 #include "cli/commands.h"
 #include "cli/format_command.h"
 #include "cli/git_support.h"
@@ -90,33 +88,9 @@ Result<ImportBatch> read_batch(Format format, const std::vector<std::string>& fi
   return batch;
 }
 
-std::map<date::year_month, std::vector<const Interaction*>> by_month(
-    const std::vector<Interaction>& interactions) {
-  std::map<date::year_month, std::vector<const Interaction*>> months;
-  for (const auto& i : interactions) {
-    const date::year_month_day ymd{i.date};
-    months[ymd.year() / ymd.month()].push_back(&i);
-  }
-  return months;
-}
-
-// Refuses, before anything is written, to append to a month file whose last
-// line is torn: the new line would be glued to it.
-Status check_months(const Store& store, const std::vector<Interaction>& interactions) {
-  for (const auto& [month, list] : by_month(interactions)) {
-    const fs::path path = store.month_path(month);
-    auto text = fsutil::read_file(path);
-    if (!text) return text.error();
-    if (text->has_value() && !(*text)->empty() && (*text)->back() != '\n') {
-      return data_error(path.lexically_relative(store.dir()).string() +
-                            " ends with a torn line; nothing was imported",
-                        "run `kith doctor --fix` first");
-    }
-  }
-  return {};
-}
-
-Status apply(const Store& store, const ImportPlan& plan, Progress& progress) {
+// Writes the plan; `log` holds its interactions, prepared (and so checked)
+// before anything was written.
+Status apply(const Store& store, const ImportPlan& plan, const LogAppend& log, Progress& progress) {
   for (const auto* list : {&plan.added, &plan.updated}) {
     for (const Contact& c : *list) {
       if (auto s = store.save_contact(c); !s) return s;
@@ -132,15 +106,7 @@ Status apply(const Store& store, const ImportPlan& plan, Progress& progress) {
     config->settings = *plan.settings;
     if (auto s = store.save_config(*config); !s) return s;
   }
-  for (const auto& [month, list] : by_month(plan.interactions)) {
-    std::string lines;
-    for (const Interaction* i : list) lines += serialize_line(to_json(*i));
-    if (auto s = fsutil::ensure_dir(store.dir() / "log"); !s) return s;
-    store.note_changed(store.month_path(month));
-    if (auto s = fsutil::append_line(store.month_path(month), lines); !s) return s;
-    progress.step();
-  }
-  return {};
+  return store.append(log, [&] { progress.step(); });
 }
 
 Json job_json(const Job& job) {
@@ -271,12 +237,13 @@ int run_import(Format format, const ImportOptions& o, Context& ctx) {
   for (const auto& w : plan.warnings) ctx.warn(where(w) + ": " + clean(w.message));
 
   if (!o.dry_run && plan.changes_something()) {
-    if (auto s = check_months(*store, plan.interactions); !s) return ctx.fail(s.error());
-    const std::size_t writes =
-        plan.added.size() + plan.updated.size() + by_month(plan.interactions).size();
+    // A torn month file stops the import before anything is written.
+    auto log = store->prepare_append(plan.interactions);
+    if (!log) return ctx.fail(log.error());
+    const std::size_t writes = plan.added.size() + plan.updated.size() + log->file_count();
     Progress progress(ctx.err, "importing", writes,
                       ctx.env().stderr_is_tty && !ctx.global.quiet && rows > kProgressRows);
-    if (auto s = apply(*store, plan, progress); !s) {
+    if (auto s = apply(*store, plan, *log, progress); !s) {
       progress.finish();
       return ctx.fail(s.error());
     }

@@ -126,7 +126,7 @@ std::string commit_message(const Interaction& i) {
 
 // Whether `id` is the id of a logged interaction. The summary's hashes rule
 // out almost every id; a hash that matches is checked against the log.
-Result<bool> is_taken(const Store& store, const LogSummary& log, const std::string& id) {
+Result<bool> is_taken(const Store& store, const StoreLogSummary& log, const std::string& id) {
   const std::uint64_t h = cache::hash_id(id);
   if (!log.id_hashes.contains(h)) return false;
   std::vector<std::string> warnings;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/layout.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -84,8 +85,10 @@ LockOptions Context::lock_options() {
     }
   }
   options.on_slow = [this] {
-    warn("waiting for another kith to finish writing (lock " +
-         (data_dir() ? (*data_dir() / ".lock").string() : std::string(".lock")) + ")");
+    warn(
+        "waiting for another kith to finish writing (lock " +
+        (data_dir() ? (*data_dir() / layout::kLockFile).string() : std::string(layout::kLockFile)) +
+        ")");
   };
   return options;
 }

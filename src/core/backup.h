@@ -12,8 +12,8 @@
 
 #include "core/importer.h"
 #include "core/model.h"
+#include "core/records.h"
 #include "core/status.h"
-#include "core/store.h"
 
 namespace kith {
 

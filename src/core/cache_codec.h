@@ -1,7 +1,8 @@
 // The binary encoding of the read cache's records: little helpers that
 // write fixed-size numbers, length-prefixed strings, optional values and
 // dates, and a reader that fails (and stays failed) on any overrun or bad
-// value instead of trusting the bytes. Internal to cache.cpp.
+// value instead of trusting the bytes; and the frame every cache file has.
+// Internal to cache*.cpp.
 #pragma once
 
 #include <cstdint>
@@ -166,5 +167,15 @@ class Reader {
   std::size_t pos_ = 0;
   bool ok_ = true;
 };
+
+// The frame of a cache file: magic, version, kind and data directory, then
+// the body, then a checksum of everything before it (cache.cpp).
+enum class Kind : std::uint8_t { contacts = 1, log = 2 };
+void write_header(Writer& w, Kind kind, const std::filesystem::path& data_dir);
+// Appends the checksum and returns the whole file.
+std::string finish_file(Writer& w);
+// The body after a valid header and before a valid checksum; nullopt otherwise.
+std::optional<std::string_view> body_of(std::string_view bytes, Kind kind,
+                                        const std::filesystem::path& data_dir);
 
 }  // namespace kith::cache::codec

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/fsutil.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/text.h"
 
@@ -126,8 +127,8 @@ std::string string_value(std::string_view line, std::string_view quoted_key) {
 template <class F>
 void for_each_log_line(const fs::path& dir, F&& f) {
   if (dir.empty()) return;
-  for (const std::string& month : stems(dir / "log", ".jsonl")) {
-    auto text = slurp(dir / "log" / (month + ".jsonl"));
+  for (const std::string& month : stems(dir / layout::kLogDir, layout::kMonthSuffix)) {
+    auto text = slurp(dir / layout::kLogDir / (month + std::string(layout::kMonthSuffix)));
     if (!text) continue;
     std::string_view rest(*text);
     while (!rest.empty()) {
@@ -149,12 +150,13 @@ bool less_ignoring_case(const std::string& a, const std::string& b) {
 std::vector<Candidate> DataDirSources::contacts(std::string_view prefix) const {
   std::vector<Candidate> out;
   if (dir_.empty()) return out;
-  for (std::string& id : stems(dir_ / "contacts", ".json", prefix)) {
+  for (std::string& id : stems(dir_ / layout::kContactsDir, layout::kContactSuffix, prefix)) {
     if (text::is_valid_id(id)) out.push_back({std::move(id), {}});
   }
   if (out.size() > kDescribedContacts) return out;
   for (Candidate& c : out) {
-    nlohmann::json j = read_object(dir_ / "contacts" / (c.value + ".json"));
+    nlohmann::json j =
+        read_object(dir_ / layout::kContactsDir / layout::contact_file_name(c.value));
     if (j.is_null()) continue;
     if (auto name = j.find("name"); name != j.end() && name->is_string()) {
       c.description = one_line(name->get<std::string>());
@@ -216,9 +218,9 @@ std::vector<std::string> DataDirSources::terms(ValueKind kind) const {
       if (!normal.empty() && normals.insert(std::move(normal)).second) out.push_back(value);
     }
   };
-  collect(dir_ / "me.json");
-  for (const std::string& id : stems(dir_ / "contacts", ".json")) {
-    collect(dir_ / "contacts" / (id + ".json"));
+  collect(dir_ / layout::kProfileFile);
+  for (const std::string& id : stems(dir_ / layout::kContactsDir, layout::kContactSuffix)) {
+    collect(dir_ / layout::kContactsDir / layout::contact_file_name(id));
   }
   std::sort(out.begin(), out.end(), less_ignoring_case);
   return out;

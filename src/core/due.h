@@ -17,7 +17,7 @@
 #include "core/history.h"
 #include "core/model.h"
 #include "core/occasions.h"
-#include "core/store.h"
+#include "core/records.h"
 
 namespace kith {
 

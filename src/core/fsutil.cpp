@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/layout.h"
+
 namespace kith::fsutil {
 namespace {
 
@@ -107,11 +109,6 @@ Result<std::optional<std::string>> read_file(const fs::path& file) {
   return std::optional<std::string>(std::move(content));
 }
 
-bool is_temp_name(std::string_view filename) {
-  return filename.size() > 1 && filename.front() == '.' &&
-         filename.find(".tmp-") != std::string_view::npos;
-}
-
 Status write_file_atomic(const fs::path& file, std::string_view content) {
   const fs::path dir = file.parent_path();
   std::random_device rd;
@@ -120,7 +117,7 @@ Status write_file_atomic(const fs::path& file, std::string_view content) {
   for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
     char suffix[16];
     std::snprintf(suffix, sizeof suffix, "%06x", rd() & 0xffffffu);
-    tmp_name = "." + file.filename().string() + ".tmp-" + suffix;
+    tmp_name = layout::temp_file_name(file.filename().string(), suffix);
     raw = ::open((dir / tmp_name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (raw < 0 && errno != EEXIST) return io_failure("cannot write", file, errno);
   }

@@ -27,7 +27,7 @@ Status ensure_dir(const fs::path& dir);
 Result<std::optional<std::string>> read_file(const fs::path& file);
 
 // Replaces `file` atomically: writes a temp file in the same directory (mode
-// 0600, named ".<name>.tmp-XXXXXX"), fsyncs it, renames it over `file`, then
+// 0600, named by layout::temp_file_name), fsyncs it, renames it over `file`, then
 // fsyncs the directory. On failure the temp file is removed and `file` is as
 // it was, with one exception: when only the final directory fsync fails, the
 // new content is in place but may not survive a power loss, and that is
@@ -50,9 +50,6 @@ Status truncate_file(const fs::path& file, std::uint64_t size);
 // Removes `file` and fsyncs its directory; a file that is already gone is
 // not an error.
 Status remove_file(const fs::path& file);
-
-// True for the names of temp files write_file_atomic leaves behind when killed.
-bool is_temp_name(std::string_view filename);
 
 // An exclusive flock() on a lock file, released on destruction.
 class FileLock {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/dates.h"
-#include "core/store.h"
+#include "core/records.h"
 
 namespace kith::ics {
 

@@ -14,7 +14,7 @@
 
 #include "core/dates.h"
 #include "core/model.h"
-#include "core/store.h"
+#include "core/records.h"
 
 namespace kith {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/fsutil.h"
+#include "core/layout.h"
 #include "core/text.h"
 
 namespace kith {
@@ -10,10 +11,6 @@ namespace {
 
 bool is_ascii_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 bool is_ascii_digit(char ch) { return ch >= '0' && ch <= '9'; }
-
-std::string month_file_name(date::year_month month) {
-  return format_date(Date{month / date::day{1}}).substr(0, 7) + ".jsonl";
-}
 
 }  // namespace
 
@@ -98,7 +95,7 @@ Result<const Interaction*> find_follow_up(const std::vector<Interaction>& intera
 
 Result<std::vector<Interaction>> read_month_in_file_order(const Store& store,
                                                           date::year_month month) {
-  const std::string name = month_file_name(month);
+  const std::string name = layout::month_file_name(month);
   auto text = fsutil::read_file(store.month_path(month));
   if (!text) return text.error();
   std::vector<Interaction> out;
@@ -109,7 +106,8 @@ Result<std::vector<Interaction>> read_month_in_file_order(const Store& store,
   while (pos < content.size()) {
     ++line_no;
     std::size_t end = content.find('\n', pos);
-    const std::string where = "log/" + name + ":" + std::to_string(line_no);
+    const std::string where =
+        std::string(layout::kLogDir) + "/" + name + ":" + std::to_string(line_no);
     if (end == std::string::npos) {
       return data_error(where + ": ends with a torn line; not rewriting it",
                         "run `kith doctor --fix` first");
@@ -135,7 +133,7 @@ Status mark_follow_up_done(const Store& store, std::string_view id, Date date, D
     return i.id == id && i.follow_up.has_value();
   });
   if (it == lines->end()) {
-    return usage_error("log/" + month_file_name(month) + " has no follow-up " + std::string(id));
+    return usage_error(layout::month_relative_path(month) + " has no follow-up " + std::string(id));
   }
   it->follow_up->done_on = done_on;
   return store.rewrite_month(month, *lines);

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "core/store.h"
+#include "core/layout.h"
+#include "core/records.h"
 #include "core/text.h"
 
 namespace kith::merge {
@@ -177,11 +178,11 @@ Result<Outcome> merge_record(std::string_view base, std::string_view ours, std::
   Json merged = merge_objects(&b, *o, *t, "", notes);
   for (auto& n : notes) out.notes.push_back(std::string(path) + ": " + n);
   const std::string where(path);
-  if (path.starts_with("contacts/")) {
+  if (path.starts_with(std::string(layout::kContactsDir) + "/")) {
     if (auto c = contact_from_json(merged, where)) merged = to_json(*c);
-  } else if (path == "me.json") {
+  } else if (path == layout::kProfileFile) {
     if (auto p = profile_from_json(merged, where)) merged = to_json(*p);
-  } else if (path == "kith.json") {
+  } else if (path == layout::kConfigFile) {
     if (auto c = config_from_json(merged, where)) merged = to_json(*c);
   }
   out.text = serialize_document(merged);

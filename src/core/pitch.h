@@ -20,8 +20,8 @@
 #include "core/history.h"
 #include "core/model.h"
 #include "core/occasions.h"
+#include "core/records.h"
 #include "core/status.h"
-#include "core/store.h"
 
 namespace kith {
 

@@ -1,5 +1,6 @@
 #include "core/settings.h"
 
+#include "core/layout.h"
 #include "core/text.h"
 #include "core/vocabulary.h"
 
@@ -89,7 +90,7 @@ Result<Config> with_setting(const Config& config, std::string_view name,
   }
   // The new value was checked by parse_setting_value(); what fails here is
   // another setting already broken in the file.
-  if (auto checked = settings_of(out, "kith.json"); !checked) {
+  if (auto checked = settings_of(out, layout::kConfigFile); !checked) {
     return data_error(checked.error().message,
                       "replace it with `kith config KEY VALUE` or `kith config --unset KEY`");
   }

@@ -1,14 +1,14 @@
-// The data directory: where each record lives and how it is read and written.
-//
-//   kith.json             {"format": "kith", "version": 1, "settings": {...}}
-//   me.json               your profile
-//   contacts/<id>.json    one contact per file
-//   log/<YYYY-MM>.jsonl   interactions, one JSON object per line, by date
+// The data directory: how each record is read and written (where each one
+// lives is spelled in layout.h: kith.json, me.json, contacts/<id>.json,
+// log/<YYYY-MM>.jsonl).
 //
 // Readers take no lock and never create anything: a data directory that does
 // not exist reads as an empty network. Writers hold the WriteLock from
 // lock_for_write() for the whole command; every rewrite is atomic and every
-// append is a single write() of a whole line (see fsutil.h).
+// append is a single write() of whole lines (see fsutil.h). One rule holds
+// for every append to the log, whoever appends (kith log, kith import): a
+// month file that ends with a torn line is never appended to, and a last
+// line that only lacks its newline gets one first (prepare_append).
 #pragma once
 
 #include <chrono>
@@ -22,42 +22,24 @@
 #include "core/fsutil.h"
 #include "core/history.h"
 #include "core/model.h"
+#include "core/records.h"
 #include "core/status.h"
 
 namespace kith {
 
 namespace fs = std::filesystem;
 
-struct Network {
-  Config config;
-  Settings settings;
-  Profile profile;
-  std::vector<Contact> contacts;          // sorted by id, archived ones included
-  std::vector<Interaction> interactions;  // sorted by date, then logged_at, then id
-  std::vector<std::string> warnings;      // e.g. a torn last line that was skipped
-
-  // nullptr when no contact has this id.
-  const Contact* find(std::string_view id) const;
-};
-
-// What the reports that do not need every interaction (due, log) read of the
-// log: built from the read cache when it is valid, else by reading the log
-// one month at a time, so memory does not grow with the history.
-struct LogSummary {
-  // Summaries of the interactions dated on or before `until`; `last` is
-  // always nullptr here (use Store::load_interactions for that).
-  HistoryMap history;
-  // Interactions dated on or before `until` whose follow-up is not done, in
-  // the order Store::load() sorts interactions.
-  std::vector<Interaction> open_follow_ups;
+// What Store::summarize_log returns: the log summary of records.h, and the
+// hashes of the interaction ids, which only the store can fill (they come
+// from its read cache).
+struct StoreLogSummary : LogSummary {
   // cache::hash_id() of every interaction id; filled only when asked for.
   cache::IdHashSet id_hashes;
-  std::vector<std::string> warnings;  // as Store::load reports them
 };
 
 struct SummaryOptions {
   Date until{date::year{9999} / 12 / 31};  // the whole log by default
-  bool id_hashes = false;                  // fill LogSummary::id_hashes
+  bool id_hashes = false;                  // fill StoreLogSummary::id_hashes
   bool update_cache = true;                // save what was read in the cache
   // When set, `history` holds only these contacts and `open_follow_ups`
   // stays empty: what a writer that touches a few contacts needs (kith log),
@@ -76,6 +58,21 @@ struct LockOptions {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds slow_after{2000};
   std::function<void()> on_slow;  // called once when the wait gets long
+};
+
+// Lines to append to the log, grouped by month file, as Store::prepare_append
+// checked them.
+class LogAppend {
+ public:
+  std::size_t file_count() const { return files_.size(); }
+
+ private:
+  friend class Store;
+  struct File {
+    fs::path path;
+    std::string lines;  // a newline first when the file's last line lacks one
+  };
+  std::vector<File> files_;
 };
 
 class Store {
@@ -107,7 +104,7 @@ class Store {
   Result<Network> load_records() const;
   // The log summarised as of options.until (see LogSummary). Errors as
   // load_interactions reports them.
-  Result<LogSummary> summarize_log(const SummaryOptions& options) const;
+  Result<StoreLogSummary> summarize_log(const SummaryOptions& options) const;
   // The interactions that name contact `id`, sorted as load_interactions()
   // sorts them. Every month file is checked as summarize_log() checks it
   // (same errors, same warnings in `warnings`), but only the months whose
@@ -129,11 +126,20 @@ class Store {
   Status save_profile(const Profile& profile) const;
   Status save_contact(const Contact& contact) const;
   Status remove_contact(std::string_view id) const;
-  // Appends one line to the interaction's month file (see
-  // fsutil::append_line). A data error, and nothing written, when the file
-  // ends with a torn line; a last line that is complete but lacks its
-  // newline gets one first.
+  // Appends one line to the interaction's month file: append(prepare_append
+  // ({interaction})).
   Status append_interaction(const Interaction& interaction) const;
+  // Checks, before anything is written, that the interactions can be
+  // appended to their month files: a data error naming the file and line
+  // when one ends with a torn line (an interrupted write); a last line that
+  // is complete but lacks its newline is given one by append(). The result
+  // holds each month's lines (in the order given) and stays right while the
+  // write lock is held.
+  Result<LogAppend> prepare_append(const std::vector<Interaction>& interactions) const;
+  // Appends a prepared batch: one fsutil::append_line per month file, in
+  // month order, calling `after_each` after each file. Stops at the first
+  // failure; the files appended before it keep their new lines.
+  Status append(const LogAppend& batch, const std::function<void()>& after_each = {}) const;
   // Rewrites one month's file with exactly these interactions (deletes the
   // file when empty). Refuses when the file has a torn last line.
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
@@ -161,32 +167,5 @@ class Store {
   // part of the Store's observable state.
   mutable std::vector<std::string> changed_;
 };
-
-// Serialisations, as written to the files.
-std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
-std::string serialize_line(const Json& j);      // compact, trailing newline
-
-// Parses the text of one log file (`label` names it in messages, e.g.
-// "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
-// newline, not JSON) is skipped and reported in `warnings`; any other bad
-// line is a data error "LABEL:LINE: …".
-// `first_line` is the number of the first line of `content` in its file
-// (for a part read after the lines already known).
-Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings, int first_line = 1);
-
-// Parses a JSON document; any error (syntax, a number out of range, nesting
-// deeper than 256 levels, which would exhaust the stack later) is a data
-// error "WHERE:LINE: not valid JSON: ...".
-Result<Json> parse_json_document(std::string_view text, std::string_view where);
-
-// Why `text` is not one JSON document kith accepts: the 1-based line where
-// the parser stopped (or the nesting got too deep) and its words, printable.
-// nullopt when parse_json_document would accept it.
-struct JsonProblem {
-  int line = 1;
-  std::string detail;
-};
-std::optional<JsonProblem> json_problem(std::string_view text);
 
 }  // namespace kith

@@ -1,7 +1,8 @@
 // Reading the data directory's files quickly: a directory handle whose
-// entries are listed and stat'ed relative to it, and a read that also
-// returns the stamp of what it read (for the read cache). Internal to the
-// store (store.cpp, store_log.cpp).
+// entries are listed and stat'ed relative to it, a read that also returns
+// the stamp of what it read (for the read cache), and the record of when
+// contacts/ was last found free of temp files. Internal to the store
+// (store*.cpp).
 #pragma once
 
 #include <algorithm>
@@ -21,23 +22,12 @@
 #include <unistd.h>
 
 #include "core/cache.h"
-#include "core/fsutil.h"
+#include "core/layout.h"
 #include "core/status.h"
 
 namespace kith::store_files {
 
 namespace fs = std::filesystem;
-
-// A month file of the log: YYYY-MM.jsonl
-inline bool is_month_file(const std::string& name) {
-  if (name.size() != 13 || name.substr(7) != ".jsonl" || name[4] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6}) {
-    if (name[static_cast<std::size_t>(i)] < '0' || name[static_cast<std::size_t>(i)] > '9') {
-      return false;
-    }
-  }
-  return true;
-}
 
 // A directory opened for reading its entries relative to it.
 class DirHandle {
@@ -68,7 +58,7 @@ class DirHandle {
     errno = 0;
     while (const struct dirent* e = ::readdir(d)) {
       std::string_view name(e->d_name);
-      if (saw_temp && !name.empty() && name.front() == '.' && fsutil::is_temp_name(e->d_name)) {
+      if (saw_temp && !name.empty() && name.front() == '.' && layout::is_temp_name(e->d_name)) {
         *saw_temp = true;
       }
       if (name.empty() || name.front() == '.' || name.size() <= suffix.size() ||
@@ -170,5 +160,14 @@ inline Result<std::optional<StampedText>> read_stamped(int dir_fd, const std::st
   out.text.resize(got);
   return std::optional<StampedText>(std::move(out));
 }
+
+// The stamp of contacts/ when kith (a writer sweeping it, or a reader
+// listing it) last found it free of temp files, kept in the file `swept` of
+// the cache directory (losing it costs one more listing). An unreadable or
+// damaged record reads as the zero stamp, which no directory has.
+cache::FileStamp swept_stamp(const fs::path& swept);
+// Records that contacts/ had the settled `stamp` when it was found free of
+// temp files (written only when the record says otherwise).
+void note_swept(const fs::path& swept, const cache::FileStamp& stamp);
 
 }  // namespace kith::store_files

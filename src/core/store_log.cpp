@@ -5,6 +5,7 @@
 
 #include "core/cache.h"
 #include "core/fsutil.h"
+#include "core/layout.h"
 #include "core/store.h"
 #include "core/store_files.h"
 
@@ -12,7 +13,6 @@ namespace kith {
 namespace {
 
 using store_files::DirHandle;
-using store_files::is_month_file;
 using store_files::read_stamped;
 
 // Whether rewriting the cache pays: `reread` bytes of month files were read
@@ -83,15 +83,15 @@ void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& 
 }  // namespace
 
 Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
-  const fs::path dir = dir_ / "log";
+  const fs::path dir = dir_ / layout::kLogDir;
   const DirHandle handle(dir);
   if (handle.fd() < 0) {
     if (handle.error() == ENOENT) return cache::LogCache{};
     return io_error("cannot read directory " + dir.string() + ": " + std::strerror(handle.error()));
   }
-  auto names = handle.names(dir, ".jsonl");
+  auto names = handle.names(dir, layout::kMonthSuffix);
   if (!names) return names.error();
-  std::erase_if(*names, [](const std::string& name) { return !is_month_file(name); });
+  std::erase_if(*names, [](const std::string& name) { return !layout::is_month_file(name); });
 
   const fs::path cache_file = cache_dir_.empty() ? fs::path() : cache_dir_ / "log";
   std::optional<cache::LogCache> cached;
@@ -130,7 +130,8 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     }
     if (!unread.empty() || digest.content_size == 0) {
       std::vector<std::string> warnings;
-      auto parsed = parse_log(unread, "log/" + name, warnings, first_line);
+      auto parsed =
+          parse_log(unread, std::string(layout::kLogDir) + "/" + name, warnings, first_line);
       if (!parsed) return parsed.error();
       cache::digest_into(digest, *parsed, work);
       digest.warnings = std::move(warnings);
@@ -161,12 +162,12 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
   return work;
 }
 
-Result<LogSummary> Store::summarize_log(const SummaryOptions& options) const {
+Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) const {
   static const std::vector<Interaction> kNoFollowUps;
   auto digests = read_log_digests(options.update_cache);
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
-  LogSummary out;
+  StoreLogSummary out;
   // With `only`, a history for each of those contacts alone.
   std::vector<std::int32_t> slot;
   if (options.only) {
@@ -219,7 +220,7 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
     if (!d.tables.mentions(index)) continue;
     // Every line of this file parsed when it was digested; read again only
     // the complete lines that mention the id.
-    auto text = fsutil::read_file(dir_ / "log" / name);
+    auto text = fsutil::read_file(dir_ / layout::kLogDir / name);
     if (!text) return text.error();
     if (!text->has_value()) continue;
     const std::string quoted = "\"" + std::string(id) + "\"";
@@ -233,7 +234,7 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
       rest.remove_prefix(end + 1);
     }
     std::vector<std::string> ignored;
-    auto parsed = parse_log(lines, "log/" + name, ignored);
+    auto parsed = parse_log(lines, std::string(layout::kLogDir) + "/" + name, ignored);
     if (!parsed) return parsed.error();
     for (auto& i : *parsed) {
       if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {

@@ -1,4 +1,5 @@
 // End-to-end: `kith import` on a temp data directory, success and error paths.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -252,10 +253,33 @@ TEST_F(ImportTest, ATornLogLineStopsAJsonImportBeforeAnyWrite) {
   const auto before = snapshot(tmp / "data");
   auto r = kith.run({"import", "json", (tmp / "backup.json").string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("kith: error: log/2026-11.jsonl ends with a torn line"), std::string::npos)
+  EXPECT_NE(r.err.find("kith: error: log/2026-11.jsonl:1: ends with a torn line"),
+            std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("kith doctor --fix"), std::string::npos) << r.err;
   EXPECT_EQ(snapshot(tmp / "data"), before);
+}
+
+TEST_F(ImportTest, AJsonImportAppendsAfterACompleteLastLineThatLacksItsNewline) {
+  kith.ok({"add", "Bob"});
+  const std::string last =
+      R"({"id":"a1","date":"2026-11-01","logged_at":"2026-11-01T10:00:00Z","kind":"call",)"
+      R"("intent":"catch-up","contacts":["bob"]})";
+  write_file(tmp / "data/log/2026-11.jsonl", last);  // complete, no newline at the end
+  write_file(tmp / "backup.json", R"({"format": "kith-export", "version": 1, "contacts": [
+    {"id": "bob", "name": "Bob", "added_on": "2026-01-01"}], "interactions": [
+    {"id": "x1", "date": "2026-11-02", "contacts": ["bob"]}]})");
+  auto r = kith.run({"import", "json", (tmp / "backup.json").string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["interactions"], Json({{"added", 1}, {"unchanged", 0}}));
+  const std::string november = read_file(tmp / "data/log/2026-11.jsonl");
+  ASSERT_EQ(november.substr(0, last.size() + 1), last + "\n") << november;
+  const std::string added = november.substr(last.size() + 1);
+  EXPECT_EQ(std::count(added.begin(), added.end(), '\n'), 1) << november;
+  EXPECT_TRUE(added.ends_with("\n")) << november;
+  EXPECT_EQ(Json::parse(added)["id"], "x1");
+  auto shown = kith.ok({"show", "bob", "--json"}).json();
+  EXPECT_EQ(shown["interactions"].size(), 2u) << shown.dump();
 }
 
 TEST_F(ImportTest, ManyRowsImportAtOnceWithoutAProgressBarWhenStderrIsNotATerminal) {

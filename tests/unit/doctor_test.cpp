@@ -200,6 +200,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"IgnoredLogFile",
              [](Snapshot& s) { s.entries.push_back(file("log/2026-11.jsonl.orig", "x")); },
              Severity::warning, "ignored", "log/2026-11.jsonl.orig", "not a month file"},
+        // The store reads only YYYY-MM.jsonl, digits around one dash: a name
+        // with a dash for a digit is not a month file for doctor either.
+        Case{"IgnoredMisnamedMonthFile",
+             [](Snapshot& s) { s.entries.push_back(file("log/2026--1.jsonl", "x")); },
+             Severity::warning, "ignored", "log/2026--1.jsonl", "not a month file"},
         Case{"LogIsAFile",
              [](Snapshot& s) {
                s.entries.erase(s.entries.begin() + 2);

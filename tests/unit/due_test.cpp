@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/store.h"
 #include "support/testutil.h"
 
 // The fixtures below name only the fields a case is about and rely on the

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/fsutil.h"
+#include "core/layout.h"
 #include "support/testutil.h"
 
 namespace kith::fsutil {
@@ -95,7 +96,7 @@ TEST(IsTempNameDurability, RecognisesOnlyTheNamesWriteFileAtomicUses) {
       {".gitignore", false},
       {".", false},
   };
-  for (const auto& c : cases) EXPECT_EQ(is_temp_name(c.name), c.temp) << c.name;
+  for (const auto& c : cases) EXPECT_EQ(layout::is_temp_name(c.name), c.temp) << c.name;
 }
 
 TEST(FileLockDurability, IsExclusiveAndReleasedOnDestruction) {

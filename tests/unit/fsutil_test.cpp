@@ -200,20 +200,6 @@ TEST(WriteFileAtomic, FailedWriteLeavesTheOldContentAndNoTempFile) {
   EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
 }
 
-// --------------------------------------------------------------- is_temp_name
-
-TEST(IsTempName, MatchesOnlyHiddenTempNames) {
-  EXPECT_TRUE(is_temp_name(".x.json.tmp-abc123"));
-  EXPECT_TRUE(is_temp_name(".2026-11.jsonl.tmp-0f0f0f"));
-  EXPECT_TRUE(is_temp_name(".kith.json.tmp-ffffff"));
-  EXPECT_FALSE(is_temp_name("x.json.tmp-abc123"));
-  EXPECT_FALSE(is_temp_name("x.json"));
-  EXPECT_FALSE(is_temp_name(".lock"));
-  EXPECT_FALSE(is_temp_name(".x.json"));
-  EXPECT_FALSE(is_temp_name("."));
-  EXPECT_FALSE(is_temp_name(""));
-}
-
 // ---------------------------------------------------------------- append_line
 
 TEST(AppendLine, CreatesThePrivateFileAndAppendsWholeLines) {

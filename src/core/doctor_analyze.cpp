@@ -1,0 +1,366 @@
+// kith doctor's judging of a scanned data directory (analyze): every check
+// of every record and line, pure, on the Snapshot scan() read.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/doctor.h"
+#include "core/layout.h"
+#include "core/model.h"
+#include "core/records.h"
+#include "core/text.h"
+
+namespace kith::doctor {
+namespace {
+
+constexpr std::string_view kFixHint =
+    "fix or restore the file (kith never overwrites a corrupt file)";
+
+std::string safe(std::string_view s) { return text::sanitize_for_terminal(s); }
+
+// A line git writes around a merge conflict: "<<<<<<< ours", "=======",
+// ">>>>>>> theirs" (and "||||||| base" in diff3 style).
+bool is_conflict_marker(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line == "=======") return true;
+  for (std::string_view mark : {"<<<<<<<", ">>>>>>>", "|||||||"}) {
+    if (line.starts_with(mark) && (line.size() == mark.size() || line[mark.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The line number of the first conflict marker, 0 when there is none.
+int first_conflict_marker(std::string_view text) {
+  std::size_t pos = 0;
+  int line = 0;
+  while (pos < text.size()) {
+    ++line;
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (is_conflict_marker(text.substr(pos, end - pos))) return line;
+    pos = end + 1;
+  }
+  return 0;
+}
+
+// The part of a model error after "WHERE: ".
+std::string detail_of(const Error& e, std::string_view where) {
+  std::string_view m = e.message;
+  if (m.starts_with(where) && m.substr(where.size()).starts_with(": ")) {
+    m.remove_prefix(where.size() + 2);
+  }
+  return safe(m);
+}
+
+class Analyzer {
+ public:
+  explicit Analyzer(Report& report) : report_(report) {}
+
+  void add(Severity severity, std::string check, std::string file, int line, std::string message,
+           std::string hint = {}, Repair repair = Repair::none, std::uint64_t keep = 0) {
+    report_.findings.push_back(Finding{severity, std::move(check), std::move(file), line,
+                                       safe(message), std::move(hint), repair, keep});
+  }
+
+  // Parses a whole-file JSON document; reports why not and returns nullopt.
+  std::optional<Json> document(const Entry& e) {
+    if (!e.read_error.empty() || !e.content) {
+      add(Severity::error, "read", e.name, 0, "cannot be read: " + e.read_error);
+      return std::nullopt;
+    }
+    ++report_.files;
+    const std::string& text = *e.content;
+    if (int line = first_conflict_marker(text)) {
+      add(Severity::error, "conflict", e.name, line, "git merge conflict markers",
+          "resolve the conflict (keep one version of the record), then run `kith doctor` again");
+      return std::nullopt;
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      add(Severity::error, "json", e.name, 1, "the file is empty", std::string(kFixHint));
+      return std::nullopt;
+    }
+    const auto problem = json_problem(text);  // no exceptions; depth checked too
+    if (!problem) return Json::parse(text.begin(), text.end(), nullptr, false);
+    const bool nul = text.find('\0') != std::string::npos;
+    add(Severity::error, "json", e.name, problem ? problem->line : 1,
+        nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
+            : "not valid JSON: " + (problem ? problem->detail : std::string("unreadable")),
+        std::string(kFixHint));
+    return std::nullopt;
+  }
+
+  void config(const Entry& e) {
+    auto json = document(e);
+    if (!json) return;
+    auto c = config_from_json(*json, e.name);
+    if (!c) {
+      add(Severity::error, "record", e.name, 0, detail_of(c.error(), e.name), c.error().hint);
+      return;
+    }
+    if (auto s = settings_of(*c, e.name); !s) {
+      add(Severity::error, "record", e.name, 0, detail_of(s.error(), e.name),
+          "fix it with `kith config`");
+    }
+  }
+
+  void profile(const Entry& e) {
+    auto json = document(e);
+    if (!json) return;
+    if (auto p = profile_from_json(*json, e.name); !p) {
+      add(Severity::error, "record", e.name, 0, detail_of(p.error(), e.name),
+          std::string(kFixHint));
+    }
+  }
+
+  // First pass over contacts/: which ids exist, and where.
+  void contact(const Entry& e, std::string_view stem) {
+    known_ids_.insert(std::string(stem));
+    auto json = document(e);
+    if (!json) return;
+    auto c = contact_from_json(*json, e.name);
+    if (!c) {
+      add(Severity::error, "record", e.name, 0, detail_of(c.error(), e.name),
+          std::string(kFixHint));
+      return;
+    }
+    ++report_.contacts;
+    known_ids_.insert(c->id);
+    contact_files_[c->id].push_back(e.name);
+    if (c->id != stem) {
+      mismatched_.emplace_back(e.name, c->id);
+    }
+  }
+
+  void contact_ids() {
+    for (const auto& [file, id] : mismatched_) {
+      std::string message = "its id '" + id + "' does not match the file name";
+      const std::string expected = layout::contact_relative_path(id);
+      const auto& files = contact_files_[id];
+      if (std::find(files.begin(), files.end(), expected) != files.end()) {
+        add(Severity::error, "duplicate-id", file, 0,
+            message + ": " + expected + " has that id too",
+            "give one of them another id, or merge them into one file");
+      } else {
+        add(Severity::error, "id-mismatch", file, 0, message,
+            "rename the file to " + safe(expected) + " or fix its \"id\"");
+      }
+    }
+  }
+
+  void month(const Entry& e, std::string_view stem) {
+    if (!e.read_error.empty() || !e.content) {
+      add(Severity::error, "read", e.name, 0, "cannot be read: " + e.read_error);
+      return;
+    }
+    ++report_.files;
+    ++report_.log_files;
+    const std::string& text = *e.content;
+    if (int line = first_conflict_marker(text)) {
+      add(Severity::error, "conflict", e.name, line, "git merge conflict markers",
+          "resolve the conflict: keep the lines of both sides, delete the marker lines");
+    }
+    std::size_t pos = 0;
+    int line_no = 0;
+    while (pos < text.size()) {
+      ++line_no;
+      const std::size_t start = pos;
+      std::size_t end = text.find('\n', pos);
+      const bool last_without_newline = end == std::string::npos;
+      if (last_without_newline) end = text.size();
+      const std::string_view line = std::string_view(text).substr(start, end - start);
+      pos = end + 1;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      if (is_conflict_marker(line)) continue;
+      // Checked as parse_log reads it: too deep is an error even on the last
+      // line; other bad JSON there is a torn line.
+      if (const auto problem = json_problem(line)) {
+        const bool nul = line.find('\0') != std::string_view::npos;
+        const bool deep = problem->detail.starts_with("nested too deeply");
+        if (last_without_newline && !deep) {
+          add(Severity::warning, "torn-line", e.name, line_no,
+              std::string("torn last line (an interrupted write") + (nul ? ", NUL bytes" : "") +
+                  "); kith skips it",
+              "`kith doctor --fix` removes it", Repair::truncate_torn_line, start);
+        } else {
+          add(Severity::error, "json", e.name, line_no,
+              "not valid JSON: " +
+                  (nul ? std::string("NUL bytes, as a crash or power loss can leave")
+                       : problem->detail),
+              "fix or remove that line (kith never overwrites a corrupt file)");
+        }
+        continue;
+      }
+      const Json json = Json::parse(line.begin(), line.end(), nullptr, false);
+      if (last_without_newline) {
+        add(Severity::warning, "no-newline", e.name, line_no,
+            "the last line has no newline at the end", "`kith doctor --fix` adds it",
+            Repair::add_final_newline);
+      }
+      interaction(e.name, line_no, stem, json);
+    }
+  }
+
+  void interaction(const std::string& file, int line, std::string_view stem, const Json& json) {
+    const std::string where = file + ":" + std::to_string(line);
+    auto i = interaction_from_json(json, where);
+    if (!i) {
+      add(Severity::error, "record", file, line, detail_of(i.error(), where),
+          "fix or remove that line (kith never overwrites a corrupt file)");
+      return;
+    }
+    ++report_.interactions;
+    const std::string month = format_date(i->date).substr(0, 7);
+    if (month != stem) {
+      add(Severity::warning, "month", file, line,
+          "interaction " + i->id + " is dated " + format_date(i->date) + " but kept in " + file,
+          "move the line to " + std::string(layout::kLogDir) + "/" + month +
+              std::string(layout::kMonthSuffix) + ", where `kith done` looks for it");
+    }
+    auto [it, inserted] = interaction_ids_.emplace(i->id, where);
+    if (!inserted) {
+      add(Severity::error, "duplicate-id", file, line,
+          "interaction id " + i->id + " is used twice (first at " + it->second + ")",
+          "give one of them another id, or delete the copy");
+    }
+    std::set<std::string> named;
+    for (const auto& id : i->contacts) {
+      if (!named.insert(id).second) continue;
+      if (!known_ids_.contains(id)) {
+        add(Severity::error, "unknown-contact", file, line,
+            "interaction " + i->id + " names '" + id + "', which has no file in contacts/",
+            "add it back with `kith add NAME --id " + safe(id) + "`, or remove it from that line");
+      }
+    }
+  }
+
+ private:
+  Report& report_;
+  std::set<std::string, std::less<>> known_ids_;
+  std::map<std::string, std::vector<std::string>> contact_files_;
+  std::vector<std::pair<std::string, std::string>> mismatched_;  // file, id
+  std::map<std::string, std::string> interaction_ids_;           // id -> where
+};
+
+// Keeps the first kMaxFindingsPerFile findings of each file (and every
+// repairable one), summing up the rest in one finding.
+void cap_per_file(std::vector<Finding>& findings) {
+  std::vector<Finding> kept;
+  std::map<std::string, int> shown, dropped;
+  std::map<std::string, Severity> worst;
+  for (auto& f : findings) {
+    if (f.repair != Repair::none || ++shown[f.file] <= kMaxFindingsPerFile) {
+      kept.push_back(std::move(f));
+      continue;
+    }
+    ++dropped[f.file];
+    worst[f.file] = std::max(worst[f.file], f.severity);
+  }
+  for (const auto& [file, n] : dropped) {
+    kept.push_back(Finding{worst[file],
+                           "more",
+                           file,
+                           0,
+                           "and " + std::to_string(n) + " more problems in this file",
+                           {}});
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if ((a.line == 0) != (b.line == 0)) return b.line == 0;  // the summary goes last
+    return a.line < b.line;
+  });
+  findings = std::move(kept);
+}
+
+}  // namespace
+
+Report analyze(const Snapshot& snapshot) {
+  Report report;
+  report.exists = snapshot.exists;
+  if (!snapshot.exists) return report;
+  Analyzer a(report);
+  if (snapshot.read_only) {
+    a.add(Severity::warning, "read-only", "", 0,
+          "the data directory is on a read-only file system: reading commands work, "
+          "writing commands fail");
+  }
+  // Personal data: directories 0700, files 0600. Hidden entries (.git…) are
+  // not kith's.
+  int exposed = 0;
+  std::string example;
+  if ((snapshot.mode & 077) != 0) {
+    ++exposed;
+    example = ". (the data directory)";
+  }
+  for (const auto& e : snapshot.entries) {
+    const std::string base = e.name.substr(e.name.rfind('/') + 1);
+    if (base.empty() || base.front() == '.' || (e.mode & 077) == 0 || e.type == Entry::Type::other)
+      continue;
+    if (example.empty()) {
+      char mode[8];
+      std::snprintf(mode, sizeof mode, "%04o", e.mode);
+      example = e.name + ", mode " + mode;
+    }
+    ++exposed;
+  }
+  if (exposed > 0) {
+    a.add(Severity::warning, "permissions", "", 0,
+          std::to_string(exposed) +
+              " of kith's files and directories can be read by other users "
+              "(" +
+              example + ")",
+          "kith keeps personal data private: chmod -R go-rwx on the data directory");
+  }
+
+  std::vector<const Entry*> months;
+  for (const auto& e : snapshot.entries) {
+    const auto slash = e.name.find('/');
+    const std::string folder = slash == std::string::npos ? "" : e.name.substr(0, slash);
+    const std::string base = e.name.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (layout::is_temp_name(base) && e.type == Entry::Type::file) {
+      a.add(Severity::warning, "temp-file", e.name, 0,
+            "a temp file left by an interrupted write (kith never reads it)",
+            "`kith doctor --fix` removes it, as does the next kith command that writes",
+            Repair::remove_temp_file);
+      continue;
+    }
+    if (base.empty() || base.front() == '.') continue;
+    if (folder.empty()) {
+      if ((base == layout::kContactsDir || base == layout::kLogDir) &&
+          e.type != Entry::Type::directory) {
+        a.add(Severity::error, "layout", e.name, 0, "should be a directory",
+              "move it away; kith keeps " + base + "/ as a directory");
+      } else if (base == layout::kConfigFile && e.type == Entry::Type::file) {
+        a.config(e);
+      } else if (base == layout::kProfileFile && e.type == Entry::Type::file) {
+        a.profile(e);
+      }
+      continue;
+    }
+    const bool is_file = e.type == Entry::Type::file;
+    if (folder == layout::kContactsDir) {
+      if (const auto id = layout::contact_id_of(base); is_file && id) {
+        a.contact(e, *id);
+      } else {
+        a.add(Severity::warning, "ignored", e.name, 0,
+              "not a contact file: kith reads only contacts/ID.json");
+      }
+    } else if (folder == layout::kLogDir) {
+      if (is_file && layout::is_month_file(base)) {
+        months.push_back(&e);
+      } else {
+        a.add(Severity::warning, "ignored", e.name, 0,
+              "not a month file: kith reads only log/YYYY-MM.jsonl");
+      }
+    }
+  }
+  a.contact_ids();
+  for (const Entry* e : months) a.month(*e, e->name.substr(layout::kLogDir.size() + 1, 7));
+  cap_per_file(report.findings);
+  return report;
+}
+
+}  // namespace kith::doctor

@@ -1,0 +1,181 @@
+#include "core/records.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/text.h"
+
+namespace kith {
+namespace {
+
+int line_of(std::string_view text, std::size_t byte) {
+  byte = std::min(byte, text.size());
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+}
+
+// Deeper than this, a JSON text is refused: copying, comparing and printing
+// a JSON value recurse once per level, so a deep enough file would overflow
+// the stack. kith writes three levels; other tools rarely more than a few.
+constexpr int kMaxJsonDepth = 256;
+
+// The offset of the first bracket that opens more than kMaxJsonDepth levels,
+// or nullopt. Strings are skipped, so brackets inside them do not count.
+std::optional<std::size_t> too_deep_at(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (ch == '\\') {
+        ++i;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+const char* const kCorruptHint =
+    "fix or restore the file (kith never overwrites a corrupt file); "
+    "`kith doctor` lists every problem";
+
+std::string too_deep_message() {
+  return "not valid JSON: nested too deeply (more than " + std::to_string(kMaxJsonDepth) +
+         " levels)";
+}
+
+}  // namespace
+
+const Contact* Network::find(std::string_view id) const {
+  auto it = std::lower_bound(contacts.begin(), contacts.end(), id,
+                             [](const Contact& c, std::string_view key) { return c.id < key; });
+  if (it != contacts.end() && it->id == id) return &*it;
+  return nullptr;
+}
+
+std::string serialize_document(const Json& j) { return j.dump(2) + "\n"; }
+std::string serialize_line(const Json& j) { return j.dump() + "\n"; }
+
+std::optional<JsonProblem> json_problem(std::string_view text) {
+  if (auto at = too_deep_at(text)) {
+    return JsonProblem{line_of(text, *at), "nested too deeply (more than " +
+                                               std::to_string(kMaxJsonDepth) + " levels)"};
+  }
+  // A SAX pass that stops at the first error: the parser reports a number too
+  // large for a double as out_of_range, without the position parse_error
+  // carries, but every error reaches this callback with the bytes read.
+  struct FirstError : nlohmann::json_sax<Json> {
+    std::size_t position = 0;
+    std::string what;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t bytes, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+      position = bytes;
+      what = e.what();
+      return false;
+    }
+  } sax;
+  if (Json::sax_parse(text.begin(), text.end(), &sax)) return std::nullopt;
+  // "[json.exception.parse_error.101] parse error at line 3, column 4: syntax
+  // error ..." and "[json.exception.out_of_range.406] number overflow ...":
+  // keep what comes after the bracket and the position.
+  std::string_view detail = sax.what;
+  if (auto bracket = detail.find("] "); detail.starts_with("[") && bracket != std::string::npos) {
+    detail.remove_prefix(bracket + 2);
+  }
+  if (detail.starts_with("parse error")) {
+    if (auto colon = detail.find(": "); colon != std::string::npos) detail.remove_prefix(colon + 2);
+  }
+  return JsonProblem{line_of(text, sax.position == 0 ? 0 : sax.position - 1),
+                     text::sanitize_for_terminal(detail)};
+}
+
+Result<Json> parse_json_document(std::string_view text, std::string_view where) {
+  if (auto at = too_deep_at(text)) {
+    return data_error(
+        std::string(where) + ":" + std::to_string(line_of(text, *at)) + ": " + too_deep_message(),
+        kCorruptHint);
+  }
+  try {
+    return Json::parse(text.begin(), text.end());
+  } catch (const Json::exception&) {  // a syntax error, or a number out of range
+    const auto problem = json_problem(text);
+    return data_error(std::string(where) + ":" + std::to_string(problem ? problem->line : 1) +
+                          ": not valid JSON: " + (problem ? problem->detail : "unreadable"),
+                      kCorruptHint);
+  }
+}
+
+Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
+                                           std::vector<std::string>& warnings, int first_line) {
+  std::vector<Interaction> out;
+  std::size_t pos = 0;
+  int line_no = first_line - 1;
+  while (pos < content.size()) {
+    ++line_no;
+    std::size_t end = content.find('\n', pos);
+    const bool last_without_newline = end == std::string_view::npos;
+    if (last_without_newline) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = std::string(label) + ":" + std::to_string(line_no);
+    if (too_deep_at(line)) {
+      return data_error(where + ": " + too_deep_message(),
+                        "fix or remove that line (kith never overwrites a corrupt file); "
+                        "`kith doctor` lists every problem");
+    }
+    Json json;
+    try {
+      json = Json::parse(line.begin(), line.end());
+    } catch (const Json::exception&) {  // a syntax error, or a number out of range
+      if (last_without_newline) {
+        warnings.push_back(where +
+                           ": skipped a torn last line (an interrupted write); "
+                           "`kith doctor --fix` removes it");
+        break;
+      }
+      return data_error(where + ": not valid JSON",
+                        "fix or remove that line (kith never overwrites a corrupt file); "
+                        "`kith doctor` lists every problem");
+    }
+    auto interaction = interaction_from_json(json, where);
+    if (!interaction) return interaction.error();
+    out.push_back(std::move(*interaction));
+  }
+  return out;
+}
+
+Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
+                                   const std::string& where) {
+  auto json = parse_json_document(text, where);
+  if (!json) return json.error();
+  auto contact = contact_from_json(*json, where);
+  if (!contact) return contact.error();
+  if (contact->id != id) {
+    return data_error(where + ": its id '" + contact->id + "' does not match the file name",
+                      "rename the file or fix its \"id\"");
+  }
+  return contact;
+}
+
+}  // namespace kith

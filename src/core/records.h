@@ -1,0 +1,77 @@
+// The records of a network as the engines read them, apart from where they
+// are stored: the whole network, the log summarised, and the JSON text of
+// the files (documents, log lines, and why a text is refused). Nothing here
+// touches a file; the store (store.h) reads and writes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.h"
+#include "core/model.h"
+#include "core/status.h"
+
+namespace kith {
+
+struct Network {
+  Config config;
+  Settings settings;
+  Profile profile;
+  std::vector<Contact> contacts;          // sorted by id, archived ones included
+  std::vector<Interaction> interactions;  // sorted by date, then logged_at, then id
+  std::vector<std::string> warnings;      // e.g. a torn last line that was skipped
+
+  // nullptr when no contact has this id.
+  const Contact* find(std::string_view id) const;
+};
+
+// What the reports that do not need every interaction (due, log) read of the
+// log (Store::summarize_log builds it): built from the read cache when it is valid, else by reading
+// the log one month at a time, so memory does not grow with the history.
+struct LogSummary {
+  // Summaries of the interactions dated on or before `until`; `last` is
+  // always nullptr here (use Store::load_interactions for that).
+  HistoryMap history;
+  // Interactions dated on or before `until` whose follow-up is not done, in
+  // the order Store::load() sorts interactions.
+  std::vector<Interaction> open_follow_ups;
+  std::vector<std::string> warnings;  // as Store::load reports them
+};
+
+// Serialisations, as written to the files.
+std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
+std::string serialize_line(const Json& j);      // compact, trailing newline
+
+// Parses the text of one log file (`label` names it in messages, e.g.
+// "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
+// newline, not JSON) is skipped and reported in `warnings`; any other bad
+// line is a data error "LABEL:LINE: …".
+// `first_line` is the number of the first line of `content` in its file
+// (for a part read after the lines already known).
+Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
+                                           std::vector<std::string>& warnings, int first_line = 1);
+
+// Parses a JSON document; any error (syntax, a number out of range, nesting
+// deeper than 256 levels, which would exhaust the stack later) is a data
+// error "WHERE:LINE: not valid JSON: ...".
+Result<Json> parse_json_document(std::string_view text, std::string_view where);
+
+// Why `text` is not one JSON document kith accepts: the 1-based line where
+// the parser stopped (or the nesting got too deep) and its words, printable.
+// nullopt when parse_json_document would accept it.
+struct JsonProblem {
+  int line = 1;
+  std::string detail;
+};
+std::optional<JsonProblem> json_problem(std::string_view text);
+
+// Parses the text of the contact file of `id` (`where` names it in
+// messages, e.g. "contacts/ada.json"): errors as parse_json_document and
+// contact_from_json report them, and a data error when the record's id is
+// not `id`.
+Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
+                                   const std::string& where);
+
+}  // namespace kith

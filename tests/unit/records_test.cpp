@@ -1,0 +1,115 @@
+#include "core/records.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace kith {
+namespace {
+
+TEST(ParseJsonDocument, BracketsInsideStringsDoNotCountAsNesting) {
+  const std::string brackets(1000, '[');
+  auto r = parse_json_document("{\"a\": \"" + brackets + "\\\"" + brackets + "\"}", "f.json");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)["a"], brackets + "\"" + brackets);
+  r = parse_json_document(std::string(256, '[') + std::string(256, ']'), "f.json");
+  EXPECT_TRUE(r.ok());
+  r = parse_json_document(std::string(257, '[') + std::string(257, ']'), "f.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message,
+            "f.json:1: not valid JSON: nested too deeply (more than 256 levels)");
+}
+
+// ---------------------------------------------------------- serialisation
+
+TEST(Serialize, DocumentsArePrettyAndLinesCompact) {
+  const Json j = Json::parse(R"({"b": [1, 2], "a": {}})");
+  EXPECT_EQ(serialize_document(j), "{\n  \"b\": [\n    1,\n    2\n  ],\n  \"a\": {}\n}\n");
+  EXPECT_EQ(serialize_line(j), "{\"b\":[1,2],\"a\":{}}\n");
+  EXPECT_EQ(serialize_document(Json::parse(R"({"name": "José"})")), "{\n  \"name\": \"José\"\n}\n");
+}
+
+TEST(ParseJsonDocument, SyntaxErrorsAreDataErrorsWithFileAndLine) {
+  for (const auto& [text, prefix] : std::vector<std::pair<std::string, std::string>>{
+           {"", "f.json:1: not valid JSON"},
+           {"{", "f.json:1: not valid JSON"},
+           {"{\n\n  \"a\": tru\n}", "f.json:3: not valid JSON"},
+           {"{}\n{}", "f.json:2: not valid JSON"},
+           {"\"\xff\"", "f.json:1: not valid JSON"},
+           {std::string("{\"a\": \"x\0y\"}", 12), "f.json:1: not valid JSON"}}) {
+    SCOPED_TRACE(text);
+    auto r = parse_json_document(text, "f.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::data);
+    EXPECT_EQ(r.error().message.substr(0, prefix.size()), prefix) << r.error().message;
+    EXPECT_EQ(r.error().message.find('\n'), std::string::npos) << r.error().message;
+  }
+}
+
+TEST(JsonProblemTest, NamesTheLineAndTheReasonOfAnyParseFailure) {
+  const struct {
+    const char* text;
+    int line;
+    const char* detail;
+  } cases[] = {
+      {"{\n  \"a\": 1,\n}", 3, "syntax error"},
+      {"{\"a\":\n 1e999}", 2, "number overflow parsing '1e999'"},
+      {"5E5511112222221282222223", 1, "number overflow"},
+      {"", 1, "unexpected end of input"},
+      {"{} {}", 1, "syntax error"},
+  };
+  for (const auto& c : cases) {
+    auto p = json_problem(c.text);
+    ASSERT_TRUE(p.has_value()) << c.text;
+    EXPECT_EQ(p->line, c.line) << c.text;
+    EXPECT_NE(p->detail.find(c.detail), std::string::npos) << c.text << ": " << p->detail;
+  }
+  EXPECT_FALSE(json_problem(R"({"a": [1, 2.5, "x", null]})").has_value());
+}
+
+TEST(ParseJsonDocumentTest, ANumberTooLargeIsADataErrorNotACrash) {
+  auto r = parse_json_document("{\"id\": \"ada\",\n \"n\": 1e999}", "contacts/ada.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::data);
+  EXPECT_NE(r.error().message.find("contacts/ada.json:2: not valid JSON: number overflow"),
+            std::string::npos)
+      << r.error().message;
+}
+
+TEST(ParseLogTest, ANumberTooLargeInAMiddleLineIsADataErrorNamingTheLine) {
+  std::vector<std::string> warnings;
+  auto r = parse_log("{\"id\": \"a\", \"n\": 1e400}\n{}\n", "log/2026-11.jsonl", warnings);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::data);
+  EXPECT_NE(r.error().message.find("log/2026-11.jsonl:1: not valid JSON"), std::string::npos)
+      << r.error().message;
+}
+
+TEST(NetworkTest, FindsAContactByIdInTheSortedList) {
+  Network n;
+  for (const char* id : {"ada", "ada-2", "bob"}) {
+    Contact c;
+    c.id = id;
+    n.contacts.push_back(c);
+  }
+  ASSERT_NE(n.find("ada-2"), nullptr);
+  EXPECT_EQ(n.find("ada-2")->id, "ada-2");
+  EXPECT_EQ(n.find("ad"), nullptr);
+  EXPECT_EQ(n.find("carl"), nullptr);
+}
+
+TEST(ParseContactFileTest, TheIdMustMatchTheFileName) {
+  const std::string text = R"({"id": "ada", "name": "Ada", "added_on": "2026-01-01"})";
+  auto ok = parse_contact_file(text, "ada", "contacts/ada.json");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->name, "Ada");
+  auto bad = parse_contact_file(text, "bob", "contacts/bob.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().kind, ErrorKind::data);
+  EXPECT_EQ(bad.error().message, "contacts/bob.json: its id 'ada' does not match the file name");
+}
+
+}  // namespace
+}  // namespace kith
