@@ -10,6 +10,8 @@
 
 #include <date/tz.h>
 
+#include "core/english.h"
+
 namespace kith {
 namespace {
 
@@ -21,10 +23,6 @@ constexpr std::size_t kMaxQuoted = 64;
 constexpr std::string_view kDateForms =
     "use YYYY-MM-DD, today, yesterday, tomorrow, a weekday (mon..sun), "
     "3d ago, -3d or +1w (units d, w, m, y)";
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -219,7 +217,7 @@ std::optional<std::string> check_month_day(std::optional<int> year, int month, i
   if (month < 1 || month > 12) return "there is no month " + std::to_string(month);
   const unsigned limit = days_in_month(year.value_or(2000), static_cast<unsigned>(month));
   if (day < 1 || static_cast<unsigned>(day) > limit) {
-    std::string where(kMonthNames[static_cast<std::size_t>(month - 1)]);
+    std::string where(month_name(static_cast<unsigned>(month)));
     if (year) where += " " + std::to_string(*year);
     return "there is no day " + std::to_string(day) + " in " + where;
   }

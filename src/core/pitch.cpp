@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/english.h"
 #include "core/history.h"
 #include "core/text.h"
 
@@ -119,10 +120,6 @@ GiveFirstReasons give_first_reasons(const Balance& b, bool asking, Date today) {
   return r;
 }
 
-std::string count(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string intro_phrase(const Introduction& intro) {
   return intro.name + " (" + natural_list(intro.topics, ", ") + ")";
 }
@@ -131,9 +128,9 @@ std::string give_first_advice(const Pitch& p) {
   const GiveFirstReasons& r = p.give_first;
   std::vector<std::string> reasons;
   if (r.asks_outnumber_gives) {
-    reasons.push_back(
-        "you have made " + count(p.balance.asks, "ask", "asks") +
-        (p.balance.gives == 0 ? " and no give" : " to " + count(p.balance.gives, "give", "gives")));
+    reasons.push_back("you have made " + plural(p.balance.asks, "ask", "asks") +
+                      (p.balance.gives == 0 ? " and no give"
+                                            : " to " + plural(p.balance.gives, "give", "gives")));
   }
   if (r.last_was_ask) {
     reasons.push_back("your last interaction (" + format_date(p.balance.last->date) +
@@ -325,15 +322,6 @@ std::string describe(const CommonGround& c) {
       return "how you met: " + c.value;
   }
   return c.value;
-}
-
-std::string natural_list(const std::vector<std::string>& items, std::string_view last_sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? std::string(last_sep) : std::string(", ");
-    out += items[i];
-  }
-  return out;
 }
 
 Pitch make_pitch(const Network& network, const Contact& contact, Date today,

@@ -173,10 +173,6 @@ std::string fill_template(const DraftTemplate& tmpl, const DraftFields& fields);
 // into a mail or a chat that wraps it.
 std::string builtin_draft(const Pitch& pitch);
 
-// "a", "a and b", "a, b and c" (with `last_sep` " or " for alternatives).
-std::string natural_list(const std::vector<std::string>& items,
-                         std::string_view last_sep = " and ");
-
 // The JSON report (see kith-pitch(1)).
 Json to_json(const Pitch& pitch);
 

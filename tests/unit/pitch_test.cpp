@@ -782,14 +782,6 @@ TEST(TemplateTest, PitchUsesTheTemplateForItsDraft) {
   EXPECT_EQ(b.pitch("jose", options).draft, "Hi José: Rust. Lunch? Noor Haddad");
 }
 
-TEST(PitchTest, NaturalList) {
-  EXPECT_EQ(natural_list({}), "");
-  EXPECT_EQ(natural_list({"a"}), "a");
-  EXPECT_EQ(natural_list({"a", "b"}), "a and b");
-  EXPECT_EQ(natural_list({"a", "b", "c"}), "a, b and c");
-  EXPECT_EQ(natural_list({"a", "b"}, " or "), "a or b");
-}
-
 TEST(PitchTest, FirstNameIsTheFirstWordOrTheWholeName) {
   NetworkBuilder b;
   b.me({}, {});
