@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/text.h"
+#include "core/today.h"
 
 namespace kith::cli {
 
