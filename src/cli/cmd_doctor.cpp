@@ -6,6 +6,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/doctor.h"
+#include "core/english.h"
 
 namespace kith::cli {
 namespace {
@@ -14,10 +15,6 @@ struct DoctorOptions {
   bool fix = false;
   bool json = false;
 };
-
-std::string plural(int n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
 
 std::string_view severity_name(doctor::Severity s) {
   return s == doctor::Severity::error ? "error" : "warning";
@@ -72,9 +69,9 @@ void print_human(const doctor::Report& report, const fs::path& dir,
     return;
   }
   ctx.out << style(Tone::bold, "kith doctor") << "  " << clean(dir.string()) << "\n"
-          << "  " << plural(report.contacts, "contact") << ", "
-          << plural(report.interactions, "interaction") << " in "
-          << plural(report.log_files, "log file") << "\n";
+          << "  " << plural(report.contacts, "contact", "contacts") << ", "
+          << plural(report.interactions, "interaction", "interactions") << " in "
+          << plural(report.log_files, "log file", "log files") << "\n";
   for (const auto& r : repaired) {
     ctx.out << style(Tone::green, "fixed  ") << "  " << where(r.file, r.line) << ": " << r.action
             << "\n";
@@ -91,7 +88,7 @@ void print_human(const doctor::Report& report, const fs::path& dir,
     ctx.out << (repaired.empty() ? "No problems found.\n" : "No problems left.\n");
     return;
   }
-  ctx.out << plural(errors, "error") << ", " << plural(warnings, "warning");
+  ctx.out << plural(errors, "error", "errors") << ", " << plural(warnings, "warning", "warnings");
   if (const int n = report.repairable(); n > 0 && !o.fix) {
     ctx.out << "; `kith doctor --fix` repairs " << n << " of them";
   }
@@ -129,9 +126,9 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
   }
   if (!repair_status) return ctx.fail(repair_status.error());
   if (const int errors = report->count(doctor::Severity::error); errors > 0) {
-    return ctx.fail(data_error(
-        "the data directory has " + plural(errors, "problem") + " that kith cannot repair",
-        "fix them by hand as listed; kith never rewrites a corrupt file"));
+    return ctx.fail(data_error("the data directory has " + plural(errors, "problem", "problems") +
+                                   " that kith cannot repair",
+                               "fix them by hand as listed; kith never rewrites a corrupt file"));
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include "cli/contact_fields.h"
 #include "cli/output.h"
 #include "core/due.h"
+#include "core/english.h"
 
 namespace kith::cli {
 namespace {
@@ -48,10 +49,6 @@ Result<DueOptions> parse_options(const DueCliOptions& o) {
   return options;
 }
 
-std::string plural(long long n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 || n == -1 ? one : many);
-}
-
 std::string weekday_name(Date d) {
   static constexpr std::array<const char*, 7> names = {"Sun", "Mon", "Tue", "Wed",
                                                        "Thu", "Fri", "Sat"};
@@ -59,10 +56,7 @@ std::string weekday_name(Date d) {
 }
 
 std::string month_title(date::year_month m) {
-  static constexpr std::array<const char*, 12> names = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return std::string(names[static_cast<unsigned>(m.month()) - 1]) + " " +
+  return std::string(month_name(static_cast<unsigned>(m.month()))) + " " +
          std::to_string(static_cast<int>(m.year()));
 }
 

@@ -6,6 +6,7 @@
 #include "cli/contact_fields.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/english.h"
 #include "core/pitch.h"
 #include "core/text.h"
 
@@ -77,10 +78,6 @@ std::string wrap(std::string_view s, std::size_t width, std::string_view indent)
     i = end;
   }
   return out;
-}
-
-std::string plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 void heading(Context& ctx, const Style& style, const std::string& title) {

@@ -8,6 +8,7 @@
 #include "cli/contact_change.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
+#include "core/english.h"
 #include "core/logbook.h"
 #include "core/purge.h"
 
@@ -21,10 +22,6 @@ struct RmOptions {
 };
 
 std::string describe(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
-
-std::string count(int n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 int run_archive(const RmOptions& o, Context& ctx) {
   return change_contact(ctx, "rm", o.contact, Scope::all, [](Contact& c) {
@@ -56,7 +53,7 @@ int run_purge(const RmOptions& o, Context& ctx) {
     const MonthPurge preview = purge_from_month(std::move(*interactions), contact.id);
     std::string question = "Purge " + describe(contact) + "? This deletes contacts/" + contact.id +
                            ".json and takes it out of " +
-                           count(preview.changed + preview.deleted, "interaction", "interactions");
+                           plural(preview.changed + preview.deleted, "interaction", "interactions");
     if (preview.deleted > 0) {
       question += " (" + std::to_string(preview.deleted) + " of them name nobody else and go too)";
     }
@@ -106,8 +103,8 @@ int run_purge(const RmOptions& o, Context& ctx) {
   if (auto s = store->remove_contact(contact.id); !s) return ctx.fail(s.error());
   commit_change(ctx, *store, "rm --purge: " + contact.id);
   ctx.confirm("purged " + describe(contact) + ": taken out of " +
-              count(changed, "shared interaction", "shared interactions") + ", deleted " +
-              count(deleted, "interaction", "interactions"));
+              plural(changed, "shared interaction", "shared interactions") + ", deleted " +
+              plural(deleted, "interaction", "interactions"));
   return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "core/english.h"
 #include "core/stats.h"
 
 namespace kith::cli {
@@ -17,10 +18,6 @@ struct StatsOptions {
 
 constexpr std::size_t kChartMonths = 12;
 constexpr int kBarCells = 30;  // widest bar, in terminal columns
-
-std::string plural(int n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 std::string right(std::string s, std::size_t width) {
   return s.size() < width ? std::string(width - s.size(), ' ') + s : s;

@@ -5,6 +5,7 @@
 
 #include "core/layout.h"
 #include "core/text.h"
+#include "core/today.h"
 
 namespace kith::cli {
 

@@ -3,12 +3,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdio>
-#include <exception>
-#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include <date/tz.h>
+#include "core/english.h"
 
 namespace kith {
 namespace {
@@ -21,10 +20,6 @@ constexpr std::size_t kMaxQuoted = 64;
 constexpr std::string_view kDateForms =
     "use YYYY-MM-DD, today, yesterday, tomorrow, a weekday (mon..sun), "
     "3d ago, -3d or +1w (units d, w, m, y)";
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -192,11 +187,6 @@ bool in_range(Date d) {
   return ymd.year() >= date::year{kMinYear} && ymd.year() <= date::year{kMaxYear};
 }
 
-unsigned days_in_month(int year, unsigned month) {
-  const date::year_month_day_last last{date::year{year}, date::month_day_last{date::month{month}}};
-  return static_cast<unsigned>(last.day());
-}
-
 // Digits at s[pos, pos + n) as a number, or nullopt if any is not a digit.
 std::optional<int> fixed_digits(std::string_view s, std::size_t pos, std::size_t n) {
   int value = 0;
@@ -219,7 +209,7 @@ std::optional<std::string> check_month_day(std::optional<int> year, int month, i
   if (month < 1 || month > 12) return "there is no month " + std::to_string(month);
   const unsigned limit = days_in_month(year.value_or(2000), static_cast<unsigned>(month));
   if (day < 1 || static_cast<unsigned>(day) > limit) {
-    std::string where(kMonthNames[static_cast<std::size_t>(month - 1)]);
+    std::string where(month_name(static_cast<unsigned>(month)));
     if (year) where += " " + std::to_string(*year);
     return "there is no day " + std::to_string(day) + " in " + where;
   }
@@ -271,65 +261,6 @@ std::optional<date::weekday> weekday_from_name(std::string_view s) {
   return std::nullopt;
 }
 
-Date shift(Date d, const Duration& duration, int sign) {
-  const int n = sign * duration.count;
-  switch (duration.unit) {
-    case Duration::Unit::day:
-      return d + date::days{n};
-    case Duration::Unit::week:
-      return d + date::days{7 * n};
-    case Duration::Unit::month:
-    case Duration::Unit::year: {
-      const date::year_month_day ymd{d};
-      date::year_month ym = ymd.year() / ymd.month();
-      if (duration.unit == Duration::Unit::month) {
-        ym += date::months{n};
-      } else {
-        ym += date::years{n};
-      }
-      const date::day last =
-          date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
-      return Date{ym / (ymd.day() > last ? last : ymd.day())};
-    }
-    case Duration::Unit::off:
-      break;
-  }
-  return d;
-}
-
-const date::time_zone* try_locate(std::string_view name) {
-  if (name.empty()) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
-
-// The zone for a TZ value; nullptr when even UTC cannot be loaded.
-const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
-  if (tz_env) {
-    std::string_view name = *tz_env;
-    if (!name.empty() && name.front() == ':') name.remove_prefix(1);
-    if (!name.empty() && name.front() == '/') {
-      constexpr std::string_view kDir = "/zoneinfo/";
-      if (const std::size_t pos = name.rfind(kDir); pos != std::string_view::npos) {
-        name.remove_prefix(pos + kDir.size());
-        for (std::string_view prefix : {std::string_view("posix/"), std::string_view("right/")}) {
-          if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
-        }
-      }
-    }
-    if (const date::time_zone* zone = try_locate(name)) return zone;
-  }
-  try {
-    return date::current_zone();
-  } catch (const std::exception&) {
-  }
-  if (const date::time_zone* zone = try_locate("UTC")) return zone;
-  return try_locate("Etc/UTC");
-}
-
 }  // namespace
 
 Result<Date> parse_date(std::string_view text, Date today, DateDirection direction) {
@@ -377,7 +308,7 @@ Result<Date> parse_date(std::string_view text, Date today, DateDirection directi
     if (offset->count > kMaxCount) {
       return bad_date(text, "the count must be at most " + std::to_string(kMaxCount));
     }
-    result = shift(today, *offset, sign);
+    result = sign > 0 ? add_duration(today, *offset) : subtract_duration(today, *offset);
   }
 
   if (!in_range(*result)) return bad_date(text, "it falls outside the years 0001 to 9999");
@@ -440,10 +371,6 @@ Result<Duration> parse_duration(std::string_view text, AllowOff allow_off) {
   return Duration{*unit, *count, std::to_string(*count) + unit_letter(*unit)};
 }
 
-Date add_duration(Date d, const Duration& duration) { return shift(d, duration, 1); }
-
-Date subtract_duration(Date d, const Duration& duration) { return shift(d, duration, -1); }
-
 Result<Birthday> parse_birthday(std::string_view text) {
   const auto bad = [&](std::string_view reason) {
     return usage_error("bad birthday " + quote(text) + ": " + std::string(reason));
@@ -475,37 +402,6 @@ std::string format_birthday(const Birthday& b) {
     std::snprintf(buf.data(), buf.size(), "--%02u-%02u", b.month, b.day);
   }
   return buf.data();
-}
-
-Date next_birthday(const Birthday& b, Date from) {
-  const date::year_month_day start{from};
-  const auto in_year = [&](date::year y) {
-    const unsigned last = days_in_month(static_cast<int>(y), b.month);
-    return Date{y / date::month{b.month} / date::day{b.day > last ? last : b.day}};
-  };
-  const Date candidate = in_year(start.year());
-  return candidate >= from ? candidate : in_year(start.year() + date::years{1});
-}
-
-Date today_in_zone(std::chrono::system_clock::time_point now,
-                   const std::optional<std::string>& tz_env) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
-  try {
-    if (const date::time_zone* zone = resolve_zone(tz_env)) {
-      const auto local = zone->to_local(seconds);
-      return Date{date::floor<date::days>(local).time_since_epoch()};
-    }
-  } catch (const std::exception&) {
-  }
-  return date::floor<date::days>(seconds);
-}
-
-std::string resolve_zone_name(const std::optional<std::string>& tz_env) {
-  try {
-    if (const date::time_zone* zone = resolve_zone(tz_env)) return std::string(zone->name());
-  } catch (const std::exception&) {
-  }
-  return "UTC";
 }
 
 }  // namespace kith

@@ -1,25 +1,21 @@
-// Calendar dates, durations and birthdays as kith reads and writes them.
+// Calendar dates, durations and birthdays as kith reads and writes them: the
+// DATE, DURATION and birthday words of the command line and of the data
+// files (the values and their arithmetic are core/calendar.h).
 //
 // Every parser here is total: any byte string, including ones with NUL or
 // non-ASCII bytes, yields either a value or a usage error whose message quotes
 // the input in single quotes (control bytes and invalid UTF-8 shown as \xNN,
 // inputs longer than 64 bytes shortened with "..."). Nothing here reads the
-// clock or the environment: "today", "now" and the TZ value are parameters.
+// clock: "today" is a parameter.
 #pragma once
 
-#include <chrono>
-#include <optional>
 #include <string>
 #include <string_view>
 
-#include <date/date.h>
-
+#include "core/calendar.h"
 #include "core/status.h"
 
 namespace kith {
-
-// A calendar day. kith only produces dates in the years 0001 to 9999.
-using Date = date::sys_days;
 
 // How a weekday name given as a date resolves.
 enum class DateDirection {
@@ -54,15 +50,6 @@ Result<Date> parse_iso_date(std::string_view text);
 // "YYYY-MM-DD" (the year zero-padded to four digits).
 std::string format_date(Date d);
 
-// A repeat interval, e.g. how often to keep in touch.
-struct Duration {
-  enum class Unit { day, week, month, year, off };
-  Unit unit = Unit::off;
-  int count = 0;     // 1 to 10000 unless unit == off (then 0)
-  std::string text;  // canonical spelling to store: the lower-cased name
-                     // ("quarterly", "off") or "<count><unit letter>" ("3m")
-};
-
 // Whether "off" is an acceptable duration.
 enum class AllowOff { no, yes };
 
@@ -77,22 +64,6 @@ enum class AllowOff { no, yes };
 // "-1w", "+1w", "3x", "3 m", "1.5m", ...).
 Result<Duration> parse_duration(std::string_view text, AllowOff allow_off);
 
-// d plus / minus the duration. Days and weeks are exact; months and years
-// are calendar arithmetic clamped to the end of the month:
-// 2026-01-31 + 1m = 2026-02-28, 2024-01-31 + 1m = 2024-02-29,
-// 2024-02-29 + 1y = 2025-02-28, 2024-03-31 - 1m = 2024-02-29.
-// Preconditions: 0 <= count <= 10000 (as parse_duration guarantees); a
-// duration whose unit is off leaves d unchanged.
-Date add_duration(Date d, const Duration& duration);
-Date subtract_duration(Date d, const Duration& duration);
-
-// A birthday, possibly without a year.
-struct Birthday {
-  std::optional<int> year;
-  unsigned month = 1;  // 1 to 12
-  unsigned day = 1;    // valid for the month (in a leap year when year is unset)
-};
-
 // Parses "YYYY-MM-DD" (a real calendar date, years 0001 to 9999) or
 // "--MM-DD" (no year: month 01 to 12, a day that exists in that month in a
 // leap year, so --02-29 is accepted). No surrounding whitespace. Returns a
@@ -101,24 +72,5 @@ Result<Birthday> parse_birthday(std::string_view text);
 
 // "YYYY-MM-DD" when the year is known, else "--MM-DD".
 std::string format_birthday(const Birthday& b);
-
-// The next anniversary of the birthday on or after `from` (the year of the
-// birthday, if any, is ignored). 29 February is celebrated on 28 February
-// in common years. Precondition: b is valid, as parse_birthday returns.
-Date next_birthday(const Birthday& b, Date from);
-
-// The calendar date at instant `now` in the time zone named by tz_env, the
-// value of the TZ environment variable (nullopt when unset). A leading ':'
-// is ignored and an absolute path containing "/zoneinfo/" is reduced to the
-// zone name after it (a "posix/" or "right/" prefix is dropped too). An empty
-// value, or a name the time zone database does not know (including POSIX
-// rule strings such as "EST5"), falls back to the system zone
-// (/etc/localtime), and if that cannot be determined, to UTC. Never throws.
-Date today_in_zone(std::chrono::system_clock::time_point now,
-                   const std::optional<std::string>& tz_env);
-
-// The IANA name of the zone today_in_zone uses for tz_env ("UTC" at worst).
-// Never throws.
-std::string resolve_zone_name(const std::optional<std::string>& tz_env);
 
 }  // namespace kith

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/english.h"
 #include "core/text.h"
 
 namespace kith {
@@ -47,12 +48,9 @@ std::string weekday_name(Date d) {
 }
 
 std::string day_and_month(Date d) {
-  static constexpr std::array<const char*, 12> names = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
   const date::year_month_day ymd{d};
   return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         names[static_cast<unsigned>(ymd.month()) - 1];
+         std::string(month_name(static_cast<unsigned>(ymd.month())));
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // their side. What you can offer them, whom you could introduce them to, what
 // they could offer you, what you have in common, the give/ask balance, plain
 // advice, and a short draft message that opens with a fresh occasion (a job
-// change or a birthday) when there is one.
+// change or a birthday) when there is one. Here: the matching, the Pitch and
+// its JSON; its advice and draft are written by core/pitch_text.h, a
+// --template is read and filled by core/draft_template.h.
 //
 // Everything here is a pure function of its arguments: the same network,
 // contact, today and options give the same Pitch, byte for byte. Every term
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/draft_template.h"
 #include "core/history.h"
 #include "core/model.h"
 #include "core/occasions.h"
@@ -24,29 +27,6 @@
 #include "core/status.h"
 
 namespace kith {
-
-// A --template file, split into lines of literal text and placeholders.
-// Made by parse_template, which has checked every placeholder.
-struct DraftTemplate {
-  struct Piece {
-    bool placeholder = false;
-    std::string text;  // literal text, or the placeholder's name
-  };
-  using Line = std::vector<Piece>;  // one line, without its newline
-  std::vector<Line> lines;
-};
-
-// The placeholders a template may use, without braces, in the order the
-// documentation lists them: name, first_name, my_name, offer, intro, common,
-// ask, occasion.
-const std::vector<std::string_view>& template_placeholders();
-
-// Parses a template. A placeholder is "{{", optional spaces, a word of ASCII
-// letters, digits, '_' or '-', optional spaces, "}}"; a word that is not one of
-// template_placeholders() is a usage error naming it and `where` (the
-// file). Every other brace is literal text: "{", "}}", "{{ }}", "{{a b}}".
-// Invalid UTF-8 is a usage error too.
-Result<DraftTemplate> parse_template(std::string_view text, std::string_view where);
 
 struct PitchOptions {
   std::optional<std::string> ask;  // --ask TEXT: what you want to ask for
@@ -140,6 +120,10 @@ struct Pitch {
   std::string draft;  // no trailing newline
 };
 
+// The first word of a name ("José Núñez" -> "José"), after leading spaces
+// and tabs; the whole name when it has no space ("陈静").
+std::string first_word(std::string_view name);
+
 // The pitch for `contact` (which must be one of network.contacts). Archived
 // contacts are never proposed as introductions; snoozed ones are.
 Pitch make_pitch(const Network& network, const Contact& contact, Date today,
@@ -149,33 +133,6 @@ Pitch make_pitch(const Network& network, const Contact& contact, Date today,
 // interaction, except that `last` is needed only in the entry of `contact`.
 Pitch make_pitch(const Network& network, const HistoryMap& history, const Contact& contact,
                  Date today, const PitchOptions& options);
-
-// The values a draft template fills in; empty strings when unknown.
-struct DraftFields {
-  std::string name;        // the contact's full name
-  std::string first_name;  // the first word of it
-  std::string my_name;     // your name from `kith me`
-  std::string offer;       // you_can_offer as a list: "hiring and Rust"
-  std::string intro;       // the top introduction: "Amélie Dubois (observability, on-call)"
-  std::string common;      // shared tags, company and location: "rust-meetup and Berlin"
-  std::string ask;         // the --ask text
-  std::string occasion;    // the occasion's opening: "Congratulations on the new role at Globex!"
-};
-DraftFields draft_fields(const Pitch& pitch);
-
-// Fills a template. A line whose placeholders all come out empty is left out
-// (with one blank line next to it, so that paragraphs stay one blank line
-// apart); trailing newlines are dropped.
-std::string fill_template(const DraftTemplate& tmpl, const DraftFields& fields);
-
-// The built-in draft: greeting, the occasion's opening, the value you offer, an invitation to
-// coffee or lunch, the ask (after the value), sign-off. One line per paragraph, so it can be pasted
-// into a mail or a chat that wraps it.
-std::string builtin_draft(const Pitch& pitch);
-
-// "a", "a and b", "a, b and c" (with `last_sep` " or " for alternatives).
-std::string natural_list(const std::vector<std::string>& items,
-                         std::string_view last_sep = " and ");
 
 // The JSON report (see kith-pitch(1)).
 Json to_json(const Pitch& pitch);

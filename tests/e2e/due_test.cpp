@@ -24,18 +24,6 @@ std::vector<std::string> due_summary(const Json& j) {
   return out;
 }
 
-std::vector<std::string> tree(const fs::path& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    out.push_back(fs::relative(it->path(), dir).string() + " " +
-                  (it->is_regular_file() ? read_file(it->path()) : ""));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 void edit_contact(const fs::path& data, const std::string& id, const std::string& key,
                   const Json& value) {
   const fs::path file = data / "contacts" / (id + ".json");
@@ -58,7 +46,7 @@ class DemoTest : public ::testing::Test {
 };
 
 TEST_F(DemoTest, DueJsonListsTheOverdueMostLateRelativeToTheirCadenceFirst) {
-  const auto before = tree(tmp / "data");
+  const auto before = tree_with_contents(tmp / "data");
   auto j = kith.ok({"due", "--json"}).json();
   EXPECT_EQ(j["today"], "2026-11-20");
   // Days late: contact-1 51, jose-nunez 35, amelie-dubois 14, priya-raman 6,
@@ -95,7 +83,7 @@ TEST_F(DemoTest, DueJsonListsTheOverdueMostLateRelativeToTheirCadenceFirst) {
   EXPECT_EQ(j["occasions"][0]["kind"], "birthday");
   EXPECT_EQ(j["occasions"][0]["date"], "2026-11-24");
   // A reader changes nothing.
-  EXPECT_EQ(tree(tmp / "data"), before);
+  EXPECT_EQ(tree_with_contents(tmp / "data"), before);
 }
 
 TEST_F(DemoTest, TheHumanReportReadsInOrder) {

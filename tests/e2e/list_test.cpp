@@ -25,17 +25,6 @@ std::vector<std::string> first_column(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> tree(const fs::path& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    out.push_back(it->path().lexically_relative(dir).string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 class ListTest : public ::testing::Test {
  protected:
   TempDir tmp;

@@ -26,18 +26,6 @@ std::vector<Json> log_lines(const fs::path& file) {
   return out;
 }
 
-// Names of every file under dir, relative, sorted.
-std::vector<std::string> tree(const fs::path& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    out.push_back(fs::relative(it->path(), dir).string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 class LogTest : public ::testing::Test {
  protected:
   TempDir tmp;

@@ -1,5 +1,6 @@
 #include "support/testutil.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -94,6 +95,38 @@ std::string log_line(const std::string& id, const std::string& date,
                      const std::vector<std::string>& contacts, const std::string& intent,
                      const std::string& kind) {
   return interaction(id, date, contacts, intent, kind).dump() + "\n";
+}
+
+namespace {
+
+// Every path under `dir`, relative, sorted; with its content when `contents`.
+std::vector<std::string> walk(const fs::path& dir, bool contents) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    std::string line = it->path().lexically_relative(dir).string();
+    if (contents) line += " " + (it->is_regular_file() ? read_file(it->path()) : std::string());
+    out.push_back(std::move(line));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> tree(const fs::path& dir) { return walk(dir, false); }
+
+std::vector<std::string> tree_with_contents(const fs::path& dir) { return walk(dir, true); }
+
+NoUmask::NoUmask() : old_(::umask(0)) {}
+
+NoUmask::~NoUmask() { ::umask(old_); }
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+  return st.st_mode & 07777;
 }
 
 std::string import_fixture(const std::string& name) {

@@ -1,5 +1,5 @@
 // Shared test fixtures: a temp directory removed on destruction, file helpers,
-// and a runner for the real kith binary.
+// file modes under a zero umask, and a runner for the real kith binary.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <sys/types.h>
 
 namespace kith::test {
 
@@ -36,6 +37,39 @@ void write_file(const fs::path& p, const std::string& content);  // creates pare
 void edit_keeping_size_and_mtime(const fs::path& file, const std::string& from,
                                  const std::string& to);
 nlohmann::ordered_json read_json(const fs::path& p);
+
+// Every path under `dir`, files and directories, relative to it ("log",
+// "log/2026-11.jsonl"), sorted; empty when `dir` does not exist.
+std::vector<std::string> tree(const fs::path& dir);
+// tree(dir) with each path followed by a space and, for a regular file, its
+// content: equal before and after a command that changed nothing there.
+std::vector<std::string> tree_with_contents(const fs::path& dir);
+
+// Sets the umask to 0 for its lifetime (and puts the old one back), so that
+// the modes kith asks for are the modes the files get.
+class NoUmask {
+ public:
+  NoUmask();
+  ~NoUmask();
+  NoUmask(const NoUmask&) = delete;
+  NoUmask& operator=(const NoUmask&) = delete;
+
+ private:
+  mode_t old_;
+};
+
+// The permission bits of `p` (mode & 07777, following a symlink); fails the
+// test when `p` cannot be stat'ed.
+unsigned mode_of(const fs::path& p);
+
+// Names parameterised cases (INSTANTIATE_TEST_SUITE_P's last argument) after
+// their `label` field.
+struct LabelName {
+  template <class ParamInfo>
+  std::string operator()(const ParamInfo& info) const {
+    return std::string(info.param.label);
+  }
+};
 
 // A file of tests/fixtures/import/ (exports from LinkedIn, address books…):
 // its path, and its content.

@@ -17,11 +17,7 @@
 namespace kith::fsutil {
 namespace {
 
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mode & 0777;
-}
+using test::mode_of;
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;

@@ -19,28 +19,11 @@
 namespace kith::fsutil {
 namespace {
 
+using test::mode_of;
+using test::NoUmask;
 using test::read_file;
 using test::TempDir;
 using test::write_file;
-
-// Sets the umask to 0 for the test, so that the modes kith asks for are the
-// modes the files get.
-class NoUmask {
- public:
-  NoUmask() : old_(::umask(0)) {}
-  ~NoUmask() { ::umask(old_); }
-  NoUmask(const NoUmask&) = delete;
-  NoUmask& operator=(const NoUmask&) = delete;
-
- private:
-  mode_t old_;
-};
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mode & 07777;
-}
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;

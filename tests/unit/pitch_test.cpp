@@ -1,95 +1,27 @@
 #include "core/pitch.h"
 
-#include <algorithm>
 #include <ostream>
-#include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-namespace kith {
+#include "support/testutil.h"
+#include "unit/pitch_network.h"
+
+namespace kith::test {
 namespace {
-
-using Strings = std::vector<std::string>;
-
-// Names parameterised cases after their `label` field.
-struct LabelName {
-  template <class ParamInfo>
-  std::string operator()(const ParamInfo& info) const {
-    return std::string(info.param.label);
-  }
-};
 
 template <class Case>
 auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
   return os << c.label;
 }
 
-Date day(const char* iso) { return parse_iso_date(iso).value(); }
-
-const Date kToday = day("2026-11-20");
-
-Contact person(std::string id, std::string name, Strings skills = {}, Strings interests = {}) {
-  Contact c;
-  c.id = std::move(id);
-  c.name = std::move(name);
-  c.skills = std::move(skills);
-  c.interests = std::move(interests);
-  c.added_on = day("2025-01-01");
-  return c;
-}
-
-// A network under construction: contacts kept sorted by id and interactions
-// by date, as Store::load returns them.
-struct NetworkBuilder {
-  Network network;
-
-  NetworkBuilder& me(Strings skills, Strings interests, std::string name = "Noor Haddad") {
-    network.profile.name = std::move(name);
-    network.profile.skills = std::move(skills);
-    network.profile.interests = std::move(interests);
-    return *this;
-  }
-  // The reference is valid until the next add().
-  Contact& add(Contact c) {
-    const std::string id = c.id;
-    network.contacts.push_back(std::move(c));
-    std::sort(network.contacts.begin(), network.contacts.end(),
-              [](const Contact& a, const Contact& b) { return a.id < b.id; });
-    return contact(id);
-  }
-  Contact& contact(const std::string& id) {
-    return *std::find_if(network.contacts.begin(), network.contacts.end(),
-                         [&](const Contact& c) { return c.id == id; });
-  }
-  NetworkBuilder& log(const char* date, Strings ids, Intent intent, std::string kind = "coffee") {
-    Interaction i;
-    i.id = "i" + std::to_string(network.interactions.size());
-    i.date = day(date);
-    i.contacts = std::move(ids);
-    i.intent = intent;
-    i.kind = std::move(kind);
-    i.logged_at = std::string(date) + "T12:00:00Z";
-    network.interactions.push_back(std::move(i));
-    std::stable_sort(network.interactions.begin(), network.interactions.end(),
-                     [](const Interaction& a, const Interaction& b) { return a.date < b.date; });
-    return *this;
-  }
-  Pitch pitch(const std::string& id, PitchOptions options = {}) const {
-    const Contact* c = network.find(id);
-    EXPECT_NE(c, nullptr) << id;
-    return make_pitch(network, *c, kToday, options);
-  }
-};
-
 Strings intro_ids(const Pitch& p) {
   Strings ids;
   for (const auto& i : p.introductions) ids.push_back(i.id);
   return ids;
 }
-
-bool starts_with(const std::string& s, const std::string& prefix) { return s.starts_with(prefix); }
 
 // ---------------------------------------------------------------------------
 // Matching: every comparison goes through the normalised term.
@@ -297,250 +229,7 @@ TEST(PitchTest, BalanceCountsEachIntentAndKeepsTheLastInteraction) {
 }
 
 // ---------------------------------------------------------------------------
-// Advice: when the first sentence says to lead with a give.
-
-struct Logged {
-  const char* date;
-  Intent intent;
-};
-
-struct GiveFirstCase {
-  const char* label;
-  std::vector<Logged> history;
-  bool asking;
-  bool asks_outnumber_gives;
-  bool last_was_ask;
-  bool asking_without_recent_give;
-};
-
-class GiveFirstTest : public testing::TestWithParam<GiveFirstCase> {};
-
-TEST_P(GiveFirstTest, FirstAdviceLeadsWithAGiveExactlyWhenATriggerHolds) {
-  const GiveFirstCase& c = GetParam();
-  NetworkBuilder b;
-  b.me({"Rust"}, {});
-  b.add(person("jose", "José Núñez", {}, {"rust"}));
-  for (const auto& l : c.history) b.log(l.date, {"jose"}, l.intent);
-  PitchOptions options;
-  if (c.asking) options.ask = "Could you review my CV?";
-  const Pitch p = b.pitch("jose", options);
-  EXPECT_EQ(p.give_first.asks_outnumber_gives, c.asks_outnumber_gives);
-  EXPECT_EQ(p.give_first.last_was_ask, c.last_was_ask);
-  EXPECT_EQ(p.give_first.asking_without_recent_give, c.asking_without_recent_give);
-  const bool expected = c.asks_outnumber_gives || c.last_was_ask || c.asking_without_recent_give;
-  ASSERT_FALSE(p.advice.empty());
-  EXPECT_EQ(starts_with(p.advice.front(), "Lead with a give"), expected) << p.advice.front();
-  for (std::size_t i = 1; i < p.advice.size(); ++i) {
-    EXPECT_FALSE(starts_with(p.advice[i], "Lead with a give")) << p.advice[i];
-  }
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Table, GiveFirstTest,
-    testing::Values(GiveFirstCase{"no_history", {}, false, false, false, false},
-                    GiveFirstCase{"balanced",
-                                  {{"2026-10-01", Intent::give},
-                                   {"2026-10-02", Intent::ask},
-                                   {"2026-10-03", Intent::catch_up}},
-                                  false,
-                                  false,
-                                  false,
-                                  false},
-                    GiveFirstCase{"asks_outnumber_gives",
-                                  {{"2026-01-01", Intent::ask},
-                                   {"2026-02-01", Intent::give},
-                                   {"2026-03-01", Intent::ask},
-                                   {"2026-04-01", Intent::catch_up}},
-                                  false,
-                                  true,
-                                  false,
-                                  false},
-                    GiveFirstCase{"last_was_ask",
-                                  {{"2026-01-01", Intent::give},
-                                   {"2026-02-01", Intent::give},
-                                   {"2026-03-01", Intent::ask}},
-                                  false,
-                                  false,
-                                  true,
-                                  false},
-                    GiveFirstCase{"asking_with_only_catch_ups",
-                                  {{"2026-11-19", Intent::catch_up}},
-                                  true,
-                                  false,
-                                  false,
-                                  true},
-                    GiveFirstCase{"asking_91_days_after_a_give",
-                                  {{"2026-08-21", Intent::give}, {"2026-11-19", Intent::catch_up}},
-                                  true,
-                                  false,
-                                  false,
-                                  true},
-                    GiveFirstCase{"asking_90_days_after_a_give",
-                                  {{"2026-08-22", Intent::give}, {"2026-11-19", Intent::catch_up}},
-                                  true,
-                                  false,
-                                  false,
-                                  false},
-                    GiveFirstCase{"old_give_without_asking",
-                                  {{"2026-01-01", Intent::give}, {"2026-11-19", Intent::catch_up}},
-                                  false,
-                                  false,
-                                  false,
-                                  false},
-                    GiveFirstCase{"all_three",
-                                  {{"2026-01-01", Intent::give},
-                                   {"2026-02-01", Intent::ask},
-                                   {"2026-11-01", Intent::ask}},
-                                  true,
-                                  true,
-                                  true,
-                                  true}),
-    LabelName{});
-
-TEST(PitchAdviceTest, GiveFirstNamesAnOfferAndTheTopIntroduction) {
-  NetworkBuilder b;
-  b.me({"Rust", "hiring"}, {});
-  b.add(person("jose", "José Núñez", {}, {"Hiring", "rust", "on call"}));
-  b.add(person("amelie", "Amélie Dubois", {"on-call"}));
-  b.log("2026-11-05", {"jose"}, Intent::ask);
-  const Pitch p = b.pitch("jose");
-  EXPECT_EQ(p.advice.front(),
-            "Lead with a give: you have made 1 ask and no give, and your last interaction "
-            "(2026-11-05) was an ask. For example, offer help with hiring or Rust, or "
-            "introduce José to Amélie Dubois (on-call).");
-}
-
-TEST(PitchAdviceTest, GiveFirstNamesTheIntroductionWhenYouHaveNothingToOffer) {
-  NetworkBuilder b;
-  b.me({"gardening"}, {});
-  b.add(person("jose", "José", {}, {"rust"}));
-  b.add(person("tomasz", "Tomasz Wójcik", {"Rust"}));
-  b.log("2026-11-05", {"jose"}, Intent::ask);
-  const std::string first = b.pitch("jose").advice.front();
-  EXPECT_NE(first.find("For example, introduce José to Tomasz Wójcik (Rust)."), std::string::npos)
-      << first;
-  EXPECT_EQ(first.find("offer help"), std::string::npos) << first;
-}
-
-TEST(PitchAdviceTest, GiveFirstWithNothingConcreteSaysWhatKindOfGive) {
-  NetworkBuilder b;
-  b.me({"gardening"}, {});
-  b.add(person("jose", "José", {}, {"rust"}));
-  b.log("2026-11-05", {"jose"}, Intent::ask);
-  const std::string first = b.pitch("jose").advice.front();
-  EXPECT_NE(first.find("Think of something José would value"), std::string::npos) << first;
-}
-
-bool any_contains(const Strings& list, const std::string& needle) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::string& s) { return s.find(needle) != std::string::npos; });
-}
-
-TEST(PitchAdviceTest, EmptyProfileSaysHowToFillIt) {
-  NetworkBuilder b;
-  b.add(person("jose", "José", {"Rust"}, {"hiring"}));
-  const Pitch p = b.pitch("jose");
-  EXPECT_TRUE(any_contains(p.advice, "kith me --skill \"what you know\" --interest"))
-      << p.advice[0];
-  EXPECT_TRUE(any_contains(p.advice, "kith me --name"));
-  EXPECT_TRUE(p.you_can_offer.empty());
-  EXPECT_EQ(p.draft.substr(p.draft.size() - 5), "Best,");
-}
-
-TEST(PitchAdviceTest, MissingHalfOfTheProfileNamesTheMissingOption) {
-  NetworkBuilder b;
-  b.me({"Rust"}, {});
-  b.add(person("jose", "José", {}, {"rust"}));
-  EXPECT_TRUE(any_contains(b.pitch("jose").advice, "`kith me --interest \"what you look for\"`"));
-  b.me({}, {"rust"});
-  EXPECT_TRUE(any_contains(b.pitch("jose").advice, "`kith me --skill \"what you know\"`"));
-}
-
-TEST(PitchAdviceTest, UnknownInterestsSuggestRecordingThem) {
-  NetworkBuilder b;
-  b.me({"Rust"}, {"hiring"});
-  b.add(person("jose", "José"));
-  EXPECT_TRUE(any_contains(b.pitch("jose").advice, "`kith edit jose --interest"));
-}
-
-TEST(PitchAdviceTest, SnoozedContactAdviceSaysUntilWhen) {
-  NetworkBuilder b;
-  b.me({"Rust"}, {});
-  b.add(person("jose", "José", {}, {"rust"})).snoozed_until = day("2026-12-15");
-  EXPECT_TRUE(any_contains(b.pitch("jose").advice, "You snoozed José until 2026-12-15"));
-}
-
-TEST(PitchAdviceTest, LastAdviceSaysHowToRecordTheOutreach) {
-  NetworkBuilder b;
-  b.me({"Rust"}, {});
-  b.add(person("jose", "José", {}, {"rust"}));
-  EXPECT_EQ(b.pitch("jose").advice.back(),
-            "After you reach out, record it: `kith log jose --kind coffee` (add --give when you "
-            "offered something).");
-}
-
-// ---------------------------------------------------------------------------
-// The built-in draft
-
-struct DraftNetwork : testing::Test {
-  NetworkBuilder b;
-  void SetUp() override {
-    b.me({"Rust", "hiring"}, {"developer tools"});
-    Contact& jose = b.add(person("jose", "José Núñez", {"developer-tools"}, {"Hiring", "rust"}));
-    jose.location = "Berlin";
-    b.add(person("amelie", "Amélie Dubois", {"hiring", "Rust"}));
-  }
-};
-
-TEST_F(DraftNetwork, OffersTheValueInvitesAndSignsWithYourFirstName) {
-  const std::string d = b.pitch("jose").draft;
-  EXPECT_EQ(d,
-            "Hi José,\n\n"
-            "I know you're interested in hiring and Rust, and I'd be happy to share what I've "
-            "learned there if it's useful. I could also introduce you to Amélie Dubois, who "
-            "knows a lot about hiring and Rust.\n\n"
-            "Would you be up for a coffee, or a video call, in the next few weeks? No agenda; it "
-            "would just be good to talk.\n\n"
-            "Best,\nNoor");
-}
-
-TEST_F(DraftNetwork, TheAskComesAfterTheValueOffered) {
-  PitchOptions options;
-  options.ask = "Would you introduce me to your CTO?";
-  const std::string d = b.pitch("jose", options).draft;
-  const auto offer = d.find("hiring and Rust");
-  const auto intro = d.find("introduce you to Amélie Dubois");
-  const auto ask = d.find("Would you introduce me to your CTO?");
-  ASSERT_NE(ask, std::string::npos) << d;
-  EXPECT_LT(offer, ask);
-  EXPECT_LT(intro, ask);
-  EXPECT_EQ(d.find("No agenda"), std::string::npos) << d;
-}
-
-TEST_F(DraftNetwork, CoffeeInTheSharedCityLunchWithAColleague) {
-  b.network.profile.location = "berlin";
-  EXPECT_NE(b.pitch("jose").draft.find("a coffee in Berlin"), std::string::npos);
-  b.network.profile.company = "Paywell";
-  b.contact("jose").company = "paywell";
-  const Pitch p = b.pitch("jose");
-  EXPECT_NE(p.draft.find("lunch one day"), std::string::npos) << p.draft;
-  EXPECT_TRUE(any_contains(p.advice, "--kind lunch"));
-}
-
-TEST_F(DraftNetwork, WithNothingToOfferItAsksAboutThem) {
-  b.network.profile.skills.clear();
-  b.contact("amelie").skills.clear();
-  EXPECT_NE(b.pitch("jose").draft.find("I'd love to hear what you're working on"),
-            std::string::npos);
-}
-
-TEST_F(DraftNetwork, IntroductionOnlyDraft) {
-  b.network.profile.skills.clear();
-  EXPECT_NE(
-      b.pitch("jose").draft.find("I thought you might like to meet Amélie Dubois, who knows "
-                                 "a lot about hiring and Rust; I'd be happy to introduce you."),
-      std::string::npos);
-}
+// The JSON report
 
 TEST_F(DraftNetwork, SameDataSameBytes) {
   PitchOptions options;
@@ -627,6 +316,8 @@ TEST_F(DraftNetwork, ASnoozedContactHasNoOccasion) {
   jose.snoozed_until = day("2026-12-01");
   EXPECT_FALSE(b.pitch("jose").occasion.has_value());
 }
+// ---------------------------------------------------------------------------
+// The draft: built in, or from a template
 
 TEST_F(DraftNetwork, TheOccasionPlaceholderFillsATemplate) {
   b.contact("jose").birthday = *parse_birthday("--11-20");
@@ -635,140 +326,6 @@ TEST_F(DraftNetwork, TheOccasionPlaceholderFillsATemplate) {
   EXPECT_EQ(b.pitch("jose", options).draft, "Hi José,\nHappy birthday!\n-- Noor Haddad");
   b.contact("jose").birthday.reset();
   EXPECT_EQ(b.pitch("jose", options).draft, "Hi José,\n-- Noor Haddad");
-}
-
-// ---------------------------------------------------------------------------
-// Templates
-
-DraftFields sample_fields() {
-  DraftFields f;
-  f.name = "José Núñez";
-  f.first_name = "José";
-  f.my_name = "Noor Haddad";
-  f.offer = "hiring and Rust";
-  f.intro = "Amélie Dubois (on-call)";
-  f.common = "rust-meetup and Berlin";
-  f.ask = "Coffee?";
-  f.occasion = "Happy birthday!";
-  return f;
-}
-
-std::string fill(std::string_view text, const DraftFields& fields = sample_fields()) {
-  auto t = parse_template(text, "t.txt");
-  EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().message);
-  return t.ok() ? fill_template(*t, fields) : std::string();
-}
-
-struct FillCase {
-  const char* label;
-  const char* tmpl;
-  const char* expected;
-};
-
-class TemplateFillTest : public testing::TestWithParam<FillCase> {};
-
-TEST_P(TemplateFillTest, Fills) { EXPECT_EQ(fill(GetParam().tmpl), GetParam().expected); }
-
-INSTANTIATE_TEST_SUITE_P(
-    Table, TemplateFillTest,
-    testing::Values(
-        FillCase{"name", "{{name}}", "José Núñez"},
-        FillCase{"first_name", "Hi {{first_name}},", "Hi José,"},
-        FillCase{"my_name", "-- {{my_name}}", "-- Noor Haddad"},
-        FillCase{"offer", "I can help with {{offer}}.", "I can help with hiring and Rust."},
-        FillCase{"intro", "Meet {{intro}}?", "Meet Amélie Dubois (on-call)?"},
-        FillCase{"common", "We share {{common}}.", "We share rust-meetup and Berlin."},
-        FillCase{"ask", "{{ask}}", "Coffee?"},
-        FillCase{"occasion", "Hi!\n{{occasion}}", "Hi!\nHappy birthday!"},
-        FillCase{"spaces_inside_braces", "{{ first_name }}!", "José!"},
-        FillCase{"several_on_a_line", "{{first_name}}/{{my_name}}", "José/Noor Haddad"},
-        FillCase{"single_braces_pass_through", "{name} {x}", "{name} {x}"},
-        FillCase{"lone_double_braces_pass_through", "}} then {{ then {{", "}} then {{ then {{"},
-        FillCase{"empty_braces_pass_through", "{{}} {{ }}", "{{}} {{ }}"},
-        FillCase{"two_words_pass_through", "{{first name}}", "{{first name}}"},
-        FillCase{"json_passes_through", "{\"a\": {\"b\": 1}}", "{\"a\": {\"b\": 1}}"},
-        FillCase{"triple_braces_keep_the_outer_ones", "{{{name}}}", "{José Núñez}"},
-        FillCase{"unclosed_placeholder_passes_through", "{{name", "{{name"},
-        FillCase{"trailing_newlines_dropped", "Hi\n\n\n", "Hi"},
-        FillCase{"inner_blank_lines_kept", "a\n\n\nb", "a\n\n\nb"}),
-    LabelName{});
-
-TEST(TemplateTest, EveryDocumentedPlaceholderIsKnown) {
-  std::string all;
-  for (auto name : template_placeholders()) all += "{{" + std::string(name) + "}}\n";
-  EXPECT_TRUE(parse_template(all, "t").ok());
-  EXPECT_EQ(template_placeholders().size(), 8u);
-}
-
-struct UnknownCase {
-  const char* label;
-  const char* tmpl;
-  const char* message;
-};
-
-class TemplateUnknownTest : public testing::TestWithParam<UnknownCase> {};
-
-TEST_P(TemplateUnknownTest, IsAUsageErrorNamingThePlaceholderFileAndLine) {
-  auto t = parse_template(GetParam().tmpl, "drafts/coffee.txt");
-  ASSERT_FALSE(t.ok());
-  EXPECT_EQ(t.error().kind, ErrorKind::usage);
-  EXPECT_EQ(t.error().message, GetParam().message);
-  EXPECT_NE(t.error().hint.find("{{first_name}}"), std::string::npos);
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Table, TemplateUnknownTest,
-    testing::Values(UnknownCase{"misspelt", "Hi {{nmae}}",
-                                "template drafts/coffee.txt:1: unknown placeholder {{nmae}}"},
-                    UnknownCase{"wrong_case", "Hi {{Name}}",
-                                "template drafts/coffee.txt:1: unknown placeholder {{Name}}"},
-                    UnknownCase{"dash_for_underscore", "ok {{name}}\n\nHi {{first-name}}",
-                                "template drafts/coffee.txt:3: unknown placeholder {{first-name}}"},
-                    UnknownCase{"with_spaces", "{{ birthday }}",
-                                "template drafts/coffee.txt:1: unknown placeholder {{birthday}}"}),
-    LabelName{});
-
-TEST(TemplateTest, InvalidUtf8IsAUsageError) {
-  auto t = parse_template("Hi \xC3\x28", "t.txt");
-  ASSERT_FALSE(t.ok());
-  EXPECT_EQ(t.error().kind, ErrorKind::usage);
-  EXPECT_NE(t.error().message.find("not valid UTF-8"), std::string::npos);
-}
-
-TEST(TemplateTest, ALineWhosePlaceholdersAreAllEmptyIsLeftOut) {
-  DraftFields f = sample_fields();
-  f.ask.clear();
-  f.intro.clear();
-  EXPECT_EQ(fill("Hi {{first_name}},\n\n{{ask}}\n\nBest,\n{{my_name}}\n", f),
-            "Hi José,\n\nBest,\nNoor Haddad");
-  EXPECT_EQ(fill("{{ask}}\n\nHi\n", f), "Hi");
-  EXPECT_EQ(fill("Hi\n{{ask}}\nBye", f), "Hi\nBye");
-  EXPECT_EQ(fill("Hi\n\n{{ask}}", f), "Hi");
-  // The literal text around them goes too: the line only made sense with them.
-  EXPECT_EQ(fill("Hi\nI could introduce you to {{intro}}.\nBye", f), "Hi\nBye");
-  // A line without placeholders always stays, even when blank.
-  EXPECT_EQ(fill("Hi\n\n\nBye", f), "Hi\n\n\nBye");
-  // One non-empty placeholder keeps the line.
-  EXPECT_EQ(fill("{{intro}}{{first_name}}", f), "José");
-}
-
-TEST(TemplateTest, AnyBytesGiveATemplateOrAUsageError) {
-  // Deterministic pseudo-random input, biased towards braces and newlines.
-  std::mt19937 random(20261120);
-  const std::string alphabet = "{{}} \n_-aeimnorst\xC3\xA9\xFF";
-  for (int round = 0; round < 2000; ++round) {
-    std::string input;
-    const auto length = random() % 40;
-    for (unsigned i = 0; i < length; ++i) input += alphabet[random() % alphabet.size()];
-    if (round % 3 == 0) input += "{{name}}";
-    auto t = parse_template(input, "fuzz");
-    if (t.ok()) {
-      (void)fill_template(*t, sample_fields());
-      (void)fill_template(*t, DraftFields{});
-    } else {
-      EXPECT_EQ(t.error().kind, ErrorKind::usage);
-    }
-  }
 }
 
 TEST(TemplateTest, PitchUsesTheTemplateForItsDraft) {
@@ -782,14 +339,6 @@ TEST(TemplateTest, PitchUsesTheTemplateForItsDraft) {
   EXPECT_EQ(b.pitch("jose", options).draft, "Hi José: Rust. Lunch? Noor Haddad");
 }
 
-TEST(PitchTest, NaturalList) {
-  EXPECT_EQ(natural_list({}), "");
-  EXPECT_EQ(natural_list({"a"}), "a");
-  EXPECT_EQ(natural_list({"a", "b"}), "a and b");
-  EXPECT_EQ(natural_list({"a", "b", "c"}), "a, b and c");
-  EXPECT_EQ(natural_list({"a", "b"}, " or "), "a or b");
-}
-
 TEST(PitchTest, FirstNameIsTheFirstWordOrTheWholeName) {
   NetworkBuilder b;
   b.me({}, {});
@@ -800,4 +349,4 @@ TEST(PitchTest, FirstNameIsTheFirstWordOrTheWholeName) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::test

@@ -12,41 +12,15 @@
 namespace kith {
 namespace {
 
+using test::mode_of;
+using test::NoUmask;
 using test::read_file;
 using test::TempDir;
+using test::tree;
 using test::write_file;
 
 Date ymd(int y, unsigned m, unsigned d) {
   return Date{date::year{y} / date::month{m} / date::day{d}};
-}
-
-class NoUmask {
- public:
-  NoUmask() : old_(::umask(0)) {}
-  ~NoUmask() { ::umask(old_); }
-  NoUmask(const NoUmask&) = delete;
-  NoUmask& operator=(const NoUmask&) = delete;
-
- private:
-  mode_t old_;
-};
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mode & 07777;
-}
-
-// Every path under `dir`, relative, sorted (empty when dir does not exist).
-std::vector<std::string> tree(const fs::path& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    out.push_back(it->path().lexically_relative(dir).string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 bool contains(const std::string& haystack, std::string_view needle) {
