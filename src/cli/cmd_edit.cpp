@@ -11,6 +11,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/fields.h"
 
 namespace kith::cli {
 namespace {

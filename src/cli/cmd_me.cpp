@@ -6,7 +6,6 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/fields.h"
-#include "core/text.h"
 
 namespace kith::cli {
 namespace {
