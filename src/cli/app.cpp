@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "cli/commands.h"
-#include "cli/git_support.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -79,15 +78,8 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   app->add_flag("-q,--quiet", ctx.global.quiet, "No confirmations on stderr");
   // Runs once the whole line is parsed and before the command: a bad --today
   // or KITH_TODAY is refused by every command, not only by those using dates.
-  app->parse_complete_callback([&ctx, app = app.get()] {
+  app->parse_complete_callback([&ctx] {
     if (auto today = ctx.today(); !today) throw GlobalOptionError{today.error()};
-    // A clone lacks the merge drivers in .git/config: any command run
-    // there registers them (a read of .git/config when they are in place).
-    const auto subs = app->get_subcommands();
-    const std::string name = subs.empty() ? "" : subs.front()->get_name();
-    if (name != "__complete" && name != "__merge" && name != "completion") {
-      register_merge_drivers(ctx);
-    }
   });
   app->footer(
       "Run `kith COMMAND --help` for a command's options, and `man kith` for the idea,\n"

@@ -11,6 +11,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/fields.h"
 
 namespace kith::cli {
 namespace {
@@ -217,12 +218,24 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
       if (auto s = check_text(option, **value); !s) return s.error();
     }
   }
-  if (auto s = check_not_both("--skill", f.skills, "--no-skill", r.skills); !s) return s.error();
-  if (auto s = check_not_both("--interest", f.interests, "--no-interest", r.interests); !s) {
-    return s.error();
+  struct ProfileList {
+    ListField field;
+    const char* add_option;
+    const std::vector<std::string>* added;
+    const char* remove_option;
+    const std::vector<std::string>* removed;
+  };
+  const ProfileList lists[] = {
+      {ListField::skills, "--skill", &f.skills, "--no-skill", &r.skills},
+      {ListField::interests, "--interest", &f.interests, "--no-interest", &r.interests},
+      {ListField::tags, "--tag", &f.tags, "--untag", &r.tags},
+      {ListField::goals, "--goal", &o.goals, "--no-goal", &o.no_goals},
+  };
+  for (const auto& l : lists) {
+    if (auto s = check_not_both(l.field, l.add_option, *l.added, l.remove_option, *l.removed); !s) {
+      return s.error();
+    }
   }
-  if (auto s = check_not_both("--tag", f.tags, "--untag", r.tags); !s) return s.error();
-  if (auto s = check_not_both("--goal", o.goals, "--no-goal", o.no_goals); !s) return s.error();
 
   Profile p = profile;
   if (o.name) p.name = *o.name;
@@ -231,16 +244,11 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
   };
   set_scalar(p.company, f.company);
   set_scalar(p.location, f.location);
-  if (auto s = remove_terms(p.skills, r.skills, "your profile", "skill"); !s) return s.error();
-  if (auto s = remove_terms(p.interests, r.interests, "your profile", "interest"); !s) {
-    return s.error();
+  for (const auto& l : lists) {
+    auto& list = p.*(info(l.field).in_profile);
+    if (auto s = remove_from_list(l.field, list, *l.removed, "your profile"); !s) return s.error();
   }
-  if (auto s = remove_terms(p.tags, r.tags, "your profile", "tag"); !s) return s.error();
-  if (auto s = remove_terms(p.goals, o.no_goals, "your profile", "goal"); !s) return s.error();
-  add_terms(p.skills, f.skills);
-  add_terms(p.interests, f.interests);
-  add_terms(p.tags, f.tags);
-  add_terms(p.goals, o.goals);
+  for (const auto& l : lists) add_values(l.field, p.*(info(l.field).in_profile), *l.added);
   return p;
 }
 

@@ -100,6 +100,8 @@ int run_git(Context& ctx) {
     if (auto s = fsutil::ensure_dir(dir); !s) return ctx.fail(s.error());
   }
   if (init) return run_init(args, *store, ctx);
+  // `kith git pull` or `merge` in a fresh clone merges through the drivers.
+  register_merge_drivers(ctx);
   ctx.out.flush();
   ctx.err.flush();
   auto r = git::run(git_runner(ctx), dir, args, git::Output::inherit);

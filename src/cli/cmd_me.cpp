@@ -1,14 +1,11 @@
 // kith me [--name N] [--skill S]... [--interest I]... [--goal G]... [--json]:
 // your own profile. With options it adds to it (`kith edit me` changes or
 // removes); without, it shows it.
-#include <algorithm>
-#include <set>
-
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
-#include "core/text.h"
+#include "core/fields.h"
 
 namespace kith::cli {
 namespace {
@@ -28,18 +25,6 @@ struct MeOptions {
            !tags.empty();
   }
 };
-
-// Adds the values that match no term already in `list` (terms_match), in
-// order, with a set of normalised keys so that many values stay fast.
-void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
-  std::set<std::string, std::less<>> seen;
-  for (const auto& have : list) seen.insert(text::normalize_term(have));
-  for (const auto& v : values) {
-    std::string key = text::normalize_term(v);
-    // An empty key matches nothing, not even another empty key.
-    if (key.empty() || seen.insert(std::move(key)).second) list.push_back(v);
-  }
-}
 
 Status validate(const MeOptions& o) {
   if (o.name) {
@@ -119,10 +104,10 @@ int run_me(const MeOptions& o, Context& ctx) {
   if (o.name) p.name = *o.name;
   if (o.company) p.company = *o.company;
   if (o.location) p.location = *o.location;
-  add_unique(p.skills, o.skills);
-  add_unique(p.interests, o.interests);
-  add_unique(p.goals, o.goals);
-  add_unique(p.tags, o.tags);
+  add_values(ListField::skills, p.skills, o.skills);
+  add_values(ListField::interests, p.interests, o.interests);
+  add_values(ListField::goals, p.goals, o.goals);
+  add_values(ListField::tags, p.tags, o.tags);
   if (auto s = store->save_profile(p); !s) return ctx.fail(s.error());
   commit_change(ctx, *store, "me: profile");
   if (o.json) {

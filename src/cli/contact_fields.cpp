@@ -1,8 +1,5 @@
 #include "cli/contact_fields.h"
 
-#include <algorithm>
-#include <set>
-
 #include "core/text.h"
 
 namespace kith::cli {
@@ -15,43 +12,16 @@ Status check_list(std::string_view option, const std::vector<std::string>& value
   return {};
 }
 
-// Adds the values not already in `list` (compared folded), in order. A set
-// of folded keys keeps this linear: `kith add --tag` may be given 10,000 times.
-void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
-  std::set<std::string, std::less<>> seen;
-  for (const auto& have : list) seen.insert(text::fold(have));
-  for (const auto& v : values) {
-    if (seen.insert(text::fold(v)).second) list.push_back(v);
-  }
-}
-
 std::optional<std::string> non_empty(const std::optional<std::string>& s) {
   if (!s || s->empty()) return std::nullopt;
   return s;
 }
 
-using Matcher = bool (*)(std::string_view have, std::string_view value);
-
-bool same_term(std::string_view a, std::string_view b) { return text::terms_match(a, b); }
-bool same_folded(std::string_view a, std::string_view b) { return text::fold(a) == text::fold(b); }
-
-// A phone number's digits and '+', so that spacing and punctuation do not
-// matter; the folded text when it has no digit.
-std::string phone_key(std::string_view phone) {
-  std::string key;
-  for (char ch : phone) {
-    if ((ch >= '0' && ch <= '9') || ch == '+') key += ch;
-  }
-  return key.find_first_of("0123456789") == std::string::npos ? text::fold(phone) : key;
-}
-bool same_phone(std::string_view a, std::string_view b) { return phone_key(a) == phone_key(b); }
-
-Status remove_matching(std::vector<std::string>& list, const std::vector<std::string>& values,
-                       Matcher match, std::string_view owner, std::string_view what) {
+Status remove_matching(ListField field, std::vector<std::string>& list,
+                       const std::vector<std::string>& values, std::string_view owner) {
+  const std::string_view what = info(field).name;
   for (const auto& value : values) {
-    const auto before = list.size();
-    std::erase_if(list, [&](const std::string& have) { return match(have, value); });
-    if (list.size() != before) continue;
+    if (remove_values(field, list, value) > 0) continue;
     std::string has;
     for (const auto& have : list) {
       has += (has.empty() ? "" : ", ") + text::sanitize_for_terminal(have);
@@ -61,20 +31,6 @@ Status remove_matching(std::vector<std::string>& list, const std::vector<std::st
         std::string(owner) + " has no " + std::string(what) + " '" +
             text::sanitize_for_terminal(value) + "'",
         has.empty() ? std::string(owner) + " has no " + plural : "its " + plural + ": " + has);
-  }
-  return {};
-}
-
-Status check_disjoint(std::string_view add_option, const std::vector<std::string>& added,
-                      std::string_view remove_option, const std::vector<std::string>& removed,
-                      Matcher match) {
-  for (const auto& a : added) {
-    for (const auto& r : removed) {
-      if (match(a, r)) {
-        return usage_error(std::string(add_option) + " and " + std::string(remove_option) +
-                           " both name '" + text::sanitize_for_terminal(a) + "'");
-      }
-    }
   }
   return {};
 }
@@ -155,58 +111,52 @@ void add_contact_removal_options(CLI::App& sub, ContactRemovals& r) {
   sub.add_option("--no-interest", r.interests, "Remove an interest (repeatable)")->type_name("I");
 }
 
-Status remove_terms(std::vector<std::string>& list, const std::vector<std::string>& values,
-                    std::string_view owner, std::string_view what) {
+Status remove_from_list(ListField field, std::vector<std::string>& list,
+                        const std::vector<std::string>& values, std::string_view owner) {
   std::vector<std::string> copy = list;
-  if (auto s = remove_matching(copy, values, same_term, owner, what); !s) return s;
+  if (auto s = remove_matching(field, copy, values, owner); !s) return s;
   list = std::move(copy);
   return {};
 }
 
-void add_terms(std::vector<std::string>& list, const std::vector<std::string>& values) {
-  for (const auto& v : values) {
-    if (std::none_of(list.begin(), list.end(),
-                     [&](const std::string& have) { return text::terms_match(have, v); })) {
-      list.push_back(v);
+Status check_not_both(ListField field, std::string_view add_option,
+                      const std::vector<std::string>& added, std::string_view remove_option,
+                      const std::vector<std::string>& removed) {
+  for (const auto& a : added) {
+    for (const auto& r : removed) {
+      if (same_value(field, a, r)) {
+        return usage_error(std::string(add_option) + " and " + std::string(remove_option) +
+                           " both name '" + text::sanitize_for_terminal(a) + "'");
+      }
     }
   }
-}
-
-Status check_not_both(std::string_view add_option, const std::vector<std::string>& added,
-                      std::string_view remove_option, const std::vector<std::string>& removed) {
-  return check_disjoint(add_option, added, remove_option, removed, same_term);
+  return {};
 }
 
 Status apply_contact_removals(const ContactRemovals& r, const ContactFields& additions,
                               std::string_view owner, Contact& contact) {
   struct ListRemoval {
+    ListField field;
     const char* add_option;
     const std::vector<std::string>* added;
     const char* remove_option;
     const std::vector<std::string>* removed;
-    std::vector<std::string> Contact::*list;
-    Matcher match;
-    const char* what;
   };
   const ListRemoval lists[] = {
-      {"--email", &additions.emails, "--no-email", &r.emails, &Contact::emails, same_folded,
-       "email"},
-      {"--phone", &additions.phones, "--no-phone", &r.phones, &Contact::phones, same_phone,
-       "phone"},
-      {"--link", &additions.links, "--no-link", &r.links, &Contact::links, same_folded, "link"},
-      {"--tag", &additions.tags, "--untag", &r.tags, &Contact::tags, same_term, "tag"},
-      {"--skill", &additions.skills, "--no-skill", &r.skills, &Contact::skills, same_term, "skill"},
-      {"--interest", &additions.interests, "--no-interest", &r.interests, &Contact::interests,
-       same_term, "interest"},
+      {ListField::emails, "--email", &additions.emails, "--no-email", &r.emails},
+      {ListField::phones, "--phone", &additions.phones, "--no-phone", &r.phones},
+      {ListField::links, "--link", &additions.links, "--no-link", &r.links},
+      {ListField::tags, "--tag", &additions.tags, "--untag", &r.tags},
+      {ListField::skills, "--skill", &additions.skills, "--no-skill", &r.skills},
+      {ListField::interests, "--interest", &additions.interests, "--no-interest", &r.interests},
   };
   Contact updated = contact;
   for (const auto& l : lists) {
-    if (auto s = check_disjoint(l.add_option, *l.added, l.remove_option, *l.removed, l.match); !s) {
+    if (auto s = check_not_both(l.field, l.add_option, *l.added, l.remove_option, *l.removed); !s) {
       return s;
     }
-    if (auto s = remove_matching(updated.*(l.list), *l.removed, l.match, owner, l.what); !s) {
-      return s;
-    }
+    auto& list = updated.*(info(l.field).in_contact);
+    if (auto s = remove_matching(l.field, list, *l.removed, owner); !s) return s;
   }
   contact = std::move(updated);
   return {};
@@ -271,12 +221,12 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
   if (f.location) updated.location = non_empty(f.location);
   if (f.how_met) updated.how_met = non_empty(f.how_met);
   if (f.note) updated.notes = non_empty(f.note);
-  add_unique(updated.emails, f.emails);
-  add_unique(updated.phones, f.phones);
-  add_unique(updated.links, f.links);
-  add_unique(updated.tags, f.tags);
-  add_unique(updated.skills, f.skills);
-  add_unique(updated.interests, f.interests);
+  add_values(ListField::emails, updated.emails, f.emails);
+  add_values(ListField::phones, updated.phones, f.phones);
+  add_values(ListField::links, updated.links, f.links);
+  add_values(ListField::tags, updated.tags, f.tags);
+  add_values(ListField::skills, updated.skills, f.skills);
+  add_values(ListField::interests, updated.interests, f.interests);
   contact = std::move(updated);
   return {};
 }

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/dates.h"
+#include "core/fields.h"
 #include "core/model.h"
 #include "core/status.h"
 
@@ -64,34 +65,34 @@ void add_contact_field_options(CLI::App& sub, ContactFields& fields,
 // --no-interest.
 void add_contact_removal_options(CLI::App& sub, ContactRemovals& removals);
 
-// Applies the fields: scalar options replace, list options add (skipping
-// values already present). An empty value clears a scalar (--company "",
-// --met "", --birthday "", --note "", --every ""), and so does --every
-// default: the setting `every` applies again. A bad value is a usage error
-// naming the option; on error `contact` is unchanged.
+// Applies the fields: scalar options replace, list options add the values
+// not already there (core/fields.h: add_values, under each field's equality
+// key; the spelling kept is the one written first). An empty value clears a
+// scalar (--company "", --met "", --birthday "", --note "", --every ""), and
+// so does --every default: the setting `every` applies again. A bad value is
+// a usage error naming the option; on error `contact` is unchanged.
 Status apply_contact_fields(const ContactFields& fields, Date today, Contact& contact);
 
-// Removes values from the contact's lists: tags, skills and interests match
-// as terms (text::terms_match: "Machine-Learning" removes "machine
-// learning"), emails and links case-insensitively, phones by their digits
-// and '+' ("+1 555-0100" removes "+15550100"). Every matching entry goes. A
-// value that matches nothing, or that the same command also adds, is a usage
-// error naming `owner` (e.g. "ada-lovelace") and what it has; on error
-// `contact` is unchanged.
+// Removes values from the contact's lists: every entry that is the same value
+// under its field's equality key (core/fields.h) goes, so "--untag APIs"
+// removes "api" and "--no-phone +15550100" removes "1 555-0100". A value
+// that matches nothing, or that the same command also adds, is a usage error
+// naming `owner` (e.g. "ada-lovelace") and what it has; on error `contact`
+// is unchanged.
 Status apply_contact_removals(const ContactRemovals& removals, const ContactFields& additions,
                               std::string_view owner, Contact& contact);
 
-// Removes from `list` every term matching one of `values` (text::terms_match).
-// A value that matches nothing is a usage error: "OWNER has no WHAT 'value'".
-Status remove_terms(std::vector<std::string>& list, const std::vector<std::string>& values,
-                    std::string_view owner, std::string_view what);
+// Removes from `list` every entry that is the same value (in `field`) as one
+// of `values`. A value that matches nothing is a usage error: "OWNER has no
+// FIELD 'value'", and `list` is unchanged.
+Status remove_from_list(ListField field, std::vector<std::string>& list,
+                        const std::vector<std::string>& values, std::string_view owner);
 
-// Appends each value that does not match (text::terms_match) one in `list`.
-void add_terms(std::vector<std::string>& list, const std::vector<std::string>& values);
-
-// A usage error when a value is both added and removed by one command.
-Status check_not_both(std::string_view add_option, const std::vector<std::string>& added,
-                      std::string_view remove_option, const std::vector<std::string>& removed);
+// A usage error when a value is both added and removed by one command (the
+// same value in `field`).
+Status check_not_both(ListField field, std::string_view add_option,
+                      const std::vector<std::string>& added, std::string_view remove_option,
+                      const std::vector<std::string>& removed);
 
 // Checks a one-line text value: valid UTF-8, not empty, no control characters.
 Status check_text(std::string_view option, std::string_view value);

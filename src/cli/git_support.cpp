@@ -36,6 +36,8 @@ git::Runner git_runner(const Context& ctx) {
 
 void commit_change(Context& ctx, const Store& store, const std::string& message) {
   if (store.changed_files().empty() || !git::is_repository(store.dir())) return;
+  // A writer in a fresh clone: the merges of what it commits need the drivers.
+  register_merge_drivers(ctx);
   auto config = store.load_config();
   if (!config) return;
   auto settings = settings_of(*config, "kith.json");

@@ -1,6 +1,6 @@
 // What the commands share about a data directory kept in git: how git is
 // started, the commit each writing command makes of its own change, and the
-// registration of the merge drivers in a clone.
+// registration of the merge drivers in a clone (by writers, sync and git).
 #pragma once
 
 #include <string>
@@ -22,12 +22,17 @@ git::Runner git_runner(const Context& ctx);
 // on. Called by every writing command after its change is on disk, with the
 // write lock still held. Never fails the command: the change is saved
 // either way; when git fails, a warning says so and how to commit by hand.
+// When `store` changed files in a git repository it also registers the
+// merge drivers (register_merge_drivers), autocommit on or off: writers are
+// what registers them in a fresh clone, readers create nothing.
 void commit_change(Context& ctx, const Store& store, const std::string& message);
 
 // Makes sure the merge drivers of the data directory's repository name this
 // kith binary: a clone lacks them, and an old path may be stale. Reads
 // .git/config only, unless something must be written. Does nothing outside
-// a git repository; a failure is a warning.
+// a git repository; a failure is a warning. Called by the writers (through
+// commit_change), by `kith sync` and by `kith git` (whose pull or merge
+// needs them), never by a command that only reads.
 void register_merge_drivers(Context& ctx);
 
 }  // namespace kith::cli

@@ -242,11 +242,21 @@ Result<bool> ensure_drivers(const Runner& runner, const fs::path& dir, const fs:
   return true;
 }
 
+Client client(Runner runner, fs::path dir) {
+  return [runner = std::move(runner), dir = std::move(dir)](const std::vector<std::string>& args) {
+    return run(runner, dir, args);
+  };
+}
+
 std::vector<std::string> fallback_identity(const Runner& runner, const fs::path& dir,
                                            std::string_view hostname) {
+  return fallback_identity(client(runner, dir), hostname);
+}
+
+std::vector<std::string> fallback_identity(const Client& git, std::string_view hostname) {
   std::vector<std::string> options;
   for (const char* key : {"user.name", "user.email"}) {
-    auto r = run(runner, dir, {"config", "--get", key});
+    auto r = git({"config", "--get", key});
     if (r && r->exit_code == 0 && !trim(r->out).empty()) continue;
     const std::string host = hostname.empty() ? "localhost" : std::string(hostname);
     options.push_back("-c");

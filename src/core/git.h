@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,12 @@ struct Run {
 Result<Run> run(const Runner& runner, const fs::path& dir, const std::vector<std::string>& args,
                 Output output = Output::capture);
 
+// git in one directory, output captured: `run(runner, dir, ARGS)` for the
+// real git (client()), a fake in tests. What the sync protocol (sync.h)
+// asks of git.
+using Client = std::function<Result<Run>(const std::vector<std::string>& args)>;
+Client client(Runner runner, fs::path dir);
+
 // True when `dir` is the top of a git work tree (it holds a .git directory
 // or a .git file, as a worktree or submodule does). Starts no process.
 bool is_repository(const fs::path& dir);
@@ -72,6 +79,7 @@ std::string shell_quote(std::string_view word);
 // fails for want of one. Empty when git knows both.
 std::vector<std::string> fallback_identity(const Runner& runner, const fs::path& dir,
                                            std::string_view hostname);
+std::vector<std::string> fallback_identity(const Client& git, std::string_view hostname);
 
 // Commits exactly `paths` (relative to `dir`; new, changed or deleted
 // files) with `message`, whatever else is staged or changed. Returns false

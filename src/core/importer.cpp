@@ -5,61 +5,14 @@
 #include <set>
 
 #include "core/contacts.h"
+#include "core/fields.h"
 #include "core/text.h"
 
 namespace kith {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string digits_of(std::string_view phone) {
-  std::string out;
-  for (char ch : phone) {
-    if ((ch >= '0' && ch <= '9') || ch == '+') out += ch;
-  }
-  return out;
-}
-
-// Keys under which two list entries are the same entry.
-std::string email_key(std::string_view s) { return lower_ascii(trim(s)); }
-std::string phone_key(std::string_view s) {
-  std::string d = digits_of(s);
-  return d.empty() ? text::fold(s) : d;
-}
-std::string link_key(std::string_view s) {
-  std::string key = profile_url_key(s);
-  if (!key.empty()) return key;
-  std::string l = lower_ascii(trim(s));
-  while (!l.empty() && l.back() == '/') l.pop_back();
-  for (std::string_view scheme : {"https://", "http://"}) {
-    if (l.starts_with(scheme)) l.erase(0, scheme.size());
-  }
-  return l;
-}
-std::string term_key(std::string_view s) { return text::normalize_term(s); }
-
-using KeyFn = std::string (*)(std::string_view);
-
-// Adds the entries of `from` that `into` lacks (under `key`); true when any.
-bool add_missing(std::vector<std::string>& into, const std::vector<std::string>& from, KeyFn key) {
-  bool changed = false;
-  for (const auto& item : from) {
-    const std::string k = key(item);
-    if (k.empty()) continue;
-    if (std::none_of(into.begin(), into.end(),
-                     [&](const std::string& have) { return key(have) == k; })) {
-      into.push_back(item);
-      changed = true;
-    }
-  }
-  return changed;
-}
+// The key under which two emails are the same email (for matching records).
+std::string email_key(std::string_view s) { return field_key(ListField::emails, s); }
 
 template <class T>
 void fill(std::optional<T>& into, const std::optional<T>& from) {
@@ -207,12 +160,7 @@ class Planner {
   // Merges the record into c; returns the job change it makes, if any.
   std::optional<JobChangeReport> merge(Contact& c, const ImportRecord& r) {
     const Contact& in = r.contact;
-    add_missing(c.emails, in.emails, email_key);
-    add_missing(c.phones, in.phones, phone_key);
-    add_missing(c.links, in.links, link_key);
-    add_missing(c.tags, in.tags, term_key);
-    add_missing(c.skills, in.skills, term_key);
-    add_missing(c.interests, in.interests, term_key);
+    add_missing_values(c, in);
     fill(c.location, in.location);
     fill(c.how_met, in.how_met);
     fill(c.met_on, in.met_on);
@@ -295,10 +243,7 @@ void plan_interactions(const Network& network, const Planner& planner,
 void plan_profile(const Network& network, const Profile& from, ImportPlan& plan) {
   Profile p = network.profile;
   if (p.name.empty()) p.name = from.name;
-  add_missing(p.skills, from.skills, term_key);
-  add_missing(p.interests, from.interests, term_key);
-  add_missing(p.goals, from.goals, term_key);
-  add_missing(p.tags, from.tags, term_key);
+  add_missing_values(p, from);
   fill(p.company, from.company);
   fill(p.location, from.location);
   for (auto it = from.extra.begin(); it != from.extra.end(); ++it) {
@@ -343,26 +288,6 @@ std::string one_line(std::string_view s) {
     if (u < 0x20 || u == 0x7f) ch = ' ';
   }
   return std::string(trim(out));
-}
-
-std::string profile_url_key(std::string_view url) {
-  std::string u = lower_ascii(trim(url));
-  for (std::string_view scheme : {"https://", "http://"}) {
-    if (u.starts_with(scheme)) {
-      u.erase(0, scheme.size());
-      break;
-    }
-  }
-  const auto slash = u.find('/');
-  if (slash == std::string::npos) return {};
-  std::string host = u.substr(0, slash);
-  std::string path = u.substr(slash);
-  if (host != "linkedin.com" && !host.ends_with(".linkedin.com")) return {};
-  if (!path.starts_with("/in/")) return {};
-  if (auto cut = path.find_first_of("?#"); cut != std::string::npos) path.erase(cut);
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  if (path.size() <= 4) return {};
-  return "linkedin.com" + path;
 }
 
 ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/fields.h"
 #include "core/model.h"
 #include "core/records.h"
 
@@ -101,7 +102,8 @@ struct ImportPlan {
 // that id: the ids of one file are distinct people.
 //
 // A matched contact keeps its id, name and every value it has; lists (emails,
-// phones, links, tags, skills, interests) gain the entries they lack and
+// phones, links, tags, skills, interests) gain the entries they lack, the
+// same value being the same under fields.h's keys (add_missing_values), and
 // empty fields are filled. Under MergePolicy::update a company or role that
 // differs (case and accents ignored) replaces the kept one, and when the
 // contact had a company or role before, the change is recorded in its
@@ -126,9 +128,6 @@ ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy po
 std::string one_line(std::string_view s);
 // `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
-// The matching key of a LinkedIn profile URL ("linkedin.com/in/ada-l"), or
-// empty when `url` is not one. Scheme, "www." and country subdomains, case,
-// a query, a fragment and a trailing slash are ignored.
-std::string profile_url_key(std::string_view url);
+// (profile_url_key, the key of a LinkedIn profile URL, is in fields.h.)
 
 }  // namespace kith

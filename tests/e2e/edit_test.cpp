@@ -72,6 +72,29 @@ TEST_F(EditTest, RemovalOptionsMatchLikeTermsEmailsAndPhones) {
   EXPECT_EQ(j["links"], Json::array());
 }
 
+// A value is added once under its field's equality key, the key an import
+// uses too: phone digits, normalised terms, profile URLs, emails.
+TEST_F(EditTest, ListValuesEqualUnderTheirFieldsKeyAreNotAddedTwice) {
+  kith.ok({"add", "Xavier Quinn", "--phone", "+1 555 0100", "--tag", "APIs", "--skill",
+           "Machine-Learning", "--link", "https://www.linkedin.com/in/xq", "--email",
+           "XQ@example.org"});
+  kith.ok({"edit", "xavier", "--phone", "+15550100", "--tag", "api", "--skill", "machine learnings",
+           "--link", "linkedin.com/in/XQ/", "--email", "xq@example.org"});
+  const Json j = read_json(tmp / "data/contacts/xavier-quinn.json");
+  EXPECT_EQ(j["phones"], Json::array({"+1 555 0100"}));
+  EXPECT_EQ(j["tags"], Json::array({"APIs"}));
+  EXPECT_EQ(j["skills"], Json::array({"Machine-Learning"}));
+  EXPECT_EQ(j["links"], Json::array({"https://www.linkedin.com/in/xq"}));
+  EXPECT_EQ(j["emails"], Json::array({"XQ@example.org"}));
+  // And removed under the same keys.
+  kith.ok({"edit", "xavier", "--no-phone", "1-555-0100", "--untag", "API", "--no-link",
+           "http://uk.linkedin.com/in/xq"});
+  const Json after = read_json(tmp / "data/contacts/xavier-quinn.json");
+  EXPECT_EQ(after["phones"], Json::array());
+  EXPECT_EQ(after["tags"], Json::array());
+  EXPECT_EQ(after["links"], Json::array());
+}
+
 TEST_F(EditTest, EmptyValuesClearScalarsAndEveryGoesBackToTheDefaultOrOff) {
   kith.ok({"edit", "ada", "--company", "", "--role", "", "--met", "", "--birthday", "", "--note",
            "", "--how-met", "", "--every", "off"});

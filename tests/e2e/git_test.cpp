@@ -278,7 +278,9 @@ TEST_F(GitTest, NothingToChangeMeansNoCommit) {
   EXPECT_EQ(m.commit_count(), commits);
 }
 
-TEST_F(GitTest, AReaderRegistersTheDriversInAClone) {
+// A plain `git clone` lacks the merge drivers in .git/config. Commands that
+// only read leave it as it is; the first writer registers them.
+TEST_F(GitTest, ReadersCreateNothingInACloneAndAWriterRegistersTheDrivers) {
   init();
   const fs::path clone = tmp / "c" / "data";
   fs::create_directories(tmp / "c" / "home");
@@ -287,16 +289,37 @@ TEST_F(GitTest, AReaderRegistersTheDriversInAClone) {
           .exit_code,
       0);
   Machine c{tmp / "c"};
+  const std::string config = read_file(clone / ".git" / "config");
+  const std::vector<std::vector<std::string>> readers = {
+      {"due"},    {"list"},  {"show", "ada"}, {"pitch", "ada"},           {"me"},
+      {"config"}, {"stats"}, {"doctor"},      {"show", "grace", "--json"}};
+  for (const auto& args : readers) {
+    c.kith.ok(args);
+    EXPECT_EQ(read_file(clone / ".git" / "config"), config) << "kith " << args.front();
+  }
   EXPECT_EQ(c.git({"config", "merge.kith-log.driver"}).exit_code, 1);
-  c.kith.ok({"list"});
+  EXPECT_EQ(c.status(), "");
+
+  c.kith.ok({"log", "ada", "-q"});
   EXPECT_NE(c.git_ok({"config", "merge.kith-log.driver"}).find("__merge log"), std::string::npos);
   EXPECT_NE(c.git_ok({"config", "merge.kith-json.driver"}).find("__merge json"), std::string::npos);
-  // A stale path (kith moved) is replaced.
-  c.git_ok({"config", "merge.kith-log.driver", "'/old/kith' __merge log %O %A %B %P"});
-  c.kith.ok({"due"});
-  EXPECT_EQ(c.git_ok({"config", "merge.kith-log.driver"}),
-            "'" + fs::canonical(kith_binary()).string() + "' __merge log %O %A %B %P\n");
   EXPECT_EQ(c.status(), "");
+}
+
+TEST_F(GitTest, AStaleDriverPathIsReplacedByAWriterOrKithGitNotByAReader) {
+  init();
+  const std::string current =
+      "'" + fs::canonical(kith_binary()).string() + "' __merge log %O %A %B %P\n";
+  m.git_ok({"config", "merge.kith-log.driver", "'/old/kith' __merge log %O %A %B %P"});
+  kith.ok({"due"});
+  EXPECT_EQ(m.git_ok({"config", "merge.kith-log.driver"}), "'/old/kith' __merge log %O %A %B %P\n");
+  kith.ok({"edit", "ada", "--tag", "x", "-q"});
+  EXPECT_EQ(m.git_ok({"config", "merge.kith-log.driver"}), current);
+  // `kith git pull` in a clone merges through them: kith git registers too.
+  m.git_ok({"config", "merge.kith-log.driver", "'/old/kith' __merge log %O %A %B %P"});
+  kith.ok({"git", "status", "--short"});
+  EXPECT_EQ(m.git_ok({"config", "merge.kith-log.driver"}), current);
+  EXPECT_EQ(m.status(), "");
 }
 
 }  // namespace

@@ -368,31 +368,6 @@ TEST(PlanImport, InvalidSettingsAreLeftOutWithAWarning) {
   EXPECT_NE(result.warnings[0].message.find("settings left as they are"), std::string::npos);
 }
 
-struct UrlCase {
-  const char* label;
-  std::string_view url;
-  std::string_view key;
-};
-
-class ProfileUrlKeyTest : public testing::TestWithParam<UrlCase> {};
-
-TEST_P(ProfileUrlKeyTest, NormalisesLinkedinProfileUrls) {
-  EXPECT_EQ(profile_url_key(GetParam().url), GetParam().key);
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Table, ProfileUrlKeyTest,
-    testing::Values(UrlCase{"plain", "https://www.linkedin.com/in/ada", "linkedin.com/in/ada"},
-                    UrlCase{"http_no_www_slash", "http://linkedin.com/in/ada/",
-                            "linkedin.com/in/ada"},
-                    UrlCase{"country_subdomain_and_query", "https://uk.linkedin.com/in/Ada?x=1#top",
-                            "linkedin.com/in/ada"},
-                    UrlCase{"company_page", "https://www.linkedin.com/company/acme", ""},
-                    UrlCase{"other_site", "https://example.org/in/ada", ""},
-                    UrlCase{"lookalike_host", "https://notlinkedin.com/in/ada", ""},
-                    UrlCase{"no_name", "https://www.linkedin.com/in/", ""}),
-    [](const auto& c) { return std::string(c.param.label); });
-
 TEST(OneLine, ControlCharactersBecomeSpacesAndEndsAreTrimmed) {
   EXPECT_EQ(one_line("  Founder,\nCEO\t "), "Founder, CEO");
   EXPECT_EQ(one_line("a\x1b[31m"), "a [31m");

@@ -1,0 +1,76 @@
+// The protocol of `kith sync`: commit what is pending, pull (a merge, never
+// a rebase) from the branch's upstream, settle what git leaves to kith, and
+// push, setting the upstream on the first push. kith's own files merge
+// through its merge drivers (registered by the caller beforehand); a
+// conflict in any other file stops the sync with the merge left in place
+// for the user to finish.
+//
+// git is reached only through a git::Client, so that the tests run the
+// protocol against a fake. The caller holds the write lock for the whole
+// sync. Nothing here prints: the Outcome says what happened.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/git.h"
+#include "core/status.h"
+
+namespace kith::sync {
+
+namespace fs = std::filesystem;
+
+// What a sync did, in the order it did it. When `status` is an error the
+// sync stopped there, and the fields say what it had done before.
+struct Outcome {
+  // Changes made outside kith (or not committed yet) were committed first,
+  // as "sync: changes made outside kith".
+  bool committed_pending = false;
+  std::string remote;  // the remote synced with, once chosen
+  // What kith's merge drivers said during the merge: their lines of git's
+  // stderr that start "kith: ", as they wrote them.
+  std::vector<std::string> driver_notes;
+  // Files that one side deleted and the other changed, which git leaves
+  // unmerged and kith settles: a month merged line by line with the deleted
+  // side empty, a record kept deleted. Paths relative to the data directory.
+  std::vector<std::string> settled;
+  // Things worth saying that did not stop the sync ("merge: …", an upstream
+  // that could not be recorded).
+  std::vector<std::string> warnings;
+  // The subjects of the commits received (merged in) and sent (pushed),
+  // newest first, merges left out.
+  std::vector<std::string> received;
+  std::vector<std::string> sent;
+  Status status;
+};
+
+// The commit message of the changes found pending.
+inline constexpr std::string_view kPendingMessage = "sync: changes made outside kith";
+
+// A data error unless `dir` is the top of a git work tree: what to check
+// before taking the lock.
+Status check_repository(const fs::path& dir);
+
+// Syncs the repository at `dir`, running git through `git` (a client in
+// `dir`). `hostname` names this machine in the fallback identity of commits
+// (git::fallback_identity).
+//
+// Steps: a merge in progress, or a HEAD on no branch, is an error. Pending
+// changes (git status) are added and committed. The remote is the branch's
+// configured one, else "origin", else the only remote (none, or several
+// without origin, is an error); the remote branch is the configured merge
+// ref, else the same name. Fetch (failing: an error, nothing changed), then
+// merge the remote branch when it exists; a merge that stops only on files
+// deleted on one side and changed on the other, among kith's own files, is
+// settled and committed; a conflict in another file is an error. Then push
+// when the remote lacks commits (or the branch has no upstream yet, which
+// the first push records in the branch's config).
+Outcome run(const git::Client& git, const fs::path& dir, std::string_view hostname);
+
+// Whether kith merges `path` (relative to the data directory) itself: a
+// month of the log, a contact record, me.json, kith.json.
+bool kith_merges(std::string_view path);
+
+}  // namespace kith::sync
