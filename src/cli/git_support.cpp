@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/layout.h"
+
 namespace kith::cli {
 namespace {
 
@@ -40,7 +42,7 @@ void commit_change(Context& ctx, const Store& store, const std::string& message)
   register_merge_drivers(ctx);
   auto config = store.load_config();
   if (!config) return;
-  auto settings = settings_of(*config, "kith.json");
+  auto settings = settings_of(*config, layout::kConfigFile);
   if (settings && !settings->autocommit) return;
   auto committed = git::commit_paths(git_runner(ctx), store.dir(), store.changed_files(), message,
                                      ctx.env().hostname);

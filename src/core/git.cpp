@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/layout.h"
+
 namespace kith::git {
 namespace {
 
@@ -177,18 +179,18 @@ bool is_repository(const fs::path& dir) {
   return !ec && (fs::is_directory(status) || fs::is_regular_file(status));
 }
 
-std::string_view attributes_text() {
-  return "# kith merges its own files line by line and field by field (kith git --help).\n"
-         "log/*.jsonl merge=kith-log\n"
-         "contacts/*.json merge=kith-json\n"
-         "me.json merge=kith-json\n"
-         "kith.json merge=kith-json\n";
+std::string attributes_text() {
+  using namespace layout;
+  const std::string json = " merge=kith-json\n";
+  return "# kith merges its own files line by line and field by field (kith git --help).\n" +
+         std::string(kLogDir) + "/*" + std::string(kMonthSuffix) + " merge=kith-log\n" +
+         std::string(kContactsDir) + "/*" + std::string(kContactSuffix) + json +
+         std::string(kProfileFile) + json + std::string(kConfigFile) + json;
 }
 
-std::string_view ignore_text() {
-  return "# kith's lock file and the temp files of interrupted writes.\n"
-         "/.lock\n"
-         ".*.tmp-*\n";
+std::string ignore_text() {
+  return "# kith's lock file and the temp files of interrupted writes.\n/" +
+         std::string(layout::kLockFile) + "\n" + layout::temp_file_name("*", "*") + "\n";
 }
 
 std::string shell_quote(std::string_view word) {

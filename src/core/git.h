@@ -55,8 +55,8 @@ Client client(Runner runner, fs::path dir);
 bool is_repository(const fs::path& dir);
 
 // The files `kith git init` writes.
-std::string_view attributes_text();  // .gitattributes: which driver merges which file
-std::string_view ignore_text();      // .gitignore: the lock and temp files
+std::string attributes_text();  // .gitattributes: which driver merges which file
+std::string ignore_text();      // .gitignore: the lock and temp files
 
 // The two merge drivers, as `git config` stores them: "merge.kith-log.driver"
 // -> "'/usr/bin/kith' __merge log %O %A %B %P".

@@ -63,6 +63,21 @@ std::string temp_file_name(std::string_view file_name, std::string_view suffix) 
   return "." + std::string(file_name) + ".tmp-" + std::string(suffix);
 }
 
+std::optional<FileKind> kind_of(std::string_view relative_path) {
+  if (relative_path == kConfigFile) return FileKind::config;
+  if (relative_path == kProfileFile) return FileKind::profile;
+  // DIR/NAME SUFFIX with a non-empty NAME and no further '/'.
+  auto in = [&](std::string_view dir, std::string_view suffix) {
+    if (relative_path.size() <= dir.size() + 1 + suffix.size()) return false;
+    if (!relative_path.starts_with(dir) || relative_path[dir.size()] != '/') return false;
+    if (!relative_path.ends_with(suffix)) return false;
+    return relative_path.find('/', dir.size() + 1) == std::string_view::npos;
+  };
+  if (in(kContactsDir, kContactSuffix)) return FileKind::contact;
+  if (in(kLogDir, kMonthSuffix)) return FileKind::month;
+  return std::nullopt;
+}
+
 bool is_temp_name(std::string_view file_name) {
   return file_name.size() > 1 && file_name.front() == '.' &&
          file_name.find(".tmp-") != std::string_view::npos;

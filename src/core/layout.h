@@ -46,6 +46,13 @@ std::optional<date::year_month> month_of(std::string_view file_name);
 // "log/2026-11.jsonl".
 std::string month_relative_path(date::year_month month);
 
+// The kinds of file kith keeps, and which one a relative path names:
+// "kith.json", "me.json", "contacts/NAME.json", "log/NAME.jsonl" (one level
+// deep, as git's attribute patterns `contacts/*.json` and `log/*.jsonl`
+// match them); nullopt for any other path.
+enum class FileKind { config, profile, contact, month };
+std::optional<FileKind> kind_of(std::string_view relative_path);
+
 // The temp file that replaces `file_name` ("ada.json" -> ".ada.json.tmp-SUFFIX").
 std::string temp_file_name(std::string_view file_name, std::string_view suffix);
 // True for the names temp_file_name makes: what a killed writer leaves behind.

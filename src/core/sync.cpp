@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/fsutil.h"
+#include "core/layout.h"
 #include "core/merge.h"
 #include "core/text.h"
 
@@ -97,7 +98,7 @@ Status settle_deletions(const Steps& git, Outcome& outcome) {
     const bool theirs = present.count('3') > 0;
     if (!kith_merges(path) || (ours && theirs)) continue;
     std::string merged;
-    if (path.starts_with("log/")) {
+    if (layout::kind_of(path) == layout::FileKind::month) {
       std::string base, our_text, their_text;
       for (auto [stage, text] :
            {std::pair<char, std::string*>{'1', &base}, {'2', &our_text}, {'3', &their_text}}) {
@@ -314,12 +315,6 @@ Outcome run(const git::Client& git, const fs::path& dir, std::string_view hostna
   return outcome;
 }
 
-bool kith_merges(std::string_view path) {
-  const bool log = path.starts_with("log/") && path.ends_with(".jsonl") &&
-                   path.find('/', 4) == std::string_view::npos;
-  const bool contact = path.starts_with("contacts/") && path.ends_with(".json") &&
-                       path.find('/', 9) == std::string_view::npos;
-  return log || contact || path == "me.json" || path == "kith.json";
-}
+bool kith_merges(std::string_view path) { return layout::kind_of(path).has_value(); }
 
 }  // namespace kith::sync

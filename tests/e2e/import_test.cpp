@@ -11,15 +11,12 @@
 #include <unistd.h>
 
 #include "support/testutil.h"
+#include "support/labels.h"
 
 namespace kith::test {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 using Json = nlohmann::ordered_json;
 

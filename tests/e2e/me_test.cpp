@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "support/testutil.h"
+#include "support/labels.h"
 
 namespace kith::test {
 namespace {
@@ -10,11 +11,7 @@ using Json = nlohmann::ordered_json;
 
 bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 class MeTest : public ::testing::Test {
  protected:

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/types.h>
 
+#include "support/labels.h"
+
 namespace kith::test {
 
 namespace fs = std::filesystem;
@@ -61,15 +63,6 @@ class NoUmask {
 // The permission bits of `p` (mode & 07777, following a symlink); fails the
 // test when `p` cannot be stat'ed.
 unsigned mode_of(const fs::path& p);
-
-// Names parameterised cases (INSTANTIATE_TEST_SUITE_P's last argument) after
-// their `label` field.
-struct LabelName {
-  template <class ParamInfo>
-  std::string operator()(const ParamInfo& info) const {
-    return std::string(info.param.label);
-  }
-};
 
 // A file of tests/fixtures/import/ (exports from LinkedIn, address books…):
 // its path, and its content.

@@ -8,24 +8,16 @@
 #include <gtest/gtest.h>
 
 #include "core/text.h"
+#include "support/labels.h"
 
 namespace kith {
 namespace {
 
 using Taken = std::set<std::string, std::less<>>;
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
-struct LabelName {
-  template <class ParamInfo>
-  std::string operator()(const ParamInfo& info) const {
-    return std::string(info.param.label);
-  }
-};
+using ::kith::test::LabelName;
 
 bool contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;

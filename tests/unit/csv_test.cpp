@@ -6,15 +6,12 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/labels.h"
 
 namespace kith::csv {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 using namespace std::string_view_literals;
 using Fields = std::vector<std::string>;

@@ -8,16 +8,14 @@
 #include <gtest/gtest.h>
 
 #include "support/testutil.h"
+#include "support/labels.h"
 
 namespace kith {
 namespace {
 
 using test::LabelName;
 
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 DraftFields sample_fields() {
   DraftFields f;

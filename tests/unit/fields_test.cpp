@@ -5,15 +5,12 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/labels.h"
 
 namespace kith {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 using Strings = std::vector<std::string>;
 

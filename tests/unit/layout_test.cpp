@@ -56,5 +56,17 @@ TEST(IsTempName, MatchesOnlyHiddenTempNames) {
   EXPECT_FALSE(is_temp_name(""));
 }
 
+TEST(LayoutTest, KindOfNamesEachRecordFileOneLevelDeep) {
+  EXPECT_EQ(kind_of("kith.json"), FileKind::config);
+  EXPECT_EQ(kind_of("me.json"), FileKind::profile);
+  EXPECT_EQ(kind_of("contacts/ada.json"), FileKind::contact);
+  EXPECT_EQ(kind_of("log/2026-11.jsonl"), FileKind::month);
+  for (const char* other : {"notes.txt", "log/x/2026-11.jsonl", "contacts/a/b.json", ".gitignore",
+                            "contacts/.json", "log/.jsonl", "contacts", "log/",
+                            "contacts/ada.jsonl", "x/kith.json", "contactsx/ada.json"}) {
+    EXPECT_EQ(kind_of(other), std::nullopt) << other;
+  }
+}
+
 }  // namespace
 }  // namespace kith::layout

@@ -4,15 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "core/model.h"
+#include "support/labels.h"
 
 namespace kith {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 Json base_contact() {
   return Json::parse(R"({"id": "ada", "name": "Ada", "added_on": "2026-01-01"})");

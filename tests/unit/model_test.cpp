@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/labels.h"
 
 namespace kith {
 namespace {
@@ -31,19 +32,9 @@ void expect_data_error(const Error& e, std::string_view where, std::string_view 
   EXPECT_EQ(e.message.find('\n'), std::string::npos) << e.message;
 }
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
-// Names parameterised cases after their `label` field.
-struct LabelName {
-  template <class ParamInfo>
-  std::string operator()(const ParamInfo& info) const {
-    return std::string(info.param.label);
-  }
-};
+using ::kith::test::LabelName;
 
 const std::vector<std::string> kContactKeys = {
     "id",       "name",  "emails",   "phones",    "company",      "role",   "location",

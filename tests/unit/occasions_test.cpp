@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/labels.h"
 
 // The job change fixtures leave the unknown keys (`extra`) at their default.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -13,11 +14,7 @@
 namespace kith {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 Date d(const char* iso) { return *parse_iso_date(iso); }
 

@@ -8,14 +8,12 @@
 
 #include "support/testutil.h"
 #include "unit/pitch_network.h"
+#include "support/labels.h"
 
 namespace kith::test {
 namespace {
 
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 Strings intro_ids(const Pitch& p) {
   Strings ids;

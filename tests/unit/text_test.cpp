@@ -7,25 +7,16 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/labels.h"
 
 namespace kith::text {
 namespace {
 
 using namespace std::string_view_literals;
 
-// Names parameterised cases after their `label` field.
-struct LabelName {
-  template <class ParamInfo>
-  std::string operator()(const ParamInfo& info) const {
-    return std::string(info.param.label);
-  }
-};
+using ::kith::test::LabelName;
 
-// Prints a case by its label in failure messages instead of as raw bytes.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 // ---------------------------------------------------------------------------
 // is_valid_utf8

@@ -8,15 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "support/testutil.h"
+#include "support/labels.h"
 
 namespace kith::vcard {
 namespace {
 
-// Prints a case by its label in test names and failure messages.
-template <class Case>
-auto operator<<(std::ostream& os, const Case& c) -> decltype(c.label, os) {
-  return os << c.label;
-}
+using ::kith::test::operator<<;
 
 using Strings = std::vector<std::string>;
 
