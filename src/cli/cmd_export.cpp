@@ -14,7 +14,7 @@
 namespace kith::cli {
 namespace {
 
-enum class Format { vcard, csv, json, ics };
+enum class ExportFormat { vcard, csv, json, ics };
 
 struct ExportOptions {
   std::string output;  // empty or "-": standard output
@@ -36,7 +36,7 @@ std::vector<Contact> selected(const Network& network, const ExportOptions& o) {
   return out;
 }
 
-int run_export(Format format, const ExportOptions& o, Context& ctx) {
+int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
@@ -49,23 +49,23 @@ int run_export(Format format, const ExportOptions& o, Context& ctx) {
   std::size_t count = 0;
   std::string what = "contacts";
   switch (format) {
-    case Format::vcard: {
+    case ExportFormat::vcard: {
       auto contacts = selected(*network, o);
       count = contacts.size();
       content = vcard::write_vcards(contacts);
       break;
     }
-    case Format::csv: {
+    case ExportFormat::csv: {
       auto contacts = selected(*network, o);
       count = contacts.size();
       content = write_contact_csv(contacts);
       break;
     }
-    case Format::json:
+    case ExportFormat::json:
       count = network->contacts.size();
       content = serialize_document(export_document(*network));
       break;
-    case Format::ics: {
+    case ExportFormat::ics: {
       auto events = ics::outreach_events(*network, *today);
       count = events.size();
       what = "events";
@@ -101,19 +101,20 @@ void setup_export(CLI::App& sub, Context& ctx) {
                               std::shared_ptr<std::vector<std::string>>(o, &o->stray)};
   expect_format(sub, ctx, command);
   struct Leaf {
-    Format format;
+    ExportFormat format;
     const char* name;
     const char* summary;
     bool select;  // takes --all and --tag
   };
   for (const Leaf& leaf : {
-           Leaf{Format::vcard, "vcard", "Contacts as one vCard 4.0 file (.vcf)", true},
-           Leaf{Format::csv, "csv", "Contacts as CSV with kith's columns", true},
-           Leaf{Format::json, "json", "Everything, for backups and `kith import json`", false},
-           Leaf{Format::ics, "ics", "Due outreach, follow-ups and birthdays as an iCalendar file",
+           Leaf{ExportFormat::vcard, "vcard", "Contacts as one vCard 4.0 file (.vcf)", true},
+           Leaf{ExportFormat::csv, "csv", "Contacts as CSV with kith's columns", true},
+           Leaf{ExportFormat::json, "json", "Everything, for backups and `kith import json`",
                 false},
+           Leaf{ExportFormat::ics, "ics",
+                "Due outreach, follow-ups and birthdays as an iCalendar file", false},
        }) {
-    const Format format = leaf.format;
+    const ExportFormat format = leaf.format;
     CLI::App* cmd = add_format(sub, ctx, command, leaf.name, leaf.summary,
                                [o, &ctx, format] { return run_export(format, *o, ctx); });
     cmd->add_option("-o,--output", o->output, "Write to FILE (atomically, mode 0600), not stdout")

@@ -15,7 +15,7 @@
 namespace kith::cli {
 namespace {
 
-enum class Format { linkedin, vcard, csv, json };
+enum class ImportFormat { linkedin, vcard, csv, json };
 
 struct ImportOptions {
   std::vector<std::string> files;
@@ -50,7 +50,7 @@ Result<std::string> read_import_file(const std::string& file) {
   return std::move(**content);
 }
 
-Result<ImportBatch> read_batch(Format format, const std::vector<std::string>& files) {
+Result<ImportBatch> read_batch(ImportFormat format, const std::vector<std::string>& files) {
   ImportBatch batch;
   for (const auto& file : files) {
     auto content = read_import_file(file);
@@ -58,16 +58,16 @@ Result<ImportBatch> read_batch(Format format, const std::vector<std::string>& fi
     const std::string name = text::sanitize_for_terminal(file);
     Result<ImportBatch> read = usage_error("");
     switch (format) {
-      case Format::linkedin:
+      case ImportFormat::linkedin:
         read = read_linkedin(*content, name);
         break;
-      case Format::vcard:
+      case ImportFormat::vcard:
         read = vcard::read_vcards(*content, name);
         break;
-      case Format::csv:
+      case ImportFormat::csv:
         read = read_contact_csv(*content, name);
         break;
-      case Format::json:
+      case ImportFormat::json:
         read = read_export(*content, name);
         break;
     }
@@ -213,7 +213,7 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
   }
 }
 
-int run_import(Format format, const ImportOptions& o, Context& ctx) {
+int run_import(ImportFormat format, const ImportOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
@@ -222,7 +222,8 @@ int run_import(Format format, const ImportOptions& o, Context& ctx) {
   if (!batch) return ctx.fail(batch.error());
   const std::size_t rows =
       batch->records.size() + batch->skipped.size() + batch->interactions.size();
-  const MergePolicy policy = format == Format::json ? MergePolicy::restore : MergePolicy::update;
+  const MergePolicy policy =
+      format == ImportFormat::json ? MergePolicy::restore : MergePolicy::update;
 
   std::optional<fsutil::FileLock> lock;
   if (!o.dry_run) {
@@ -272,23 +273,24 @@ void setup_import(CLI::App& sub, Context& ctx) {
                               std::shared_ptr<std::vector<std::string>>(o, &o->stray)};
   expect_format(sub, ctx, command);
   struct Leaf {
-    Format format;
+    ImportFormat format;
     const char* name;
     const char* summary;
     const char* file_help;
     bool many;
   };
   for (const Leaf& leaf : {
-           Leaf{Format::linkedin, "linkedin", "LinkedIn's Connections.csv (from its data export)",
-                "The Connections.csv file", false},
-           Leaf{Format::vcard, "vcard", "vCard 3.0 or 4.0 files (.vcf) from any address book",
-                "One or more .vcf files", true},
-           Leaf{Format::csv, "csv", "A CSV file whose header row names kith fields", "The CSV file",
+           Leaf{ImportFormat::linkedin, "linkedin",
+                "LinkedIn's Connections.csv (from its data export)", "The Connections.csv file",
                 false},
-           Leaf{Format::json, "json", "What `kith export json` wrote, interactions included",
+           Leaf{ImportFormat::vcard, "vcard", "vCard 3.0 or 4.0 files (.vcf) from any address book",
+                "One or more .vcf files", true},
+           Leaf{ImportFormat::csv, "csv", "A CSV file whose header row names kith fields",
+                "The CSV file", false},
+           Leaf{ImportFormat::json, "json", "What `kith export json` wrote, interactions included",
                 "The JSON file", false},
        }) {
-    const Format format = leaf.format;
+    const ImportFormat format = leaf.format;
     CLI::App* cmd = add_format(sub, ctx, command, leaf.name, leaf.summary,
                                [o, &ctx, format] { return run_import(format, *o, ctx); });
     auto* files = cmd->add_option("FILE", o->files, leaf.file_help)->required();

@@ -21,13 +21,12 @@ struct RmOptions {
   bool yes = false;
 };
 
-std::string describe(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
-
 int run_archive(const RmOptions& o, Context& ctx) {
   return change_contact(ctx, "rm", o.contact, Scope::all, [](Contact& c) {
-    if (c.archived) return Change{false, describe(c) + " is already archived"};
+    if (c.archived) return Change{false, contact_label(c) + " is already archived"};
     c.archived = true;
-    return Change{true, "archived " + describe(c) + "; `kith restore " + c.id + "` brings it back"};
+    return Change{true,
+                  "archived " + contact_label(c) + "; `kith restore " + c.id + "` brings it back"};
   });
 }
 
@@ -51,8 +50,8 @@ int run_purge(const RmOptions& o, Context& ctx) {
     auto interactions = store->load_interactions(warnings);
     if (!interactions) return ctx.fail(interactions.error());
     const MonthPurge preview = purge_from_month(std::move(*interactions), contact.id);
-    std::string question = "Purge " + describe(contact) + "? This deletes contacts/" + contact.id +
-                           ".json and takes it out of " +
+    std::string question = "Purge " + contact_label(contact) + "? This deletes contacts/" +
+                           contact.id + ".json and takes it out of " +
                            plural(preview.changed + preview.deleted, "interaction", "interactions");
     if (preview.deleted > 0) {
       question += " (" + std::to_string(preview.deleted) + " of them name nobody else and go too)";
@@ -102,7 +101,7 @@ int run_purge(const RmOptions& o, Context& ctx) {
   }
   if (auto s = store->remove_contact(contact.id); !s) return ctx.fail(s.error());
   commit_change(ctx, *store, "rm --purge: " + contact.id);
-  ctx.confirm("purged " + describe(contact) + ": taken out of " +
+  ctx.confirm("purged " + contact_label(contact) + ": taken out of " +
               plural(changed, "shared interaction", "shared interactions") + ", deleted " +
               plural(deleted, "interaction", "interactions"));
   return 0;
@@ -118,9 +117,9 @@ struct RestoreOptions {
 
 int run_restore(const RestoreOptions& o, Context& ctx) {
   return change_contact(ctx, "restore", o.contact, Scope::all, [](Contact& c) {
-    if (!c.archived) return Change{false, describe(c) + " is not archived"};
+    if (!c.archived) return Change{false, contact_label(c) + " is not archived"};
     c.archived = false;
-    return Change{true, "restored " + describe(c)};
+    return Change{true, "restored " + contact_label(c)};
   });
 }
 

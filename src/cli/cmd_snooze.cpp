@@ -7,8 +7,6 @@
 namespace kith::cli {
 namespace {
 
-std::string describe(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
-
 struct SnoozeOptions {
   std::string contact;
   std::string until;
@@ -31,12 +29,12 @@ int run_snooze(const SnoozeOptions& o, Context& ctx) {
   const Date date = *until;
   return change_contact(ctx, "snooze", o.contact, Scope::active, [date](Contact& c) {
     if (c.snoozed_until == date) {
-      return Change{false, describe(c) + " is already snoozed until " + format_date(date)};
+      return Change{false, contact_label(c) + " is already snoozed until " + format_date(date)};
     }
     std::string was;
     if (c.snoozed_until) was = " (was " + format_date(*c.snoozed_until) + ")";
     c.snoozed_until = date;
-    return Change{true, "snoozed " + describe(c) + " until " + format_date(date) + was};
+    return Change{true, "snoozed " + contact_label(c) + " until " + format_date(date) + was};
   });
 }
 
@@ -49,14 +47,15 @@ int run_unsnooze(const UnsnoozeOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   const Date now = *today;
   return change_contact(ctx, "unsnooze", o.contact, Scope::all, [now](Contact& c) {
-    if (!c.snoozed_until) return Change{false, describe(c) + " is not snoozed"};
+    if (!c.snoozed_until) return Change{false, contact_label(c) + " is not snoozed"};
     const bool was_active = *c.snoozed_until > now;
     const std::string until = format_date(*c.snoozed_until);
     c.snoozed_until.reset();
     if (!was_active) {
-      return Change{true, "cleared the snooze of " + describe(c) + ", which ended on " + until};
+      return Change{true,
+                    "cleared the snooze of " + contact_label(c) + ", which ended on " + until};
     }
-    return Change{true, "unsnoozed " + describe(c) + "; it was snoozed until " + until};
+    return Change{true, "unsnoozed " + contact_label(c) + "; it was snoozed until " + until};
   });
 }
 

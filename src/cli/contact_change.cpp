@@ -1,6 +1,7 @@
 #include "cli/contact_change.h"
 
 #include "cli/git_support.h"
+#include "cli/output.h"
 
 namespace kith::cli {
 
@@ -33,5 +34,7 @@ int change_contact(Context& ctx, std::string_view command, std::string_view ref,
   ctx.confirm(result.message);
   return 0;
 }
+
+std::string contact_label(const Contact& c) { return c.id + " (" + clean(c.name) + ")"; }
 
 }  // namespace kith::cli

@@ -27,4 +27,8 @@ struct Change {
 int change_contact(Context& ctx, std::string_view command, std::string_view ref, Scope scope,
                    const std::function<Change(Contact&)>& change);
 
+// "ID (NAME)", the name cleaned for the terminal: how the confirmations of
+// these commands name a contact.
+std::string contact_label(const Contact& c);
+
 }  // namespace kith::cli

@@ -32,7 +32,7 @@ enum class Column {
 };
 
 std::string header_key(std::string_view s) {
-  std::string out(trim(s));
+  std::string out(text::trim(s));
   for (char& ch : out) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     if (ch == ' ' || ch == '-') ch = '_';
@@ -168,7 +168,7 @@ std::string apply(Column column, const std::string& cell, Contact& c) {
       return {};
     }
     case Column::notes: {
-      std::string note(trim(cell));
+      std::string note(text::trim(cell));
       if (!note.empty()) c.notes = note;
       return {};
     }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/english.h"
+#include "core/text.h"
 
 namespace kith {
 namespace {
@@ -28,12 +29,6 @@ bool is_space(char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_continuation(unsigned char c) { return c >= 0x80 && c <= 0xBF; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // ASCII-only lower-casing: other bytes are kept as they are.
 std::string to_lower_ascii(std::string_view s) {
@@ -173,7 +168,7 @@ char unit_letter(Duration::Unit unit) {
 std::optional<Duration> parse_offset(std::string_view s) {
   const std::optional<int> count = take_count(s);
   if (!count) return std::nullopt;
-  s = trim(s);
+  s = text::trim(s);
   const std::optional<Duration::Unit> unit = unit_from_name(s);
   if (!unit) return std::nullopt;
   Duration d;
@@ -264,7 +259,7 @@ std::optional<date::weekday> weekday_from_name(std::string_view s) {
 }  // namespace
 
 Result<Date> parse_date(std::string_view text, Date today, DateDirection direction) {
-  const std::string s = to_lower_ascii(trim(text));
+  const std::string s = to_lower_ascii(text::trim(text));
   std::optional<Date> result;
 
   if (s.empty()) return bad_date(text, kDateForms);
@@ -330,7 +325,7 @@ std::string format_date(Date d) {
 }
 
 Result<Duration> parse_duration(std::string_view text, AllowOff allow_off) {
-  const std::string s = to_lower_ascii(trim(text));
+  const std::string s = to_lower_ascii(text::trim(text));
   const std::string forms = std::string("use Nd, Nw, Nm or Ny (N from 1 to ") +
                             std::to_string(kMaxCount) +
                             ", no space), daily, weekly, biweekly, monthly, quarterly or yearly" +

@@ -19,13 +19,6 @@ constexpr std::array<ListFieldInfo, 7> kFields = {{
     {ListField::goals, "goal", nullptr, &Profile::goals},
 }};
 
-std::string_view trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n\f\v");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n\f\v");
-  return s.substr(first, last - first + 1);
-}
-
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& ch : out) {
@@ -34,10 +27,10 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-std::string email_key(std::string_view s) { return lower_ascii(trimmed(s)); }
+std::string email_key(std::string_view s) { return lower_ascii(text::trim(s)); }
 
 std::string phone_key(std::string_view s) {
-  const std::string folded = text::fold(trimmed(s));
+  const std::string folded = text::fold(text::trim(s));
   std::string digits;
   for (char ch : folded) {
     if (ch >= '0' && ch <= '9') digits += ch;
@@ -47,7 +40,7 @@ std::string phone_key(std::string_view s) {
 
 std::string link_key(std::string_view s) {
   if (std::string key = profile_url_key(s); !key.empty()) return key;
-  std::string l = lower_ascii(trimmed(s));
+  std::string l = lower_ascii(text::trim(s));
   for (std::string_view scheme : {"https://", "http://"}) {
     if (l.starts_with(scheme)) {
       l.erase(0, scheme.size());
@@ -60,7 +53,7 @@ std::string link_key(std::string_view s) {
 
 std::string term_key(std::string_view s) {
   std::string key = text::normalize_term(s);
-  return key.empty() ? text::fold(trimmed(s)) : key;
+  return key.empty() ? text::fold(text::trim(s)) : key;
 }
 
 }  // namespace
@@ -135,7 +128,7 @@ bool add_missing_values(Profile& into, const Profile& from) {
 }
 
 std::string profile_url_key(std::string_view url) {
-  std::string u = lower_ascii(trimmed(url));
+  std::string u = lower_ascii(text::trim(url));
   for (std::string_view scheme : {"https://", "http://"}) {
     if (u.starts_with(scheme)) {
       u.erase(0, scheme.size());

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/layout.h"
+#include "core/text.h"
 
 namespace kith::git {
 namespace {
@@ -84,13 +85,6 @@ int wait_for(pid_t pid) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
   return 128;
-}
-
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
 }
 
 }  // namespace
@@ -259,7 +253,7 @@ std::vector<std::string> fallback_identity(const Client& git, std::string_view h
   std::vector<std::string> options;
   for (const char* key : {"user.name", "user.email"}) {
     auto r = git({"config", "--get", key});
-    if (r && r->exit_code == 0 && !trim(r->out).empty()) continue;
+    if (r && r->exit_code == 0 && !text::trim(r->out).empty()) continue;
     const std::string host = hostname.empty() ? "localhost" : std::string(hostname);
     options.push_back("-c");
     options.push_back(std::string(key) + "=" +
@@ -324,7 +318,7 @@ std::string first_line(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string line = trim(text.substr(pos, end - pos));
+    std::string line(text::trim(text.substr(pos, end - pos)));
     pos = end + 1;
     if (line.empty() || line.starts_with("hint:")) continue;
     if (line.starts_with("fatal: ")) line.erase(0, 7);

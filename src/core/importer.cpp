@@ -12,7 +12,7 @@ namespace kith {
 namespace {
 
 // The key under which two emails are the same email (for matching records).
-std::string email_key(std::string_view s) { return field_key(ListField::emails, s); }
+std::string email_match_key(std::string_view s) { return field_key(ListField::emails, s); }
 
 template <class T>
 void fill(std::optional<T>& into, const std::optional<T>& from) {
@@ -20,7 +20,7 @@ void fill(std::optional<T>& into, const std::optional<T>& from) {
 }
 
 bool same_text(const std::optional<std::string>& a, const std::optional<std::string>& b) {
-  return text::fold(trim(a.value_or(""))) == text::fold(trim(b.value_or("")));
+  return text::fold(text::trim(a.value_or(""))) == text::fold(text::trim(b.value_or("")));
 }
 
 bool same_change(const JobChange& a, const JobChange& b) {
@@ -99,7 +99,7 @@ class Planner {
       return pool_[*it->second.begin()].id;
     }
     for (const auto& e : c.emails) {
-      if (auto it = by_email_.find(email_key(e)); it != by_email_.end()) {
+      if (auto it = by_email_.find(email_match_key(e)); it != by_email_.end()) {
         return pool_[it->second].id;
       }
     }
@@ -120,7 +120,7 @@ class Planner {
       by_uid_.emplace(uid->get<std::string>(), i);
     }
     for (const auto& key : profile_keys(c)) by_profile_.emplace(key, i);
-    for (const auto& e : c.emails) by_email_.emplace(email_key(e), i);
+    for (const auto& e : c.emails) by_email_.emplace(email_match_key(e), i);
     by_name_[text::fold(c.name)].insert(i);
   }
 
@@ -149,7 +149,7 @@ class Planner {
     }
     for (const auto& e : r.contact.emails) {
       has_key = true;
-      if (auto i = lookup(by_email_, email_key(e))) return i;
+      if (auto i = lookup(by_email_, email_match_key(e))) return i;
     }
     if (has_key) return std::nullopt;
     auto it = by_name_.find(text::fold(r.contact.name));
@@ -274,20 +274,13 @@ void plan_settings(const Network& network, const Json& from, const SourceLine& w
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n\f\v");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n\f\v");
-  return s.substr(first, last - first + 1);
-}
-
 std::string one_line(std::string_view s) {
   std::string out(s);
   for (char& ch : out) {
     const auto u = static_cast<unsigned char>(ch);
     if (u < 0x20 || u == 0x7f) ch = ' ';
   }
-  return std::string(trim(out));
+  return std::string(text::trim(out));
 }
 
 ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today) {

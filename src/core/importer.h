@@ -126,8 +126,6 @@ ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy po
 // `s` on one line: control characters (tabs, line breaks) become spaces,
 // leading and trailing spaces are trimmed.
 std::string one_line(std::string_view s);
-// `s` without leading and trailing ASCII white space.
-std::string_view trim(std::string_view s);
 // (profile_url_key, the key of a LinkedIn profile URL, is in fields.h.)
 
 }  // namespace kith

@@ -77,7 +77,7 @@ std::optional<Columns> header_columns(const std::vector<std::string>& fields) {
   };
   Columns c;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    auto it = names.find(lower(trim(fields[i])));
+    auto it = names.find(lower(text::trim(fields[i])));
     if (it != names.end() && c.*(it->second) < 0) c.*(it->second) = static_cast<int>(i);
   }
   if (c.first < 0 || c.last < 0 || c.url < 0) return std::nullopt;
@@ -95,7 +95,7 @@ std::optional<Date> parse_linkedin_date(std::string_view text) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   const std::string_view seps = " -/,.";
-  text = trim(text);
+  text = text::trim(text);
   if (text.size() > 40) return std::nullopt;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || seps.find(text[i]) != std::string_view::npos) {

@@ -370,4 +370,12 @@ std::string sanitize_for_terminal(std::string_view s) {
   return out;
 }
 
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\n\r\v\f";
+  const auto first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(kSpace);
+  return s.substr(first, last - first + 1);
+}
+
 }  // namespace kith::text

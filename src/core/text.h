@@ -19,6 +19,10 @@ inline constexpr std::size_t max_id_length = 64;
 // also makes it false, since kith never stores NUL. The empty string is valid.
 bool is_valid_utf8(std::string_view s);
 
+// `s` without leading and trailing ASCII white space (space, \t, \n, \r,
+// \v, \f); a view into `s`.
+std::string_view trim(std::string_view s);
+
 // Comparison key for case- and diacritic-insensitive matching: compatibility
 // decomposition, combining marks stripped, case folded, then recomposed.
 //   "José Núñez" -> "jose nunez", "STRASSE" and "Straße" -> "strasse",

@@ -83,7 +83,7 @@ bool parse_property(const LogicalLine& l, Property& p) {
     ++i;
     std::size_t start = i;
     while (i < s.size() && s[i] != '=' && s[i] != ';' && s[i] != ':') ++i;
-    std::string pname = upper(trim(s.substr(start, i - start)));
+    std::string pname = upper(text::trim(s.substr(start, i - start)));
     std::string pvalue;
     if (i < s.size() && s[i] == '=') {
       ++i;
@@ -125,7 +125,7 @@ std::vector<Card> parse(std::string_view text) {
   for (const LogicalLine& l : unfold(text)) {
     Property p;
     if (!parse_property(l, p)) continue;
-    const std::string value(trim(p.value));
+    const std::string value(text::trim(p.value));
     if (p.name == "BEGIN" && iequals(value, "VCARD")) {
       if (depth++ == 0) cards.push_back(Card{l.line, {}, {}});
       continue;
@@ -152,7 +152,7 @@ std::vector<Card> parse(std::string_view text) {
 
 std::optional<Birthday> parse_birthday_value(std::string_view value,
                                              std::optional<std::string_view> omit_year) {
-  value = trim(value);
+  value = text::trim(value);
   if (value.size() > 64) return std::nullopt;
   std::string v(value);
   if (!v.starts_with("--")) {
@@ -177,7 +177,7 @@ std::optional<Birthday> parse_birthday_value(std::string_view value,
   auto parsed = parse_birthday(iso);
   if (!parsed) return std::nullopt;
   Birthday b = *parsed;
-  if (b.year && omit_year && trim(*omit_year) == iso.substr(0, 4)) b.year.reset();
+  if (b.year && omit_year && text::trim(*omit_year) == iso.substr(0, 4)) b.year.reset();
   return b;
 }
 
@@ -192,7 +192,7 @@ std::string strip_scheme(std::string_view value, std::string_view scheme) {
 
 // A TEL value: a "tel:" URI becomes its number, ";ext=" an " ext. ".
 std::string phone_of(const Property& p) {
-  std::string v = strip_scheme(trim(contentline::unescape_text(p.value)), "tel:");
+  std::string v = strip_scheme(text::trim(contentline::unescape_text(p.value)), "tel:");
   if (auto ext = v.find(";ext="); ext != std::string::npos) {
     std::string number = v.substr(0, ext);
     std::string extension = v.substr(ext + 5);
@@ -245,7 +245,8 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
       }
       if (n_name.empty()) n_name = one_line(joined);
     } else if (name == "EMAIL") {
-      std::string e = one_line(strip_scheme(trim(contentline::unescape_text(p.value)), "mailto:"));
+      std::string e =
+          one_line(strip_scheme(text::trim(contentline::unescape_text(p.value)), "mailto:"));
       if (e.empty()) continue;
       if (e.find('@') == std::string::npos || e.find(' ') != std::string::npos) {
         batch.warnings.push_back(
@@ -284,7 +285,7 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
     } else if (name == "INTEREST" || name == "HOBBY") {
       add_line(c.interests, one_line(contentline::unescape_text(p.value)));
     } else if (name == "NOTE") {
-      std::string note(trim(contentline::unescape_text(p.value)));
+      std::string note(text::trim(contentline::unescape_text(p.value)));
       if (!note.empty()) notes.push_back(note);
     } else if (name == "BDAY") {
       if (c.birthday) continue;
@@ -300,7 +301,8 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
       }
     } else if (name == "UID") {
       if (!record.uid) {
-        std::string uid = contentline::strip_controls(trim(contentline::unescape_text(p.value)));
+        std::string uid =
+            contentline::strip_controls(text::trim(contentline::unescape_text(p.value)));
         if (!uid.empty()) record.uid = uid;
       }
     }
@@ -334,11 +336,11 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
 }
 
 std::string family_and_given(std::string_view name) {
-  std::string_view n = trim(name);
+  std::string_view n = text::trim(name);
   const auto space = n.find_last_of(' ');
   if (space == std::string_view::npos) return contentline::escape_text(n) + ";;;;";
-  return contentline::escape_text(trim(n.substr(space + 1))) + ";" +
-         contentline::escape_text(trim(n.substr(0, space))) + ";;;";
+  return contentline::escape_text(text::trim(n.substr(space + 1))) + ";" +
+         contentline::escape_text(text::trim(n.substr(0, space))) + ";;;";
 }
 
 std::string birthday_value(const Birthday& b) {
@@ -352,7 +354,7 @@ std::string birthday_value(const Birthday& b) {
 Result<ImportBatch> read_vcards(std::string_view text, std::string_view file) {
   const std::vector<Card> cards = parse(text);
   if (cards.empty()) {
-    if (trim(text).empty()) return ImportBatch{};
+    if (text::trim(text).empty()) return ImportBatch{};
     return usage_error(std::string(file) + ": no vCard in it (no BEGIN:VCARD line)",
                        "export the contacts as vCard (.vcf) and import that file");
   }

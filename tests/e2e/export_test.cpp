@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "support/testutil.h"
 #include "support/labels.h"
+#include "support/testutil.h"
 
 namespace kith::test {
 namespace {

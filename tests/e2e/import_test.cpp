@@ -10,8 +10,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "support/testutil.h"
 #include "support/labels.h"
+#include "support/testutil.h"
 
 namespace kith::test {
 namespace {

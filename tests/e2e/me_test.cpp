@@ -1,8 +1,8 @@
 // End-to-end: `kith me` on a temp data directory, success and error paths.
 #include <gtest/gtest.h>
 
-#include "support/testutil.h"
 #include "support/labels.h"
+#include "support/testutil.h"
 
 namespace kith::test {
 namespace {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
 #include "support/labels.h"
 
 namespace kith::csv {

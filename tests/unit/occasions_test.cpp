@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
 #include "support/labels.h"
 
 // The job change fixtures leave the unknown keys (`extra`) at their default.

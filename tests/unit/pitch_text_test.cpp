@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "support/labels.h"
 #include "support/testutil.h"
 #include "unit/pitch_network.h"
-#include "support/labels.h"
 
 namespace kith::test {
 namespace {

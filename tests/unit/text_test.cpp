@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
 #include "support/labels.h"
 
 namespace kith::text {
