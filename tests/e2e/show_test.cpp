@@ -34,6 +34,16 @@ class ShowTest : public ::testing::Test {
 
 bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
 
+TEST_F(ShowTest, ABirthdayWithoutAYearReadsAsDayAndMonth) {
+  kith.ok({"add", "Ada Lovelace", "--birthday", "12-10"});
+  kith.ok({"add", "Bob Babbage", "--birthday", "1990-12-10"});
+  auto r = kith.run({"show", "ada-lovelace"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "  birthday  10 December\n")) << r.out;
+  EXPECT_EQ(kith.ok({"show", "ada-lovelace", "--json"}).json()["birthday"], "--12-10");
+  EXPECT_TRUE(has(kith.ok({"show", "bob-babbage"}).out, "  birthday  1990-12-10\n"));
+}
+
 TEST_F(ShowTest, PrintsTheContactSectionsAndASuggestionWhenThereIsNoInteraction) {
   add_jose();
   auto r = kith.ok({"show", "jose"});
@@ -49,7 +59,7 @@ TEST_F(ShowTest, PrintsTheContactSectionsAndASuggestionWhenThereIsNoInteraction)
       "  how met    RustConf\n"
       "  met on     2025-09-12\n"
       "  every      2m\n"
-      "  birthday   --02-29\n"
+      "  birthday   29 February\n"
       "  notes      Likes tea\n"
       "  added on   2026-11-25\n"
       "\n"
