@@ -30,11 +30,12 @@ Status check_new_id(std::string_view id, const IsTaken& is_taken);
 
 enum class Scope { active, all };  // active: archived contacts cannot be named
 
-// Resolves a CONTACT reference, in this order: an exact id; a unique id
-// prefix; a unique case- and diacritic-insensitive substring of the name; a
-// unique email (case-insensitive). No match and several matches are usage
-// errors; several matches list the candidates (id and name). The returned
-// pointer points into `contacts`.
+// Resolves a CONTACT reference, in this order: an exact id (as written, then
+// ignoring ASCII case); a unique id prefix (ignoring ASCII case); a unique
+// case- and diacritic-insensitive substring of the name; a unique email
+// (case-insensitive). No match and several matches are usage errors; several
+// matches list the candidates (id and name). The returned pointer points into
+// `contacts`.
 Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
                                        Scope scope);
 

@@ -149,6 +149,24 @@ TEST_F(ShowTest, FindsByNameEmailAndShowsArchivedContacts) {
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "José Núñez  (jose-nunez)  archived");
 }
 
+TEST_F(ShowTest, AnIdAndAnIdPrefixMatchWhateverTheirCase) {
+  kith.ok({"add", "Priya Raman", "--id", "priya-r"});
+  kith.ok({"add", "Priya Rao", "--id", "priya-r2"});
+  auto r = kith.run({"show", "PRIYA-R"});  // the exact id, before the prefix of priya-r2
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Priya Raman  (priya-r)\n")) << r.out;
+  r = kith.run({"show", "Priya-R2"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Priya Rao  (priya-r2)\n")) << r.out;
+  r = kith.run({"log", "PRIYA-R", "--kind", "coffee"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "with Priya Raman on 2026-11-25")) << r.err;
+  kith.ok({"add", "Sam Okafor"});
+  r = kith.run({"show", "SAM-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Sam Okafor  (sam-okafor)\n")) << r.out;
+}
+
 TEST_F(ShowTest, AnAmbiguousContactExitsTwoListingTheCandidates) {
   kith.ok({"add", "Ada Lovelace"});
   kith.ok({"add", "Ada Byron"});

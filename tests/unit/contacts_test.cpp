@@ -183,6 +183,10 @@ TEST_F(ResolveContactTest, FindsByIdPrefixNameOrEmailInThatOrder) {
            {"Byron", "ada-2"},                  // name substring
            {"jose@example.com", "jose-nunez"},  // email, case-insensitive
            {"ADA@EXAMPLE.ORG", "ada"},          // email
+           {"ADA", "ada"},                      // exact id, case ignored, beats ada-2
+           {"BOB", "bob"},                      // exact id, case ignored, beats Bobson
+           {"ADA-", "ada-2"},                   // id prefix, case ignored
+           {"Jo", "jose-nunez"},                // id prefix, case ignored
        }) {
     SCOPED_TRACE(c.ref);
     EXPECT_EQ(resolve(c.ref), c.id);
@@ -194,9 +198,9 @@ TEST_F(ResolveContactTest, SeveralMatchesListTheCandidatesWithIdAndName) {
   EXPECT_EQ(e.kind, ErrorKind::usage);
   EXPECT_EQ(e.message, "'ad' matches 2 contacts: ada (Ada Lovelace), ada-2 (Ada Byron)");
   EXPECT_FALSE(e.hint.empty());
-  // "Bob" is no id (ids are lower case); it is in two names.
-  e = error_of("Bob");
-  EXPECT_EQ(e.message, "'Bob' matches 2 contacts: bob (Bob Smith), robert (Robert Bobson)");
+  // "ob" starts no id; it is in two names.
+  e = error_of("ob");
+  EXPECT_EQ(e.message, "'ob' matches 2 contacts: bob (Bob Smith), robert (Robert Bobson)");
 }
 
 TEST_F(ResolveContactTest, NoMatchIsAUsageError) {
