@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/suggest.h"
 #include "core/text.h"
 
 namespace kith {
@@ -179,6 +180,23 @@ std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts
 std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
                                                 const Contact& candidate) {
   return duplicates_of(contacts, candidate);
+}
+
+std::vector<UnknownTag> unknown_tags(const std::vector<Contact>& contacts,
+                                     const std::vector<std::string>& wanted) {
+  std::vector<std::string> in_use;  // one spelling per normalised tag
+  std::set<std::string, std::less<>> keys;
+  for (const auto& c : contacts) {
+    for (const auto& t : c.tags) {
+      if (keys.insert(text::normalize_term(t)).second) in_use.push_back(t);
+    }
+  }
+  std::vector<UnknownTag> unknown;
+  for (const auto& tag : wanted) {
+    if (keys.contains(text::normalize_term(tag))) continue;
+    unknown.push_back({tag, closest_words(tag, in_use)});
+  }
+  return unknown;
 }
 
 }  // namespace kith

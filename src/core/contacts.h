@@ -46,4 +46,15 @@ std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts
 std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
                                                 const Contact& candidate);
 
+// A tag asked for (`--tag`) that no contact has, archived ones included, as
+// the filters match tags (text::terms_match), with the tags in use closest
+// to it (core/suggest's closest_words, each in the spelling of the first
+// contact by id that has it).
+struct UnknownTag {
+  std::string tag;
+  std::vector<std::string> closest;
+};
+std::vector<UnknownTag> unknown_tags(const std::vector<Contact>& contacts,
+                                     const std::vector<std::string>& wanted);
+
 }  // namespace kith

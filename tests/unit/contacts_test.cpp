@@ -298,5 +298,26 @@ TEST(FindDuplicates, AContactIsNotItsOwnDuplicate) {
   EXPECT_TRUE(duplicate_ids(list, list[0]).empty());
 }
 
+// -------------------------------------------------------------- unknown_tags
+
+TEST(UnknownTags, NamesTheTagsNobodyHasWithTheClosestInUse) {
+  Contact ada = contact("ada", "Ada");
+  ada.tags = {"Climate", "machine-learning"};
+  Contact bob = contact("bob", "Bob", {}, /*archived=*/true);
+  bob.tags = {"climbing", "climate"};
+  const std::vector<Contact> contacts = {ada, bob};
+  const auto unknown =
+      unknown_tags(contacts, {"clmate", "Machine Learnings", "climbing", "zzz", "climbin"});
+  ASSERT_EQ(unknown.size(), 3u);
+  EXPECT_EQ(unknown[0].tag, "clmate");
+  // One spelling per tag, the first contact's: "Climate", not "climate".
+  EXPECT_EQ(unknown[0].closest, (std::vector<std::string>{"Climate"}));
+  EXPECT_EQ(unknown[1].tag, "zzz");
+  EXPECT_TRUE(unknown[1].closest.empty());
+  EXPECT_EQ(unknown[2].tag, "climbin");
+  EXPECT_EQ(unknown[2].closest, (std::vector<std::string>{"climbing"}));
+  EXPECT_TRUE(unknown_tags({}, {}).empty());
+}
+
 }  // namespace
 }  // namespace kith
