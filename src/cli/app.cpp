@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/commands.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -124,6 +125,43 @@ std::optional<std::size_t> git_arguments(const std::vector<std::string>& args) {
   return std::nullopt;
 }
 
+// The hint for a mistyped command: "did you mean `log`?" when one is close.
+std::string unknown_command_hint(const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto& spec : command_table()) {
+    if (spec.hidden) continue;
+    names.emplace_back(spec.name);
+    for (auto alias : spec.aliases) names.emplace_back(alias);
+  }
+  const auto close = closest_words(word, names);
+  if (close.empty()) return "`kith --help` lists the commands";
+  return "did you mean " + quote_alternatives(close) + "?";
+}
+
+// The hint for words the command line did not expect: "did you mean
+// `--give`?" for the first mistyped long option with a close one (the
+// command's own or a global option), else where to look.
+std::string unexpected_hint(const CLI::App& app, const std::string& where) {
+  const CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+  std::vector<std::string> names;
+  for (const CLI::App* a = command; a != nullptr; a = a->get_parent()) {
+    for (const CLI::Option* option : a->get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back(name);
+    }
+  }
+  for (std::string word : app.remaining(true)) {
+    if (!word.starts_with("--") || word.size() == 2) continue;
+    word = word.substr(2, word.find('=') - 2);
+    const auto close = closest_words(word, names);
+    if (close.empty()) continue;
+    std::vector<std::string> options;
+    for (const auto& name : close) options.push_back("--" + name);
+    return "did you mean " + quote_alternatives(options) + "?";
+  }
+  return "see `" + where + " --help`";
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args_in, Context& ctx) {
@@ -158,7 +196,7 @@ int run(const std::vector<std::string>& args_in, Context& ctx) {
       const std::vector<std::string> extras = app->remaining();
       if (!extras.empty() && !extras.front().starts_with("-")) {
         return ctx.fail(usage_error("unknown command '" + extras.front() + "'",
-                                    "`kith --help` lists the commands"));
+                                    unknown_command_hint(extras.front())));
       }
       if (args.empty() || args.front() != "due") {
         // `kith --json` and friends: options of the default command.
@@ -170,7 +208,7 @@ int run(const std::vector<std::string>& args_in, Context& ctx) {
     }
     std::string where = "kith";
     for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();
-    return ctx.fail(usage_error(e.what(), "see `" + where + " --help`"));
+    return ctx.fail(usage_error(e.what(), unexpected_hint(*app, where)));
   } catch (const CLI::ParseError& e) {
     std::string where = "kith";
     for (const auto* sub : app->get_subcommands()) where += " " + sub->get_name();

@@ -247,6 +247,7 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);
   ctx.report(log->warnings);
+  warn_unknown_tags(ctx.err, network->contacts, options->tags);
 
   const DueReport report = compute_due(*network, *log, *today, *options);
   if (o.cron && report.nothing_to_do()) return 0;

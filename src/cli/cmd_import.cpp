@@ -160,6 +160,14 @@ std::string where(const Notice& n) {
   return clean(n.where.file) + (n.where.line > 0 ? ":" + std::to_string(n.where.line) : "");
 }
 
+// True when the files held records and every one was skipped: not one
+// contact, interaction, profile or setting was matched, added or kept.
+bool nothing_imported(const ImportPlan& plan) {
+  return !plan.skipped.empty() && plan.added.empty() && plan.updated.empty() &&
+         plan.unchanged == 0 && plan.interactions.empty() && plan.interactions_unchanged == 0 &&
+         !plan.profile && !plan.settings;
+}
+
 void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
   const Style style(ctx.color());
   auto heading = [&](const std::string& text) { ctx.out << style(Tone::bold, text) << "\n"; };
@@ -260,6 +268,14 @@ int run_import(ImportFormat format, const ImportOptions& o, Context& ctx) {
     print_json(ctx.out, plan_json(plan, o.dry_run));
   } else {
     print_plan(plan, o.dry_run, ctx);
+  }
+  if (nothing_imported(plan)) {
+    const std::string n = std::to_string(plan.skipped.size());
+    return ctx.fail(data_error(
+        "nothing " + std::string(o.dry_run ? "would be" : "was") + " imported: " +
+            (plan.skipped.size() == 1 ? "the one record was" : "all " + n + " records were") +
+            " skipped",
+        "each skipped record is listed with its reason"));
   }
   return 0;
 }

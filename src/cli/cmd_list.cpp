@@ -39,6 +39,7 @@ int run_list(const ListOptions& o, Context& ctx) {
   auto contacts = store->load_contacts();
   if (!contacts) return ctx.fail(contacts.error());
 
+  warn_unknown_tags(ctx.err, *contacts, o.tags);
   const std::string folded_query = text::fold(o.query);
   std::vector<const Contact*> shown;
   for (const auto& c : *contacts) {

@@ -1,5 +1,6 @@
 // kith show CONTACT [--json]: a contact and its interactions, newest first.
 #include <algorithm>
+#include <array>
 
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -18,6 +19,16 @@ struct ShowOptions {
 std::string job_phrase(const Job& job) {
   const std::string s = describe(job);
   return s.empty() ? "unknown" : s;
+}
+
+// "1990-12-10" when the year is known, else "10 December" (a year-less
+// birthday is stored as "--12-10", which reads as nothing to a person).
+std::string birthday_phrase(const Birthday& b) {
+  static constexpr std::array<const char*, 12> months = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  if (b.year) return format_birthday(b);
+  return std::to_string(b.day) + " " + months[b.month - 1];
 }
 
 int run_show(const ShowOptions& o, Context& ctx) {
@@ -71,7 +82,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
   add("met on", c.met_on ? format_date(*c.met_on) : "");
   add("every",
       c.every ? c.every->text : network->settings.every.text + " (the default; kith config every)");
-  add("birthday", c.birthday ? format_birthday(*c.birthday) : "");
+  add("birthday", c.birthday ? birthday_phrase(*c.birthday) : "");
   add("snoozed", c.snoozed_until ? "until " + format_date(*c.snoozed_until) : "");
   // Newest first, as the interactions below.
   for (auto it = c.job_changes.rbegin(); it != c.job_changes.rend(); ++it) {

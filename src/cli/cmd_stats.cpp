@@ -1,6 +1,6 @@
 // kith stats [--json]: month by month, the new people reached and the
 // interactions by intent; the homework streak; gives against asks. The human
-// form charts the last 12 months.
+// form charts the last 12 months, and its gives and asks are those months'.
 #include <algorithm>
 #include <cstdio>
 
@@ -54,11 +54,15 @@ Json to_json(const Stats& stats) {
   };
 }
 
-void print_chart(const Stats& stats, const Style& style, std::ostream& out) {
+// The months the human form charts: the last kChartMonths.
+std::vector<MonthStats> charted(const Stats& stats) {
   const std::size_t first =
       stats.months.size() > kChartMonths ? stats.months.size() - kChartMonths : 0;
-  const std::vector<MonthStats> shown(stats.months.begin() + static_cast<long>(first),
-                                      stats.months.end());
+  return {stats.months.begin() + static_cast<long>(first), stats.months.end()};
+}
+
+void print_chart(const std::vector<MonthStats>& shown, const Stats& stats, const Style& style,
+                 std::ostream& out) {
   int busiest = 0;
   for (const auto& m : shown) busiest = std::max(busiest, m.total());
 
@@ -90,7 +94,17 @@ void print_chart(const Stats& stats, const Style& style, std::ostream& out) {
   out << "\n";
 }
 
-void print_summary(const Stats& stats, const Style& style, std::ostream& out) {
+// The gives and asks are those of the months charted, as the title says.
+void print_summary(const std::vector<MonthStats>& shown, const Stats& stats, const Style& style,
+                   std::ostream& out) {
+  int gives = 0;
+  int asks = 0;
+  int catch_ups = 0;
+  for (const auto& m : shown) {
+    gives += m.give;
+    asks += m.ask;
+    catch_ups += m.catch_up;
+  }
   out << "\n";
   Table table;
   if (stats.goal == 0) {
@@ -107,18 +121,17 @@ void print_summary(const Stats& stats, const Style& style, std::ostream& out) {
                     : std::to_string(reached) + " of " + std::to_string(stats.goal) +
                           " so far; `kith due` suggests whom"}});
   }
-  std::string balance = plural(stats.gives, "give", "gives") + ", " +
-                        plural(stats.asks, "ask", "asks") + ", " +
-                        plural(stats.catch_ups, "catch-up", "catch-ups");
+  std::string balance = plural(gives, "give", "gives") + ", " + plural(asks, "ask", "asks") + ", " +
+                        plural(catch_ups, "catch-up", "catch-ups");
   Tone tone = Tone::plain;
-  if (stats.asks > 0 && stats.gives >= stats.asks) {
+  if (asks > 0 && gives >= asks) {
     char ratio[32];
-    std::snprintf(ratio, sizeof ratio, "%.1f", static_cast<double>(stats.gives) / stats.asks);
+    std::snprintf(ratio, sizeof ratio, "%.1f", static_cast<double>(gives) / asks);
     balance += ": " + std::string(ratio) + " gives per ask";
-  } else if (stats.asks > stats.gives) {
+  } else if (asks > gives) {
     balance += ": more asks than gives; lead with a give (`kith pitch CONTACT`)";
     tone = Tone::yellow;
-  } else if (stats.gives > 0) {
+  } else if (gives > 0) {
     balance += ": all give, no ask";
   }
   table.add({{"Gives and asks", Tone::bold}, {balance, tone}});
@@ -147,8 +160,9 @@ int run_stats(const StatsOptions& o, Context& ctx) {
     return 0;
   }
   const Style style(ctx.color());
-  print_chart(stats, style, ctx.out);
-  print_summary(stats, style, ctx.out);
+  const std::vector<MonthStats> shown = charted(stats);
+  print_chart(shown, stats, style, ctx.out);
+  print_summary(shown, stats, style, ctx.out);
   return 0;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/contacts.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -88,6 +90,17 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     out += items[i];
   }
   return out;
+}
+
+void warn_unknown_tags(std::ostream& err, const std::vector<Contact>& contacts,
+                       const std::vector<std::string>& tags) {
+  if (contacts.empty()) return;
+  for (const auto& unknown : unknown_tags(contacts, tags)) {
+    err << "kith: warning: no contact has the tag '" << clean(unknown.tag) << "'\n";
+    if (!unknown.closest.empty()) {
+      err << "kith: hint: did you mean " << clean(quote_alternatives(unknown.closest)) << "?\n";
+    }
+  }
 }
 
 }  // namespace kith::cli

@@ -53,4 +53,11 @@ std::string clean(std::string_view s);
 // "a, b, c"
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
+// For a `--tag` that no contact has (core unknown_tags), on `err`:
+// "kith: warning: no contact has the tag 'clmate'", then "kith: hint: did
+// you mean `climate`?" when a tag in use is close. Nothing when `contacts`
+// is empty (the report then says how to begin).
+void warn_unknown_tags(std::ostream& err, const std::vector<Contact>& contacts,
+                       const std::vector<std::string>& tags);
+
 }  // namespace kith::cli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/suggest.h"
 #include "core/text.h"
 
 namespace kith {
@@ -118,9 +119,12 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
                                        Scope scope) {
   if (ref.empty()) return usage_error("empty contact name");
   auto in_scope = [&](const Contact& c) { return scope == Scope::all || !c.archived; };
-  // 1. exact id
-  for (const auto& c : contacts) {
-    if (c.id == ref) {
+  // 1. exact id: as written, else with the ASCII case ignored (ids are
+  // lower case; "PRIYA-R" means priya-r)
+  const std::string lower_ref = lower_ascii(ref);
+  for (const bool ignore_case : {false, true}) {
+    for (const auto& c : contacts) {
+      if (ignore_case ? lower_ascii(c.id) != lower_ref : c.id != ref) continue;
       if (!in_scope(c)) {
         return usage_error("'" + c.id + "' is archived",
                            "`kith restore " + c.id + "` brings it back");
@@ -134,9 +138,9 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
     if (found.size() > 1) return Result<const Contact*>(ambiguous(ref, found));
     return std::nullopt;
   };
-  // 2. unique id prefix
+  // 2. unique id prefix, the ASCII case ignored
   for (const auto& c : contacts) {
-    if (in_scope(c) && c.id.starts_with(ref)) matches.push_back(&c);
+    if (in_scope(c) && lower_ascii(c.id).starts_with(lower_ref)) matches.push_back(&c);
   }
   if (auto r = settle(matches)) return *r;
   // 3. unique substring of the folded name
@@ -148,7 +152,6 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
   }
   if (auto r = settle(matches)) return *r;
   // 4. unique email
-  const std::string lower_ref = lower_ascii(ref);
   for (const auto& c : contacts) {
     if (!in_scope(c)) continue;
     if (std::any_of(c.emails.begin(), c.emails.end(),
@@ -177,6 +180,23 @@ std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts
 std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
                                                 const Contact& candidate) {
   return duplicates_of(contacts, candidate);
+}
+
+std::vector<UnknownTag> unknown_tags(const std::vector<Contact>& contacts,
+                                     const std::vector<std::string>& wanted) {
+  std::vector<std::string> in_use;  // one spelling per normalised tag
+  std::set<std::string, std::less<>> keys;
+  for (const auto& c : contacts) {
+    for (const auto& t : c.tags) {
+      if (keys.insert(text::normalize_term(t)).second) in_use.push_back(t);
+    }
+  }
+  std::vector<UnknownTag> unknown;
+  for (const auto& tag : wanted) {
+    if (keys.contains(text::normalize_term(tag))) continue;
+    unknown.push_back({tag, closest_words(tag, in_use)});
+  }
+  return unknown;
 }
 
 }  // namespace kith

@@ -30,11 +30,12 @@ Status check_new_id(std::string_view id, const IsTaken& is_taken);
 
 enum class Scope { active, all };  // active: archived contacts cannot be named
 
-// Resolves a CONTACT reference, in this order: an exact id; a unique id
-// prefix; a unique case- and diacritic-insensitive substring of the name; a
-// unique email (case-insensitive). No match and several matches are usage
-// errors; several matches list the candidates (id and name). The returned
-// pointer points into `contacts`.
+// Resolves a CONTACT reference, in this order: an exact id (as written, then
+// ignoring ASCII case); a unique id prefix (ignoring ASCII case); a unique
+// case- and diacritic-insensitive substring of the name; a unique email
+// (case-insensitive). No match and several matches are usage errors; several
+// matches list the candidates (id and name). The returned pointer points into
+// `contacts`.
 Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
                                        Scope scope);
 
@@ -44,5 +45,16 @@ std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts
                                             const Contact& candidate);
 std::vector<const ContactHead*> find_duplicates(const std::vector<ContactHead>& contacts,
                                                 const Contact& candidate);
+
+// A tag asked for (`--tag`) that no contact has, archived ones included, as
+// the filters match tags (text::terms_match), with the tags in use closest
+// to it (core/suggest's closest_words, each in the spelling of the first
+// contact by id that has it).
+struct UnknownTag {
+  std::string tag;
+  std::vector<std::string> closest;
+};
+std::vector<UnknownTag> unknown_tags(const std::vector<Contact>& contacts,
+                                     const std::vector<std::string>& wanted);
 
 }  // namespace kith

@@ -297,6 +297,8 @@ Result<Date> parse_date(std::string_view text, Date today, DateDirection directi
         sign = -1;
       }
     }
+    // Where a future date is expected, a bare "2w" is two weeks from today.
+    if (sign == 0 && direction == DateDirection::future) sign = 1;
     if (sign == 0) return bad_date(text, kDateForms);
     const std::optional<Duration> offset = parse_offset(rest);
     if (!offset) return bad_date(text, kDateForms);

@@ -33,6 +33,8 @@ enum class DateDirection {
 //                       at least one space before "ago": "3d ago", "2 weeks ago"
 //   -N<unit>, +N<unit>  N units before / after today: "-3d", "+1w", "+2 months"
 //                       (no space between the sign and N)
+//   N<unit>             with DateDirection::future only: N units after today,
+//                       as +N<unit> ("2w" for `snooze --until`, `log --by`)
 //   a weekday           mon..sun, monday..sunday, tue/tues, wed, thu/thur/thurs,
 //                       resolved according to `direction`
 // N is a decimal integer from 0 to 10000 (leading zeros allowed). Months and

@@ -148,6 +148,18 @@ TEST_F(DemoTest, TagsFilterTheList) {
   EXPECT_TRUE(j["occasions"].empty());
 }
 
+TEST_F(DemoTest, ATagNoContactHasIsPointedOutWithTheClosestTags) {
+  auto r = kith.run({"due", "--json", "--tag", "clmate"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(r.json()["due"].empty());
+  EXPECT_EQ(r.err,
+            "kith: warning: no contact has the tag 'clmate'\n"
+            "kith: hint: did you mean `climate`?\n");
+  r = kith.run({"due", "--tag", "Climate"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
 TEST_F(DemoTest, LoggingAGiveTakesSomeoneOffTheListAndDoneClosesTheFollowUp) {
   kith.ok({"log", "contact-1", "--give", "--kind", "email"});
   kith.ok({"done", "20261105T212043Z-046f02"});

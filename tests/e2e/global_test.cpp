@@ -325,6 +325,33 @@ TEST_F(GlobalTest, AnUnknownOptionIsAUsageError) {
   EXPECT_TRUE(has(r.err, "--data-dir")) << r.err;
 }
 
+TEST_F(GlobalTest, AMistypedCommandOrOptionGetsTheClosestOneAsAHint) {
+  auto r = kith.run({"lgo"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(r.err, "kith: error: unknown command 'lgo'\nkith: hint: did you mean `log`?\n");
+  r = kith.run({"lst"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kith: error: unknown command 'lst'\nkith: hint: did you mean `list` or `ls`?\n");
+  r = kith.run({"log", "x", "--giv"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(r.err,
+            "kith: error: The following argument was not expected: --giv\n"
+            "kith: hint: did you mean `--give`?\n");
+  r = kith.run({"list", "--tga=ai"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "\nkith: hint: did you mean `--tag`?\n")) << r.err;
+  r = kith.run({"due", "--tday", "2026-01-01"});  // a global option, after the command
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "\nkith: hint: did you mean `--today`?\n")) << r.err;
+  r = kith.run({"log", "x", "--zzzzzz"});  // nothing close: where to look
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "\nkith: hint: see `kith log --help`\n")) << r.err;
+  EXPECT_FALSE(fs::exists(kith.data_dir()));
+}
+
 TEST_F(GlobalTest, AnArgumentThatIsNotUtf8IsAUsageError) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"list", "\xff"}, {"show", "caf\xe9"}, {"--data-dir", "/tmp/\xc3", "list"}}) {

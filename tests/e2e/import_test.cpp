@@ -279,6 +279,31 @@ TEST_F(ImportTest, AJsonImportAppendsAfterACompleteLastLineThatLacksItsNewline) 
   EXPECT_EQ(shown["interactions"].size(), 2u) << shown.dump();
 }
 
+TEST_F(ImportTest, AnImportWhoseEveryRecordIsSkippedExitsOne) {
+  write_file(tmp / "none.csv", "name,email\n,a@example.org\n,b@example.org\n");
+  auto r = kith.run({"import", "csv", (tmp / "none.csv").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("0 added, 0 updated, 0 unchanged, 2 skipped."), std::string::npos) << r.out;
+  EXPECT_EQ(r.err,
+            "kith: error: nothing was imported: all 2 records were skipped\n"
+            "kith: hint: each skipped record is listed with its reason\n");
+  r = kith.run({"import", "csv", (tmp / "none.csv").string(), "--json", "--dry-run"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.json()["skipped"].size(), 2u);
+  EXPECT_EQ(r.err,
+            "kith: error: nothing would be imported: all 2 records were skipped\n"
+            "kith: hint: each skipped record is listed with its reason\n");
+  // One record imported, one skipped: a success.
+  write_file(tmp / "some.csv", "name,email\nAda,a@example.org\n,b@example.org\n");
+  r = kith.run({"import", "csv", (tmp / "some.csv").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 1 skipped."), std::string::npos) << r.out;
+  // Again: the record is kept unchanged, which is no failure either.
+  r = kith.run({"import", "csv", (tmp / "some.csv").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 0 updated, 1 unchanged, 1 skipped."), std::string::npos) << r.out;
+}
+
 TEST_F(ImportTest, ManyRowsImportAtOnceWithoutAProgressBarWhenStderrIsNotATerminal) {
   std::string text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
   for (int i = 0; i < 400; ++i) {

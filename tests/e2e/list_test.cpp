@@ -117,6 +117,24 @@ TEST_F(ListTest, TagsMustAllMatchAndMatchAsTerms) {
             (std::vector<std::string>{"ID", "bob"}));
 }
 
+TEST_F(ListTest, ATagNoContactHasIsPointedOutWithTheClosestTags) {
+  kith.ok({"add", "Ada", "--tag", "climate", "--tag", "ai"});
+  kith.ok({"add", "Bob", "--tag", "climbing"});
+  auto r = kith.run({"list", "--tag", "clmate"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "No contact matches.\n");
+  EXPECT_EQ(r.err,
+            "kith: warning: no contact has the tag 'clmate'\n"
+            "kith: hint: did you mean `climate`?\n");
+  r = kith.run({"list", "--tag", "zzz", "--json"});  // nothing close: no hint
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "[]\n");
+  EXPECT_EQ(r.err, "kith: warning: no contact has the tag 'zzz'\n");
+  r = kith.run({"list", "--tag", "climate", "--tag", "climbing"});  // both exist: no warning
+  EXPECT_EQ(r.out, "No contact matches.\n");
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
 TEST_F(ListTest, ArchivedContactsAreHiddenUnlessAllAndThenMarked) {
   kith.ok({"add", "Ada", "--tag", "x"});
   kith.ok({"add", "Bob"});

@@ -34,6 +34,16 @@ class ShowTest : public ::testing::Test {
 
 bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
 
+TEST_F(ShowTest, ABirthdayWithoutAYearReadsAsDayAndMonth) {
+  kith.ok({"add", "Ada Lovelace", "--birthday", "12-10"});
+  kith.ok({"add", "Bob Babbage", "--birthday", "1990-12-10"});
+  auto r = kith.run({"show", "ada-lovelace"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "  birthday  10 December\n")) << r.out;
+  EXPECT_EQ(kith.ok({"show", "ada-lovelace", "--json"}).json()["birthday"], "--12-10");
+  EXPECT_TRUE(has(kith.ok({"show", "bob-babbage"}).out, "  birthday  1990-12-10\n"));
+}
+
 TEST_F(ShowTest, PrintsTheContactSectionsAndASuggestionWhenThereIsNoInteraction) {
   add_jose();
   auto r = kith.ok({"show", "jose"});
@@ -49,7 +59,7 @@ TEST_F(ShowTest, PrintsTheContactSectionsAndASuggestionWhenThereIsNoInteraction)
       "  how met    RustConf\n"
       "  met on     2025-09-12\n"
       "  every      2m\n"
-      "  birthday   --02-29\n"
+      "  birthday   29 February\n"
       "  notes      Likes tea\n"
       "  added on   2026-11-25\n"
       "\n"
@@ -137,6 +147,24 @@ TEST_F(ShowTest, FindsByNameEmailAndShowsArchivedContacts) {
   write_file(tmp / "data/contacts/jose-nunez.json", j.dump(2));
   auto r = kith.ok({"show", "jose"});
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "José Núñez  (jose-nunez)  archived");
+}
+
+TEST_F(ShowTest, AnIdAndAnIdPrefixMatchWhateverTheirCase) {
+  kith.ok({"add", "Priya Raman", "--id", "priya-r"});
+  kith.ok({"add", "Priya Rao", "--id", "priya-r2"});
+  auto r = kith.run({"show", "PRIYA-R"});  // the exact id, before the prefix of priya-r2
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Priya Raman  (priya-r)\n")) << r.out;
+  r = kith.run({"show", "Priya-R2"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Priya Rao  (priya-r2)\n")) << r.out;
+  r = kith.run({"log", "PRIYA-R", "--kind", "coffee"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "with Priya Raman on 2026-11-25")) << r.err;
+  kith.ok({"add", "Sam Okafor"});
+  r = kith.run({"show", "SAM-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Sam Okafor  (sam-okafor)\n")) << r.out;
 }
 
 TEST_F(ShowTest, AnAmbiguousContactExitsTwoListingTheCandidates) {

@@ -46,6 +46,20 @@ INSTANTIATE_TEST_SUITE_P(Dates, SnoozeUntilTest,
                            return std::string(p.param.label);
                          });
 
+TEST_F(SnoozeTest, ABareDurationIsFromTodayForUntilAndBy) {
+  auto r = kith.run({"snooze", "ada", "--until", "2w"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "kith: snoozed ada-lovelace (Ada Lovelace) until 2026-12-09\n");
+  EXPECT_EQ(ada()["snoozed_until"], "2026-12-09");
+  r = kith.run({"log", "ada", "--follow-up", "send the paper", "--by", "3d", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["follow_up"]["by"], "2026-11-28");
+  // A past date is no duration from today: still refused.
+  r = kith.run({"log", "ada", "--date", "3d"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad date '3d'"), std::string::npos) << r.err;
+}
+
 TEST_F(SnoozeTest, SnoozingAgainMovesTheDateAndSameDateIsANoOp) {
   kith.ok({"snooze", "ada", "--until", "2027-01-15"});
   auto r = kith.ok({"snooze", "ada", "--until", "2027-02-01"});

@@ -85,6 +85,24 @@ TEST_F(StatsTest, HumanFormShowsOnlyTheLastTwelveMonths) {
   EXPECT_EQ(kith.ok({"stats", "--json"}).json()["months"].size(), 23u);
 }
 
+TEST_F(StatsTest, HumanTotalsCoverTheMonthsChartedAndJsonTotalsEveryMonth) {
+  // A give and an ask from 2024, before the 12 months charted; one give this month.
+  kith.today("2024-12-01").ok({"add", "Ada Lovelace"});
+  kith.today("2026-11-25");
+  write_file(tmp / "data/log/2024-12.jsonl", line("o1", "2024-12-02", {"ada-lovelace"}, "give") +
+                                                 line("o2", "2024-12-03", {"ada-lovelace"}, "ask"));
+  write_file(tmp / "data/log/2026-11.jsonl", line("n1", "2026-11-02", {"ada-lovelace"}, "give"));
+  auto r = kith.run({"stats"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("The last 12 months"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Gives and asks   1 give, 0 asks, 0 catch-ups: all give, no ask\n"),
+            std::string::npos)
+      << r.out;
+  const Json j = kith.ok({"stats", "--json"}).json();
+  EXPECT_EQ(j["gives"], 2);
+  EXPECT_EQ(j["asks"], 1);
+}
+
 TEST_F(StatsTest, BarsAreScaledWhenAMonthIsBusy) {
   kith.ok({"add", "Ada Lovelace"});
   std::string november;

@@ -175,6 +175,10 @@ TEST_F(ResolveContactTest, FindsByIdPrefixNameOrEmailInThatOrder) {
            {"Byron", "ada-2"},                  // name substring
            {"jose@example.com", "jose-nunez"},  // email, case-insensitive
            {"ADA@EXAMPLE.ORG", "ada"},          // email
+           {"ADA", "ada"},                      // exact id, case ignored, beats ada-2
+           {"BOB", "bob"},                      // exact id, case ignored, beats Bobson
+           {"ADA-", "ada-2"},                   // id prefix, case ignored
+           {"Jo", "jose-nunez"},                // id prefix, case ignored
        }) {
     SCOPED_TRACE(c.ref);
     EXPECT_EQ(resolve(c.ref), c.id);
@@ -186,9 +190,9 @@ TEST_F(ResolveContactTest, SeveralMatchesListTheCandidatesWithIdAndName) {
   EXPECT_EQ(e.kind, ErrorKind::usage);
   EXPECT_EQ(e.message, "'ad' matches 2 contacts: ada (Ada Lovelace), ada-2 (Ada Byron)");
   EXPECT_FALSE(e.hint.empty());
-  // "Bob" is no id (ids are lower case); it is in two names.
-  e = error_of("Bob");
-  EXPECT_EQ(e.message, "'Bob' matches 2 contacts: bob (Bob Smith), robert (Robert Bobson)");
+  // "ob" starts no id; it is in two names.
+  e = error_of("ob");
+  EXPECT_EQ(e.message, "'ob' matches 2 contacts: bob (Bob Smith), robert (Robert Bobson)");
 }
 
 TEST_F(ResolveContactTest, NoMatchIsAUsageError) {
@@ -284,6 +288,27 @@ TEST(FindDuplicates, SameFoldedNameOrSameEmailIgnoringCase) {
 TEST(FindDuplicates, AContactIsNotItsOwnDuplicate) {
   const std::vector<Contact> list = {contact("ada", "Ada", {"ada@example.org"})};
   EXPECT_TRUE(duplicate_ids(list, list[0]).empty());
+}
+
+// -------------------------------------------------------------- unknown_tags
+
+TEST(UnknownTags, NamesTheTagsNobodyHasWithTheClosestInUse) {
+  Contact ada = contact("ada", "Ada");
+  ada.tags = {"Climate", "machine-learning"};
+  Contact bob = contact("bob", "Bob", {}, /*archived=*/true);
+  bob.tags = {"climbing", "climate"};
+  const std::vector<Contact> contacts = {ada, bob};
+  const auto unknown =
+      unknown_tags(contacts, {"clmate", "Machine Learnings", "climbing", "zzz", "climbin"});
+  ASSERT_EQ(unknown.size(), 3u);
+  EXPECT_EQ(unknown[0].tag, "clmate");
+  // One spelling per tag, the first contact's: "Climate", not "climate".
+  EXPECT_EQ(unknown[0].closest, (std::vector<std::string>{"Climate"}));
+  EXPECT_EQ(unknown[1].tag, "zzz");
+  EXPECT_TRUE(unknown[1].closest.empty());
+  EXPECT_EQ(unknown[2].tag, "climbin");
+  EXPECT_EQ(unknown[2].closest, (std::vector<std::string>{"climbing"}));
+  EXPECT_TRUE(unknown_tags({}, {}).empty());
 }
 
 }  // namespace

@@ -129,6 +129,22 @@ TEST(ParseDate, OffsetsIgnoreTheDirection) {
                kToday, DateDirection::future);
 }
 
+TEST(ParseDate, ABareDurationIsFromTodayWhereAFutureDateIsExpected) {
+  expect_dates({{"2w", "2026-12-09"},
+                {"3d", "2026-11-28"},
+                {"1m", "2026-12-25"},
+                {"2 weeks", "2026-12-09"},
+                {" 1Y ", "2027-11-25"},
+                {"0d", "2026-11-25"}},
+               kToday, DateDirection::future);
+  for (std::string_view input : {"2w", "3 days"}) {
+    SCOPED_TRACE(input);
+    EXPECT_FALSE(parse_date(input, kToday, DateDirection::past).ok());
+  }
+  EXPECT_FALSE(parse_date("3", kToday, DateDirection::future).ok());
+  EXPECT_FALSE(parse_date("10001d", kToday, DateDirection::future).ok());
+}
+
 TEST(ParseDate, MonthAndYearOffsetsClampToTheEndOfTheMonth) {
   expect_dates({{"1m ago", "2026-02-28"}, {"-1m", "2026-02-28"}, {"+1m", "2026-04-30"}},
                ymd(2026, 3, 31), DateDirection::past);
