@@ -3,6 +3,7 @@
 // remove. With no option, the record's JSON opens in $VISUAL / $EDITOR and is
 // saved only when the result is a valid record with the same id.
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "cli/commands.h"
@@ -39,24 +40,63 @@ Error edit_problem(const Error& e, std::string_view again) {
                      "nothing was saved; `kith edit " + std::string(again) + "` starts over");
 }
 
-// Lets the user edit `original` until `validate` accepts it (asking again on
-// a terminal), and returns the accepted text. `validate` returns the problem.
+// The lines put above the user's text when the editor reopens on it: the
+// problem, as `//` lines, which unannotated() blanks again.
+std::string annotated(const Error& problem, const std::string& text) {
+  std::string out = "// kith: " + problem.message + "\n";
+  out += "// Fix the text below and save; these // lines at the top are ignored.\n";
+  return out + text;
+}
+
+// The text with each leading line that starts with "//" made empty, so that
+// the line numbers of a problem still match the file.
+std::string unannotated(std::string text) {
+  std::size_t at = 0;
+  while (text.compare(at, 2, "//") == 0) {
+    const std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) return text.substr(0, at);
+    text.erase(at, end - at);
+    ++at;
+  }
+  return text;
+}
+
+// Lets the user edit `original` until `validate` accepts it, and returns the
+// accepted text. `validate` returns the problem. On a terminal kith asks
+// whether to edit again, and reopens the editor on the user's text with the
+// problem at the top. A text given up (no terminal, or no to the question)
+// is kept in a temp file of mode 0600 that the error names.
 Result<std::string> edit_until_valid(Context& ctx, std::string_view stem, std::string_view again,
                                      const std::string& original,
                                      const std::function<Status(const std::string&)>& validate) {
-  auto buffer = EditBuffer::create(ctx.env(), stem, original);
-  if (!buffer) return buffer.error();
+  auto first = EditBuffer::create(ctx.env(), stem, original);
+  if (!first) return first.error();
+  std::optional<EditBuffer> buffer(std::move(*first));
   for (;;) {
     ctx.out.flush();
     ctx.err.flush();
-    auto text = buffer->edit(ctx.env());
-    if (!text) return text.error();
-    Status s = validate(*text);
-    if (s) return std::move(*text);
+    auto edited = buffer->edit(ctx.env());
+    if (!edited) return edited.error();
+    const std::string text = unannotated(std::move(*edited));
+    Status s = validate(text);
+    if (s) return text;
     Error problem = edit_problem(s.error(), again);
-    if (!ctx.env().stdin_is_tty) return problem;
-    ctx.err << "kith: error: " << problem.message << "\n";
-    if (!ctx.ask("Edit again?")) return usage_error("edit abandoned; nothing was saved");
+    bool retry = false;
+    if (ctx.env().stdin_is_tty) {
+      ctx.err << "kith: error: " << problem.message << "\n";
+      retry = ctx.ask("Edit again?");
+    }
+    auto next = EditBuffer::create(ctx.env(), stem, retry ? annotated(problem, text) : text);
+    if (!next) return next.error();
+    buffer.reset();
+    buffer.emplace(std::move(*next));
+    if (retry) continue;
+    const std::string kept = clean(buffer->keep().string());
+    if (ctx.env().stdin_is_tty) {
+      return usage_error("edit abandoned; nothing was saved; your text is kept in " + kept);
+    }
+    problem.message += " (your text is kept in " + kept + ")";
+    return problem;
   }
 }
 

@@ -160,6 +160,18 @@ std::string where(const Notice& n) {
   return clean(n.where.file) + (n.where.line > 0 ? ":" + std::to_string(n.where.line) : "");
 }
 
+// The added and updated contacts are listed one a line up to kListedInFull;
+// a longer list shows its first kListedAtFirst and a count of the rest.
+constexpr std::size_t kListedInFull = 20;
+constexpr std::size_t kListedAtFirst = 10;
+
+// "2,990"
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 // True when the files held records and every one was skipped: not one
 // contact, interaction, profile or setting was matched, added or kept.
 bool nothing_imported(const ImportPlan& plan) {
@@ -174,11 +186,17 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
   auto contact_table = [&](const std::vector<Contact>& list) {
     Table table;
     table.set_max_width(2, 50);
-    for (const Contact& c : list) {
+    const std::size_t shown = list.size() > kListedInFull ? kListedAtFirst : list.size();
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Contact& c = list[i];
       std::string job = c.company || c.role ? describe({c.company, c.role}) : "";
       table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}});
     }
     table.print(ctx.out, style, "  ");
+    if (shown < list.size()) {
+      ctx.out << "  … and " << with_thousands(list.size() - shown)
+              << " more (`--json` lists every one)\n";
+    }
   };
   if (!plan.added.empty()) {
     heading((dry_run ? "Would add " : "Added ") + std::to_string(plan.added.size()) + ":");

@@ -58,6 +58,12 @@ EditBuffer::~EditBuffer() {
   if (!path_.empty()) ::unlink(path_.c_str());
 }
 
+std::filesystem::path EditBuffer::keep() {
+  std::filesystem::path kept = std::move(path_);
+  path_.clear();
+  return kept;
+}
+
 Result<std::string> EditBuffer::edit(const Environment& env) {
   const std::string command = editor_command(env);
   const std::string editor = text::sanitize_for_terminal(command);

@@ -16,7 +16,7 @@ std::string editor_command(const Environment& env);
 
 // A private temp file (mode 0600, in $TMPDIR or /tmp, never in the data
 // directory) holding text for the editor. The file is removed on destruction,
-// whatever happened.
+// whatever happened, unless kept.
 class EditBuffer {
  public:
   // Creates "<stem>-XXXXXX.json" holding `content`. An io error when it
@@ -31,6 +31,10 @@ class EditBuffer {
   ~EditBuffer();
 
   const std::filesystem::path& path() const { return path_; }
+
+  // Leaves the file in place (it is no longer removed on destruction) and
+  // returns its path: for text the user should not lose.
+  std::filesystem::path keep();
 
   // Runs the editor on the file, as `/bin/sh -c '<editor> "$1"' sh FILE`
   // with the environment of `env`, waits for it, and returns the file's

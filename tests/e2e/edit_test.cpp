@@ -349,6 +349,70 @@ TEST_F(EditTest, OnATerminalDecliningToEditAgainSavesNothing) {
   EXPECT_EQ(read_file(ada_file), before);
 }
 
+TEST_F(EditTest, WithoutATerminalAnInvalidEditIsKeptInAPrivateFileNamedInTheError) {
+  const fs::path temp = tmp / "temp";
+  fs::create_directories(temp);
+  kith.env("TMPDIR", temp.string());
+  const std::string before = read_file(ada_file);
+  kith.env("EDITOR",
+           editor("ed.sh", "printf '{\"id\": \"ada-lovelace\", \"role\": \"Poet\",' > \"$1\""));
+  auto r = kith.run({"edit", "ada"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  std::vector<fs::path> kept;
+  for (const auto& e : fs::directory_iterator(temp)) kept.push_back(e.path());
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(r.err,
+            "kith: error: your edit:1: not valid JSON: syntax error while parsing object key - "
+            "unexpected end of input; expected string literal (your text is kept in " +
+                kept[0].string() +
+                ")\nkith: hint: nothing was saved; `kith edit ada-lovelace` starts over\n");
+  EXPECT_EQ(read_file(kept[0]), "{\"id\": \"ada-lovelace\", \"role\": \"Poet\",");
+  EXPECT_EQ(fs::status(kept[0]).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(read_file(ada_file), before);
+}
+
+TEST_F(EditTest, OnATerminalTheEditorReopensOnTheTextWithTheProblemAtTheTop) {
+  // Round 1 breaks the JSON on line 3; round 2 copies what it is given, then
+  // fixes the name; the // lines kith put at the top need not be removed.
+  const fs::path rounds = tmp / "rounds";
+  const fs::path seen = tmp / "seen";
+  kith.env(
+      "EDITOR",
+      editor("ed.sh", "echo x >> " + rounds.string() + "\n" + "if [ $(wc -l < " + rounds.string() +
+                          ") -eq 1 ]; then\n"
+                          "  sed -i 's/\"Ada Lovelace\"/\"Ada\" \"x\"/' \"$1\"\n"
+                          "else\n  cp \"$1\" " +
+                          seen.string() + "\n  sed -i 's/\"Ada\" \"x\"/\"Ada\"/' \"$1\"\nfi"));
+  auto r = kith.run_on_terminal({"edit", "ada"}, "y\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string reopened = read_file(seen);
+  ASSERT_TRUE(reopened.starts_with("// kith: your edit:3: not valid JSON: ")) << reopened;
+  const std::string second =
+      "\n// Fix the text below and save; these // lines at the top are ignored.\n{\n";
+  EXPECT_EQ(reopened.substr(reopened.find('\n'), second.size()), second) << reopened;
+  EXPECT_NE(reopened.find("\"Ada\" \"x\""), std::string::npos) << reopened;
+  EXPECT_EQ(ada()["name"], "Ada");
+}
+
+TEST_F(EditTest, OnATerminalDecliningToEditAgainKeepsTheText) {
+  const fs::path temp = tmp / "temp";
+  fs::create_directories(temp);
+  kith.env("TMPDIR", temp.string());
+  kith.env("EDITOR", editor("ed.sh", "echo '{\"broken' > \"$1\""));
+  auto r = kith.run_on_terminal({"edit", "ada"}, "n\n");
+  EXPECT_EQ(r.exit_code, 2);
+  std::vector<fs::path> kept;
+  for (const auto& e : fs::directory_iterator(temp)) kept.push_back(e.path());
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_NE(r.err.find("kith: error: edit abandoned; nothing was saved; your text is kept in " +
+                       kept[0].string() + "\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(read_file(kept[0]), "{\"broken\n");
+}
+
 // ---------------------------------------------------------------------------
 // Your profile
 

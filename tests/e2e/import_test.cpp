@@ -316,6 +316,33 @@ TEST_F(ImportTest, ManyRowsImportAtOnceWithoutAProgressBarWhenStderrIsNotATermin
   EXPECT_EQ(r.err, "");
 }
 
+TEST_F(ImportTest, ALongListOfAddedContactsShowsTheFirstTenAndACount) {
+  std::string text = "name\n";
+  for (int i = 0; i < 3000; ++i) text += "Person " + std::to_string(1000 + i) + "\n";
+  write_file(tmp / "many.csv", text);
+  auto r = kith.run({"import", "csv", (tmp / "many.csv").string(), "--dry-run"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Would add 3000:\n"
+            "  person-1000  Person 1000\n  person-1001  Person 1001\n"
+            "  person-1002  Person 1002\n  person-1003  Person 1003\n"
+            "  person-1004  Person 1004\n  person-1005  Person 1005\n"
+            "  person-1006  Person 1006\n  person-1007  Person 1007\n"
+            "  person-1008  Person 1008\n  person-1009  Person 1009\n"
+            "  … and 2,990 more (`--json` lists every one)\n"
+            "Dry run, nothing written: 3000 added, 0 updated, 0 unchanged, 0 skipped.\n");
+  r = kith.run({"import", "csv", (tmp / "many.csv").string(), "--dry-run", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["added"].size(), 3000u);
+  // Twenty are still listed one a line.
+  text = "name\n";
+  for (int i = 0; i < 20; ++i) text += "Person " + std::to_string(1000 + i) + "\n";
+  write_file(tmp / "twenty.csv", text);
+  r = kith.run({"import", "csv", (tmp / "twenty.csv").string(), "--dry-run"});
+  EXPECT_NE(r.out.find("  person-1019  Person 1019\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("more"), std::string::npos) << r.out;
+}
+
 TEST_F(ImportTest, ManyRowsDrawAProgressBarWhenStderrIsATerminal) {
   if (std::system("command -v script >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "script(1) from util-linux is needed to give kith a terminal";

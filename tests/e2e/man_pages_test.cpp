@@ -117,5 +117,14 @@ TEST_F(ManPagesTest, KithOneNamesEveryGlobalOptionCommandAndEnvironmentVariable)
   }
 }
 
+TEST_F(ManPagesTest, PitchExplainsThePluralRuleWithWhatBothSidesBecome) {
+  // Each phrase in quotes is one a user could type; the key both become is
+  // named as such, so no example reads as a misspelling of the other.
+  const std::string text = read_file(kManDir / "kith-pitch.1.scd");
+  EXPECT_NE(text.find("\"developer tools\" and \"developers tool\" are both \"developer tool\""),
+            std::string::npos);
+  EXPECT_EQ(text.find("\"developer tools\" is \"developers tool\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kith::test
