@@ -1,10 +1,10 @@
 // kith show CONTACT [--json]: a contact and its interactions, newest first.
 #include <algorithm>
-#include <array>
 
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/english.h"
 #include "core/occasions.h"
 
 namespace kith::cli {
@@ -24,11 +24,8 @@ std::string job_phrase(const Job& job) {
 // "1990-12-10" when the year is known, else "10 December" (a year-less
 // birthday is stored as "--12-10", which reads as nothing to a person).
 std::string birthday_phrase(const Birthday& b) {
-  static constexpr std::array<const char*, 12> months = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
   if (b.year) return format_birthday(b);
-  return std::to_string(b.day) + " " + months[b.month - 1];
+  return std::to_string(b.day) + " " + std::string(month_name(b.month));
 }
 
 int run_show(const ShowOptions& o, Context& ctx) {
