@@ -4,6 +4,7 @@
 // stops the sync with the merge left in place for the user to finish.
 #include "cli/commands.h"
 #include "cli/git_support.h"
+#include "core/english.h"
 #include "core/sync.h"
 #include "core/text.h"
 
@@ -26,8 +27,6 @@ void print_subjects(const std::string& heading, const std::vector<std::string>& 
   }
 }
 
-std::string changes(std::size_t n) { return std::to_string(n) + (n == 1 ? " change" : " changes"); }
-
 // Says what the sync did: on stderr what it committed, what the merge
 // drivers said and the warnings; on stdout what came in and went out.
 int report(const sync::Outcome& outcome, Context& ctx) {
@@ -42,11 +41,15 @@ int report(const sync::Outcome& outcome, Context& ctx) {
     return 0;
   }
   if (!outcome.received.empty()) {
-    print_subjects("Received " + changes(outcome.received.size()) + " from " + outcome.remote + ":",
-                   outcome.received, ctx);
+    print_subjects(
+        "Received " + plural(static_cast<long long>(outcome.received.size()), "change", "changes") +
+            " from " + outcome.remote + ":",
+        outcome.received, ctx);
   }
   if (!outcome.sent.empty()) {
-    print_subjects("Sent " + changes(outcome.sent.size()) + " to " + outcome.remote + ":",
+    print_subjects("Sent " +
+                       plural(static_cast<long long>(outcome.sent.size()), "change", "changes") +
+                       " to " + outcome.remote + ":",
                    outcome.sent, ctx);
   }
   return 0;
