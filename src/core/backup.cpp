@@ -77,16 +77,15 @@ std::vector<int> element_lines(std::string_view text, std::string_view key) {
 
 Result<ImportBatch> read_export(std::string_view text, std::string_view file) {
   const std::string f(file);
-  Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    std::string what = e.what();
-    auto colon = what.find(": ");
-    return usage_error(
-        f + ": not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)),
-        "`kith import json` reads what `kith export json` writes");
+  // The one JSON reader of kith's files: a syntax error, a number out of
+  // range and nesting too deep for the stack are all "not valid JSON", with
+  // the line. An export is the user's input, so it is a usage error here.
+  auto parsed = parse_json_document(text, f);
+  if (!parsed) {
+    return usage_error(parsed.error().message,
+                       "`kith import json` reads what `kith export json` writes");
   }
+  Json doc = std::move(*parsed);
   const Json* contacts = nullptr;
   const Json* interactions = nullptr;
   std::vector<int> contact_lines, interaction_lines;
