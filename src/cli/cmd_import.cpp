@@ -1,12 +1,17 @@
-// kith import linkedin|vcard|csv|json FILE... [--dry-run] [--json]: bring
-// people in from other tools, or restore kith's own export.
+// kith import linkedin|vcard|csv|json FILE... [--tag T] [--every D] [--dry-run]
+// [--json]: bring people in from other tools, or restore kith's own export.
+#include <algorithm>
+#include <map>
+
 #include "cli/commands.h"
+#include "cli/contact_fields.h"
 #include "cli/format_command.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "core/backup.h"
 #include "core/contact_csv.h"
+#include "core/english.h"
 #include "core/importer.h"
 #include "core/linkedin.h"
 #include "core/text.h"
@@ -21,6 +26,8 @@ struct ImportOptions {
   std::vector<std::string> files;
   bool dry_run = false;
   bool json = false;
+  std::vector<std::string> tags;
+  std::optional<std::string> every;
   std::vector<std::string> stray;  // arguments no format took: an unknown format, an extra FILE
 };
 
@@ -134,6 +141,20 @@ Json plan_json(const ImportPlan& plan, bool dry_run) {
   j["added"] = std::move(added);
   j["updated"] = std::move(updated);
   j["unchanged"] = plan.unchanged;
+  Json matched = Json::array();
+  for (const auto& m : plan.matched) {
+    matched.push_back({{"id", m.id},
+                       {"by", std::string(to_string(m.by))},
+                       {"file", m.where.file},
+                       {"line", m.where.line}});
+  }
+  j["matched"] = std::move(matched);
+  Json dupes = Json::array();
+  for (const auto& d : plan.possible_duplicates) {
+    dupes.push_back(
+        {{"id", d.id}, {"like", d.like}, {"file", d.where.file}, {"line", d.where.line}});
+  }
+  j["possible_duplicates"] = std::move(dupes);
   j["job_changes"] = std::move(changes);
   j["skipped"] = notices_json(plan.skipped, "reason");
   j["warnings"] = notices_json(plan.warnings, "message");
@@ -180,9 +201,25 @@ bool nothing_imported(const ImportPlan& plan) {
          !plan.profile && !plan.settings;
 }
 
+// "2,950 by url, 30 by email and 10 by name", the most frequent first.
+std::string match_reasons(const std::vector<Match>& matched) {
+  std::map<MatchedBy, std::size_t> counts;
+  for (const auto& m : matched) ++counts[m.by];
+  std::vector<std::pair<std::size_t, MatchedBy>> order;
+  for (const auto& [by, n] : counts) order.emplace_back(n, by);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> parts;
+  for (const auto& [n, by] : order)
+    parts.push_back(with_thousands(n) + " by " + std::string(to_string(by)));
+  return natural_list(parts);
+}
+
 void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
   const Style style(ctx.color());
   auto heading = [&](const std::string& text) { ctx.out << style(Tone::bold, text) << "\n"; };
+  std::map<std::string, MatchedBy, std::less<>> matched_by;
+  for (const auto& m : plan.matched) matched_by.emplace(m.id, m.by);
   auto contact_table = [&](const std::vector<Contact>& list) {
     Table table;
     table.set_max_width(2, 50);
@@ -190,7 +227,15 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
     for (std::size_t i = 0; i < shown; ++i) {
       const Contact& c = list[i];
       std::string job = c.company || c.role ? describe({c.company, c.role}) : "";
-      table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}});
+      std::string by;
+      if (auto it = matched_by.find(c.id); it != matched_by.end()) {
+        by = "by " + std::string(to_string(it->second));
+      }
+      if (by.empty()) {
+        table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}});
+      } else {
+        table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}, {by, Tone::dim}});
+      }
     }
     table.print(ctx.out, style, "  ");
     if (shown < list.size()) {
@@ -233,13 +278,54 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
   if (plan.profile) parts.push_back("profile updated");
   if (!plan.settings_added.empty()) parts.push_back("settings added: " + join(plan.settings_added));
   ctx.out << (dry_run ? "Dry run, nothing written: " : "") << join(parts) << ".\n";
+  if (!plan.matched.empty()) {
+    const std::size_t n = plan.matched.size();
+    ctx.out << "Recognised " << with_thousands(n) << (n == 1 ? " record" : " records")
+            << " as people you have: " << match_reasons(plan.matched) << ".\n";
+  }
+  if (!plan.possible_duplicates.empty()) {
+    const std::size_t n = plan.possible_duplicates.size();
+    ctx.out << with_thousands(n) << (n == 1 ? " possible duplicate" : " possible duplicates")
+            << " (a name another contact has): see `kith dupes`.\n";
+  }
   if (!dry_run && !plan.job_changes.empty()) {
     ctx.out << "Congratulate them: `kith pitch " << plan.job_changes.front().id
             << "` helps with the message.\n";
   }
 }
 
+// The policy for a format's company and role: see MergePolicy.
+MergePolicy policy_of(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::linkedin:
+      return MergePolicy::update;
+    case ImportFormat::vcard:
+    case ImportFormat::csv:
+      return MergePolicy::fill;
+    case ImportFormat::json:
+      return MergePolicy::restore;
+  }
+  return MergePolicy::fill;
+}
+
+Result<ImportChoices> choices_of(const ImportOptions& o) {
+  ImportChoices choices;
+  for (const auto& tag : o.tags) {
+    if (auto s = check_text("--tag", tag); !s) return s.error();
+    if (text::trim(tag).empty()) return usage_error("--tag: a tag cannot be empty");
+  }
+  add_values(ListField::tags, choices.tags, o.tags);
+  if (o.every) {
+    auto d = parse_duration(*o.every, AllowOff::yes);
+    if (!d) return Error{ErrorKind::usage, "--every: " + d.error().message, d.error().hint};
+    choices.every = *d;
+  }
+  return choices;
+}
+
 int run_import(ImportFormat format, const ImportOptions& o, Context& ctx) {
+  auto choices = choices_of(o);
+  if (!choices) return ctx.fail(choices.error());
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
@@ -248,8 +334,7 @@ int run_import(ImportFormat format, const ImportOptions& o, Context& ctx) {
   if (!batch) return ctx.fail(batch.error());
   const std::size_t rows =
       batch->records.size() + batch->skipped.size() + batch->interactions.size();
-  const MergePolicy policy =
-      format == ImportFormat::json ? MergePolicy::restore : MergePolicy::update;
+  const MergePolicy policy = policy_of(format);
 
   std::optional<fsutil::FileLock> lock;
   if (!o.dry_run) {
@@ -260,7 +345,7 @@ int run_import(ImportFormat format, const ImportOptions& o, Context& ctx) {
   auto network = store->load();
   if (!network) return ctx.fail(network.error());
   ctx.report(network->warnings);
-  const ImportPlan plan = plan_import(*network, std::move(*batch), policy, *today);
+  const ImportPlan plan = plan_import(*network, std::move(*batch), policy, *today, *choices);
   for (const auto& w : plan.warnings) ctx.warn(where(w) + ": " + clean(w.message));
 
   if (!o.dry_run && plan.changes_something()) {
@@ -329,6 +414,14 @@ void setup_import(CLI::App& sub, Context& ctx) {
                                [o, &ctx, format] { return run_import(format, *o, ctx); });
     auto* files = cmd->add_option("FILE", o->files, leaf.file_help)->required();
     if (!leaf.many) files->expected(1);
+    if (format != ImportFormat::json) {
+      cmd->add_option("--tag", o->tags,
+                      "Tag every contact this import adds or recognises (repeatable)")
+          ->type_name("T");
+      cmd->add_option("--every", o->every,
+                      "How often to be in touch with the contacts it adds: 3m, yearly, off…")
+          ->type_name("DURATION");
+    }
     cmd->add_flag("--dry-run", o->dry_run, "Show what would change and write nothing");
     cmd->add_flag("--json", o->json, "Print what changed as one JSON document");
   }

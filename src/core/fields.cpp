@@ -27,6 +27,26 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// `path` with each %XX escape decoded, when the result is UTF-8; else as it
+// is, its escapes in lower case like the rest.
+std::string percent_decoded(const std::string& path) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && hex(path[i + 1]) >= 0 && hex(path[i + 2]) >= 0) {
+      out += static_cast<char>(hex(path[i + 1]) * 16 + hex(path[i + 2]));
+      i += 2;
+    } else {
+      out += path[i];
+    }
+  }
+  return text::is_valid_utf8(out) ? out : path;
+}
+
 std::string email_key(std::string_view s) { return lower_ascii(text::trim(s)); }
 
 std::string phone_key(std::string_view s) {
@@ -143,6 +163,7 @@ std::string profile_url_key(std::string_view url) {
   if (!path.starts_with("/in/")) return {};
   if (auto cut = path.find_first_of("?#"); cut != std::string::npos) path.erase(cut);
   while (!path.empty() && path.back() == '/') path.pop_back();
+  path = percent_decoded(path);
   if (path.size() <= 4) return {};
   return "linkedin.com" + path;
 }

@@ -6,6 +6,7 @@
 
 #include "core/contacts.h"
 #include "core/fields.h"
+#include "core/identity.h"
 #include "core/text.h"
 
 namespace kith {
@@ -17,10 +18,6 @@ std::string email_match_key(std::string_view s) { return field_key(ListField::em
 template <class T>
 void fill(std::optional<T>& into, const std::optional<T>& from) {
   if (!into && from) into = from;
-}
-
-bool same_text(const std::optional<std::string>& a, const std::optional<std::string>& b) {
-  return text::fold(text::trim(a.value_or(""))) == text::fold(text::trim(b.value_or("")));
 }
 
 bool same_change(const JobChange& a, const JobChange& b) {
@@ -36,28 +33,67 @@ std::vector<std::string> profile_keys(const Contact& c) {
   return out;
 }
 
+std::vector<std::string> phone_keys(const Contact& c) {
+  std::vector<std::string> out;
+  for (const auto& phone : c.phones) {
+    auto key = phone_match_key(phone);
+    if (!key.empty()) out.push_back(std::move(key));
+  }
+  return out;
+}
+
+// Whether a and b cannot be one person although they have one name: each has
+// a LinkedIn profile and none is the other's, or each has a birthday and
+// they fall on different days.
+bool contradicts(const Contact& a, const Contact& b) {
+  const auto pa = profile_keys(a), pb = profile_keys(b);
+  if (!pa.empty() && !pb.empty() && std::none_of(pa.begin(), pa.end(), [&](const std::string& k) {
+        return std::find(pb.begin(), pb.end(), k) != pb.end();
+      })) {
+    return true;
+  }
+  if (a.birthday && b.birthday) {
+    if (a.birthday->month != b.birthday->month || a.birthday->day != b.birthday->day) return true;
+    if (a.birthday->year && b.birthday->year && *a.birthday->year != *b.birthday->year) return true;
+  }
+  return false;
+}
+
+bool same_company_text(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  return company_key(a.value_or("")) == company_key(b.value_or(""));
+}
+
+bool same_role_text(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  return role_key(a.value_or("")) == role_key(b.value_or(""));
+}
+
+bool has_text(const std::optional<std::string>& s) { return s && !text::trim(*s).empty(); }
+
 class Planner {
  public:
-  Planner(const Network& network, MergePolicy policy, Date today) : policy_(policy), today_(today) {
+  Planner(const Network& network, MergePolicy policy, Date today, const ImportChoices& choices)
+      : policy_(policy), today_(today), choices_(choices) {
     for (const auto& c : network.contacts) add_to_pool(c, Origin::kept);
   }
 
   void take(ImportRecord record, ImportPlan& plan) {
     const std::string named_id = record.contact.id;
-    std::optional<std::size_t> match = find(record);
-    if (match) {
-      Contact& c = pool_[*match];
+    add_values(ListField::tags, record.contact.tags, choices_.tags);
+    if (auto found = find(record)) {
+      const auto [i, by] = *found;
+      Contact& c = pool_[i];
       const Json before = to_json(c);
       std::optional<JobChangeReport> change = merge(c, record);
       if (to_json(c) == before) {
         ++plan.unchanged;
       } else {
-        if (origin_[*match] == Origin::kept && !touched_.contains(*match)) {
-          touched_.insert(*match);
-          touched_order_.push_back(*match);
+        if (origin_[i] == Origin::kept && !touched_.contains(i)) {
+          touched_.insert(i);
+          touched_order_.push_back(i);
         }
-        index(*match);
+        index(i);
       }
+      plan.matched.push_back({record.where, c.id, by});
       if (change) plan.job_changes.push_back(std::move(*change));
       if (!named_id.empty()) id_map_[named_id] = c.id;
       return;
@@ -65,13 +101,13 @@ class Planner {
     Contact c = std::move(record.contact);
     if (named_id.empty() || !check_new_id(named_id, taken_)) c.id = allocate_id(c.name, taken_);
     if (c.added_on == Date{}) c.added_on = today_;
+    if (choices_.every) c.every = choices_.every;
     if (record.uid) c.extra["vcard_uid"] = *record.uid;
-    if (auto other = duplicate_of(c)) {
-      plan.warnings.push_back({record.where, "possible duplicate: " + c.id + " (" + c.name +
-                                                 ") has the same name or email as " + *other});
+    if (auto it = by_name_.find(name_key(c.name)); it != by_name_.end() && !it->second.empty()) {
+      plan.possible_duplicates.push_back({record.where, c.id, pool_[*it->second.begin()].id});
     }
     if (!named_id.empty()) id_map_[named_id] = c.id;
-    add_to_pool(c, Origin::added);
+    add_to_pool(std::move(c), Origin::added);
   }
 
   void finish(ImportPlan& plan) {
@@ -91,20 +127,7 @@ class Planner {
 
  private:
   enum class Origin { kept, added };
-
-  // The id of a contact with the same name (case and accents aside) or
-  // email, if any.
-  std::optional<std::string> duplicate_of(const Contact& c) const {
-    if (auto it = by_name_.find(text::fold(c.name)); it != by_name_.end() && !it->second.empty()) {
-      return pool_[*it->second.begin()].id;
-    }
-    for (const auto& e : c.emails) {
-      if (auto it = by_email_.find(email_match_key(e)); it != by_email_.end()) {
-        return pool_[it->second].id;
-      }
-    }
-    return std::nullopt;
-  }
+  using Index = std::map<std::string, std::size_t, std::less<>>;
 
   void add_to_pool(Contact c, Origin origin) {
     taken_.insert(c.id);
@@ -113,6 +136,8 @@ class Planner {
     index(pool_.size() - 1);
   }
 
+  // Indexes contact i under its keys; a key already taken by another
+  // contact keeps pointing there (the first contact with a key wins).
   void index(std::size_t i) {
     const Contact& c = pool_[i];
     by_id_.emplace(c.id, i);
@@ -120,41 +145,48 @@ class Planner {
       by_uid_.emplace(uid->get<std::string>(), i);
     }
     for (const auto& key : profile_keys(c)) by_profile_.emplace(key, i);
-    for (const auto& e : c.emails) by_email_.emplace(email_match_key(e), i);
-    by_name_[text::fold(c.name)].insert(i);
+    for (const auto& e : c.emails) {
+      if (auto key = email_match_key(e); !key.empty()) by_email_.emplace(std::move(key), i);
+    }
+    for (const auto& key : phone_keys(c)) by_phone_.emplace(key, i);
+    if (auto key = name_key(c.name); !key.empty()) by_name_[key].insert(i);
   }
 
-  std::optional<std::size_t> find(const ImportRecord& r) const {
+  std::optional<std::pair<std::size_t, MatchedBy>> find(const ImportRecord& r) const {
     // A record that names an id is a distinct contact of the file it comes
     // from: other keys match it only to contacts kept before this import.
     const bool named = !r.contact.id.empty();
-    auto lookup = [&](const auto& map, const std::string& key) -> std::optional<std::size_t> {
+    auto usable = [&](std::size_t i) { return !named || origin_[i] == Origin::kept; };
+    auto lookup = [&](const Index& map, const std::string& key) -> std::optional<std::size_t> {
       if (key.empty()) return std::nullopt;
       auto it = map.find(key);
-      if (it == map.end()) return std::nullopt;
-      if (named && &map != &by_id_ && origin_[it->second] == Origin::added) return std::nullopt;
+      if (it == map.end() || !usable(it->second)) return std::nullopt;
       return it->second;
     };
-    bool has_key = named;
+    using Found = std::pair<std::size_t, MatchedBy>;
     if (named) {
-      if (auto i = lookup(by_id_, r.contact.id)) return i;
-    }
-    if (r.uid) {
-      has_key = true;
-      if (auto i = lookup(by_uid_, *r.uid)) return i;
-    }
-    for (const auto& key : profile_keys(r.contact)) {
-      has_key = true;
-      if (auto i = lookup(by_profile_, key)) return i;
+      if (auto it = by_id_.find(r.contact.id); it != by_id_.end()) {
+        return Found{it->second, MatchedBy::id};
+      }
     }
     for (const auto& e : r.contact.emails) {
-      has_key = true;
-      if (auto i = lookup(by_email_, email_match_key(e))) return i;
+      if (auto i = lookup(by_email_, email_match_key(e))) return Found{*i, MatchedBy::email};
     }
-    if (has_key) return std::nullopt;
-    auto it = by_name_.find(text::fold(r.contact.name));
-    if (it != by_name_.end() && it->second.size() == 1) return *it->second.begin();
-    return std::nullopt;
+    for (const auto& key : profile_keys(r.contact)) {
+      if (auto i = lookup(by_profile_, key)) return Found{*i, MatchedBy::url};
+    }
+    if (r.uid) {
+      if (auto i = lookup(by_uid_, *r.uid)) return Found{*i, MatchedBy::uid};
+    }
+    for (const auto& key : phone_keys(r.contact)) {
+      if (auto i = lookup(by_phone_, key)) return Found{*i, MatchedBy::phone};
+    }
+    if (named) return std::nullopt;
+    auto it = by_name_.find(name_key(r.contact.name));
+    if (it == by_name_.end() || it->second.size() != 1) return std::nullopt;
+    const std::size_t i = *it->second.begin();
+    if (contradicts(pool_[i], r.contact)) return std::nullopt;
+    return Found{i, MatchedBy::name};
   }
 
   // Merges the record into c; returns the job change it makes, if any.
@@ -168,47 +200,79 @@ class Planner {
     fill(c.birthday, in.birthday);
     fill(c.notes, in.notes);
     if (r.uid && !c.extra.contains("vcard_uid")) c.extra["vcard_uid"] = *r.uid;
-    std::optional<JobChangeReport> report;
-    if (policy_ == MergePolicy::restore) {
-      fill(c.company, in.company);
-      fill(c.role, in.role);
-      fill(c.snoozed_until, in.snoozed_until);
-      for (const auto& change : in.job_changes) {
-        if (std::none_of(c.job_changes.begin(), c.job_changes.end(),
-                         [&](const JobChange& have) { return same_change(have, change); })) {
-          c.job_changes.push_back(change);
-        }
-      }
-      std::stable_sort(c.job_changes.begin(), c.job_changes.end(),
-                       [](const JobChange& a, const JobChange& b) { return a.on < b.on; });
-      for (auto it = in.extra.begin(); it != in.extra.end(); ++it) {
-        if (!c.extra.contains(it.key())) c.extra[it.key()] = it.value();
-      }
-      return report;
+    switch (policy_) {
+      case MergePolicy::restore:
+        restore(c, in);
+        return std::nullopt;
+      case MergePolicy::fill:
+        fill_job(c, in);
+        return std::nullopt;
+      case MergePolicy::update:
+        break;
     }
+    return update_job(c, in);
+  }
+
+  static void restore(Contact& c, const Contact& in) {
+    fill(c.company, in.company);
+    fill(c.role, in.role);
+    fill(c.snoozed_until, in.snoozed_until);
+    for (const auto& change : in.job_changes) {
+      if (std::none_of(c.job_changes.begin(), c.job_changes.end(),
+                       [&](const JobChange& have) { return same_change(have, change); })) {
+        c.job_changes.push_back(change);
+      }
+    }
+    std::stable_sort(c.job_changes.begin(), c.job_changes.end(),
+                     [](const JobChange& a, const JobChange& b) { return a.on < b.on; });
+    for (auto it = in.extra.begin(); it != in.extra.end(); ++it) {
+      if (!c.extra.contains(it.key())) c.extra[it.key()] = it.value();
+    }
+  }
+
+  // An address book's position fills what is unknown, and only when it does
+  // not describe another job: a role is taken when the company is unknown or
+  // the same, a company when the role is unknown or the same.
+  static void fill_job(Contact& c, const Contact& in) {
+    const bool company_known = has_text(c.company), role_known = has_text(c.role);
+    if (!company_known && has_text(in.company) &&
+        (!role_known || same_role_text(c.role, in.role))) {
+      c.company = in.company;
+    }
+    if (!role_known && has_text(in.role) &&
+        (!company_known || !has_text(in.company) || same_company_text(c.company, in.company))) {
+      c.role = in.role;
+    }
+  }
+
+  std::optional<JobChangeReport> update_job(Contact& c, const Contact& in) {
     const Job old{c.company, c.role};
-    const bool company_changed = in.company && !same_text(in.company, old.company);
-    Job now;
-    now.company = in.company ? in.company : old.company;
-    now.role = in.role ? in.role : (company_changed ? std::nullopt : old.role);
-    if (same_text(now.company, old.company) && same_text(now.role, old.role)) return report;
+    const bool new_company = has_text(in.company) && !same_company_text(in.company, old.company);
+    const bool new_role = has_text(in.role) && !same_role_text(in.role, old.role);
+    if (!new_company && !new_role) return std::nullopt;
+    Job now = old;
+    if (new_company) {
+      now.company = in.company;
+      now.role = has_text(in.role) ? in.role : std::nullopt;
+    } else {
+      now.role = in.role;
+    }
     c.company = now.company;
     c.role = now.role;
-    if (!old.empty()) {
-      c.job_changes.push_back({today_, old, now, Json::object()});
-      report = JobChangeReport{c.id, c.name, old, now};
-    }
-    return report;
+    if (!has_text(old.company) && !has_text(old.role)) return std::nullopt;
+    c.job_changes.push_back({today_, old, now, Json::object()});
+    return JobChangeReport{c.id, c.name, old, now};
   }
 
   MergePolicy policy_;
   Date today_;
+  const ImportChoices& choices_;
   std::vector<Contact> pool_;                 // kept contacts, then the added ones
   std::set<std::string, std::less<>> taken_;  // their ids
   std::vector<Origin> origin_;
   std::set<std::size_t> touched_;
   std::vector<std::size_t> touched_order_;
-  std::map<std::string, std::size_t, std::less<>> by_id_, by_uid_, by_profile_, by_email_;
+  Index by_id_, by_uid_, by_profile_, by_email_, by_phone_;
   std::map<std::string, std::set<std::size_t>, std::less<>> by_name_;
   std::map<std::string, std::string, std::less<>> id_map_;
 };
@@ -283,11 +347,30 @@ std::string one_line(std::string_view s) {
   return std::string(text::trim(out));
 }
 
-ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today) {
+std::string_view to_string(MatchedBy by) {
+  switch (by) {
+    case MatchedBy::id:
+      return "id";
+    case MatchedBy::email:
+      return "email";
+    case MatchedBy::url:
+      return "url";
+    case MatchedBy::uid:
+      return "uid";
+    case MatchedBy::phone:
+      return "phone";
+    case MatchedBy::name:
+      return "name";
+  }
+  return "id";
+}
+
+ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today,
+                       const ImportChoices& choices) {
   ImportPlan plan;
   plan.skipped = std::move(batch.skipped);
   plan.warnings = std::move(batch.warnings);
-  Planner planner(network, policy, today);
+  Planner planner(network, policy, today, choices);
   SourceLine first_source;
   if (!batch.records.empty()) first_source = batch.records.front().where;
   for (auto& record : batch.records) planner.take(std::move(record), plan);

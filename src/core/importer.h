@@ -58,12 +58,44 @@ struct ImportBatch {
 };
 
 enum class MergePolicy {
-  // Another tool's view of your network (LinkedIn, vCard, CSV): a new company
-  // or role replaces the kept one and is recorded as a job change.
+  // LinkedIn's export, which carries each connection's current position: a
+  // company (compared by identity.h's company_key) or role (role_key) that
+  // differs replaces the kept one and is recorded as a job change.
   update,
+  // An address book (vCard, CSV): fills an empty company or role, never
+  // replaces a known one and never records a job change. Address books are
+  // often years old; their positions are not news.
+  fill,
   // kith's own export: fills in what is missing and adds to lists, never
   // replaces a value that is kept.
   restore,
+};
+
+// What the person importing asked every record to bring: tags added to each
+// contact the import adds or matches, and the cadence of each contact it adds
+// (contacts already kept keep theirs).
+struct ImportChoices {
+  std::vector<std::string> tags;
+  std::optional<Duration> every;
+};
+
+// How a record was found to be a contact kept, or one added earlier by the
+// same import.
+enum class MatchedBy { id, email, url, uid, phone, name };
+std::string_view to_string(MatchedBy by);  // "id", "email", "url", "uid", "phone", "name"
+
+struct Match {
+  SourceLine where;
+  std::string id;  // the contact's id
+  MatchedBy by;
+};
+
+// A contact the import adds although another contact has the same name
+// (name_key): two people, or one person the fields could not tell apart.
+struct PossibleDuplicate {
+  SourceLine where;
+  std::string id;    // the contact added
+  std::string like;  // the other contact with the name
 };
 
 struct JobChangeReport {
@@ -77,9 +109,11 @@ struct ImportPlan {
   std::vector<Contact> added;    // new contacts with their ids, in file order
   std::vector<Contact> updated;  // the new versions of kept contacts, in file order
   int unchanged = 0;             // records matching a contact they would not change
+  std::vector<Match> matched;    // every record that matched, in file order
+  std::vector<PossibleDuplicate> possible_duplicates;
   std::vector<JobChangeReport> job_changes;
   std::vector<Notice> skipped;            // the batch's, then the planning's
-  std::vector<Notice> warnings;           // the batch's, then possible duplicates
+  std::vector<Notice> warnings;           // the batch's
   std::vector<Interaction> interactions;  // to add, contact ids mapped to the kept ones
   int interactions_unchanged = 0;         // already kept (same id)
   std::optional<Profile> profile;         // set when the profile changes
@@ -93,34 +127,40 @@ struct ImportPlan {
 
 // What importing `batch` into `network` would change.
 //
-// Each record is matched, in this order, to a contact kept or added earlier in
-// the same import: by the kith id it names; by its vCard UID; by a LinkedIn
-// profile URL among its links; by an email (case-insensitive); and, only when
-// the record has none of those keys, by its name when exactly one contact has
-// that name (case and accents ignored). Archived contacts are matched too. A
-// record that names an id matches a contact added by the same import only by
-// that id: the ids of one file are distinct people.
+// Each record is matched to a contact kept, or added earlier by the same
+// import (a file may list a person twice), by the first of these that finds
+// one: the kith id it names; an email (field_key: case aside); a LinkedIn
+// profile URL among its links (profile_url_key); its vCard UID; a phone
+// (identity.h's phone_match_key); then its name (name_key), when exactly one
+// contact has that name and nothing contradicts the match: two different
+// LinkedIn profiles do, and so do two birthdays on different days (a second
+// email or phone does not). A record that names a kith id is a distinct
+// contact of the file it comes from: it is never matched by name, and other
+// keys match it only to contacts kept before this import. Archived contacts
+// are matched too. Every match is listed in plan.matched with its reason.
 //
 // A matched contact keeps its id, name and every value it has; lists (emails,
 // phones, links, tags, skills, interests) gain the entries they lack, the
 // same value being the same under fields.h's keys (add_missing_values), and
-// empty fields are filled. Under MergePolicy::update a company or role that
-// differs (case and accents ignored) replaces the kept one, and when the
-// contact had a company or role before, the change is recorded in its
-// job_changes (on `today`) and reported. An empty value never erases one.
+// empty fields are filled. Its company and role follow `policy` (see
+// MergePolicy); a change is recorded in its job_changes (on `today`) and
+// reported only when it had a company or role before. An empty value never
+// erases one.
 //
 // An unmatched record becomes a new contact: the id it names when that is a
 // free, valid id, else one from allocate_id(); added_on today unless the
 // record says; a vCard UID kept under the extra key "vcard_uid". A new contact
-// whose name or email another contact has is added with a warning.
+// whose name another contact has is listed in possible_duplicates.
+// `choices` adds its tags to every contact added or matched, and gives its
+// cadence to every contact added.
 //
 // Interactions whose id is kept already are counted as unchanged; the others
 // are added with their contact ids mapped to the contacts the records
 // matched; ids that match nothing are dropped, and an interaction left with
 // no contact is skipped. The profile gains what it lacks; settings keys that
 // kith.json lacks are added when the result is valid.
-ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today);
-
+ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today,
+                       const ImportChoices& choices = {});
 // Helpers for the readers.
 
 // `s` on one line: control characters (tabs, line breaks) become spaces,

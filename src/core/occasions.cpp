@@ -4,7 +4,7 @@
 #include <array>
 
 #include "core/english.h"
-#include "core/text.h"
+#include "core/identity.h"
 
 namespace kith {
 namespace {
@@ -35,10 +35,17 @@ bool is_active(const Contact& c, Date today) {
 }
 
 // A new company, rather than a new role at the same one (compared as the
-// importer compares them: case and accents aside).
+// importer compares them: identity.h's company_key).
 bool company_changed(const JobChange& change) {
   if (!change.to.company) return false;
-  return !change.from.company || !text::terms_match(*change.from.company, *change.to.company);
+  return !change.from.company || !same_company(*change.from.company, *change.to.company);
+}
+
+// Whether the entry records a change at all: older versions of kith took
+// "Acme" -> "Acme Inc." for one.
+bool is_real_change(const JobChange& change) {
+  return company_changed(change) ||
+         role_key(change.from.role.value_or("")) != role_key(change.to.role.value_or(""));
 }
 
 std::string weekday_name(Date d) {
@@ -86,7 +93,7 @@ std::optional<Occasion> job_change_occasion(const Contact& c,
   const Date oldest = today - date::days{kJobChangeDays};
   const JobChange* fresh = nullptr;
   for (const JobChange& change : c.job_changes) {
-    if (change.on > today || change.on < oldest) continue;
+    if (change.on > today || change.on < oldest || !is_real_change(change)) continue;
     if (last_no_need && *last_no_need >= change.on) continue;
     if (!fresh || change.on >= fresh->on) fresh = &change;
   }

@@ -50,19 +50,24 @@ TEST(PlanImport, NewPeopleGetSluggedIdsAndTodayAsAddedOn) {
   n.contacts.push_back(contact("ada-lovelace", "Ada Lovelace"));
   auto r1 = record("José Núñez");
   r1.contact.emails = {"jose@x.example"};
-  auto r2 = record("Ada Lovelace");  // same name, but an email that matches nobody
-  r2.contact.emails = {"other@x.example"};
+  auto r2 = record("Ada Lovelace", 7);  // same name, another LinkedIn profile: someone else
+  r2.contact.links = {"https://www.linkedin.com/in/ada-two"};
+  n.contacts[0].links = {"https://www.linkedin.com/in/ada-one"};
   auto p = plan(n, {r1, r2});
   EXPECT_EQ(ids(p.added), (Strings{"jose-nunez", "ada-lovelace-2"}));
   EXPECT_EQ(p.added[0].added_on, kToday);
-  ASSERT_EQ(p.warnings.size(), 1u);
-  EXPECT_NE(p.warnings[0].message.find("possible duplicate: ada-lovelace-2"), std::string::npos);
+  EXPECT_TRUE(p.warnings.empty()) << "a possible duplicate is counted, not warned about";
+  ASSERT_EQ(p.possible_duplicates.size(), 1u);
+  EXPECT_EQ(p.possible_duplicates[0].id, "ada-lovelace-2");
+  EXPECT_EQ(p.possible_duplicates[0].like, "ada-lovelace");
+  EXPECT_EQ(p.possible_duplicates[0].where.line, 7);
 }
 
 struct MatchCase {
   const char* label;
   ImportRecord incoming;
   std::string matched;  // id of the contact it updates, "" when it is added
+  const char* by = "";  // why it matched
 };
 
 Network match_network() {
@@ -72,6 +77,8 @@ Network match_network() {
   a.links = {"https://www.linkedin.com/in/ada-l/"};
   Contact g = contact("grace", "Grace Hopper");
   g.extra["vcard_uid"] = "UID-G";
+  g.phones = {"+44 20 7946 0000"};
+  g.birthday = Birthday{1906, 12, 9};
   Contact j1 = contact("john", "John Smith");
   Contact j2 = contact("john-2", "John Smith");
   Contact archived = contact("old", "Old Friend");
@@ -87,16 +94,21 @@ ImportRecord with(ImportRecord r, void (*change)(ImportRecord&)) {
 
 class PlanMatchTest : public testing::TestWithParam<MatchCase> {};
 
-TEST_P(PlanMatchTest, MatchesByIdUidProfileUrlEmailThenUniqueName) {
+TEST_P(PlanMatchTest, MatchesByIdEmailUrlUidPhoneThenAnUncontradictedUniqueName) {
   ImportRecord r = GetParam().incoming;
   r.contact.notes = "new note";  // something to change, so a match shows as an update
   auto p = plan(match_network(), {r});
   if (GetParam().matched.empty()) {
     EXPECT_EQ(p.added.size(), 1u);
     EXPECT_TRUE(p.updated.empty());
+    EXPECT_TRUE(p.matched.empty());
   } else {
     EXPECT_TRUE(p.added.empty()) << p.added[0].id;
     EXPECT_EQ(ids(p.updated), (Strings{GetParam().matched}));
+    ASSERT_EQ(p.matched.size(), 1u);
+    EXPECT_EQ(p.matched[0].id, GetParam().matched);
+    EXPECT_EQ(to_string(p.matched[0].by), GetParam().by);
+    EXPECT_EQ(p.matched[0].where.line, 1);
   }
 }
 
@@ -104,25 +116,66 @@ INSTANTIATE_TEST_SUITE_P(
     Table, PlanMatchTest,
     testing::Values(
         MatchCase{"named_id",
-                  with(record("Someone"), [](ImportRecord& r) { r.contact.id = "ada"; }), "ada"},
+                  with(record("Someone"), [](ImportRecord& r) { r.contact.id = "ada"; }), "ada",
+                  "id"},
         MatchCase{"vcard_uid", with(record("G."), [](ImportRecord& r) { r.uid = "UID-G"; }),
-                  "grace"},
+                  "grace", "uid"},
         MatchCase{
             "profile_url_any_spelling",
             with(record("A."),
                  [](ImportRecord& r) { r.contact.links = {"http://LinkedIn.com/in/ada-l?trk=x"}; }),
-            "ada"},
+            "ada", "url"},
+        MatchCase{"profile_url_percent_encoded",
+                  with(record("A."),
+                       [](ImportRecord& r) {
+                         r.contact.links = {"https://www.linkedin.com/in/%61da-l/"};
+                       }),
+                  "ada", "url"},
         MatchCase{
             "email_any_case",
             with(record("A."), [](ImportRecord& r) { r.contact.emails = {"ada@EXAMPLE.org"}; }),
-            "ada"},
-        MatchCase{"unique_name_without_keys", record("GRACE hopper"), "grace"},
-        MatchCase{"name_not_used_when_keys_given",
+            "ada", "email"},
+        MatchCase{"email_before_uid",
+                  with(record("A."),
+                       [](ImportRecord& r) {
+                         r.uid = "UID-G";
+                         r.contact.emails = {"ada@example.org"};
+                       }),
+                  "ada", "email"},
+        MatchCase{"phone_national_form",
+                  with(record("G."), [](ImportRecord& r) { r.contact.phones = {"020 7946 0000"}; }),
+                  "grace", "phone"},
+        MatchCase{"short_phone_matches_nobody",
+                  with(record("G."), [](ImportRecord& r) { r.contact.phones = {"0000"}; }), ""},
+        MatchCase{"unique_name_without_keys", record("GRACE hopper"), "grace", "name"},
+        MatchCase{"unique_name_with_spacing_and_accents", record("  Grâce   Hopper "), "grace",
+                  "name"},
+        MatchCase{"name_despite_a_second_email",
                   with(record("Grace Hopper"),
                        [](ImportRecord& r) { r.contact.emails = {"g@new.example"}; }),
+                  "grace", "name"},
+        MatchCase{"name_with_the_same_birthday",
+                  with(record("Grace Hopper"),
+                       [](ImportRecord& r) {
+                         r.contact.birthday = Birthday{{}, 12, 9};
+                       }),
+                  "grace", "name"},
+        MatchCase{"name_contradicted_by_another_birthday",
+                  with(record("Grace Hopper"),
+                       [](ImportRecord& r) {
+                         r.contact.birthday = Birthday{1950, 3, 1};
+                       }),
                   ""},
+        MatchCase{"name_contradicted_by_another_linkedin_profile",
+                  with(record("Ada Lovelace"),
+                       [](ImportRecord& r) {
+                         r.contact.links = {"https://www.linkedin.com/in/someone-else"};
+                       }),
+                  ""},
+        MatchCase{"name_of_a_record_naming_an_id_is_not_used",
+                  with(record("Grace Hopper"), [](ImportRecord& r) { r.contact.id = "zed"; }), ""},
         MatchCase{"ambiguous_name_adds", record("John Smith"), ""},
-        MatchCase{"archived_contacts_match_too", record("Old Friend"), "old"},
+        MatchCase{"archived_contacts_match_too", record("Old Friend"), "old", "name"},
         MatchCase{"other_linkedin_path_is_not_a_profile",
                   with(record("A."),
                        [](ImportRecord& r) {
@@ -218,7 +271,72 @@ INSTANTIATE_TEST_SUITE_P(
                 {"Acme", "Engineer"},
                 {"Acme", "Engineer"},
                 false},
-        JobCase{"empty_never_erases", {"Acme", "Engineer"}, {}, {"Acme", "Engineer"}, false}),
+        JobCase{"empty_never_erases", {"Acme", "Engineer"}, {}, {"Acme", "Engineer"}, false},
+        JobCase{"legal_suffix_is_the_same_company",
+                {"Acme", "Engineer"},
+                {"Acme Inc.", "Engineer"},
+                {"Acme", "Engineer"},
+                false},
+        JobCase{"role_punctuation_is_the_same_role",
+                {"Acme", "Sr. Engineer"},
+                {"ACME, Inc.", "sr engineer"},
+                {"Acme", "Sr. Engineer"},
+                false},
+        JobCase{"promotion_keeps_the_kept_company_spelling",
+                {"Acme", "Engineer"},
+                {"ACME, Inc.", "Lead"},
+                {"Acme", "Lead"},
+                true}),
+    [](const auto& c) { return std::string(c.param.label); });
+
+class PlanAddressBookJobTest : public testing::TestWithParam<JobCase> {};
+
+TEST_P(PlanAddressBookJobTest, AnAddressBookFillsAnUnknownJobAndNeverReportsAChange) {
+  const JobCase& c = GetParam();
+  Network n;
+  Contact a = contact("ada", "Ada");
+  a.emails = {"ada@x.example"};
+  a.company = c.kept.company;
+  a.role = c.kept.role;
+  n.contacts.push_back(a);
+  auto r = record("Ada");
+  r.contact.emails = {"ada@x.example"};
+  r.contact.company = c.incoming.company;
+  r.contact.role = c.incoming.role;
+  auto p = plan(n, {r}, MergePolicy::fill);
+  const Contact& result = p.updated.empty() ? n.contacts[0] : p.updated[0];
+  EXPECT_EQ(result.company, c.expected.company);
+  EXPECT_EQ(result.role, c.expected.role);
+  EXPECT_TRUE(p.job_changes.empty());
+  EXPECT_TRUE(result.job_changes.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, PlanAddressBookJobTest,
+    testing::Values(
+        JobCase{"fills_an_unknown_job", {}, {"Acme", "Engineer"}, {"Acme", "Engineer"}, false},
+        JobCase{"an_older_position_never_replaces_a_known_one",
+                {"Globex", "CTO"},
+                {"Acme", "Engineer"},
+                {"Globex", "CTO"},
+                false},
+        JobCase{"fills_the_role_at_the_same_company",
+                {"Acme", {}},
+                {"Acme Inc.", "Engineer"},
+                {"Acme", "Engineer"},
+                false},
+        JobCase{
+            "no_role_from_another_company", {"Acme", {}}, {"Globex", "CTO"}, {"Acme", {}}, false},
+        JobCase{"fills_the_company_of_the_same_role",
+                {{}, "Engineer"},
+                {"Acme", "engineer"},
+                {"Acme", "Engineer"},
+                false},
+        JobCase{"no_company_for_another_role",
+                {{}, "Engineer"},
+                {"Acme", "CTO"},
+                {{}, "Engineer"},
+                false}),
     [](const auto& c) { return std::string(c.param.label); });
 
 TEST(PlanImport, RestorePolicyFillsButNeverReplacesAJob) {
@@ -264,6 +382,43 @@ TEST(PlanImport, TheSamePersonTwiceInOneFileIsAddedOnce) {
   auto p = plan(Network{}, {r1, r2});
   ASSERT_EQ(p.added.size(), 1u);
   EXPECT_EQ(p.added[0].phones, (Strings{"123"}));
+}
+
+TEST(PlanImport, AFileListingSomeoneTwiceByProfileUrlAddsThemOnceAndSaysWhy) {
+  auto r1 = record("José Núñez", 2);
+  r1.contact.links = {"https://www.linkedin.com/in/jose-nunez"};
+  auto r2 = record("Jose Nunez", 9);
+  r2.contact.links = {"https://linkedin.com/in/jose-nunez/"};
+  r2.contact.emails = {"jose@x.example"};
+  auto p = plan(Network{}, {r1, r2});
+  ASSERT_EQ(p.added.size(), 1u);
+  EXPECT_EQ(p.added[0].name, "José Núñez");
+  EXPECT_EQ(p.added[0].emails, (Strings{"jose@x.example"}));
+  ASSERT_EQ(p.matched.size(), 1u);
+  EXPECT_EQ(p.matched[0].where.line, 9);
+  EXPECT_EQ(p.matched[0].by, MatchedBy::url);
+  EXPECT_TRUE(p.possible_duplicates.empty());
+}
+
+TEST(PlanImport, ChoicesTagEveryContactAndGiveACadenceOnlyToThoseAdded) {
+  Network n;
+  Contact kept = contact("ada", "Ada Lovelace");
+  kept.every = Duration{Duration::Unit::month, 1, "1m"};
+  kept.tags = {"Conference"};
+  n.contacts.push_back(kept);
+  ImportChoices choices;
+  choices.tags = {"conference", "berlin-2026"};
+  choices.every = Duration{Duration::Unit::off, 0, "off"};
+  ImportBatch batch;
+  batch.records = {record("Ada Lovelace"), record("Grace Hopper")};
+  auto p = plan_import(n, std::move(batch), MergePolicy::fill, kToday, choices);
+  ASSERT_EQ(p.updated.size(), 1u);
+  EXPECT_EQ(p.updated[0].tags, (Strings{"Conference", "berlin-2026"}));
+  EXPECT_EQ(p.updated[0].every->text, "1m");
+  ASSERT_EQ(p.added.size(), 1u);
+  EXPECT_EQ(p.added[0].tags, (Strings{"conference", "berlin-2026"}));
+  ASSERT_TRUE(p.added[0].every);
+  EXPECT_EQ(p.added[0].every->unit, Duration::Unit::off);
 }
 
 TEST(PlanImport, NamedIdsAreKeptWhenFreeAndReplacedWhenNot) {

@@ -74,6 +74,11 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, JobChangeOccasionTest,
     testing::Values(
         JobChangeCase{"NoChangeNoOccasion", {}, nullptr, "2026-11-25", nullptr},
+        JobChangeCase{"ALegalSuffixAddedIsNoChange",
+                      {{d("2026-11-02"), job("Acme", "Engineer"), job("Acme Inc.", "engineer")}},
+                      nullptr,
+                      "2026-11-25",
+                      nullptr},
         JobChangeCase{
             "NeverReachedOut", {moved("2026-11-02")}, nullptr, "2026-11-25", "2026-11-02"},
         JobChangeCase{"SeenToday", {moved("2026-11-25")}, nullptr, "2026-11-25", "2026-11-25"},
@@ -157,6 +162,10 @@ INSTANTIATE_TEST_SUITE_P(
         DescribeCase{"CompanySpelledDifferentlyIsTheSameCompany",
                      {d("2026-11-02"), job("acme", "Engineer"), job("Acme", "CTO")},
                      "changed roles: Engineer → CTO at Acme",
+                     "Congratulations on the new role as CTO!"},
+        DescribeCase{"ALegalSuffixIsTheSameCompany",
+                     {d("2026-11-02"), job("Acme", "Engineer"), job("ACME, Inc.", "CTO")},
+                     "changed roles: Engineer → CTO at ACME, Inc.",
                      "Congratulations on the new role as CTO!"},
         DescribeCase{"NewRoleCompanyUnknown",
                      {d("2026-11-02"), job(std::nullopt, "Engineer"), job(std::nullopt, "CTO")},
