@@ -245,13 +245,16 @@ class Planner {
     }
   }
 
+  // A company or role the record has and the contact lacks is filled in; one
+  // that differs replaces the kept one, and is a job change when the kept
+  // value was known (a role first learnt is news of nothing).
   std::optional<JobChangeReport> update_job(Contact& c, const Contact& in) {
     const Job old{c.company, c.role};
-    const bool new_company = has_text(in.company) && !same_company_text(in.company, old.company);
-    const bool new_role = has_text(in.role) && !same_role_text(in.role, old.role);
-    if (!new_company && !new_role) return std::nullopt;
+    const bool other_company = has_text(in.company) && !same_company_text(in.company, old.company);
+    const bool other_role = has_text(in.role) && !same_role_text(in.role, old.role);
+    if (!other_company && !other_role) return std::nullopt;
     Job now = old;
-    if (new_company) {
+    if (other_company) {
       now.company = in.company;
       now.role = has_text(in.role) ? in.role : std::nullopt;
     } else {
@@ -259,7 +262,9 @@ class Planner {
     }
     c.company = now.company;
     c.role = now.role;
-    if (!has_text(old.company) && !has_text(old.role)) return std::nullopt;
+    const bool news =
+        (other_company && has_text(old.company)) || (other_role && has_text(old.role));
+    if (!news) return std::nullopt;
     c.job_changes.push_back({today_, old, now, Json::object()});
     return JobChangeReport{c.id, c.name, old, now};
   }

@@ -20,6 +20,8 @@ ENGINES=(
     backup      # kith's export and its reader, from a Network
     purge       # a contact taken out of a month's interactions
     contacts    # ids, references and duplicates, from contacts
+    dupes       # groups of likely duplicates, from contacts
+    identity    # the name, company, role and phone keys, from text
     linkedin    # LinkedIn's CSV read into an import batch
     vcard       # vCard read and written
     contact_csv # contact CSV read and written

@@ -1,0 +1,39 @@
+// Contacts that are likely one person: what `kith dupes` lists, and what an
+// import counts as possible duplicates. Pure: a function of the contacts.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace kith {
+
+// Why a group of contacts looks like one person, most certain first.
+enum class DupeReason {
+  email,  // an email in common (fields.h's key: case aside)
+  url,    // a LinkedIn profile in common (profile_url_key)
+  phone,  // a phone in common (identity.h's phone_match_key)
+  name,   // the same name (identity.h's name_key)
+  // The same first and last word of the name, one with a middle name or
+  // initial the other lacks or spells differently ("Ada Lovelace", "Ada B.
+  // Lovelace", "Ada Byron Lovelace").
+  first_and_last_name,
+};
+std::string_view to_string(DupeReason reason);  // "email", "url", "phone", "name", "first-last"
+
+struct DupeGroup {
+  DupeReason reason;
+  std::string value;             // what they share, as the first of them writes it
+  std::vector<std::size_t> who;  // indexes into the contacts, in their order; two or more
+};
+
+// The groups of likely duplicates among `contacts` (archived ones included),
+// most certain reason first, then in the order of their first member. A
+// contact sharing a key with others is grouped by the most certain reason;
+// a weaker reason makes a group only when it joins contacts that no stronger
+// group already joined, so one pair is never listed twice.
+std::vector<DupeGroup> find_dupes(const std::vector<Contact>& contacts);
+
+}  // namespace kith
