@@ -450,4 +450,59 @@ std::string taskwarrior_tasks(std::size_t count, std::uint64_t seed, Date today)
   return tasks.dump(1) + "\n";
 }
 
+namespace {
+
+// A CSV field, quoted when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string linkedin_export(std::size_t rows, std::uint64_t seed, Date today) {
+  static constexpr std::array<std::string_view, 6> kLegalForms = {"",     " Inc.", ", Inc.",
+                                                                  " Ltd", " GmbH", " LLC"};
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  Rng rng(seed);
+  std::string out =
+      "\xEF\xBB\xBFNotes:\r\n\"When exporting your connection data, you may notice that some of "
+      "the email addresses are missing.\"\r\n\r\n"
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+  for (std::size_t k = 0; k < rows; ++k) {
+    std::string first, last;
+    if (rng.chance(1)) {
+      const std::string name(rng.pick(kNonLatin));
+      const auto space = name.find(' ');
+      first = space == std::string::npos ? name : name.substr(0, space);
+      last = space == std::string::npos ? "" : name.substr(space + 1);
+    } else {
+      first = rng.pick(kFirst);
+      last = rng.pick(kLast);
+    }
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "-%06zx", k * 7919 % 0xffffff);
+    const std::string slug = ascii_slug(first + " " + last) + suffix;
+    const std::string company(rng.pick(kCompanies));
+    std::string email;
+    if (rng.chance(10)) email = slug + "@" + ascii_slug(company) + ".example";
+    const Date on = today - date::days{rng.between(1, 3650)};
+    const date::year_month_day ymd{on};
+    char connected[24];
+    std::snprintf(connected, sizeof connected, "%02u %s %d", static_cast<unsigned>(ymd.day()),
+                  std::string(kMonths[static_cast<unsigned>(ymd.month()) - 1]).c_str(),
+                  static_cast<int>(ymd.year()));
+    out += csv_field(first) + "," + csv_field(last) + ",https://www.linkedin.com/in/" + slug + "," +
+           email + "," + csv_field(company + std::string(rng.pick(kLegalForms))) + "," +
+           csv_field(rng.pick(kRoles)) + "," + connected + "\r\n";
+  }
+  return out;
+}
+
 }  // namespace kith::bench

@@ -36,4 +36,12 @@ Status write_data_dir(const Network& network, const std::filesystem::path& dir);
 // similar size to kith's records.
 std::string taskwarrior_tasks(std::size_t count, std::uint64_t seed, Date today);
 
+// A LinkedIn Connections.csv of `rows` connections as LinkedIn writes it: a
+// byte order mark, the "Notes:" preamble, CRLF, quoted fields where needed.
+// Names from the same pools as generate() (1% not in Latin script, so some
+// people share a name), a distinct profile URL each, an email for one in
+// ten, companies with and without a legal form ("Acme", "Acme Inc."), and
+// Connected On dates in the ten years before `today` ("12 Mar 2024").
+std::string linkedin_export(std::size_t rows, std::uint64_t seed, Date today);
+
 }  // namespace kith::bench

@@ -3,6 +3,7 @@
 //
 //   kith_gen DIR [--contacts N] [--interactions M] [--seed S] [--today DATE]
 //   kith_gen --taskwarrior FILE [--tasks N] [--seed S] [--today DATE]
+//   kith_gen --linkedin FILE [--rows N] [--seed S] [--today DATE]
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -16,7 +17,8 @@ namespace {
 
 int usage() {
   std::cerr << "usage: kith_gen DIR [--contacts N] [--interactions M] [--seed S] [--today DATE]\n"
-               "       kith_gen --taskwarrior FILE [--tasks N] [--seed S] [--today DATE]\n";
+               "       kith_gen --taskwarrior FILE [--tasks N] [--seed S] [--today DATE]\n"
+               "       kith_gen --linkedin FILE [--rows N] [--seed S] [--today DATE]\n";
   return 2;
 }
 
@@ -36,6 +38,8 @@ int main(int argc, char** argv) {
   std::string dir;
   std::string taskwarrior;
   std::size_t tasks = 10000;
+  std::string linkedin;
+  std::size_t rows = 5000;
   for (std::size_t k = 0; k < args.size(); ++k) {
     const std::string& a = args[k];
     const bool has_value = k + 1 < args.size();
@@ -52,6 +56,10 @@ int main(int argc, char** argv) {
       auto d = kith::parse_iso_date(args[k + 1]);
       if (!d) return usage();
       params.today = *d;
+    } else if (a == "--rows" && has_value && parse_count(args[k + 1], n)) {
+      rows = n;
+    } else if (a == "--linkedin" && has_value) {
+      linkedin = args[k + 1];
     } else if (a == "--taskwarrior" && has_value) {
       taskwarrior = args[k + 1];
     } else if (!a.starts_with("-") && dir.empty()) {
@@ -61,6 +69,15 @@ int main(int argc, char** argv) {
       return usage();
     }
     ++k;
+  }
+  if (!linkedin.empty()) {
+    std::ofstream out(linkedin, std::ios::binary | std::ios::trunc);
+    out << kith::bench::linkedin_export(rows, params.seed, params.today);
+    if (!out.flush()) {
+      std::cerr << "kith_gen: cannot write " << linkedin << "\n";
+      return 1;
+    }
+    return 0;
   }
   if (!taskwarrior.empty()) {
     std::ofstream out(taskwarrior, std::ios::binary | std::ios::trunc);

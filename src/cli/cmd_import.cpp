@@ -98,12 +98,11 @@ Result<ImportBatch> read_batch(ImportFormat format, const std::vector<std::strin
 // Writes the plan; `log` holds its interactions, prepared (and so checked)
 // before anything was written.
 Status apply(const Store& store, const ImportPlan& plan, const LogAppend& log, Progress& progress) {
-  for (const auto* list : {&plan.added, &plan.updated}) {
-    for (const Contact& c : *list) {
-      if (auto s = store.save_contact(c); !s) return s;
-      progress.step();
-    }
-  }
+  std::vector<Contact> contacts;
+  contacts.reserve(plan.added.size() + plan.updated.size());
+  contacts.insert(contacts.end(), plan.added.begin(), plan.added.end());
+  contacts.insert(contacts.end(), plan.updated.begin(), plan.updated.end());
+  if (auto s = store.save_contacts(contacts, [&] { progress.step(); }); !s) return s;
   if (plan.profile) {
     if (auto s = store.save_profile(*plan.profile); !s) return s;
   }

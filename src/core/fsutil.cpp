@@ -1,10 +1,12 @@
 #include "core/fsutil.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -109,7 +111,11 @@ Result<std::optional<std::string>> read_file(const fs::path& file) {
   return std::optional<std::string>(std::move(content));
 }
 
-Status write_file_atomic(const fs::path& file, std::string_view content) {
+namespace {
+
+// A new temp file beside `file`, mode 0600, holding `content`, closed but
+// not synced; removed again on any failure.
+Result<fs::path> write_temp(const fs::path& file, std::string_view content, bool sync) {
   const fs::path dir = file.parent_path();
   std::random_device rd;
   std::string tmp_name;
@@ -122,19 +128,71 @@ Status write_file_atomic(const fs::path& file, std::string_view content) {
     if (raw < 0 && errno != EEXIST) return io_failure("cannot write", file, errno);
   }
   if (raw < 0) return io_failure("cannot create a temp file for", file, EEXIST);
-  const fs::path tmp = dir / tmp_name;
+  fs::path tmp = dir / tmp_name;
   Fd fd(raw);
-  auto fail = [&](Error e) {
+  auto fail = [&](Error e) -> Result<fs::path> {
     ::unlink(tmp.c_str());
-    return Status(std::move(e));
+    return e;
   };
   if (auto s = write_all(fd.get(), content, file); !s) return fail(s.error());
-  if (::fsync(fd.get()) != 0) return fail(io_failure("cannot sync", file, errno));
+  if (sync && ::fsync(fd.get()) != 0) return fail(io_failure("cannot sync", file, errno));
   if (::close(fd.release()) != 0) return fail(io_failure("cannot write", file, errno));
-  if (::rename(tmp.c_str(), file.c_str()) != 0) {
-    return fail(io_failure("cannot replace", file, errno));
+  return tmp;
+}
+
+}  // namespace
+
+Status write_file_atomic(const fs::path& file, std::string_view content) {
+  auto tmp = write_temp(file, content, true);
+  if (!tmp) return tmp.error();
+  if (::rename(tmp->c_str(), file.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmp->c_str());
+    return io_failure("cannot replace", file, err);
   }
-  return fsync_dir(dir);
+  return fsync_dir(file.parent_path());
+}
+
+Status write_files_atomic(std::span<const FileContent> files,
+                          const std::function<void()>& on_each) {
+  if (files.empty()) return {};
+  std::vector<fs::path> temps;
+  temps.reserve(files.size());
+  auto remove_temps = [&](std::size_t from) {
+    for (std::size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
+  };
+  for (const auto& [file, content] : files) {
+    auto tmp = write_temp(file, content, false);
+    if (!tmp) {
+      remove_temps(0);
+      return tmp.error();
+    }
+    temps.push_back(std::move(*tmp));
+  }
+  {
+    const fs::path dir = files.front().file.parent_path();
+    Fd fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::syncfs(fd.get()) != 0) {
+      const int err = errno;
+      remove_temps(0);
+      return io_failure("cannot sync the files written in", dir, err);
+    }
+  }
+  std::vector<fs::path> dirs;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temps[i].c_str(), files[i].file.c_str()) != 0) {
+      const int err = errno;
+      remove_temps(i);
+      return io_failure("cannot replace", files[i].file, err);
+    }
+    fs::path dir = files[i].file.parent_path();
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(std::move(dir));
+    if (on_each) on_each();
+  }
+  for (const auto& dir : dirs) {
+    if (auto s = fsync_dir(dir); !s) return s;
+  }
+  return {};
 }
 
 Status append_line(const fs::path& file, std::string_view line) {

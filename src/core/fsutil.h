@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,24 @@ Result<std::optional<std::string>> read_file(const fs::path& file);
 // new content is in place but may not survive a power loss, and that is
 // reported as a failure too.
 Status write_file_atomic(const fs::path& file, std::string_view content);
+
+// A file to replace, and its new content.
+struct FileContent {
+  fs::path file;
+  std::string content;
+};
+
+// Replaces each of `files` atomically, as write_file_atomic does, with a
+// handful of syncs rather than two a file (5,000 contacts of an import):
+// writes every temp file, syncs the file system they are on once
+// (syncfs(2)), renames each over its file, calling `on_each` after each
+// rename, then fsyncs each directory once. Every file is always whole, old or
+// new. A failure before the first rename changes nothing (every temp file is
+// removed); a failure at a rename leaves the files before it replaced and the
+// others as they were; a failure of the final directory syncs leaves every
+// file replaced but reports that they may not survive a power loss.
+Status write_files_atomic(std::span<const FileContent> files,
+                          const std::function<void()>& on_each = {});
 
 // Appends `line` (which must end in '\n') with one write() on the file opened
 // with O_APPEND, then fsyncs it. A file that does not exist yet is created

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,11 @@ class Store {
   Status save_config(const Config& config) const;
   Status save_profile(const Profile& profile) const;
   Status save_contact(const Contact& contact) const;
+  // Saves many contacts at once (an import), with fsutil::write_files_atomic:
+  // each file whole, a few syncs in all; `on_each` is called after each file
+  // is in place.
+  Status save_contacts(std::span<const Contact> contacts,
+                       const std::function<void()>& on_each = {}) const;
   Status remove_contact(std::string_view id) const;
   // Appends one line to the interaction's month file: append(prepare_append
   // ({interaction})).

@@ -52,6 +52,19 @@ Status Store::save_contact(const Contact& contact) const {
   return fsutil::write_file_atomic(contact_path(contact.id), serialize_document(to_json(contact)));
 }
 
+Status Store::save_contacts(std::span<const Contact> contacts,
+                            const std::function<void()>& on_each) const {
+  if (contacts.empty()) return {};
+  if (auto s = fsutil::ensure_dir(dir_ / layout::kContactsDir); !s) return s;
+  std::vector<fsutil::FileContent> files;
+  files.reserve(contacts.size());
+  for (const Contact& c : contacts) {
+    note_changed(contact_path(c.id));
+    files.push_back({contact_path(c.id), serialize_document(to_json(c))});
+  }
+  return fsutil::write_files_atomic(files, on_each);
+}
+
 Status Store::remove_contact(std::string_view id) const {
   note_changed(contact_path(id));
   return fsutil::remove_file(contact_path(id));

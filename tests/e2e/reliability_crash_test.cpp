@@ -21,7 +21,7 @@ namespace {
 // completes, reaches every state a crash can leave.
 const std::set<std::string> kKillPoints = {
     "openat", "write",    "fsync",     "fdatasync", "rename",  "renameat", "renameat2",
-    "unlink", "unlinkat", "ftruncate", "mkdir",     "mkdirat", "flock"};
+    "unlink", "unlinkat", "ftruncate", "mkdir",     "mkdirat", "flock",    "syncfs"};
 
 // An openat that may create or change a file; opening to read changes nothing.
 bool opens_to_write(const std::string& line) {

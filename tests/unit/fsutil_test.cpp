@@ -183,6 +183,58 @@ TEST(WriteFileAtomic, FailedWriteLeavesTheOldContentAndNoTempFile) {
   EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
 }
 
+// -------------------------------------------------------- write_files_atomic
+
+TEST(WriteFilesAtomic, WritesEveryFilePrivateWithItsContentAndNoTempFile) {
+  TempDir tmp;
+  NoUmask no_umask;
+  write_file(tmp / "b.json", "old\n");
+  const std::vector<FileContent> files = {
+      {tmp / "a.json", "a\n"}, {tmp / "b.json", "b\n"}, {tmp / "sub/c.json", "c\n"}};
+  fs::create_directory(tmp / "sub");
+  int calls = 0;
+  ASSERT_TRUE(write_files_atomic(files, [&] { ++calls; }).ok());
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(read_file(tmp / "a.json"), "a\n");
+  EXPECT_EQ(read_file(tmp / "b.json"), "b\n");
+  EXPECT_EQ(read_file(tmp / "sub/c.json"), "c\n");
+  EXPECT_EQ(mode_of(tmp / "b.json"), 0600u);
+  EXPECT_EQ(names_in(tmp.path()), (std::vector<std::string>{"a.json", "b.json", "sub"}));
+  EXPECT_EQ(names_in(tmp / "sub"), std::vector<std::string>{"c.json"});
+  EXPECT_TRUE(write_files_atomic({}).ok());
+}
+
+TEST(WriteFilesAtomic, AFileThatCannotBeWrittenChangesNothingAndLeavesNoTempFile) {
+  TempDir tmp;
+  write_file(tmp / "a.json", "old\n");
+  const std::vector<FileContent> files = {{tmp / "a.json", "new\n"},
+                                          {tmp / "missing/b.json", "b\n"}};
+  Status s = write_files_atomic(files);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::io);
+  EXPECT_TRUE(contains(s.error().message, (tmp / "missing").string())) << s.error().message;
+  EXPECT_EQ(read_file(tmp / "a.json"), "old\n");
+  EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"a.json"});
+}
+
+TEST(WriteFilesAtomic, AFailedRenameKeepsTheFilesBeforeItReplacedAndTheRestAsTheyWere) {
+  TempDir tmp;
+  write_file(tmp / "a.json", "old a\n");
+  write_file(tmp / "target/inside", "keep");  // a directory cannot be replaced by a file
+  write_file(tmp / "c.json", "old c\n");
+  const std::vector<FileContent> files = {
+      {tmp / "a.json", "new a\n"}, {tmp / "target", "x"}, {tmp / "c.json", "new c\n"}};
+  int calls = 0;
+  Status s = write_files_atomic(files, [&] { ++calls; });
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(contains(s.error().message, "cannot replace")) << s.error().message;
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(read_file(tmp / "a.json"), "new a\n");
+  EXPECT_EQ(read_file(tmp / "c.json"), "old c\n");
+  EXPECT_EQ(read_file(tmp / "target/inside"), "keep");
+  EXPECT_EQ(names_in(tmp.path()), (std::vector<std::string>{"a.json", "c.json", "target"}));
+}
+
 // ---------------------------------------------------------------- append_line
 
 TEST(AppendLine, CreatesThePrivateFileAndAppendsWholeLines) {
