@@ -1,5 +1,6 @@
 // End-to-end: `kith import` of address books as phones and mail programs
 // export them: Android's vCard 2.1, Google Contacts' and Outlook's CSV.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -55,6 +56,69 @@ TEST_F(ImportAddressBookTest, AndroidVcard21) {
   EXPECT_NE(human.out.find("android-2.1.vcf:42"), std::string::npos) << human.out;
   EXPECT_NE(human.out.find("unknown CHARSET X-FOO-BAR"), std::string::npos) << human.out;
   EXPECT_NE(human.out.find("5 unchanged"), std::string::npos) << human.out;
+}
+
+TEST_F(ImportAddressBookTest, GoogleContactsCsv) {
+  const Json j = kith.ok({"import", "csv", import_fixture("google-contacts.csv"), "--json"}).json();
+  EXPECT_EQ(names_of(j["added"]),
+            (Strings{"Amara N. Okonkwo-Diallo", "Ben Carter", "Northwind Traders",
+                     "orphan@example.net", "Dr. Li Wei"}));
+  ASSERT_EQ(j["skipped"].size(), 1u);
+  EXPECT_EQ(j["skipped"][0]["line"], 10);
+  ASSERT_EQ(j["warnings"].size(), 2u);
+  EXPECT_EQ(j["warnings"][0]["message"],
+            "E-mail 1 - Value: 'ben at example dot com' is not an email address; left out");
+  const Json amara = contact(j["added"][0]);
+  EXPECT_EQ(amara["emails"], Json::array({"amara@brightline.example", "a.okonkwo@mail.example",
+                                          "amara.home@example.org"}));
+  EXPECT_EQ(amara["company"], "Brightline Health");
+  EXPECT_EQ(amara["role"], "VP Engineering");
+  EXPECT_EQ(amara["birthday"], "1987-05-21");
+  EXPECT_EQ(amara["tags"], Json::array({"Mentors"}));
+  EXPECT_EQ(contact(j["added"][1])["birthday"], "--11-03");
+
+  // The older header, in the same data directory: new people are added.
+  const Json older =
+      kith.ok({"import", "csv", import_fixture("google-contacts-older.csv"), "--json"}).json();
+  EXPECT_EQ(names_of(older["added"]), (Strings{"Sofía Márquez", "Kenji Watanabe", "Gigi"}));
+  EXPECT_EQ(contact(older["added"][0])["tags"], Json::array({"Book Club", "Coffee"}));
+
+  // Importing again changes nothing.
+  const Json again =
+      kith.ok({"import", "csv", import_fixture("google-contacts.csv"), "--json"}).json();
+  EXPECT_EQ(again["added"], Json::array());
+  EXPECT_EQ(again["updated"], Json::array());
+  EXPECT_EQ(again["unchanged"], 5);
+}
+
+TEST_F(ImportAddressBookTest, OutlookCsv) {
+  auto r = kith.ok({"import", "csv", import_fixture("outlook-contacts.csv")});
+  EXPECT_NE(r.out.find("outlook-contacts.csv:7"), std::string::npos) << r.out;  // no name
+  EXPECT_NE(r.err.find("outlook-contacts.csv:5"), std::string::npos) << r.err;  // 31/12/1980
+  const Json j = kith.ok({"list", "--json"}).json();
+  Strings names;
+  for (const auto& c : j) names.push_back(c["name"]);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names,
+            (Strings{"Contoso Ltd.", "Margaret Hale-Whitmore", "Priya K. Sharma", "Tom Nguyen"}));
+  for (const auto& c : j) {
+    if (c["name"] != "Margaret Hale-Whitmore") continue;
+    EXPECT_EQ(c["role"], "Professor of Economics");
+    EXPECT_EQ(c["birthday"], "1975-04-12");
+    EXPECT_EQ(c["tags"], Json::array({"Academia", "Advisors"}));
+  }
+}
+
+TEST_F(ImportAddressBookTest, AnUnknownHeaderNamesWhatIsUnderstood) {
+  const fs::path file = tmp / "other.csv";
+  write_file(file, "Full Name,Mail\nAda,ada@example.org\n");
+  auto r = kith.run({"import", "csv", file.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("unknown column 'Full Name'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("id, name, emails"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Google Contacts and Outlook export are recognised too"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "data"));
 }
 
 }  // namespace
