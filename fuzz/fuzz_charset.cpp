@@ -24,11 +24,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Converted c = kith::charset::to_utf8(bytes, name);
   if (c.text.has_value() != (c.problem == Converted::Problem::none)) __builtin_trap();
   if (c.text && !kith::text::is_valid_utf8(*c.text)) __builtin_trap();
-  // Valid UTF-8 read as UTF-8 is itself; any byte is a Latin-1 character.
+  // Valid UTF-8 read as UTF-8 is itself; any byte but NUL is a Latin-1
+  // character, of one or two bytes in UTF-8.
   const Converted same = kith::charset::to_utf8(bytes, "UTF-8");
   if (kith::text::is_valid_utf8(bytes) != (same.text && *same.text == bytes)) __builtin_trap();
   const Converted latin1 = kith::charset::to_utf8(bytes, "ISO-8859-1");
-  if (!latin1.text || latin1.text->size() < bytes.size()) __builtin_trap();
+  const bool has_nul = bytes.find('\0') != std::string::npos;
+  if (latin1.text.has_value() == has_nul) __builtin_trap();
+  if (latin1.text && (latin1.text->size() < bytes.size() || latin1.text->size() > 2 * bytes.size()))
+    __builtin_trap();
   if (kith::charset::printable_name(name).size() > kith::charset::max_name_length) __builtin_trap();
   return 0;
 }

@@ -33,7 +33,8 @@ struct Converted {
 // anything but letters, digits and "-_.:()+" (no "//" conversion options)
 // is an unknown charset; bytes that are not valid in that charset (a stray
 // byte in UTF-8, 0x81 in Windows-1252, a truncated sequence) are invalid
-// bytes. On success the text is valid UTF-8.
+// bytes, and so is a NUL character (kith never stores one: see
+// text::is_valid_utf8). On success the text is valid UTF-8.
 Converted to_utf8(std::string_view bytes, std::string_view name);
 
 // `name` as it may be shown in a message: at most max_name_length bytes,

@@ -102,6 +102,8 @@ INSTANTIATE_TEST_SUITE_P(
         CharsetCase{"ShiftJis", "\x93\xFA\x96\x7B", "Shift_JIS", "\xE6\x97\xA5\xE6\x9C\xAC",
                     Problem::none},
         CharsetCase{"TruncatedSequence", "\x93", "Shift_JIS", std::nullopt, Problem::invalid_bytes},
+        CharsetCase{"NulIsNeverText", std::string("a\0b", 3), "ISO-8859-1", std::nullopt,
+                    Problem::invalid_bytes},
         CharsetCase{"EmptyValue", "", "ISO-8859-1", "", Problem::none},
         CharsetCase{"UnknownCharset", "abc", "x-foo", std::nullopt, Problem::unknown_charset},
         CharsetCase{"EmptyName", "abc", "", std::nullopt, Problem::unknown_charset},
