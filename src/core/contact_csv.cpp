@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/address_book_csv.h"
 #include "core/csv.h"
 #include "core/text.h"
 
@@ -236,15 +237,22 @@ Result<ImportBatch> read_contact_csv(std::string_view text, std::string_view fil
   if (!rows[n].ok()) {
     return usage_error(f + ":" + std::to_string(rows[n].line) + ": header row: " + rows[n].error);
   }
+  const auto& header = rows[n].fields;
+  const bool kith_columns = std::all_of(header.begin(), header.end(), [](const std::string& cell) {
+    return column_names().contains(header_key(cell));
+  });
+  if (!kith_columns && address_book_format(header)) return read_address_book_csv(rows, n, file);
   std::vector<Column> columns;
   bool has_name = false;
-  for (const auto& cell : rows[n].fields) {
+  for (const auto& cell : header) {
     auto it = column_names().find(header_key(cell));
     if (it == column_names().end()) {
       std::string known;
       for (auto c : contact_csv_columns()) known += (known.empty() ? "" : ", ") + std::string(c);
       return usage_error(f + ": unknown column '" + text::sanitize_for_terminal(cell) + "'",
-                         "the header row names kith fields: " + known);
+                         "the header row names kith fields (" + known +
+                             "); the CSV files Google Contacts and Outlook export are "
+                             "recognised too");
     }
     if (std::find(columns.begin(), columns.end(), it->second) != columns.end()) {
       return usage_error(f + ": column '" + text::sanitize_for_terminal(cell) +

@@ -1,5 +1,6 @@
 // Contacts as CSV with kith's own columns, for spreadsheets and scripts:
-// what `kith export csv` writes and `kith import csv` reads.
+// what `kith export csv` writes and `kith import csv` reads (which also
+// reads Google's and Outlook's exports, through address_book_csv.h).
 #pragma once
 
 #include <string>
@@ -26,7 +27,10 @@ std::string write_contact_csv(const std::vector<Contact>& contacts);
 // case-insensitively, with ' ' or '-' for '_' and a few common spellings
 // (email, phone, link or url, tag, skill, interest, note, met, bday). Lists
 // are split on ';'. A header naming an unknown or repeated column is a usage
-// error. A row with more fields than the header, no name, text that is not
+// error, unless the header is one that Google Contacts or Outlook exports:
+// such a file is read by read_address_book_csv (address_book_csv.h). The
+// hint of an unknown column names kith's columns and says that those
+// exports are recognised too. A row with more fields than the header, no name, text that is not
 // UTF-8, or a value that does not validate (id, email, date, duration,
 // birthday, archived) is skipped and reported with its line; fewer fields
 // than the header leave the missing ones empty.

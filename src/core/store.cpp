@@ -8,13 +8,12 @@
 #include <system_error>
 
 #include "core/layout.h"
+#include "core/store_files.h"
 
 namespace kith {
 namespace {
 
-std::string relative_name(const fs::path& dir, const fs::path& p) {
-  return p.lexically_relative(dir).string();
-}
+using store_files::relative_name;
 
 // Sorted file names in `dir` with the given suffix, skipping hidden ones
 // (temp files start with a dot).

@@ -29,6 +29,11 @@ namespace kith::store_files {
 
 namespace fs = std::filesystem;
 
+// `p` as named in messages: relative to the data directory `dir`.
+inline std::string relative_name(const fs::path& dir, const fs::path& p) {
+  return p.lexically_relative(dir).string();
+}
+
 // A directory opened for reading its entries relative to it.
 class DirHandle {
  public:

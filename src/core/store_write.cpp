@@ -10,14 +10,13 @@
 #include <unistd.h>
 
 #include "core/layout.h"
+#include "core/store_files.h"
 #include "core/store.h"
 
 namespace kith {
 namespace {
 
-std::string relative_name(const fs::path& dir, const fs::path& p) {
-  return p.lexically_relative(dir).string();
-}
+using store_files::relative_name;
 
 // True when `file` is empty or missing or ends with a newline; false when
 // it does not, or cannot be read (the caller then reads it whole and

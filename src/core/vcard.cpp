@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/charset.h"
 #include "core/contentline.h"
 #include "core/text.h"
 
@@ -37,11 +38,54 @@ struct LogicalLine {
   int line = 0;
 };
 
-// Unfolds the text into logical lines.
+// What a content line's parameters say about the physical lines after it.
+enum class Encoding { plain, quoted_printable, base64 };
+
+// The ENCODING of a physical line that starts a content line: its
+// parameters, before the first ':', hold ENCODING=QUOTED-PRINTABLE or a bare
+// QUOTED-PRINTABLE (vCard 2.1), or ENCODING=BASE64, ENCODING=B or a bare BASE64.
+Encoding encoding_of(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return Encoding::plain;
+  const std::string head = upper(line.substr(0, colon));
+  std::size_t start = head.find(';');
+  while (start != std::string::npos) {
+    const std::size_t end = head.find(';', start + 1);
+    std::string_view param = text::trim(std::string_view(head).substr(
+        start + 1, end == std::string::npos ? std::string::npos : end - start - 1));
+    if (param.starts_with("ENCODING=")) param.remove_prefix(9);
+    if (param == "QUOTED-PRINTABLE") return Encoding::quoted_printable;
+    if (param == "BASE64" || param == "B") return Encoding::base64;
+    start = end;
+  }
+  return Encoding::plain;
+}
+
+// A line of a vCard 2.1 BASE64 blob that is not indented: base64 characters only.
+bool is_base64_line(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+           ch == '+' || ch == '/' || ch == '=' || ch == ' ' || ch == '\t';
+  });
+}
+
+bool is_card_boundary(std::string_view line) {
+  line = text::trim(line);
+  return iequals(line, "BEGIN:VCARD") || iequals(line, "END:VCARD");
+}
+
+// Unfolds the text into logical lines. Besides RFC folding (a line starting
+// with a space or tab continues the one before), vCard 2.1 continues a
+// QUOTED-PRINTABLE value whose line ends in "=" (a soft line break: the "="
+// is removed and the next line joined as it is, unless it begins or ends a
+// card), and a BASE64 value on the unindented lines of base64 characters
+// after it, up to a blank line.
 std::vector<LogicalLine> unfold(std::string_view text) {
   std::vector<LogicalLine> lines;
   std::size_t pos = 0;
   int line_no = 0;
+  Encoding encoding = Encoding::plain;  // of the last logical line
+  bool soft_break = false;              // that line ended in a quoted-printable "="
   while (pos < text.size()) {
     ++line_no;
     std::size_t end = pos;
@@ -54,13 +98,38 @@ std::vector<LogicalLine> unfold(std::string_view text) {
     } else if (pos < text.size()) {
       ++pos;  // '\n'
     }
-    if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t') &&
-        !lines.empty()) {
-      lines.back().text.append(physical.substr(1));
-      continue;
+    const bool was_soft_break = soft_break;
+    soft_break = false;
+    if (!lines.empty()) {
+      std::string& last = lines.back().text;
+      bool joined = false;
+      if (was_soft_break && !is_card_boundary(physical)) {
+        last.append(physical);
+        joined = true;
+      } else if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t')) {
+        last.append(physical.substr(1));
+        joined = true;
+      } else if (encoding == Encoding::base64 && !physical.empty() && is_base64_line(physical)) {
+        last.append(physical);
+        joined = true;
+      }
+      if (joined) {
+        if (encoding == Encoding::quoted_printable && last.ends_with('=')) {
+          last.pop_back();
+          soft_break = true;
+        }
+        continue;
+      }
     }
+    encoding = Encoding::plain;
     if (physical.empty()) continue;
     lines.push_back({std::string(physical), line_no});
+    encoding = encoding_of(physical);
+    std::string& last = lines.back().text;
+    if (encoding == Encoding::quoted_printable && last.ends_with('=')) {
+      last.pop_back();
+      soft_break = true;
+    }
   }
   return lines;
 }
@@ -204,6 +273,56 @@ std::string phone_of(const Property& p) {
   return one_line(v);
 }
 
+// CRLF and CR (as quoted-printable "=0D=0A" writes them) as LF.
+std::string lf_line_breaks(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') {
+      out += s[i];
+    } else if (i + 1 >= s.size() || s[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+bool is_mapped(std::string_view name) {
+  static constexpr std::string_view mapped[] = {
+      "FN",  "N",          "EMAIL",     "TEL",      "ORG",   "TITLE", "ROLE", "ADR",
+      "URL", "CATEGORIES", "EXPERTISE", "INTEREST", "HOBBY", "NOTE",  "BDAY", "UID"};
+  return std::find(std::begin(mapped), std::end(mapped), name) != std::end(mapped);
+}
+
+// p's value in UTF-8 (escapes still as written): QUOTED-PRINTABLE decoded
+// (ENCODING=QUOTED-PRINTABLE, or bare as vCard 2.1 writes it) and CHARSET
+// converted. False, with the reason, when it cannot be.
+bool decode_value(Property& p, std::string& reason) {
+  const std::string what = p.name + " (line " + std::to_string(p.line) + ")";
+  const bool qp = std::any_of(p.params.begin(), p.params.end(), [](const auto& param) {
+    return (param.first == "ENCODING" || param.first == "TYPE") &&
+           iequals(param.second, "QUOTED-PRINTABLE");
+  });
+  if (qp) {
+    auto decoded = charset::decode_quoted_printable(p.value);
+    if (!decoded) {
+      reason = what + " is not valid quoted-printable (an '=' not followed by two hex digits)";
+      return false;
+    }
+    p.value = std::move(*decoded);
+  }
+  if (auto name = p.param("CHARSET")) {
+    charset::Converted converted = charset::to_utf8(p.value, *name);
+    if (!converted.text) {
+      reason = converted.problem == charset::Converted::Problem::unknown_charset
+                   ? what + ": unknown CHARSET " + charset::printable_name(*name)
+                   : what + " is not valid " + charset::printable_name(*name);
+      return false;
+    }
+    p.value = std::move(*converted.text);
+  }
+  return true;
+}
+
 bool is_utf8(const Contact& c, const std::optional<std::string>& uid) {
   auto ok = [](const std::string& s) { return text::is_valid_utf8(s); };
   auto all = [&](const std::vector<std::string>& v) { return std::all_of(v.begin(), v.end(), ok); };
@@ -230,7 +349,16 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
   std::string fn, n_name, org_name, title, role;
   std::vector<std::string> notes;
   bool have_adr = false;
+  std::vector<Property> properties;  // the ones mapped, decoded
   for (const Property& p : card.properties) {
+    if (!is_mapped(p.name)) continue;
+    properties.push_back(p);
+    if (std::string reason; !decode_value(properties.back(), reason)) {
+      batch.skipped.push_back({record.where, reason});
+      return false;
+    }
+  }
+  for (const Property& p : properties) {
     const std::string& name = p.name;
     if (name == "FN") {
       if (fn.empty()) fn = one_line(contentline::unescape_text(p.value));
@@ -285,7 +413,7 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
     } else if (name == "INTEREST" || name == "HOBBY") {
       add_line(c.interests, one_line(contentline::unescape_text(p.value)));
     } else if (name == "NOTE") {
-      std::string note(text::trim(contentline::unescape_text(p.value)));
+      std::string note(text::trim(lf_line_breaks(contentline::unescape_text(p.value))));
       if (!note.empty()) notes.push_back(note);
     } else if (name == "BDAY") {
       if (c.birthday) continue;
@@ -335,20 +463,6 @@ bool map_card(const Card& card, std::string_view file, ImportBatch& batch) {
   return true;
 }
 
-std::string family_and_given(std::string_view name) {
-  std::string_view n = text::trim(name);
-  const auto space = n.find_last_of(' ');
-  if (space == std::string_view::npos) return contentline::escape_text(n) + ";;;;";
-  return contentline::escape_text(text::trim(n.substr(space + 1))) + ";" +
-         contentline::escape_text(text::trim(n.substr(0, space))) + ";;;";
-}
-
-std::string birthday_value(const Birthday& b) {
-  const std::string iso = format_birthday(b);  // YYYY-MM-DD or --MM-DD
-  if (b.year) return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-  return "--" + iso.substr(2, 2) + iso.substr(5, 2);
-}
-
 }  // namespace
 
 Result<ImportBatch> read_vcards(std::string_view text, std::string_view file) {
@@ -367,43 +481,6 @@ Result<ImportBatch> read_vcards(std::string_view text, std::string_view file) {
     map_card(card, file, batch);
   }
   return batch;
-}
-
-std::string write_vcards(const std::vector<Contact>& contacts) {
-  using contentline::escape_text;
-  using contentline::fold;
-  std::string out;
-  for (const Contact& c : contacts) {
-    auto text_line = [&](std::string_view name, std::string_view value) {
-      out += fold(std::string(name) + ":" + escape_text(value));
-    };
-    out += fold("BEGIN:VCARD");
-    out += fold("VERSION:4.0");
-    std::string uid = "kith:" + c.id;
-    if (auto it = c.extra.find("vcard_uid"); it != c.extra.end() && it->is_string()) {
-      uid = it->get<std::string>();
-    }
-    out += fold("UID:" + contentline::strip_controls(uid));
-    text_line("FN", c.name);
-    out += fold("N:" + family_and_given(c.name));
-    for (const auto& e : c.emails) text_line("EMAIL", e);
-    for (const auto& p : c.phones) text_line("TEL", p);
-    if (c.company) text_line("ORG", *c.company);
-    if (c.role) text_line("TITLE", *c.role);
-    if (c.location) out += fold("ADR:;;;" + escape_text(*c.location) + ";;;");
-    for (const auto& link : c.links) out += fold("URL:" + contentline::strip_controls(link));
-    if (!c.tags.empty()) {
-      std::string value;
-      for (const auto& tag : c.tags) value += (value.empty() ? "" : ",") + escape_text(tag);
-      out += fold("CATEGORIES:" + value);
-    }
-    for (const auto& s : c.skills) text_line("EXPERTISE", s);
-    for (const auto& i : c.interests) text_line("INTEREST", i);
-    if (c.birthday) out += fold("BDAY:" + birthday_value(*c.birthday));
-    if (c.notes) text_line("NOTE", *c.notes);
-    out += fold("END:VCARD");
-  }
-  return out;
 }
 
 }  // namespace kith::vcard

@@ -25,6 +25,7 @@ ENGINES=(
     linkedin    # LinkedIn's CSV read into an import batch
     vcard       # vCard read and written
     contact_csv # contact CSV read and written
+    address_book_csv # Google's and Outlook's CSV read into an import batch
 )
 
 # The storage headers: the data directory, its files and the read cache.

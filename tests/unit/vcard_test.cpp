@@ -108,7 +108,8 @@ TEST(VcardParse, NeverFailsOnArbitraryBytes) {
 }
 
 TEST(VcardParse, EveryPrefixOfTheFixturesReadsWithoutFailing) {
-  for (const char* name : {"google-contacts.vcf", "apple-contacts.vcf", "carddav-v4.vcf"}) {
+  for (const char* name :
+       {"google-contacts.vcf", "apple-contacts.vcf", "carddav-v4.vcf", "android-2.1.vcf"}) {
     const std::string text = test::read_import_fixture(name);
     for (std::size_t n = 0; n <= text.size(); ++n) {
       auto batch = read_vcards(std::string_view(text).substr(0, n), name);
