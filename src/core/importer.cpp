@@ -7,6 +7,7 @@
 #include "core/contacts.h"
 #include "core/fields.h"
 #include "core/text.h"
+#include "core/transliterate.h"
 
 namespace kith {
 namespace {
@@ -63,7 +64,8 @@ class Planner {
       return;
     }
     Contact c = std::move(record.contact);
-    if (named_id.empty() || !check_new_id(named_id, taken_)) c.id = allocate_id(c.name, taken_);
+    if (named_id.empty() || !check_new_id(named_id, taken_))
+      c.id = allocate_id(c.name, taken_, transliterator_);
     if (c.added_on == Date{}) c.added_on = today_;
     if (record.uid) c.extra["vcard_uid"] = *record.uid;
     if (auto other = duplicate_of(c)) {
@@ -211,6 +213,7 @@ class Planner {
   std::map<std::string, std::size_t, std::less<>> by_id_, by_uid_, by_profile_, by_email_;
   std::map<std::string, std::set<std::size_t>, std::less<>> by_name_;
   std::map<std::string, std::string, std::less<>> id_map_;
+  text::Transliterator transliterator_;  // ICU built at most once per import
 };
 
 void plan_interactions(const Network& network, const Planner& planner,

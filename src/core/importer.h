@@ -110,7 +110,8 @@ struct ImportPlan {
 // job_changes (on `today`) and reported. An empty value never erases one.
 //
 // An unmatched record becomes a new contact: the id it names when that is a
-// free, valid id, else one from allocate_id(); added_on today unless the
+// free, valid id, else one from allocate_id() (names in other scripts than
+// Latin transliterated, by one Transliterator for the whole import); added_on today unless the
 // record says; a vCard UID kept under the extra key "vcard_uid". A new contact
 // whose name or email another contact has is added with a warning.
 //
