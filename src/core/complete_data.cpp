@@ -191,46 +191,40 @@ DataDirSources::DataDirSources(fs::path dir, fs::path cache_root)
   contacts_cache_ = cache::dir_for(cache_root, abs_dir_) / "contacts";
 }
 
-std::vector<std::string> DataDirSources::name_words(const std::vector<std::string>& ids) const {
-  std::vector<std::string> out(ids.size());
-  const auto words_of = [&](std::string_view name, std::string_view latin) {
-    std::string w;
-    append_words(w, text::fold(name));
-    append_words(w, latin);
-    return w;
-  };
-  const fs::path dir = dir_ / layout::kContactsDir;
+std::string words_of_name(std::string_view name, std::string_view latin) {
+  std::string w;
+  append_words(w, text::fold(name));
+  append_words(w, latin);
+  return w;
+}
+
+DataDirSources::NameWords DataDirSources::name_words_of_file(const std::string& id) const {
+  const nlohmann::json j = read_object(dir_ / layout::kContactsDir / layout::contact_file_name(id));
+  if (j.is_null()) return {};
+  auto name = j.find("name");
+  if (name == j.end() || !name->is_string()) return {};
+  const auto& s = name->get_ref<const std::string&>();
+  return {words_of_name(s, text::latin_key(s, *transliterator_)), std::nullopt};
+}
+
+std::vector<DataDirSources::NameWords> DataDirSources::name_words(
+    const std::vector<std::string>& ids) const {
+  std::vector<NameWords> out(ids.size());
   std::vector<bool> known(ids.size(), false);
   if (!contacts_cache_.empty()) {
     if (const auto cached = cache::ContactsCache::read(contacts_cache_, abs_dir_)) {
-      // Both in id order: match them in one pass, then check every matched
-      // entry against its file's stamp.
-      std::vector<std::size_t> at;
-      std::vector<const cache::ContactsCache::Entry*> entries;
-      std::vector<std::string_view> files;
-      std::vector<std::string> file_names(ids.size());
+      // Both in id order: matched in one pass.
       auto e = cached->entries().begin();
       const auto end = cached->entries().end();
       for (std::size_t i = 0; i < ids.size(); ++i) {
-        file_names[i] = layout::contact_file_name(ids[i]);
-        while (e != end && cache::file_order(e->file, file_names[i])) ++e;
-        if (e != end && e->file == file_names[i]) {
-          at.push_back(i);
-          entries.push_back(&*e);
-          files.push_back(file_names[i]);
-          ++e;
+        const std::string file = layout::contact_file_name(ids[i]);
+        while (e != end && cache::file_order(e->file, file)) ++e;
+        if (e == end || e->file != file) continue;
+        if (const auto name = cache::contact_name(e->record)) {
+          out[i] = {words_of_name(*name, e->latin), e->stamp};
+          known[i] = true;
         }
-      }
-      const store_files::DirHandle handle(dir);
-      if (handle.fd() >= 0) {
-        const auto stamps = store_files::stamps_of(handle.fd(), files);
-        for (std::size_t k = 0; k < at.size(); ++k) {
-          if (!stamps[k] || *stamps[k] != entries[k]->stamp) continue;
-          const auto name = cache::contact_name(entries[k]->record);
-          if (!name) continue;
-          out[at[k]] = words_of(*name, entries[k]->latin);
-          known[at[k]] = true;
-        }
+        ++e;
       }
     }
   }
@@ -238,12 +232,7 @@ std::vector<std::string> DataDirSources::name_words(const std::vector<std::strin
   for (std::size_t i = 0; i < ids.size() && read < kUncachedNames; ++i) {
     if (known[i]) continue;
     ++read;
-    const nlohmann::json j = read_object(dir / layout::contact_file_name(ids[i]));
-    if (j.is_null()) continue;
-    auto name = j.find("name");
-    if (name == j.end() || !name->is_string()) continue;
-    const auto& s = name->get_ref<const std::string&>();
-    out[i] = words_of(s, text::latin_key(s, *transliterator_));
+    out[i] = name_words_of_file(ids[i]);
   }
   return out;
 }
@@ -258,14 +247,39 @@ std::vector<Candidate> DataDirSources::contacts(std::string_view word) const {
   std::string typed;
   append_words(typed, text::fold(word));
   if (!word.empty() && !typed.empty() && !is_word_byte(text::fold(word).back())) typed += '-';
-  std::vector<std::string> words;  // of each id's name, read only when a word is typed
-  if (!typed.empty()) words = name_words(ids);
+  std::vector<NameWords> names;  // of each id, read only when a word is typed
+  if (!typed.empty()) names = name_words(ids);
+  // Found by a cached name: kept once its file is seen to have the entry's stamp.
+  std::vector<std::size_t> to_check;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string& id = ids[i];
-    const bool match =
-        id.starts_with(word) || (!typed.empty() && (has_word_starting_with(id, typed) ||
-                                                    has_word_starting_with(words[i], typed)));
-    if (match) out.push_back({id, {}, /*matched=*/true});
+    if (id.starts_with(word) || (!typed.empty() && has_word_starting_with(id, typed))) {
+      out.push_back({id, {}, /*matched=*/true});
+    } else if (!typed.empty() && has_word_starting_with(names[i].words, typed)) {
+      if (names[i].stamp) {
+        to_check.push_back(i);
+      } else {
+        out.push_back({id, {}, /*matched=*/true});
+      }
+    }
+  }
+  if (!to_check.empty()) {
+    std::vector<std::string> files;
+    for (std::size_t i : to_check) files.push_back(layout::contact_file_name(ids[i]));
+    const std::vector<std::string_view> views(files.begin(), files.end());
+    const store_files::DirHandle handle(dir_ / layout::kContactsDir);
+    const auto stamps = handle.fd() >= 0 ? store_files::stamps_of(handle.fd(), views)
+                                         : std::vector<std::optional<cache::FileStamp>>();
+    for (std::size_t k = 0; k < to_check.size(); ++k) {
+      const std::size_t i = to_check[k];
+      const bool same = k < stamps.size() && stamps[k] == names[i].stamp;
+      // A file changed since it was cached: kept when its name still matches.
+      if (same || has_word_starting_with(name_words_of_file(ids[i]).words, typed)) {
+        out.push_back({ids[i], {}, /*matched=*/true});
+      }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Candidate& a, const Candidate& b) { return a.value < b.value; });
   }
   if (out.size() > kDescribedContacts) return out;
   for (Candidate& c : out) {

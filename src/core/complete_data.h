@@ -5,9 +5,13 @@
 //     (text::fold: case and accents ignored) or its transliterated name
 //     (text::latin_key) has a word that starts with it ("nun" offers
 //     jose-nunez, "dmi" the contact named Дмитрий). The names come from the
-//     read cache (see cache.h), each entry checked against its file's stamp;
-//     a contact not in the cache has its file read, up to kUncachedNames of
-//     them (beyond, until a command fills the cache, they match by id alone);
+//     read cache (see cache.h), without a stat of every file: a contact
+//     found by a cached name is offered only when its file still has the
+//     entry's stamp (else its file is read), but a file changed outside kith
+//     since the last kith command may go unfound by its new name until the
+//     next one refreshes the cache. A contact not in the cache has its file
+//     read, up to kUncachedNames of them (beyond, until a command fills the
+//     cache, they match by id alone);
 //     the files are opened for a description (the name) only when few match;
 //   - tags, skills and interests read the contact files and me.json;
 //   - kinds and follow-ups scan the log, parsing only the lines that matter.
@@ -18,7 +22,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
+#include "core/cache.h"
 #include "core/complete.h"
 #include "core/transliterate.h"
 
@@ -46,10 +52,18 @@ class DataDirSources : public Sources {
   std::vector<std::string> kinds() const override;
 
  private:
-  // For each of `ids` (sorted), what its name says to the matching: the
-  // words of its folded name and of its transliterated name, one string
-  // ("jose-nunez", "дмитрии-dmitrij"); empty when unknown.
-  std::vector<std::string> name_words(const std::vector<std::string>& ids) const;
+  // What a contact's name says to the matching: the words of its folded
+  // name and of its transliterated name, one string ("jose-nunez",
+  // "дмитрии-dmitrij"); empty when unknown. `stamp`: of the cache entry they
+  // come from, nullopt when read from the file.
+  struct NameWords {
+    std::string words;
+    std::optional<cache::FileStamp> stamp;
+  };
+  // For each of `ids` (sorted).
+  std::vector<NameWords> name_words(const std::vector<std::string>& ids) const;
+  // Read from the contact's file.
+  NameWords name_words_of_file(const std::string& id) const;
 
   std::filesystem::path dir_;
   std::filesystem::path contacts_cache_;  // empty: no cache

@@ -132,10 +132,17 @@ TEST_F(DataDirSourcesTest, NamesComeFromTheReadCacheBeyondTheFilesItReads) {
   fill_cache(dir, cache_root);
   EXPECT_EQ(cached.contacts("li").size(), n);
   EXPECT_EQ(cached.contacts("\u674e").size(), n);
-  // An entry is used only while its file keeps its stamp.
+  // A contact found by a cached name is offered only while its file keeps
+  // the entry's stamp; its new name is found once a command refreshes the
+  // cache (or by its id).
   contact("c-1000", contact_json("c-1000", "Zed Ames"));
   EXPECT_EQ(cached.contacts("li").size(), n - 1);
+  EXPECT_TRUE(cached.contacts("zed").empty());
+  fill_cache(dir, cache_root);
   EXPECT_EQ(values(cached.contacts("zed")), std::vector<std::string>{"c-1000"});
+  // Changed, and matching under both names: still offered.
+  contact("c-1001", contact_json("c-1001", "\u674e Zed"));
+  EXPECT_EQ(cached.contacts("li").size(), n - 1);
 }
 
 TEST_F(DataDirSourcesTest, TermsAreCollectedOncePerNormalisedFormFromContactsAndProfile) {
