@@ -12,6 +12,7 @@
 
 #include "core/contacts.h"
 #include "core/text.h"
+#include "core/transliterate.h"
 
 namespace kith::bench {
 namespace {
@@ -235,14 +236,15 @@ std::vector<std::string> some(Rng& rng, const std::array<std::string_view, N>& p
   return out;
 }
 
-Contact make_contact(Rng& rng, Date today, const std::set<std::string, std::less<>>& taken) {
+Contact make_contact(Rng& rng, Date today, const std::set<std::string, std::less<>>& taken,
+                     const text::Transliterator& transliterator) {
   Contact c;
   if (rng.chance(1)) {
     c.name = std::string(rng.pick(kNonLatin));
   } else {
     c.name = std::string(rng.pick(kFirst)) + " " + std::string(rng.pick(kLast));
   }
-  c.id = allocate_id(c.name, taken);
+  c.id = allocate_id(c.name, taken, transliterator);
   const std::string company(rng.pick(kCompanies));
   const std::string location(rng.pick(kLocations));
   if (rng.chance(85)) {
@@ -315,9 +317,10 @@ Network generate(const GenParams& params) {
   n.profile.goals = {"Meet one new person a month"};
 
   std::set<std::string, std::less<>> taken;
+  const text::Transliterator transliterator;
   n.contacts.reserve(params.contacts);
   for (std::size_t k = 0; k < params.contacts; ++k) {
-    Contact c = make_contact(rng, params.today, taken);
+    Contact c = make_contact(rng, params.today, taken, transliterator);
     taken.insert(c.id);
     n.contacts.push_back(std::move(c));
   }

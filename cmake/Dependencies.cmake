@@ -22,6 +22,14 @@ if(NOT UTF8PROC_FOUND)
   message(FATAL_ERROR
     "kith needs utf8proc. On Debian or Ubuntu: sudo apt-get install libutf8proc-dev pkg-config")
 endif()
+# ICU: the transliteration of names in other scripts than Latin (core/transliterate).
+if(PkgConfig_FOUND)
+  pkg_check_modules(ICU QUIET IMPORTED_TARGET icu-uc icu-i18n)
+endif()
+if(NOT ICU_FOUND)
+  message(FATAL_ERROR
+    "kith needs ICU. On Debian or Ubuntu: sudo apt-get install libicu-dev pkg-config")
+endif()
 
 if(KITH_BUILD_TESTS)
   kith_require(GTest libgtest-dev)

@@ -53,7 +53,8 @@ int run_add(const AddOptions& o, Context& ctx) {
     if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());
     contact.id = *o.id;
   } else {
-    contact.id = allocate_id(contact.name, taken);
+    const text::Transliterator transliterator;
+    contact.id = allocate_id(contact.name, taken, transliterator);
   }
   for (const ContactHead* dup : find_duplicates(*contacts, contact)) {
     ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +

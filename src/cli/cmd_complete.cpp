@@ -107,7 +107,7 @@ int run_complete(const CompleteOptions& o, const CLI::App& root, Context& ctx) {
   } else if (auto from_env = ctx.data_dir()) {
     dir = *from_env;
   }
-  const complete::DataDirSources sources(dir);
+  const complete::DataDirSources sources(dir, ctx.cache_root());
   const complete::Answer answer = complete::answer(position, sources);
 
   switch (answer.directive) {

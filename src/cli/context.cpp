@@ -30,16 +30,19 @@ Result<fs::path> Context::data_dir() const {
 Result<Store> Context::store() const {
   auto dir = data_dir();
   if (!dir) return dir.error();
-  // The read cache: $XDG_CACHE_HOME/kith, else ~/.cache/kith; none without
-  // either (kith then reads every file each time).
   CacheOptions cache;
-  if (auto xdg = env_.get("XDG_CACHE_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
-    cache.root = fs::path(*xdg) / "kith";
-  } else if (auto home = env_.get("HOME"); home && !home->empty()) {
-    cache.root = fs::path(*home) / ".cache" / "kith";
-  }
+  cache.root = cache_root();
   cache.now = env_.now;
   return Store(*dir, std::move(cache));
+}
+
+fs::path Context::cache_root() const {
+  if (auto xdg = env_.get("XDG_CACHE_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
+    return fs::path(*xdg) / "kith";
+  }
+  if (auto home = env_.get("HOME"); home && !home->empty())
+    return fs::path(*home) / ".cache" / "kith";
+  return {};
 }
 
 Date Context::real_today() const { return today_in_zone(env_.now, env_.get("TZ")); }

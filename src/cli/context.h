@@ -62,6 +62,9 @@ class Context {
   // ~/.local/share/kith. A usage error when none can be found.
   Result<fs::path> data_dir() const;
   Result<Store> store() const;
+  // The read cache's root: $XDG_CACHE_HOME/kith, else ~/.cache/kith; empty
+  // without either (kith then reads every file each time).
+  fs::path cache_root() const;
   // Today: --today, KITH_TODAY, else the date in TZ / /etc/localtime / UTC.
   Result<Date> today() const;
   // The real date, ignoring --today (for parsing --today itself).

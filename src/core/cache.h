@@ -91,6 +91,9 @@ class ContactsCache {
     std::string_view file;
     FileStamp stamp;
     std::string_view record;  // decode_contact() reads it
+    // text::latin_key() of the contact's name, for completion: empty when
+    // the name has nothing of another script than Latin.
+    std::string_view latin;
   };
 
   // nullopt when the file is missing, unreadable, damaged, of another
@@ -122,11 +125,15 @@ std::optional<Contact> decode_contact(std::string_view record);
 // nullopt when they do not decode.
 std::optional<ContactHead> decode_contact_head(std::string_view record);
 std::string encode_contact(const Contact& contact);
+// The name of a contact record, a view into it, decoding nothing else;
+// nullopt when it does not decode.
+std::optional<std::string_view> contact_name(std::string_view record);
 
 // Builds a contacts cache file. Files must be added in file_order.
 class ContactsCacheWriter {
  public:
-  void add(std::string_view file, const FileStamp& stamp, std::string_view record);
+  void add(std::string_view file, const FileStamp& stamp, std::string_view record,
+           std::string_view latin);
   // `dir_stamp`: see ContactsCache::dir_stamp(); nullopt when the files
   // added are not all those of contacts/, or its stamp is not settled.
   std::string finish(const fs::path& data_dir, const std::optional<FileStamp>& dir_stamp = {});

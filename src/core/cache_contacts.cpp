@@ -143,6 +143,15 @@ std::optional<Contact> decode_contact(std::string_view record) {
   return c;
 }
 
+std::optional<std::string_view> contact_name(std::string_view record) {
+  // write_contact() begins with the id and the name.
+  Reader r(record);
+  (void)r.view();
+  const std::string_view name = r.view();
+  if (!r.ok()) return std::nullopt;
+  return name;
+}
+
 std::optional<ContactHead> decode_contact_head(std::string_view record) {
   // write_contact() begins with these three.
   Reader r(record);
@@ -155,11 +164,12 @@ std::optional<ContactHead> decode_contact_head(std::string_view record) {
 }
 
 void ContactsCacheWriter::add(std::string_view file, const FileStamp& stamp,
-                              std::string_view record) {
+                              std::string_view record, std::string_view latin) {
   Writer w;
   w.str(file);
   w.stamp(stamp);
   w.str(record);
+  w.str(latin);
   body_ += w.out();
   ++count_;
 }
@@ -192,13 +202,14 @@ std::optional<ContactsCache> ContactsCache::decode(Bytes bytes, const fs::path& 
   if (!body) return std::nullopt;
   Reader r(*body);
   if (r.u8() != 0) cache.dir_stamp_ = r.stamp();
-  const std::size_t n = r.count(4 + 40 + 4);
+  const std::size_t n = r.count(4 + 40 + 4 + 4);
   cache.entries_.reserve(n);
   for (std::size_t k = 0; k < n && r.ok(); ++k) {
     Entry e;
     e.file = r.view();
     e.stamp = r.stamp();
     e.record = r.view();
+    e.latin = r.view();
     if (!cache.entries_.empty() && !file_order(cache.entries_.back().file, e.file)) r.fail();
     cache.entries_.push_back(e);
   }

@@ -171,7 +171,7 @@ void finish(std::vector<Candidate>& candidates, const Position& p,
   if (given) seen.insert(given->begin(), given->end());
   std::vector<Candidate> kept;
   for (Candidate& c : candidates) {
-    if (!starts_with_ignoring_case(c.value, p.prefix)) continue;
+    if (!c.matched && !starts_with_ignoring_case(c.value, p.prefix)) continue;
     if (!seen.insert(c.value).second) continue;
     c.value = p.lead + c.value;
     kept.push_back(std::move(c));

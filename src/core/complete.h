@@ -105,6 +105,9 @@ Position locate(const Command& root, const std::vector<std::string>& words);
 struct Candidate {
   std::string value;
   std::string description;  // one line, may be empty
+  // Found by its source as matching the word, though the value need not
+  // start with it (a contact found by a word of its name): kept as it is.
+  bool matched = false;
 };
 
 // Where values from the data directory come from. Each call may read files;
@@ -112,8 +115,10 @@ struct Candidate {
 class Sources {
  public:
   virtual ~Sources() = default;
-  // Contact ids starting with `prefix`, sorted; descriptions optional.
-  virtual std::vector<Candidate> contacts(std::string_view prefix) const = 0;
+  // Contact ids matching `word` (ASCII lower-cased), sorted: at least those
+  // starting with it; others (e.g. found by name) marked `matched`.
+  // Descriptions optional.
+  virtual std::vector<Candidate> contacts(std::string_view word) const = 0;
   // Follow-ups not yet done: interaction id, and the follow-up text.
   virtual std::vector<Candidate> open_follow_ups() const = 0;
   // Terms in use in contacts and the profile for kind tag, skill or interest.
@@ -131,12 +136,14 @@ enum class Directive {
 
 struct Answer {
   Directive directive = Directive::candidates;
-  std::vector<Candidate> candidates;  // each one starts with the position's lead + prefix
+  // Each one starts with the position's lead + prefix, but those `matched`
+  // by their source (contacts found by name): lead + value.
+  std::vector<Candidate> candidates;
 };
 
 // The candidates for the word at `position`. Matching is by prefix, ignoring
-// ASCII case; duplicates are dropped, the first one kept; values already
-// given to the same repeatable option or multi-word positional are not offered
+// ASCII case (contacts: as Sources::contacts finds them); duplicates are dropped, the first one
+// kept; values already given to the same repeatable option or multi-word positional are not offered
 // again, nor options already given (unless repeatable) or excluded by one.
 // Subcommands come in grammar order without the hidden ones; an alias is
 // offered only when it matches and its command's name does not. Inside a

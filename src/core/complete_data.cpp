@@ -7,9 +7,11 @@
 #include <dirent.h>
 #include <nlohmann/json.hpp>
 
+#include "core/cache.h"
 #include "core/fsutil.h"
 #include "core/layout.h"
 #include "core/model.h"
+#include "core/store_files.h"
 #include "core/text.h"
 
 namespace kith::complete {
@@ -145,13 +147,139 @@ bool less_ignoring_case(const std::string& a, const std::string& b) {
   return fa != fb ? fa < fb : a < b;
 }
 
+bool is_word_byte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
+}
+
+// Folded text as words for matching: every run of other ASCII characters
+// (space, dash, apostrophe, punctuation) appended as one '-'; no leading
+// one. "josé  núñez" -> "josé-núñez" (the input is already folded).
+void append_words(std::string& out, std::string_view folded) {
+  bool pending = !out.empty();
+  for (char c : folded) {
+    if (!is_word_byte(c)) {
+      pending = true;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back('-');
+    pending = false;
+    out.push_back(c);
+  }
+}
+
+// Whether a word of `words` (as append_words writes them) starts with
+// `typed` (written the same way, not empty).
+bool has_word_starting_with(std::string_view words, std::string_view typed) {
+  for (std::size_t at = words.find(typed); at != std::string_view::npos;
+       at = words.find(typed, at + 1)) {
+    if (at == 0 || words[at - 1] == '-') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::vector<Candidate> DataDirSources::contacts(std::string_view prefix) const {
+DataDirSources::DataDirSources(fs::path dir, fs::path cache_root)
+    : dir_(std::move(dir)), transliterator_(std::make_shared<const text::Transliterator>()) {
+  if (dir_.empty() || cache_root.empty()) return;
+  // The cache Store keeps for this data directory (store.cpp).
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(dir_, ec);
+  if (ec) return;
+  abs_dir_ = absolute.lexically_normal();
+  contacts_cache_ = cache::dir_for(cache_root, abs_dir_) / "contacts";
+}
+
+std::string words_of_name(std::string_view name, std::string_view latin) {
+  std::string w;
+  append_words(w, text::fold(name));
+  append_words(w, latin);
+  return w;
+}
+
+DataDirSources::NameWords DataDirSources::name_words_of_file(const std::string& id) const {
+  const nlohmann::json j = read_object(dir_ / layout::kContactsDir / layout::contact_file_name(id));
+  if (j.is_null()) return {};
+  auto name = j.find("name");
+  if (name == j.end() || !name->is_string()) return {};
+  const auto& s = name->get_ref<const std::string&>();
+  return {words_of_name(s, text::latin_key(s, *transliterator_)), std::nullopt};
+}
+
+std::vector<DataDirSources::NameWords> DataDirSources::name_words(
+    const std::vector<std::string>& ids) const {
+  std::vector<NameWords> out(ids.size());
+  std::vector<bool> known(ids.size(), false);
+  if (!contacts_cache_.empty()) {
+    if (const auto cached = cache::ContactsCache::read(contacts_cache_, abs_dir_)) {
+      // Both in id order: matched in one pass.
+      auto e = cached->entries().begin();
+      const auto end = cached->entries().end();
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string file = layout::contact_file_name(ids[i]);
+        while (e != end && cache::file_order(e->file, file)) ++e;
+        if (e == end || e->file != file) continue;
+        if (const auto name = cache::contact_name(e->record)) {
+          out[i] = {words_of_name(*name, e->latin), e->stamp};
+          known[i] = true;
+        }
+        ++e;
+      }
+    }
+  }
+  std::size_t read = 0;
+  for (std::size_t i = 0; i < ids.size() && read < kUncachedNames; ++i) {
+    if (known[i]) continue;
+    ++read;
+    out[i] = name_words_of_file(ids[i]);
+  }
+  return out;
+}
+
+std::vector<Candidate> DataDirSources::contacts(std::string_view word) const {
   std::vector<Candidate> out;
   if (dir_.empty()) return out;
-  for (std::string& id : stems(dir_ / layout::kContactsDir, layout::kContactSuffix, prefix)) {
-    if (text::is_valid_id(id)) out.push_back({std::move(id), {}});
+  std::vector<std::string> ids;
+  for (std::string& id : stems(dir_ / layout::kContactsDir, layout::kContactSuffix)) {
+    if (text::is_valid_id(id)) ids.push_back(std::move(id));
+  }
+  std::string typed;
+  append_words(typed, text::fold(word));
+  if (!word.empty() && !typed.empty() && !is_word_byte(text::fold(word).back())) typed += '-';
+  std::vector<NameWords> names;  // of each id, read only when a word is typed
+  if (!typed.empty()) names = name_words(ids);
+  // Found by a cached name: kept once its file is seen to have the entry's stamp.
+  std::vector<std::size_t> to_check;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string& id = ids[i];
+    if (id.starts_with(word) || (!typed.empty() && has_word_starting_with(id, typed))) {
+      out.push_back({id, {}, /*matched=*/true});
+    } else if (!typed.empty() && has_word_starting_with(names[i].words, typed)) {
+      if (names[i].stamp) {
+        to_check.push_back(i);
+      } else {
+        out.push_back({id, {}, /*matched=*/true});
+      }
+    }
+  }
+  if (!to_check.empty()) {
+    std::vector<std::string> files;
+    for (std::size_t i : to_check) files.push_back(layout::contact_file_name(ids[i]));
+    const std::vector<std::string_view> views(files.begin(), files.end());
+    const store_files::DirHandle handle(dir_ / layout::kContactsDir);
+    const auto stamps = handle.fd() >= 0 ? store_files::stamps_of(handle.fd(), views)
+                                         : std::vector<std::optional<cache::FileStamp>>();
+    for (std::size_t k = 0; k < to_check.size(); ++k) {
+      const std::size_t i = to_check[k];
+      const bool same = k < stamps.size() && stamps[k] == names[i].stamp;
+      // A file changed since it was cached: kept when its name still matches.
+      if (same || has_word_starting_with(name_words_of_file(ids[i]).words, typed)) {
+        out.push_back({ids[i], {}, /*matched=*/true});
+      }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Candidate& a, const Candidate& b) { return a.value < b.value; });
   }
   if (out.size() > kDescribedContacts) return out;
   for (Candidate& c : out) {

@@ -75,16 +75,18 @@ Error ambiguous(std::string_view ref, const std::vector<const Contact*>& matches
 
 }  // namespace
 
-std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken) {
-  return allocate_id(name, in_set(taken));
+std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken,
+                        const text::Transliterator& t) {
+  return allocate_id(name, in_set(taken), t);
 }
 
 Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken) {
   return check_new_id(id, in_set(taken));
 }
 
-std::string allocate_id(std::string_view name, const IsTaken& is_taken) {
-  std::string base = text::slugify(name, kMaxIdLength);
+std::string allocate_id(std::string_view name, const IsTaken& is_taken,
+                        const text::Transliterator& t) {
+  std::string base = text::slug_of_name(name, t, kMaxIdLength);
   if (base.empty() || !text::has_latin_letter(base)) {
     for (int n = 1;; ++n) {
       std::string id = "contact-" + std::to_string(n);

@@ -10,13 +10,17 @@
 
 #include "core/model.h"
 #include "core/status.h"
+#include "core/transliterate.h"
 
 namespace kith {
 
-// An id for a new contact named `name`: the slug of the name, or contact-N
-// (the first free N from 1) when the name has no Latin letter; "-2", "-3"…
-// appended while the id is taken. "me" is reserved for the profile.
-std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken);
+// An id for a new contact named `name`: the slug of the name
+// (text::slug_of_name: Latin names as they are, other scripts transliterated
+// by `t`, "李雷" -> li-lei), or contact-N (the first free N from 1) when that
+// slug has no Latin letter ("👋", "42"); "-2", "-3"… appended while the id is
+// taken. "me" is reserved for the profile.
+std::string allocate_id(std::string_view name, const std::set<std::string, std::less<>>& taken,
+                        const text::Transliterator& t);
 
 // Checks an id given with --id: a usage error when it is not a valid slug,
 // is reserved, or is taken.
@@ -25,7 +29,8 @@ Status check_new_id(std::string_view id, const std::set<std::string, std::less<>
 // The same two, for callers that know which ids are taken without a set
 // (e.g. contacts sorted by id): `is_taken(id)` says whether `id` is.
 using IsTaken = std::function<bool(std::string_view id)>;
-std::string allocate_id(std::string_view name, const IsTaken& is_taken);
+std::string allocate_id(std::string_view name, const IsTaken& is_taken,
+                        const text::Transliterator& t);
 Status check_new_id(std::string_view id, const IsTaken& is_taken);
 
 enum class Scope { active, all };  // active: archived contacts cannot be named

@@ -8,6 +8,7 @@
 #include "core/fields.h"
 #include "core/identity.h"
 #include "core/text.h"
+#include "core/transliterate.h"
 
 namespace kith {
 namespace {
@@ -99,7 +100,8 @@ class Planner {
       return;
     }
     Contact c = std::move(record.contact);
-    if (named_id.empty() || !check_new_id(named_id, taken_)) c.id = allocate_id(c.name, taken_);
+    if (named_id.empty() || !check_new_id(named_id, taken_))
+      c.id = allocate_id(c.name, taken_, transliterator_);
     if (c.added_on == Date{}) c.added_on = today_;
     if (choices_.every) c.every = choices_.every;
     if (record.uid) c.extra["vcard_uid"] = *record.uid;
@@ -280,6 +282,7 @@ class Planner {
   Index by_id_, by_uid_, by_profile_, by_email_, by_phone_;
   std::map<std::string, std::set<std::size_t>, std::less<>> by_name_;
   std::map<std::string, std::string, std::less<>> id_map_;
+  text::Transliterator transliterator_;  // ICU built at most once per import
 };
 
 void plan_interactions(const Network& network, const Planner& planner,

@@ -148,7 +148,8 @@ struct ImportPlan {
 // erases one.
 //
 // An unmatched record becomes a new contact: the id it names when that is a
-// free, valid id, else one from allocate_id(); added_on today unless the
+// free, valid id, else one from allocate_id() (names in other scripts than
+// Latin transliterated, by one Transliterator for the whole import); added_on today unless the
 // record says; a vCard UID kept under the extra key "vcard_uid". A new contact
 // whose name another contact has is listed in possible_duplicates.
 // `choices` adds its tags to every contact added or matched, and gives its

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,7 @@
 #include "core/model.h"
 #include "core/records.h"
 #include "core/status.h"
+#include "core/transliterate.h"
 
 namespace kith {
 
@@ -169,6 +171,10 @@ class Store {
   fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache
   CacheOptions cache_;
   fs::path cache_dir_;  // empty: no cache
+  // The completion words of the names cached (cache::ContactsCache::Entry::latin);
+  // ICU's transform built only when a name in another script is read.
+  std::shared_ptr<const text::Transliterator> transliterator_ =
+      std::make_shared<const text::Transliterator>();
   // Written by the const writers above: a record of what they touched, not
   // part of the Store's observable state.
   mutable std::vector<std::string> changed_;

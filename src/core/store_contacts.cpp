@@ -12,6 +12,7 @@
 #include "core/layout.h"
 #include "core/store.h"
 #include "core/store_files.h"
+#include "core/transliterate.h"
 
 namespace kith {
 namespace {
@@ -136,10 +137,11 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
     std::string_view file;
     cache::FileStamp stamp;
     std::string_view record;
+    std::string_view latin;
   };
   std::vector<Keep> keep;
   keep.reserve(names.size());
-  std::deque<std::string> encoded;  // records of the files parsed now
+  std::deque<std::string> encoded;  // records (and latin keys) of the files parsed now
   std::size_t stamped = 0;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string_view name = names[i];
@@ -148,7 +150,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
       if (stamp && e->stamp == *stamp) {
         if (auto contact = decode_record<Record>(e->record)) {
           contacts.push_back(std::move(*contact));
-          keep.push_back({name, e->stamp, e->record});
+          keep.push_back({name, e->stamp, e->record, e->latin});
           continue;
         }
       }
@@ -163,7 +165,10 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
     if (!contact) return contact.error();
     if (cache::is_settled((*text)->stamp, cache_.now)) {
       changed = true;
-      keep.push_back({name, (*text)->stamp, encoded.emplace_back(cache::encode_contact(*contact))});
+      const std::string_view record = encoded.emplace_back(cache::encode_contact(*contact));
+      keep.push_back(
+          {name, (*text)->stamp, record,
+           encoded.emplace_back(kith::text::latin_key(contact->name, *transliterator_))});
     }
     contacts.push_back(record_of<Record>(std::move(*contact)));
   }
@@ -175,7 +180,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
   if (cached && cached->dir_stamp() != complete) changed = true;
   if (changed) {
     cache::ContactsCacheWriter writer;
-    for (const auto& k : keep) writer.add(k.file, k.stamp, k.record);
+    for (const auto& k : keep) writer.add(k.file, k.stamp, k.record, k.latin);
     cache::write_cache_file(cache_file, writer.finish(abs_dir_, complete));
   }
   return contacts;

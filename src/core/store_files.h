@@ -2,7 +2,8 @@
 // entries are listed and stat'ed relative to it, a read that also returns
 // the stamp of what it read (for the read cache), and the record of when
 // contacts/ was last found free of temp files. Internal to the store
-// (store*.cpp).
+// (store*.cpp) and to completion, which checks the cache the same way
+// (complete_data.cpp).
 #pragma once
 
 #include <algorithm>

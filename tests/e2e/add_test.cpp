@@ -49,9 +49,29 @@ TEST_F(AddTest, TakenIdGetsNumberedSuffixAndDuplicateWarning) {
   EXPECT_NE(r.err.find("possible duplicate: ada-lovelace"), std::string::npos) << r.err;
 }
 
-TEST_F(AddTest, NameWithoutLatinLettersGetsContactN) {
-  EXPECT_EQ(kith.ok({"add", "李小龙"}).out, "contact-1\n");
-  EXPECT_EQ(kith.ok({"add", "王菲"}).out, "contact-2\n");
+TEST_F(AddTest, NameInAnotherScriptIsTransliterated) {
+  EXPECT_EQ(kith.ok({"add", "李雷"}).out, "li-lei\n");
+  EXPECT_EQ(kith.ok({"add", "李 Rossum"}).out, "li-rossum\n");
+  EXPECT_EQ(kith.ok({"add", "Дмитрий"}).out, "dmitrij\n");
+  EXPECT_EQ(kith.ok({"add", "Ελένη"}).out, "elene\n");
+  EXPECT_EQ(kith.ok({"add", "José Núñez"}).out, "jose-nunez\n");
+  EXPECT_EQ(kith.ok({"add", "李雷"}).out, "li-lei-2\n");
+  EXPECT_EQ(read_json(tmp / "data/contacts/li-lei.json")["name"], "李雷");
+}
+
+TEST_F(AddTest, ExistingIdsAreNeverRenamed) {
+  // A contact added before names were transliterated keeps its id.
+  write_file(tmp / "data/contacts/contact-1.json",
+             R"({"id": "contact-1", "name": "李小龙", "added_on": "2026-01-05"})");
+  EXPECT_EQ(kith.ok({"add", "李小龙"}).out, "li-xiao-long\n");
+  EXPECT_EQ(read_json(tmp / "data/contacts/contact-1.json")["name"], "李小龙");
+  EXPECT_EQ(kith.ok({"show", "contact-1", "--json"}).json()["id"], "contact-1");
+}
+
+TEST_F(AddTest, NameWithNothingToTransliterateGetsContactN) {
+  EXPECT_EQ(kith.ok({"add", "👋"}).out, "contact-1\n");
+  EXPECT_EQ(kith.ok({"add", "🌻🌻"}).out, "contact-2\n");
+  EXPECT_EQ(kith.ok({"add", "42"}).out, "contact-3\n");
 }
 
 TEST_F(AddTest, JsonPrintsTheRecordWritten) {

@@ -118,8 +118,28 @@ TEST_F(CompletionTest, CompletesTheVisibleCommandsWithTheirSummaries) {
 TEST_F(CompletionTest, CompletesContactIdsWithTheirNames) {
   seed();
   EXPECT_EQ(complete({"show", "al"}), "alma-ames\tAlma Ames\nalma-bell\tAlma Bell\n");
-  EXPECT_EQ(complete({"show", "b"}), "bob-stone\tBob Stone\n");
+  // "b": bob-stone by its id, alma-bell by a word of the name.
+  EXPECT_EQ(complete({"show", "b"}), "alma-bell\tAlma Bell\nbob-stone\tBob Stone\n");
+  EXPECT_EQ(complete({"show", "bo"}), "bob-stone\tBob Stone\n");
   EXPECT_EQ(complete({"show", "z"}), "");
+}
+
+TEST_F(CompletionTest, FindsContactsByAWordOfTheirFoldedOrTransliteratedName) {
+  kith.ok({"-q", "add", "José Núñez"});
+  kith.ok({"-q", "add", "Дмитрий Петров"});
+  kith.ok({"-q", "add", "李雷"});
+  kith.ok({"-q", "add", "Nora Ito", "--id", "nora"});
+  EXPECT_EQ(complete({"show", "nun"}), "jose-nunez\tJosé Núñez\n");
+  EXPECT_EQ(complete({"show", "NÚÑ"}), "jose-nunez\tJosé Núñez\n");
+  EXPECT_EQ(complete({"show", "dmi"}), "dmitrij-petrov\tДмитрий Петров\n");
+  EXPECT_EQ(complete({"show", "pet"}), "dmitrij-petrov\tДмитрий Петров\n");
+  EXPECT_EQ(complete({"show", "пет"}), "dmitrij-petrov\tДмитрий Петров\n");
+  EXPECT_EQ(complete({"show", "lei"}), "li-lei\t李雷\n");
+  EXPECT_EQ(complete({"show", "雷"}), "");  // not the start of a word
+  EXPECT_EQ(complete({"show", "李"}), "li-lei\t李雷\n");
+  EXPECT_EQ(complete({"show", "no"}), "nora\tNora Ito\n");
+  EXPECT_EQ(complete({"show", "ito"}), "nora\tNora Ito\n");
+  EXPECT_EQ(complete({"show", "ez"}), "");  // inside a word: nothing
 }
 
 TEST_F(CompletionTest, OffersEveryLongOptionOfEveryCommand) {
@@ -197,7 +217,7 @@ TEST_F(CompletionTest, DamagedFilesGiveFewerCandidatesNeverAnError) {
   seed();
   write_file(tmp / "data/contacts/broken.json", "{ not json");
   write_file(tmp / "data/log/2026-11.jsonl", "{\"id\": \"x\", \"kind\": \"hike\"}\n{torn");
-  EXPECT_EQ(complete({"show", "b"}), "bob-stone\tBob Stone\nbroken\n");
+  EXPECT_EQ(complete({"show", "b"}), "alma-bell\tAlma Bell\nbob-stone\tBob Stone\nbroken\n");
   EXPECT_EQ(complete({"list", "--tag", "c"}), "climate\n");
 }
 

@@ -118,7 +118,7 @@ TEST_F(ExportTest, IcsIsReadByPythonIcalendar) {
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
 assert sorted(events) == ["birthday-ada-lovelace@kith", "birthday-jose-nunez@kith",
-                          "due-ada-lovelace@kith", "due-contact-1@kith", "due-jose-nunez@kith",
+                          "due-ada-lovelace@kith", "due-jose-nunez@kith", "due-li-xiao-long@kith",
                           "follow-up-20261120T100000Z-abcdef@kith"], sorted(events)
 bday = events["birthday-ada-lovelace@kith"]
 assert str(bday["DTSTART"].dt) == "1815-12-10", bday["DTSTART"].dt
@@ -184,7 +184,7 @@ TEST_F(ExportTest, JsonRoundTripRestoresEverything) {
   kith.ok({"me", "--name", "Noor Haddad", "--skill", "Rust"});
   write_file(
       tmp / "data/log/2026-11.jsonl",
-      R"({"id":"20261120T100000Z-abcdef","date":"2026-11-20","contacts":["jose-nunez","contact-1"],)"
+      R"({"id":"20261120T100000Z-abcdef","date":"2026-11-20","contacts":["jose-nunez","li-xiao-long"],)"
       R"("kind":"coffee","intent":"give","note":"intro","logged_at":"2026-11-20T10:00:00Z"})"
       "\n");
   kith.ok({"import", "linkedin",
@@ -206,8 +206,8 @@ TEST_F(ExportTest, VcardRoundTripKeepsTheMappedFields) {
   Kith fresh{tmp / "fresh"};
   fresh.today("2026-11-25");
   auto j = fresh.ok({"import", "vcard", (tmp / "out.vcf").string(), "--json"}).json();
-  EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "contact-1", "jose-nunez", "old-friend"}));
-  for (const char* id : {"ada-lovelace", "contact-1", "jose-nunez", "old-friend"}) {
+  EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "jose-nunez", "li-xiao-long", "old-friend"}));
+  for (const char* id : {"ada-lovelace", "li-xiao-long", "jose-nunez", "old-friend"}) {
     auto a = read_json(tmp / "data/contacts" / (std::string(id) + ".json"));
     auto b = read_json(tmp / "fresh/contacts" / (std::string(id) + ".json"));
     for (const char* key : {"name", "emails", "phones", "company", "role", "location", "links",
@@ -232,7 +232,7 @@ TEST_F(ExportTest, CsvRoundTripGivesTheSameContacts) {
   Kith fresh{tmp / "fresh"};
   fresh.today("2026-12-31");
   fresh.ok({"import", "csv", (tmp / "out.csv").string()});
-  for (const char* id : {"ada-lovelace", "contact-1", "jose-nunez", "old-friend"}) {
+  for (const char* id : {"ada-lovelace", "li-xiao-long", "jose-nunez", "old-friend"}) {
     EXPECT_EQ(read_json(tmp / "data/contacts" / (std::string(id) + ".json")),
               read_json(tmp / "fresh/contacts" / (std::string(id) + ".json")))
         << id;

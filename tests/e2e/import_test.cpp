@@ -57,13 +57,13 @@ TEST_F(ImportTest, LinkedinAddsEachConnectionWithItsFields) {
   EXPECT_EQ(ada["added_on"], "2026-11-25");
   EXPECT_FALSE(ada.contains("job_changes"));
   EXPECT_EQ(read_json(contact_file("jose-nunez"))["met_on"], "2022-02-07");
-  EXPECT_EQ(read_json(contact_file("contact-1"))["name"], "李 小龙");
+  EXPECT_EQ(read_json(contact_file("li-xiao-long"))["name"], "李 小龙");
 }
 
 TEST_F(ImportTest, JsonReportHasTheDocumentedShape) {
   auto j =
       kith.ok({"import", "linkedin", import_fixture("linkedin-connections.csv"), "--json"}).json();
-  EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "jose-nunez", "contact-1", "grace-hopper",
+  EXPECT_EQ(j["added"], Json::array({"ada-lovelace", "jose-nunez", "li-xiao-long", "grace-hopper",
                                      "zoe-achterberg"}));
   EXPECT_EQ(j["updated"], Json::array());
   EXPECT_EQ(j["unchanged"], 0);

@@ -140,7 +140,7 @@ TEST_F(OccasionsTest, CronIsNotSilentWhileAJobChangeWaits) {
   // Everyone reached this month and nobody due (Ada never is, with her
   // cadence off): only the job change is left.
   kith.ok({"edit", "ada", "--every", "off"});
-  for (const char* id : {"jose", "contact-1", "grace", "zoe", "kwame"}) {
+  for (const char* id : {"jose", "li-xiao-long", "grace", "zoe", "kwame"}) {
     kith.ok({"log", id, "--date", "2026-12-01"});
   }
   auto j = kith.ok({"due", "--json"}).json();

@@ -90,8 +90,17 @@ for file in "$CORE"/*.h "$CORE"/*.cpp; do
     fi
 done
 
+# ICU is seen by core/transliterate.cpp alone.
+for file in "$SRC"/src/*.cpp "$SRC"/src/*/*.h "$SRC"/src/*/*.cpp; do
+    rel=${file#"$SRC"/}
+    [[ $rel == src/core/transliterate.cpp ]] && continue
+    if grep -qE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]unicode/' "$file"; then
+        problems+=("$rel includes ICU (only src/core/transliterate.cpp may)")
+    fi
+done
+
 if [[ ${#problems[@]} -gt 0 ]]; then
     printf '%s\n' "${problems[@]}" >&2
     fail "${#problems[@]} include(s) break the layers"
 fi
-echo "layers: ${#ENGINES[@]} engines free of storage; src/core free of CLI11, <iostream> and src/cli"
+echo "layers: ${#ENGINES[@]} engines free of storage; src/core free of CLI11, <iostream> and src/cli; ICU in transliterate.cpp only"

@@ -48,6 +48,8 @@ seed_contacts() {
     kith -q add "Alma Ames" --tag climate --tag "machine learning" >/dev/null
     kith -q add "Alma Bell" --skill payments >/dev/null
     kith -q add "Bob Stone" >/dev/null
+    kith -q add "José Núñez" >/dev/null
+    kith -q add "Дмитрий Петров" >/dev/null
 }
 
 # --- zsh in a real terminal, through tmux -------------------------------------

@@ -86,9 +86,9 @@ std::string contacts_file(const fs::path& data_dir) {
   stamp.size = 10;
   stamp.mtime_ns = 5;
   const Contact c = full_contact();
-  w.add("a.json", stamp, cache::encode_contact(c));
-  w.add("a-2.json", stamp, cache::encode_contact(c));
-  w.add("jose-nunez.json", stamp, cache::encode_contact(c));
+  w.add("a.json", stamp, cache::encode_contact(c), "");
+  w.add("a-2.json", stamp, cache::encode_contact(c), "");
+  w.add("jose-nunez.json", stamp, cache::encode_contact(c), "dmitrij");
   return w.finish(data_dir);
 }
 
@@ -100,13 +100,16 @@ TEST(ContactsCacheFile, DecodesWhatWasWrittenInFileOrder) {
   EXPECT_EQ(cache->entries()[1].file, "a-2.json");
   EXPECT_EQ(cache->entries()[2].stamp.size, 10u);
   EXPECT_TRUE(cache::decode_contact(cache->entries()[2].record).has_value());
+  EXPECT_EQ(cache->entries()[0].latin, "");
+  EXPECT_EQ(cache->entries()[2].latin, "dmitrij");
+  EXPECT_EQ(cache::contact_name(cache->entries()[2].record), full_contact().name);
 }
 
 TEST(ContactsCacheFile, KeepsTheStampOfTheDirectoryWhenGiven) {
   EXPECT_FALSE(cache::ContactsCache::decode(contacts_file("/data"), "/data")->dir_stamp());
   cache::ContactsCacheWriter w;
   const cache::FileStamp dir{4096, 7, 8, 9, 10};
-  w.add("a.json", {10, 1, 2, 3, 4}, cache::encode_contact(full_contact()));
+  w.add("a.json", {10, 1, 2, 3, 4}, cache::encode_contact(full_contact()), "");
   auto cache = cache::ContactsCache::decode(w.finish("/data", dir), "/data");
   ASSERT_TRUE(cache.has_value());
   EXPECT_EQ(cache->dir_stamp(), dir);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/store.h"
 #include "support/testutil.h"
 
 namespace kith::complete {
@@ -17,7 +18,8 @@ using test::write_file;
 std::string contact_json(const std::string& id, const std::string& name,
                          const std::string& tags = "[]", bool archived = false) {
   return "{\n  \"id\": \"" + id + "\",\n  \"name\": \"" + name + "\",\n  \"tags\": " + tags +
-         ",\n  \"skills\": [],\n  \"interests\": [],\n  \"archived\": " +
+         ",\n  \"added_on\": \"2026-01-05\",\n  \"skills\": [],\n  \"interests\": [],\n  "
+         "\"archived\": " +
          (archived ? "true" : "false") + "\n}\n";
 }
 
@@ -92,6 +94,55 @@ TEST_F(DataDirSourcesTest, ManyMatchesAreListedWithoutOpeningTheFiles) {
   ASSERT_EQ(c.size(), DataDirSources::kDescribedContacts + 1);
   for (const auto& candidate : c) EXPECT_EQ(candidate.description, "");
   EXPECT_EQ(sources.contacts("c-1000").at(0).description, "Someone");
+}
+
+TEST_F(DataDirSourcesTest, AWordOfTheFoldedOrTransliteratedNameFindsTheContact) {
+  contact("jose-nunez", contact_json("jose-nunez", "Jos\u00e9 N\u00fa\u00f1ez"));
+  contact("dmitrij", contact_json("dmitrij", "\u0414\u043c\u0438\u0442\u0440\u0438\u0439"));
+  contact("ada", contact_json("ada", "Ada O'Brien-Smith"));
+  EXPECT_EQ(values(sources.contacts("nun")), std::vector<std::string>{"jose-nunez"});
+  EXPECT_EQ(values(sources.contacts("jose n")), std::vector<std::string>{"jose-nunez"});
+  EXPECT_EQ(values(sources.contacts("dmi")), std::vector<std::string>{"dmitrij"});
+  EXPECT_EQ(values(sources.contacts("\u0434\u043c")), std::vector<std::string>{"dmitrij"});
+  EXPECT_EQ(values(sources.contacts("brien")), std::vector<std::string>{"ada"});
+  EXPECT_EQ(values(sources.contacts("smi")), std::vector<std::string>{"ada"});
+  EXPECT_TRUE(sources.contacts("unez").empty());
+  EXPECT_TRUE(sources.contacts("-").empty());
+  for (const Candidate& c : sources.contacts("nun")) EXPECT_TRUE(c.matched);
+}
+
+// A store whose run is an hour after now: every file settles in its cache.
+void fill_cache(const fs::path& dir, const fs::path& cache_root) {
+  CacheOptions o;
+  o.root = cache_root;
+  o.now = std::chrono::system_clock::now() + std::chrono::hours(1);
+  ASSERT_TRUE(Store(dir, o).load_contacts().ok());
+}
+
+TEST_F(DataDirSourcesTest, NamesComeFromTheReadCacheBeyondTheFilesItReads) {
+  const std::size_t n = DataDirSources::kUncachedNames + 10;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string id = "c-" + std::to_string(1000 + i);
+    contact(id, contact_json(id, "\u674e " + std::to_string(i)));
+  }
+  const fs::path cache_root = tmp / "cache";
+  const DataDirSources cached(dir, cache_root);
+  // No cache yet: only kUncachedNames files are read for their names.
+  EXPECT_EQ(cached.contacts("li").size(), DataDirSources::kUncachedNames);
+  fill_cache(dir, cache_root);
+  EXPECT_EQ(cached.contacts("li").size(), n);
+  EXPECT_EQ(cached.contacts("\u674e").size(), n);
+  // A contact found by a cached name is offered only while its file keeps
+  // the entry's stamp; its new name is found once a command refreshes the
+  // cache (or by its id).
+  contact("c-1000", contact_json("c-1000", "Zed Ames"));
+  EXPECT_EQ(cached.contacts("li").size(), n - 1);
+  EXPECT_TRUE(cached.contacts("zed").empty());
+  fill_cache(dir, cache_root);
+  EXPECT_EQ(values(cached.contacts("zed")), std::vector<std::string>{"c-1000"});
+  // Changed, and matching under both names: still offered.
+  contact("c-1001", contact_json("c-1001", "\u674e Zed"));
+  EXPECT_EQ(cached.contacts("li").size(), n - 1);
 }
 
 TEST_F(DataDirSourcesTest, TermsAreCollectedOncePerNormalisedFormFromContactsAndProfile) {

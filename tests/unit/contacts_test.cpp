@@ -46,7 +46,8 @@ class AllocateIdTest : public testing::TestWithParam<AllocateCase> {};
 
 TEST_P(AllocateIdTest, PicksAFreeValidId) {
   const AllocateCase& c = GetParam();
-  const std::string id = allocate_id(c.name, c.taken);
+  const text::Transliterator t;
+  const std::string id = allocate_id(c.name, c.taken, t);
   EXPECT_EQ(id, c.expected);
   EXPECT_TRUE(text::is_valid_id(id)) << id;
   EXPECT_FALSE(c.taken.contains(id));
@@ -67,13 +68,17 @@ INSTANTIATE_TEST_SUITE_P(
                      {"ada-lovelace", "ada-lovelace-2"},
                      "ada-lovelace-3"},
         AllocateCase{"first_free_suffix", "Ada", {"ada", "ada-3"}, "ada-2"},
-        AllocateCase{"cjk_name_gets_contact_1", "李小龙", {}, "contact-1"},
+        AllocateCase{"cjk_name_is_transliterated", "李小龙", {}, "li-xiao-long"},
+        AllocateCase{"cyrillic_name_is_transliterated", "Дмитрий", {}, "dmitrij"},
+        AllocateCase{"greek_name_is_transliterated", "Ελένη", {}, "elene"},
+        AllocateCase{"transliterated_taken_gets_2", "李雷", {"li-lei"}, "li-lei-2"},
         AllocateCase{"emoji_name_gets_contact_n", "👋", {"contact-1"}, "contact-2"},
         AllocateCase{"digits_only_gets_contact_n", "42", {}, "contact-1"},
-        AllocateCase{"contact_n_skips_taken", "王菲", {"contact-1", "contact-2"}, "contact-3"},
+        AllocateCase{"contact_n_skips_taken", "👋🏽", {"contact-1", "contact-2"}, "contact-3"},
         AllocateCase{"me_is_reserved", "Me", {}, "me-2"},
         AllocateCase{"me_reserved_and_me_2_taken", "ME", {"me-2"}, "me-3"},
-        AllocateCase{"mixed_script_keeps_latin", "Li 李", {}, "li"},
+        AllocateCase{"mixed_script_transliterates_the_rest", "Li 李", {}, "li-li"},
+        AllocateCase{"cjk_then_latin", "李 Rossum", {}, "li-rossum"},
         AllocateCase{"sixty_four_is_kept", k64, {}, k64},
         AllocateCase{"too_long_is_cut_to_64", k64 + "aaaa", {}, k64},
         AllocateCase{"cut_makes_room_for_suffix", k64, {k64}, k62 + "-2"},
@@ -83,7 +88,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(AllocateId, TenthCollisionStillFitsIn64Bytes) {
   Taken taken{k64};
   for (int n = 2; n <= 9; ++n) taken.insert(k62 + "-" + std::to_string(n));
-  const std::string id = allocate_id(k64, taken);
+  const text::Transliterator t;
+  const std::string id = allocate_id(k64, taken, t);
   EXPECT_EQ(id, std::string(61, 'a') + "-10");
   EXPECT_EQ(id.size(), 64u);
 }

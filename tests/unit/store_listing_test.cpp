@@ -123,7 +123,7 @@ TEST_F(StoreListingTest, ACacheThatNamesTheWrongFilesIsNotTrustedWithoutTheRight
   const auto full = read_cache();
   ASSERT_TRUE(full.has_value());
   const auto& first = full->entries().front();
-  w.add(first.file, first.stamp, first.record);
+  w.add(first.file, first.stamp, first.record, first.latin);
   cache::FileStamp other = contacts_dir_stamp();
   other.mtime_ns -= 1;
   cache::write_cache_file(cache_dir() / "contacts", w.finish(fs::absolute(data), other));
