@@ -54,7 +54,7 @@ class DataDirSources : public Sources {
  private:
   // What a contact's name says to the matching: the words of its folded
   // name and of its transliterated name, one string ("jose-nunez",
-  // "дмитрии-dmitrij"); empty when unknown. `stamp`: of the cache entry they
+  // "дмитрии-dmitrii"); empty when unknown. `stamp`: of the cache entry they
   // come from, nullopt when read from the file.
   struct NameWords {
     std::string words;

@@ -12,7 +12,9 @@ struct Transliterator::Icu {
 
 namespace {
 
-constexpr const char* kTransform = "Any-Latin; Latin-ASCII";
+// ICU's "Any-Latin; Latin-ASCII", with the Cyrillic short i written "i" as
+// passports write it (Дмитрий -> Dmitrii) rather than ICU's "j".
+constexpr const char* kRules = "й > i; Й > I; ::Any-Latin; ::Latin-ASCII;";
 
 // Where a code point goes when runs are cut.
 enum class Side {
@@ -91,8 +93,9 @@ std::string Transliterator::transliterate_run(std::string_view run) const {
   std::call_once(once_, [this] {
     auto icu = std::make_unique<Icu>();
     UErrorCode status = U_ZERO_ERROR;
-    icu->transform.reset(icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8(kTransform), UTRANS_FORWARD, status));
+    UParseError where;
+    icu->transform.reset(icu::Transliterator::createFromRules(
+        "kith-latin", icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, where, status));
     if (U_FAILURE(status)) icu->transform.reset();
     icu_ = std::move(icu);
     built_ = icu_->transform != nullptr;

@@ -1,7 +1,8 @@
 // Latin letters for names written in other scripts, through ICU's transform
-// "Any-Latin; Latin-ASCII": the ids of new contacts ("李雷" -> "li-lei") and
-// the words completion matches ("dmi" finds Дмитрий). This is the only file
-// of kith that sees ICU.
+// "Any-Latin; Latin-ASCII" (with the Cyrillic "й" as "i", as passports write
+// it: Дмитрий -> Dmitrii, where ICU alone writes Dmitrij): the ids of new
+// contacts ("李雷" -> "li-lei") and the words completion matches ("dmi"
+// finds Дмитрий). This is the only file of kith that sees ICU.
 //
 // Building ICU's transform costs milliseconds (its rules are compiled from
 // ICU's data), so a Transliterator is made once by its caller and kept for
@@ -35,7 +36,7 @@ class Transliterator {
   // combining marks) goes with the run before it, or is kept when it opens
   // `s`. So text with no character of another script is returned unchanged,
   // and pure-ASCII text without looking at any character beyond ASCII.
-  //   "李雷" -> "li lei", "Дмитрий" -> "Dmitrij", "Ελένη" -> "Elene",
+  //   "李雷" -> "li lei", "Дмитрий" -> "Dmitrii", "Ελένη" -> "Elene",
   //   "李 Rossum" -> "li Rossum", "José Núñez" -> "José Núñez", "👋" -> "👋".
   // What ICU leaves (e.g. an emoji inside a run) stays; when ICU's transform
   // cannot be built (no ICU data), every run is kept as it is.
@@ -67,7 +68,7 @@ std::string slug_of_name(std::string_view name, const Transliterator& t,
 
 // The transliterated name completion matches, ASCII as far as ICU goes:
 // fold(t.to_latin(name)) when the name has a character of another script
-// than Latin, else empty (fold(name) then says it all). "Дмитрий" -> "dmitrij".
+// than Latin, else empty (fold(name) then says it all). "Дмитрий" -> "dmitrii".
 std::string latin_key(std::string_view name, const Transliterator& t);
 
 }  // namespace kith::text

@@ -52,7 +52,7 @@ TEST_F(AddTest, TakenIdGetsNumberedSuffixAndDuplicateWarning) {
 TEST_F(AddTest, NameInAnotherScriptIsTransliterated) {
   EXPECT_EQ(kith.ok({"add", "李雷"}).out, "li-lei\n");
   EXPECT_EQ(kith.ok({"add", "李 Rossum"}).out, "li-rossum\n");
-  EXPECT_EQ(kith.ok({"add", "Дмитрий"}).out, "dmitrij\n");
+  EXPECT_EQ(kith.ok({"add", "Дмитрий"}).out, "dmitrii\n");
   EXPECT_EQ(kith.ok({"add", "Ελένη"}).out, "elene\n");
   EXPECT_EQ(kith.ok({"add", "José Núñez"}).out, "jose-nunez\n");
   EXPECT_EQ(kith.ok({"add", "李雷"}).out, "li-lei-2\n");

@@ -14,7 +14,7 @@ comp() {
 check "contact ids with names" $'alma-ames\tAlma Ames\nalma-bell\tAlma Bell' "$(comp 'kith show al')"
 check "a single contact" $'bob-stone\tBob Stone' "$(comp 'kith show b')"
 check "a contact by its folded name" $'jose-nunez\tJosé Núñez' "$(comp 'kith show nun')"
-check "a contact by its transliterated name" $'dmitrij-petrov\tДмитрий Петров' "$(comp 'kith show dmi')"
+check "a contact by its transliterated name" $'dmitrii-petrov\tДмитрий Петров' "$(comp 'kith show dmi')"
 check "a command with its summary" $'show\tShow a contact and its interactions' "$(comp 'kith sh')"
 check "options of the command" $'--json\tPrint the contact and its interactions as JSON' \
     "$(comp 'kith show alma-ames --j')"

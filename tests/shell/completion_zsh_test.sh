@@ -13,7 +13,7 @@ run_cases() {
     zsh_complete "$1: the candidates listed with their names" 'kith show al' 2 '^alma-ames +-- Alma Ames'
     zsh_complete "$1: a contact by its folded name" 'kith show nun' 1 '^READY> kith show jose-nunez$'
     zsh_complete "$1: a contact by its transliterated name" 'kith show pet' 1 \
-        '^READY> kith show dmitrij-petrov$'
+        '^READY> kith show dmitrii-petrov$'
     zsh_complete "$1: found by name, listed with their names" 'kith show b' 2 \
         '^alma-bell +-- Alma Bell'
     zsh_complete "$1: a command" 'kith sh' 1 '^READY> kith show$'

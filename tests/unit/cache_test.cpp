@@ -88,7 +88,7 @@ std::string contacts_file(const fs::path& data_dir) {
   const Contact c = full_contact();
   w.add("a.json", stamp, cache::encode_contact(c), "");
   w.add("a-2.json", stamp, cache::encode_contact(c), "");
-  w.add("jose-nunez.json", stamp, cache::encode_contact(c), "dmitrij");
+  w.add("jose-nunez.json", stamp, cache::encode_contact(c), "dmitrii");
   return w.finish(data_dir);
 }
 
@@ -101,7 +101,7 @@ TEST(ContactsCacheFile, DecodesWhatWasWrittenInFileOrder) {
   EXPECT_EQ(cache->entries()[2].stamp.size, 10u);
   EXPECT_TRUE(cache::decode_contact(cache->entries()[2].record).has_value());
   EXPECT_EQ(cache->entries()[0].latin, "");
-  EXPECT_EQ(cache->entries()[2].latin, "dmitrij");
+  EXPECT_EQ(cache->entries()[2].latin, "dmitrii");
   EXPECT_EQ(cache::contact_name(cache->entries()[2].record), full_contact().name);
 }
 

@@ -69,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(
                      "ada-lovelace-3"},
         AllocateCase{"first_free_suffix", "Ada", {"ada", "ada-3"}, "ada-2"},
         AllocateCase{"cjk_name_is_transliterated", "李小龙", {}, "li-xiao-long"},
-        AllocateCase{"cyrillic_name_is_transliterated", "Дмитрий", {}, "dmitrij"},
+        AllocateCase{"cyrillic_name_is_transliterated", "Дмитрий", {}, "dmitrii"},
         AllocateCase{"greek_name_is_transliterated", "Ελένη", {}, "elene"},
         AllocateCase{"transliterated_taken_gets_2", "李雷", {"li-lei"}, "li-lei-2"},
         AllocateCase{"emoji_name_gets_contact_n", "👋", {"contact-1"}, "contact-2"},

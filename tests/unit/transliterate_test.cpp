@@ -33,7 +33,7 @@ INSTANTIATE_TEST_SUITE_P(
     Table, ToLatinTest,
     testing::Values(
         LatinCase{"chinese", "\u674e\u96f7", "li lei"},
-        LatinCase{"russian", "\u0414\u043c\u0438\u0442\u0440\u0438\u0439", "Dmitrij"},
+        LatinCase{"russian", "\u0414\u043c\u0438\u0442\u0440\u0438\u0439", "Dmitrii"},
         LatinCase{"greek", "\u0395\u03bb\u03ad\u03bd\u03b7", "Elene"},
         LatinCase{"arabic", "\u0645\u062d\u0645\u062f", "mhmd"},
         LatinCase{"korean", "\uae40\ubbfc\uc900", "gimminjun"},
@@ -122,11 +122,11 @@ INSTANTIATE_TEST_SUITE_P(
     Table, SlugOfNameTest,
     testing::Values(SlugCase{"chinese", "\u674e\u96f7", "li-lei"},
                     SlugCase{"chinese_three", "\u674e\u5c0f\u9f99", "li-xiao-long"},
-                    SlugCase{"russian", "\u0414\u043c\u0438\u0442\u0440\u0438\u0439", "dmitrij"},
+                    SlugCase{"russian", "\u0414\u043c\u0438\u0442\u0440\u0438\u0439", "dmitrii"},
                     SlugCase{"russian_full_name",
                              "\u0414\u043c\u0438\u0442\u0440\u0438\u0439 "
                              "\u041f\u0435\u0442\u0440\u043e\u0432",
-                             "dmitrij-petrov"},
+                             "dmitrii-petrov"},
                     SlugCase{"greek", "\u0395\u03bb\u03ad\u03bd\u03b7", "elene"},
                     SlugCase{"arabic", "\u0645\u062d\u0645\u062f", "mhmd"},
                     SlugCase{"hebrew", "\u05d3\u05d5\u05d3", "dwd"},
@@ -162,7 +162,7 @@ TEST(SlugOfName, LongNamesAreCutAsToday) {
 
 TEST(LatinKey, FoldsTheTransliterationOfOtherScripts) {
   const Transliterator t;
-  EXPECT_EQ(latin_key("\u0414\u043c\u0438\u0442\u0440\u0438\u0439", t), "dmitrij");
+  EXPECT_EQ(latin_key("\u0414\u043c\u0438\u0442\u0440\u0438\u0439", t), "dmitrii");
   EXPECT_EQ(latin_key("\u674e Rossum", t), "li rossum");
   EXPECT_EQ(latin_key("Jos\u00e9 N\u00fa\u00f1ez", t), "");
   EXPECT_EQ(latin_key("Ada", t), "");
