@@ -1,13 +1,16 @@
-// kith due [--within DURATION] [--tag T]... [--limit N] [--cron] [--json]:
-// who is overdue for a no-need outreach, the follow-ups due, the occasions to
-// write for, and this month's homework.
+// kith due [--within DURATION] [--tag T]... [--limit N] [--all] [--cron]
+// [--notify] [--json]: who is overdue for a no-need outreach, the follow-ups
+// due, the occasions to write for, and this month's homework.
 #include <array>
 
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
+#include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/due.h"
 #include "core/english.h"
+#include "core/git.h"
+#include "core/text.h"
 
 namespace kith::cli {
 namespace {
@@ -16,7 +19,9 @@ struct DueCliOptions {
   std::optional<std::string> within;
   std::vector<std::string> tags;
   std::optional<std::string> limit;
+  bool all = false;
   bool cron = false;
+  bool notify = false;
   bool json = false;
 };
 
@@ -143,8 +148,8 @@ void print_due(const DueReport& r, const DueOptions& options, const Style& style
   }
   table.print(out, style, "  ");
   if (r.due_total > r.due.size()) {
-    out << style(Tone::dim, "  … and " + std::to_string(r.due_total - r.due.size()) +
-                                " more (raise or drop --limit)")
+    out << style(Tone::dim,
+                 "  … and " + std::to_string(r.due_total - r.due.size()) + " more (kith due --all)")
         << "\n";
   }
 }
@@ -219,17 +224,69 @@ void print_homework(const DueReport& r, const Style& style, std::ostream& out) {
            "kith log NAME.\n";
     return;
   }
-  const Contact* first = hw.suggestions.front();
-  out << "  Try " << style(Tone::bold, clean(first->name)) << " (" << style(Tone::cyan, first->id)
-      << "), waiting since " << format_date(first->added_on);
-  if (hw.suggestions.size() > 1) {
-    std::vector<std::string> others;
-    for (std::size_t k = 1; k < hw.suggestions.size(); ++k) {
-      others.push_back(clean(hw.suggestions[k]->name));
-    }
-    out << "; or " << join(others, ", ");
+  for (std::size_t k = 0; k < hw.suggestions.size(); ++k) {
+    const Contact* c = hw.suggestions[k];
+    out << (k == 0 ? "  Try " : "   or ") << style(Tone::bold, clean(c->name)) << " ("
+        << style(Tone::cyan, c->id) << ")";
+    if (k < hw.suggestion_reasons.size()) out << ": " << clean(hw.suggestion_reasons[k]);
+    out << "\n";
   }
-  out << ".\n";
+}
+
+// Whether a desktop session's bus is there to take a notification.
+bool has_session_bus(const Context& ctx) {
+  if (auto address = ctx.env().get("DBUS_SESSION_BUS_ADDRESS"); address && !address->empty()) {
+    return true;
+  }
+  auto runtime = ctx.env().get("XDG_RUNTIME_DIR");
+  std::error_code ec;
+  return runtime && !runtime->empty() && fs::is_socket(fs::path(*runtime) / "bus", ec);
+}
+
+// The report's first lines as a desktop notification (notify-send, from
+// Debian's libnotify-bin): the summary says how many are due, the body
+// names the first few. Nothing at all without a session bus (cron, ssh).
+void notify(const DueReport& r, const Network& network, Context& ctx) {
+  if (!has_session_bus(ctx)) return;
+  std::string summary = "kith: ";
+  if (!r.due.empty()) {
+    summary += plural(static_cast<long long>(r.due_total), "person", "people") +
+               " due for a no-need hello";
+  } else if (!r.follow_ups.empty()) {
+    summary +=
+        plural(static_cast<long long>(r.follow_ups.size()), "follow-up", "follow-ups") + " due";
+  } else if (!r.occasions.empty()) {
+    summary += plural(static_cast<long long>(r.occasions.size()), "occasion", "occasions");
+  } else if (!r.homework.done()) {
+    summary += "reach out to someone new this month";
+  } else {
+    summary += "nobody is due";
+  }
+  std::vector<std::string> lines;
+  for (const auto& e : r.due) {
+    if (lines.size() == 5) break;
+    lines.push_back(clean(e.contact->name) + " · " + lateness(e.days_overdue, "late"));
+  }
+  for (const auto& f : r.follow_ups) {
+    if (lines.size() == 5) break;
+    lines.push_back("follow up: " + clean(f.interaction->follow_up->text) + " (" +
+                    names_of(*f.interaction, network) + ")");
+  }
+  if (lines.empty() && !r.homework.done() && !r.homework.suggestions.empty()) {
+    lines.push_back("try " + clean(r.homework.suggestions.front()->name));
+  }
+  std::string body;
+  for (const auto& line : lines) body += (body.empty() ? "" : "\n") + line;
+  git::Runner runner = git_runner(ctx);
+  runner.program = "notify-send";
+  auto sent = git::run(runner, fs::current_path(), {"--app-name=kith", summary, body});
+  if (!sent) {
+    ctx.warn(
+        "--notify: notify-send is not installed, so nothing was sent (Debian: apt install "
+        "libnotify-bin)");
+  } else if (sent->exit_code != 0) {
+    ctx.warn("--notify: notify-send failed: " + clean(text::trim(sent->err)));
+  }
 }
 
 int run_due(const DueCliOptions& o, Context& ctx) {
@@ -249,8 +306,14 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   ctx.report(log->warnings);
   warn_unknown_tags(ctx.err, network->contacts, options->tags);
 
+  // The human report keeps to the daily budget; --all, --limit and --json
+  // list everyone (up to --limit).
+  if (!o.json && !o.all && !options->limit) {
+    options->limit = static_cast<std::size_t>(network->settings.daily);
+  }
   const DueReport report = compute_due(*network, *log, *today, *options);
-  if (o.cron && report.nothing_to_do()) return 0;
+  if (o.cron && !cron_speaks(report)) return 0;
+  if (o.notify && !report.nothing_to_do()) notify(report, *network, ctx);
   if (o.json) {
     ctx.out << to_json_text(report) << "\n";
     return 0;
@@ -278,9 +341,17 @@ void setup_due(CLI::App& sub, Context& ctx) {
       ->type_name("DURATION");
   sub.add_option("--tag", o->tags, "Only contacts with this tag (repeatable: all must match)")
       ->type_name("T");
-  sub.add_option("--limit", o->limit, "Show at most N of the people due")->type_name("N");
+  auto* limit =
+      sub.add_option("--limit", o->limit, "Show at most N of the people due")->type_name("N");
+  sub.add_flag("--all", o->all,
+               "List everyone due, not only the daily budget (`kith config daily`, default 7)")
+      ->excludes(limit);
   sub.add_flag("--cron", o->cron,
-               "Print nothing when there is nothing to do (for cron and timers)");
+               "Print only when someone or something is due; the homework alone on the 1st, "
+               "Mondays and the month's last three days (for cron and timers)");
+  sub.add_flag("--notify", o->notify,
+               "Also send the first lines as a desktop notification (notify-send), when there "
+               "is a desktop session");
   sub.add_flag("--json", o->json, "Print the report as JSON");
   sub.footer(
       "A contact is due when its last no-need interaction (a give or a catch-up;\n"
@@ -291,7 +362,14 @@ void setup_due(CLI::App& sub, Context& ctx) {
       "(or --within) and job changes seen by `kith import` in the last 90 days\n"
       "that no give or catch-up has answered yet.\n"
       "\n"
-      "Every morning from cron (crontab -e); cron mails what it prints:\n"
+      "Someone imported (LinkedIn, an address book) whom you have never\n"
+      "contacted and gave no cadence is a weak tie: never due, only suggested\n"
+      "for the monthly homework, the most promising first. The report lists at\n"
+      "most `kith config daily` people (default 7); --all lists everyone.\n"
+      "\n"
+      "Every morning from cron (crontab -e); cron mails what it prints, and\n"
+      "--cron prints only when someone or something is due (the unfinished\n"
+      "homework alone on the 1st, Mondays and the month's last three days):\n"
       "  30 8 * * *  \"$HOME/.local/bin/kith\" due --cron\n"
       "\n"
       "Or with a systemd user timer; ~/.config/systemd/user/kith-due.service:\n"
@@ -299,7 +377,7 @@ void setup_due(CLI::App& sub, Context& ctx) {
       "  Description=kith: who is due for a no-need hello\n"
       "  [Service]\n"
       "  Type=oneshot\n"
-      "  ExecStart=%h/.local/bin/kith due --cron\n"
+      "  ExecStart=%h/.local/bin/kith due --cron --notify\n"
       "and ~/.config/systemd/user/kith-due.timer:\n"
       "  [Unit]\n"
       "  Description=Run kith due every morning\n"
@@ -308,8 +386,9 @@ void setup_due(CLI::App& sub, Context& ctx) {
       "  Persistent=true\n"
       "  [Install]\n"
       "  WantedBy=timers.target\n"
-      "then: systemctl --user enable --now kith-due.timer (the report goes to the\n"
-      "journal: journalctl --user -u kith-due).");
+      "then: systemctl --user enable --now kith-due.timer (--notify pops the\n"
+      "first lines up on the desktop; the report goes to the journal:\n"
+      "journalctl --user -u kith-due).");
   sub.callback([o, &ctx] { ctx.exit_code = run_due(*o, ctx); });
 }
 

@@ -79,6 +79,9 @@ Result<ImportBatch> read_batch(ImportFormat format, const std::vector<std::strin
         break;
     }
     if (!read) return read.error();
+    for (auto& record : read->records) {
+      if (record.source.empty()) record.source = read->source;
+    }
     auto move_all = [](auto& into, auto& from) {
       into.insert(into.end(), std::make_move_iterator(from.begin()),
                   std::make_move_iterator(from.end()));

@@ -47,10 +47,8 @@ Json to_json(const Stats& stats) {
                           {"ask", m.ask}});
   }
   return Json{
-      {"months", std::move(months)},
-      {"streak", stats.streak},
-      {"gives", stats.gives},
-      {"asks", stats.asks},
+      {"months", std::move(months)}, {"streak", stats.streak},       {"gives", stats.gives},
+      {"asks", stats.asks},          {"weak_ties", stats.weak_ties},
   };
 }
 
@@ -135,6 +133,11 @@ void print_summary(const std::vector<MonthStats>& shown, const Stats& stats, con
     balance += ": all give, no ask";
   }
   table.add({{"Gives and asks", Tone::bold}, {balance, tone}});
+  if (stats.weak_ties > 0) {
+    table.add({{"Weak ties", Tone::bold},
+               {plural(stats.weak_ties, "person", "people") +
+                " imported and never contacted: the homework's candidates, never due"}});
+  }
   table.print(out, style);
 }
 

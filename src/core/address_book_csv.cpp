@@ -327,6 +327,8 @@ ImportBatch read_address_book_csv(const std::vector<csv::Record>& rows, std::siz
     fields.push_back(address_book::field_of(address_book::key_of(cell)));
   }
   ImportBatch batch;
+  batch.source =
+      address_book_format(names) == AddressBookFormat::outlook ? "outlook-csv" : "google-csv";
   const std::string f(file);
   for (std::size_t n = header + 1; n < rows.size(); ++n) {
     const csv::Record& row = rows[n];

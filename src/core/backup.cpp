@@ -146,7 +146,7 @@ Result<ImportBatch> read_export(std::string_view text, std::string_view file) {
         batch.skipped.push_back({where, "the id 'me' is reserved for your profile"});
         continue;
       }
-      batch.records.push_back({where, std::move(*c), std::nullopt});
+      batch.records.push_back({where, std::move(*c), std::nullopt, ""});
     }
   }
   if (interactions) {

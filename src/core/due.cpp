@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/english.h"
 #include "core/history.h"
 #include "core/json_writer.h"
 #include "core/text.h"
@@ -35,6 +36,85 @@ bool more_overdue(const DueEntry& a, const DueEntry& b) {
   return a.contact->id < b.contact->id;
 }
 
+// A contact never reached yet, and its occasion (a job change leads).
+struct Candidate {
+  const Contact* contact;
+  std::optional<Occasion> occasion;
+};
+
+// The terms of `theirs` that match one of `mine`, in their order.
+std::vector<std::string> common_terms(const std::vector<std::string>& theirs,
+                                      const std::vector<std::string>& mine) {
+  std::vector<std::string> out;
+  for (const auto& t : theirs) {
+    if (std::any_of(mine.begin(), mine.end(),
+                    [&](const std::string& m) { return text::terms_match(t, m); })) {
+      out.push_back(t);
+    }
+  }
+  return out;
+}
+
+// How promising a candidate is for the homework, and why.
+struct Promise {
+  bool job_change = false;
+  std::size_t in_common = 0;
+  Date connected{};
+  std::string why;
+};
+
+Promise promise_of(const Candidate& c, const Profile& me) {
+  Promise p;
+  const Contact& who = *c.contact;
+  p.connected = who.met_on ? *who.met_on : who.added_on;
+  std::vector<std::string> why;
+  if (c.occasion && c.occasion->kind == Occasion::Kind::job_change) {
+    p.job_change = true;
+    why.push_back(c.occasion->text);
+  }
+  const auto interests = common_terms(who.interests, me.interests);
+  const auto they_care_you_know = common_terms(who.interests, me.skills);
+  const auto skills = common_terms(who.skills, me.skills);
+  const auto you_care_they_know = common_terms(who.skills, me.interests);
+  p.in_common =
+      interests.size() + they_care_you_know.size() + skills.size() + you_care_they_know.size();
+  if (!interests.empty()) {
+    why.push_back("shares your interest in " + natural_list(interests));
+  } else if (!they_care_you_know.empty()) {
+    why.push_back("cares about " + natural_list(they_care_you_know) + ", which you know");
+  } else if (!you_care_they_know.empty()) {
+    why.push_back("knows " + natural_list(you_care_they_know) + ", which you care about");
+  } else if (!skills.empty()) {
+    why.push_back("also knows " + natural_list(skills));
+  }
+  if (why.empty()) {
+    why.push_back((who.met_on ? "connected " : "added ") + format_date(p.connected));
+  }
+  p.why = why.front();
+  for (std::size_t k = 1; k < why.size(); ++k) p.why += "; " + why[k];
+  return p;
+}
+
+// The homework's suggestions: the most promising candidates first.
+void suggest(const std::vector<Candidate>& candidates, const Profile& me, Homework& hw) {
+  std::vector<std::pair<Promise, const Contact*>> ranked;
+  ranked.reserve(candidates.size());
+  for (const auto& c : candidates) ranked.emplace_back(promise_of(c, me), c.contact);
+  auto better = [](const auto& a, const auto& b) {
+    if (a.first.job_change != b.first.job_change) return a.first.job_change;
+    if (a.first.in_common != b.first.in_common) return a.first.in_common > b.first.in_common;
+    if (a.first.connected != b.first.connected) return a.first.connected > b.first.connected;
+    return a.second->id < b.second->id;
+  };
+  const std::size_t n = std::min(kMaxSuggestions, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                    better);
+  for (std::size_t k = 0; k < n; ++k) {
+    hw.suggestions.push_back(ranked[k].second);
+    hw.suggestion_reasons.push_back(std::move(ranked[k].first.why));
+  }
+}
+
 std::string format_month(date::year_month m) {
   return format_date(Date{m / date::day{1}}).substr(0, 7);
 }
@@ -56,7 +136,7 @@ DueReport compute(const Network& network, const HistoryMap& history,
 
   std::vector<DueEntry> entries;
   std::vector<DueEntry> later;
-  std::vector<const Contact*> never_contacted;
+  std::vector<Candidate> never_contacted;
   const Date birthdays_until = options.within ? report.horizon : today + date::days{kBirthdayDays};
   // Each contact's history, looked up once for the due list and the homework.
   std::vector<const ContactHistory*> history_by_index;
@@ -75,7 +155,8 @@ DueReport compute(const Network& network, const HistoryMap& history,
 
     const std::optional<Cadence> cadence = cadence_of(c, h, network.settings);
     if (!cadence) continue;
-    if (h.total() == 0) never_contacted.push_back(&c);
+    if (h.total() == 0) never_contacted.push_back({&c, lead});
+    if (is_weak_tie(c, h)) continue;
 
     DueEntry e;
     e.contact = &c;
@@ -132,16 +213,32 @@ DueReport compute(const Network& network, const HistoryMap& history,
       hw.reached.push_back(&c);
     }
   }
-  std::stable_sort(never_contacted.begin(), never_contacted.end(),
-                   [](const Contact* a, const Contact* b) {
-                     return a->added_on != b->added_on ? a->added_on < b->added_on : a->id < b->id;
-                   });
-  if (never_contacted.size() > kMaxSuggestions) never_contacted.resize(kMaxSuggestions);
-  hw.suggestions = std::move(never_contacted);
+  suggest(never_contacted, network.profile, hw);
   return report;
 }
 
 }  // namespace
+
+bool came_by_import(const Contact& c) {
+  if (auto it = c.extra.find("imported_from"); it != c.extra.end() && it->is_string()) return true;
+  if (c.extra.contains("vcard_uid")) return true;
+  return std::any_of(c.tags.begin(), c.tags.end(),
+                     [](const std::string& t) { return text::terms_match(t, "linkedin"); });
+}
+
+bool is_weak_tie(const Contact& c, const ContactHistory& history) {
+  return history.total() == 0 && !c.every && came_by_import(c);
+}
+
+bool cron_speaks(const DueReport& r) {
+  if (!r.due.empty() || !r.follow_ups.empty() || !r.occasions.empty()) return true;
+  if (r.homework.done()) return false;
+  const date::year_month_day ymd{r.today};
+  const unsigned day = static_cast<unsigned>(ymd.day());
+  const unsigned last =
+      static_cast<unsigned>(date::year_month_day_last{ymd.year() / ymd.month() / date::last}.day());
+  return day == 1 || date::weekday{r.today} == date::Monday || day + 2 >= last;
+}
 
 std::optional<Cadence> cadence_of(const Contact& c, const ContactHistory& history,
                                   const Settings& settings) {
@@ -305,6 +402,10 @@ std::string to_json_text(const DueReport& report) {
   w.key("suggestions");
   w.begin_array();
   for (const Contact* c : hw.suggestions) w.value(c->id);
+  w.end_array();
+  w.key("suggestion_reasons");
+  w.begin_array();
+  for (const auto& why : hw.suggestion_reasons) w.value(why);
   w.end_array();
   w.key("reached_contacts");
   w.begin_array();

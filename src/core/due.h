@@ -78,8 +78,15 @@ struct Homework {
   // Contacts whose first ever no-need interaction falls in `month`, by id.
   std::vector<const Contact*> reached;
   // Up to three contacts with no interaction at all (not archived, not
-  // snoozed, cadence not off), longest-waiting (added_on) first, then by id.
+  // snoozed, cadence not off; weak ties among them), the most promising
+  // first: a fresh job change, then the most interests and skills in common
+  // with your profile (theirs and yours, either way), then the most recent
+  // connection (met_on, else added_on), then by id.
   std::vector<const Contact*> suggestions;
+  // Why each suggestion, in the same order: "changed jobs: Acme → Globex",
+  // "shares your interest in climate tech", "cares about rust, which you
+  // know", "also knows design", else "connected 2024-03-12".
+  std::vector<std::string> suggestion_reasons;
 
   bool done() const { return static_cast<int>(reached.size()) >= goal; }
 };
@@ -107,10 +114,29 @@ struct DueReport {
   }
 };
 
+// Whether `c` came in by an import of another tool's export (LinkedIn, an
+// address book, a CSV): the key "imported_from" that `kith import` sets, or,
+// for contacts imported before it did, the tag "linkedin" its LinkedIn import
+// adds or a kept "vcard_uid".
+bool came_by_import(const Contact& c);
+
+// A weak tie: a contact that came by import, has no cadence of its own and no
+// interaction at all yet. It is a candidate for the monthly homework, never a
+// due entry, until you first reach out to it (any interaction) or give it a
+// cadence (`kith edit --every`).
+bool is_weak_tie(const Contact& c, const ContactHistory& history);
+
+// Whether `kith due --cron` prints the report: when someone is due, a
+// follow-up is due or an occasion comes; when only the homework is left
+// undone, on the 1st of the month, on Mondays and on the last three days of
+// the month, so that cron does not mail the same reminder every morning.
+bool cron_speaks(const DueReport& report);
+
 // Computes the report for `today`. Interactions dated after today are
 // ignored (so that --today in the past shows the past as it was). Contacts
 // that are archived, or snoozed until after today, are neither due nor
-// suggested and have no occasions; cadence "off" is never due.
+// suggested and have no occasions; cadence "off" is never due; a weak tie
+// (is_weak_tie) is never due nor `next`, only suggested.
 DueReport compute_due(const Network& network, Date today, const DueOptions& options);
 
 // The same report from a log summary made with until = today

@@ -46,6 +46,7 @@ std::vector<Event> outreach_events(const Network& network, Date today) {
     if (c.archived) continue;
     if (c.birthday) events.push_back(birthday_event(c));
     const ContactHistory& h = history_of(history, c.id);
+    if (is_weak_tie(c, h)) continue;  // never due: the homework's candidates
     const std::optional<Cadence> cadence = cadence_of(c, h, network.settings);
     if (!cadence) continue;
     const Date due_on = cadence->due_on;

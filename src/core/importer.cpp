@@ -104,6 +104,9 @@ class Planner {
       c.id = allocate_id(c.name, taken_, transliterator_);
     if (c.added_on == Date{}) c.added_on = today_;
     if (choices_.every) c.every = choices_.every;
+    if (!record.source.empty() && !c.extra.contains("imported_from")) {
+      c.extra["imported_from"] = record.source;
+    }
     if (record.uid) c.extra["vcard_uid"] = *record.uid;
     if (auto it = by_name_.find(name_key(c.name)); it != by_name_.end() && !it->second.empty()) {
       plan.possible_duplicates.push_back({record.where, c.id, pool_[*it->second.begin()].id});
@@ -381,7 +384,10 @@ ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy po
   Planner planner(network, policy, today, choices);
   SourceLine first_source;
   if (!batch.records.empty()) first_source = batch.records.front().where;
-  for (auto& record : batch.records) planner.take(std::move(record), plan);
+  for (auto& record : batch.records) {
+    if (record.source.empty()) record.source = batch.source;
+    planner.take(std::move(record), plan);
+  }
   planner.finish(plan);
   plan_interactions(network, planner, std::move(batch.interactions), plan);
   if (batch.profile) plan_profile(network, *batch.profile, plan);

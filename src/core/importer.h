@@ -33,6 +33,9 @@ struct ImportRecord {
   // zero value when the file does not say (the plan uses today).
   Contact contact;
   std::optional<std::string> uid;  // a vCard UID from another tool, to match later imports by
+  // The batch's `source` (below), copied by plan_import; a contact added from
+  // this record keeps it under the key "imported_from".
+  std::string source;
 };
 
 // A record that was skipped, or read with something left out.
@@ -55,6 +58,13 @@ struct ImportBatch {
   std::vector<ImportedInteraction> interactions;
   std::optional<Profile> profile;
   Json settings = Json::object();
+  // Where the records come from when it is another tool's export
+  // ("linkedin", "vcard", "google-csv", "outlook-csv"): kept on each contact
+  // added, under the key "imported_from", which tells a weak tie (due.h) from
+  // someone added by hand. Empty for kith's own CSV and JSON, whose contacts
+  // are restored as they were. A reader sets it for its records; when the
+  // batches of several files are put together, each record carries its own.
+  std::string source;
 };
 
 enum class MergePolicy {

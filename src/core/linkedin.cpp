@@ -148,6 +148,7 @@ Result<ImportBatch> read_linkedin(std::string_view text, std::string_view file) 
                        "use `kith import csv`");
   }
   ImportBatch batch;
+  batch.source = "linkedin";
   for (; n < rows.size(); ++n) {
     const csv::Record& row = rows[n];
     const SourceLine where{std::string(file), row.line};

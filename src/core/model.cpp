@@ -436,6 +436,12 @@ Result<Settings> settings_of(const Config& c, std::string_view where) {
     }
     s.homework = it->get<int>();
   }
+  if (auto it = c.settings.find("daily"); it != c.settings.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 1000) {
+      return data_error(std::string(where) + ": setting 'daily' is not a whole number 1-1000");
+    }
+    s.daily = it->get<int>();
+  }
   if (auto it = c.settings.find("autocommit"); it != c.settings.end() && !it->is_null()) {
     if (!it->is_string() || (*it != "on" && *it != "off")) {
       return data_error(std::string(where) + ": setting 'autocommit' is not \"on\" or \"off\"");

@@ -113,6 +113,7 @@ struct Profile {
 struct Settings {
   Duration every{Duration::Unit::month, 3, "3m"};  // default cadence
   int homework = 1;                                // new contacts to reach each month
+  int daily = 7;           // people the human `kith due` report lists at most
   bool autocommit = true;  // commit each change when the data directory is a git repository
 };
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/dates.h"
+#include "core/due.h"
 #include "core/english.h"
 
 namespace kith {
@@ -120,7 +121,13 @@ std::vector<std::string> pitch_advice(const Pitch& p, const Profile& me, const C
     advice.push_back(f + " knows about " + natural_list(p.they_can_offer_you) +
                      ", which you care about: there is something in it for both of you.");
   }
-  if (p.balance.last == std::nullopt) {
+  if (p.balance.last == std::nullopt && !c.every && came_by_import(c)) {
+    const std::string since =
+        c.met_on ? "connected " + format_date(*c.met_on) : "imported " + format_date(c.added_on);
+    advice.push_back(f + " is a weak tie (" + since +
+                     ", never contacted): not on your due list until you write, and a first "
+                     "no-need hello counts for this month's homework. Make it about them.");
+  } else if (p.balance.last == std::nullopt) {
     advice.push_back("This would be your first recorded interaction with " + f +
                      ": make it about them.");
   }

@@ -17,14 +17,17 @@ Result<Json> parse_every(std::string_view value) {
   return Json(d->text);
 }
 
-Result<Json> parse_homework(std::string_view value) {
+// A whole number from `low` to 1000, or a usage error naming the setting.
+Result<Json> parse_count(std::string_view name, std::string_view value, long low,
+                         std::string_view hint) {
   const std::string quoted = "'" + text::sanitize_for_terminal(value) + "'";
   bool digits = !value.empty() && value.size() <= 9;
   for (char ch : value) digits = digits && ch >= '0' && ch <= '9';
   const long n = digits ? std::stol(std::string(value)) : -1;
-  if (n < 0 || n > 1000) {
-    return usage_error("homework: " + quoted + " is not a whole number from 0 to 1000",
-                       "the number of new contacts to reach each month; 0 turns it off");
+  if (n < low || n > 1000) {
+    return usage_error(std::string(name) + ": " + quoted + " is not a whole number from " +
+                           std::to_string(low) + " to 1000",
+                       std::string(hint));
   }
   return Json(static_cast<int>(n));
 }
@@ -43,6 +46,7 @@ Result<Json> parse_on_off(std::string_view name, std::string_view value) {
 std::string_view setting_values(std::string_view name) {
   if (name == "every") return "a DURATION (2w, 1m, 3m, quarterly, yearly…) or off";
   if (name == "homework") return "a whole number from 0 (off) to 1000";
+  if (name == "daily") return "a whole number from 1 to 1000";
   if (name == "autocommit") return "on or off";
   return {};
 }
@@ -58,7 +62,14 @@ std::string setting_names() {
 
 Result<Json> parse_setting_value(std::string_view name, std::string_view value) {
   if (name == "every") return parse_every(value);
-  if (name == "homework") return parse_homework(value);
+  if (name == "homework") {
+    return parse_count(name, value, 0,
+                       "the number of new contacts to reach each month; 0 turns it off");
+  }
+  if (name == "daily") {
+    return parse_count(name, value, 1,
+                       "how many people `kith due` lists at most; `kith due --all` lists everyone");
+  }
   if (name == "autocommit") return parse_on_off(name, value);
   return usage_error("unknown setting '" + text::sanitize_for_terminal(name) + "'",
                      "the settings are: " + setting_names());
@@ -67,6 +78,7 @@ Result<Json> parse_setting_value(std::string_view name, std::string_view value) 
 Json setting_value(const Settings& settings, std::string_view name) {
   if (name == "every") return Json(settings.every.text);
   if (name == "homework") return Json(settings.homework);
+  if (name == "daily") return Json(settings.daily);
   if (name == "autocommit") return Json(settings.autocommit ? "on" : "off");
   return Json(nullptr);
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/due.h"
 #include "core/history.h"
 
 namespace kith {
@@ -55,8 +56,9 @@ Stats compute_stats(const Network& network, Date today) {
     if (c.added_on <= today) at(c.added_on);
     // first_no_need is the earliest give or catch-up, in the past or not: a
     // contact first reached after today has not been reached yet.
-    const auto& first = history_of(history, c.id).first_no_need;
-    if (first && *first <= today) ++at(*first).reached;
+    const ContactHistory& h = history_of(history, c.id);
+    if (h.first_no_need && *h.first_no_need <= today) ++at(*h.first_no_need).reached;
+    if (!c.archived && c.added_on <= today && is_weak_tie(c, h)) ++stats.weak_ties;
   }
   if (by_month.empty()) return stats;
 

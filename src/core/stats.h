@@ -36,6 +36,9 @@ struct Stats {
   int gives = 0;                // totals over `months`
   int catch_ups = 0;
   int asks = 0;
+  // Weak ties (due.h's is_weak_tie): imported, never contacted, no cadence of
+  // their own, not archived; the homework's candidates, never due.
+  int weak_ties = 0;
 };
 
 // Archived contacts count: what happened with them still happened. Contact

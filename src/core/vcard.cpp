@@ -473,6 +473,7 @@ Result<ImportBatch> read_vcards(std::string_view text, std::string_view file) {
                        "export the contacts as vCard (.vcf) and import that file");
   }
   ImportBatch batch;
+  batch.source = "vcard";
   for (const Card& card : cards) {
     if (!card.error.empty()) {
       batch.skipped.push_back({{std::string(file), card.line}, card.error});

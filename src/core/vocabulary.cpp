@@ -5,9 +5,10 @@
 namespace kith {
 namespace {
 
-constexpr std::array<SettingKey, 3> kSettingKeys = {{
+constexpr std::array<SettingKey, 4> kSettingKeys = {{
     {"every", "DURATION", "How often to be in touch with a contact that sets no cadence (3m)"},
     {"homework", "N", "New contacts to reach out to each month (1)"},
+    {"daily", "N", "People `kith due` lists at most, the most pressing first (7)"},
     {"autocommit", "on|off", "In a git data directory, commit each change as it is made (on)"},
 }};
 

@@ -72,8 +72,19 @@ TEST_F(ConfigTest, UnsetGoesBackToTheDefault) {
 TEST_F(ConfigTest, JsonPrintsTheValuesInEffect) {
   kith.ok({"config", "homework", "0"});
   EXPECT_EQ(kith.ok({"config", "--json"}).json(),
-            (Json{{"every", "3m"}, {"homework", 0}, {"autocommit", "on"}}));
+            (Json{{"every", "3m"}, {"homework", 0}, {"daily", 7}, {"autocommit", "on"}}));
   EXPECT_EQ(kith.ok({"config", "every", "--json"}).json(), (Json{{"every", "3m"}}));
+}
+
+TEST_F(ConfigTest, DailyIsAWholeNumberFromOne) {
+  EXPECT_EQ(kith.ok({"config", "daily"}).out, "7\n");
+  kith.ok({"config", "daily", "3"});
+  EXPECT_EQ(read_json(config_file)["settings"]["daily"], 3);
+  auto r = kith.run({"config", "daily", "0"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("daily: '0' is not a whole number from 1 to 1000"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(read_json(config_file)["settings"]["daily"], 3);
 }
 
 TEST_F(ConfigTest, ABrokenSettingIsADataErrorThatSettingItAgainRepairs) {

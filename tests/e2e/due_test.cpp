@@ -77,7 +77,11 @@ TEST_F(DemoTest, DueJsonListsTheOverdueMostLateRelativeToTheirCadenceFirst) {
   EXPECT_EQ(j["homework"]["reached"], 0);
   EXPECT_EQ(j["homework"]["done"], false);
   EXPECT_EQ(j["homework"]["suggestions"],
-            Json::array({"daniel-oyelaran", "hana-kovac", "matteo-rossi"}));
+            Json::array({"daniel-oyelaran", "matteo-rossi", "hana-kovac"}));
+  EXPECT_EQ(j["homework"]["suggestion_reasons"],
+            Json::array({"shares your interest in climate tech",
+                         "shares your interest in developer tools",
+                         "cares about hiring and distributed systems, which you know"}));
   ASSERT_EQ(j["occasions"].size(), 1u);
   EXPECT_EQ(j["occasions"][0]["id"], "priya-raman");
   EXPECT_EQ(j["occasions"][0]["kind"], "birthday");
@@ -546,10 +550,11 @@ TEST(DueHelp, ShowsACrontabLineAndASystemdUserTimer) {
   Kith kith{tmp / "data"};
   auto r = kith.ok({"due", "--help"});
   for (const char* part :
-       {"--within", "--tag", "--limit", "--cron", "--json",
+       {"--within", "--tag", "--limit", "--all", "--cron", "--notify", "--json",
         "30 8 * * *  \"$HOME/.local/bin/kith\" due --cron",
-        "~/.config/systemd/user/kith-due.service", "ExecStart=%h/.local/bin/kith due --cron",
-        "~/.config/systemd/user/kith-due.timer", "OnCalendar=*-*-* 08:30", "WantedBy=timers.target",
+        "~/.config/systemd/user/kith-due.service",
+        "ExecStart=%h/.local/bin/kith due --cron --notify", "~/.config/systemd/user/kith-due.timer",
+        "OnCalendar=*-*-* 08:30", "WantedBy=timers.target",
         "systemctl --user enable --now kith-due.timer"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }

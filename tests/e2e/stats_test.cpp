@@ -39,8 +39,10 @@ TEST_F(StatsTest, EmptyDataDirectorySaysHowToBeginAndCreatesNothing) {
   EXPECT_NE(r.out.find("kith add"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("kith me"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(tmp / "data"));
-  EXPECT_EQ(kith.ok({"stats", "--json"}).json(),
-            (Json{{"months", Json::array()}, {"streak", 0}, {"gives", 0}, {"asks", 0}}));
+  EXPECT_EQ(
+      kith.ok({"stats", "--json"}).json(),
+      (Json{
+          {"months", Json::array()}, {"streak", 0}, {"gives", 0}, {"asks", 0}, {"weak_ties", 0}}));
 }
 
 TEST_F(StatsTest, JsonHasOneEntryPerMonthOldestFirstWithExactlyTheDocumentedKeys) {
@@ -54,7 +56,8 @@ TEST_F(StatsTest, JsonHasOneEntryPerMonthOldestFirstWithExactlyTheDocumentedKeys
         {{"month", "2026-11"}, {"reached", 0}, {"give", 1}, {"catch_up", 0}, {"ask", 0}}}},
       {"streak", 2},
       {"gives", 2},
-      {"asks", 1}};
+      {"asks", 1},
+      {"weak_ties", 0}};
   EXPECT_EQ(j, expected);
 }
 
@@ -131,7 +134,8 @@ TEST_F(StatsTest, AFirstGiveLaterThisMonthIsNotCountedAsReached) {
         {{"month", "2026-11"}, {"reached", 0}, {"give", 0}, {"catch_up", 0}, {"ask", 0}}}},
       {"streak", 1},
       {"gives", 1},
-      {"asks", 0}};
+      {"asks", 0},
+      {"weak_ties", 0}};
   EXPECT_EQ(kith.ok({"stats", "--json"}).json(), expected);
   const std::string out = kith.ok({"stats"}).out;
   EXPECT_NE(out.find("This month       0 of 1 so far"), std::string::npos) << out;

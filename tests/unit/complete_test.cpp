@@ -234,7 +234,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"choices_after_equals", {"--color=al"}, {"--color=always"}},
         Case{"choices_of_a_positional", {"paint", "g"}, {"green"}},
         Case{"shells", {"completion", ""}, {"bash", "zsh", "fish"}},
-        Case{"setting_keys", {"config", ""}, {"every", "homework", "autocommit"}},
+        Case{"setting_keys", {"config", ""}, {"every", "homework", "daily", "autocommit"}},
         Case{
             "setting_value_completes_as_the_setting_says", {"config", "every", "q"}, {"quarterly"}},
         Case{"number_setting_has_nothing_to_suggest", {"config", "homework", ""}, {}},

@@ -42,6 +42,9 @@ struct C {
   std::string snoozed;   // empty: not snoozed
   std::string birthday;  // YYYY-MM-DD or --MM-DD
   std::string moved;     // a job change (Acme -> Globex) seen on this day
+  std::string imported;  // the import it came by ("linkedin"); empty: added by hand
+  std::vector<std::string> skills;
+  std::vector<std::string> interests;
 };
 
 // An interaction; `by` / `done` make it carry a follow-up when `follow_up`.
@@ -85,6 +88,9 @@ Network make_network(const World& w) {
       x.job_changes.push_back(
           {d(c.moved), {"Acme", "Engineer"}, {"Globex", "CTO"}, Json::object()});
     }
+    if (!c.imported.empty()) x.extra["imported_from"] = c.imported;
+    x.skills = c.skills;
+    x.interests = c.interests;
     n.contacts.push_back(std::move(x));
   }
   std::sort(n.contacts.begin(), n.contacts.end(),
@@ -176,6 +182,12 @@ std::vector<std::string> summary(const DueReport& r) {
 std::vector<std::string> ids(const std::vector<const Contact*>& contacts) {
   std::vector<std::string> out;
   for (const Contact* c : contacts) out.push_back(c->id);
+  return out;
+}
+
+std::vector<std::string> ids(const std::vector<DueEntry>& entries) {
+  std::vector<std::string> out;
+  for (const DueEntry& e : entries) out.push_back(e.contact->id);
   return out;
 }
 
@@ -481,7 +493,7 @@ INSTANTIATE_TEST_SUITE_P(
                      false,
                      {"bob"}},
         HomeworkCase{"AGoalOfZeroIsAlwaysDone", {{}, {}, "3m", 0}, "2026-11-25", {}, true, {}},
-        HomeworkCase{"SuggestsTheLongestWaitingNeverContactedAtMostThree",
+        HomeworkCase{"SuggestsTheMostRecentNeverContactedAtMostThree",
                      {{{.id = "eve", .added = "2026-05-01"},
                        {.id = "dan", .added = "2026-03-01"},
                        {.id = "cat", .added = "2026-03-01"},
@@ -494,7 +506,7 @@ INSTANTIATE_TEST_SUITE_P(
                      "2026-11-25",
                      {},
                      false,
-                     {"bob", "cat", "dan"}}),
+                     {"eve", "cat", "dan"}}),
     [](const ::testing::TestParamInfo<HomeworkCase>& p) { return std::string(p.param.label); });
 
 TEST(Homework, TagsNarrowTheSuggestionsButNotTheCount) {
@@ -938,6 +950,128 @@ TEST(DueJson, LastNoNeedIsNullWhenThereWasNone) {
   ASSERT_EQ(j["due"].size(), 1u);
   EXPECT_TRUE(j["due"][0]["last_no_need"].is_null());
   EXPECT_EQ(j["due"][0]["since"], "2026-01-01");
+}
+
+TEST(WeakTies, AnImportedContactNeverReachedIsSuggestedNotDue) {
+  const Network n = make_network(
+      {{{.id = "warm", .added = "2025-01-01"},
+        {.id = "weak", .added = "2020-01-01", .met = "2019-05-01", .imported = "linkedin"}},
+       {},
+       "3m",
+       1});
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_EQ(ids(r.due), std::vector<std::string>{"warm"});
+  EXPECT_EQ(ids(r.homework.suggestions), (std::vector<std::string>{"warm", "weak"}));
+}
+
+TEST(WeakTies, AreNeverNextEither) {
+  const Network n =
+      make_network({{{.id = "weak", .added = "2026-11-20", .imported = "vcard"}}, {}, "3m", 1});
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_TRUE(r.due.empty());
+  EXPECT_FALSE(r.next.has_value());
+}
+
+TEST(WeakTies, AnyInteractionEvenAnAskMakesThemAnOrdinaryContact) {
+  const Network n = make_network({{{.id = "weak", .added = "2020-01-01", .imported = "linkedin"}},
+                                  {{.date = "2026-01-10", .contacts = {"weak"}, .intent = ask}},
+                                  "3m",
+                                  1});
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_EQ(ids(r.due), std::vector<std::string>{"weak"});
+  EXPECT_TRUE(r.homework.suggestions.empty());
+}
+
+TEST(WeakTies, ACadenceOfTheirOwnPutsThemOnTheDueList) {
+  const Network n =
+      make_network({{{.id = "weak", .added = "2026-01-01", .every = "1m", .imported = "linkedin"}},
+                    {},
+                    "3m",
+                    1});
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_EQ(ids(r.due), std::vector<std::string>{"weak"});
+}
+
+TEST(WeakTies, ContactsImportedBeforeTheKeyExistedAreKnownByTheirLinkedinTagOrVcardUid) {
+  Contact tagged;
+  tagged.tags = {"LinkedIn"};
+  Contact carded;
+  carded.extra["vcard_uid"] = "urn:uuid:1";
+  Contact by_hand;
+  by_hand.tags = {"friends"};
+  EXPECT_TRUE(came_by_import(tagged));
+  EXPECT_TRUE(came_by_import(carded));
+  EXPECT_FALSE(came_by_import(by_hand));
+}
+
+TEST(Suggestions, AJobChangeLeadsThenWhatYouShareThenTheMostRecent) {
+  Network n = make_network(
+      {{{.id = "new", .added = "2026-11-01", .imported = "linkedin"},
+        {.id = "shared",
+         .added = "2024-01-01",
+         .imported = "linkedin",
+         .interests = {"Climate Tech"}},
+        {.id = "moved", .added = "2023-01-01", .moved = "2026-11-20", .imported = "linkedin"},
+        {.id = "old", .added = "2022-01-01", .imported = "linkedin"}},
+       {},
+       "3m",
+       1});
+  n.profile.interests = {"climate tech"};
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_EQ(ids(r.homework.suggestions), (std::vector<std::string>{"moved", "shared", "new"}));
+  ASSERT_EQ(r.homework.suggestion_reasons.size(), 3u);
+  EXPECT_NE(r.homework.suggestion_reasons[0].find("Globex"), std::string::npos)
+      << r.homework.suggestion_reasons[0];
+  EXPECT_EQ(r.homework.suggestion_reasons[1], "shares your interest in Climate Tech");
+  EXPECT_EQ(r.homework.suggestion_reasons[2], "added 2026-11-01");
+}
+
+TEST(Suggestions, SaySkillsEitherWayAndTheConnectionDate) {
+  Network n = make_network({{{.id = "a", .added = "2026-01-01", .interests = {"rust"}},
+                             {.id = "b", .added = "2026-01-02", .skills = {"design"}},
+                             {.id = "c", .added = "2026-01-03", .met = "2024-03-12"}},
+                            {},
+                            "3m",
+                            1});
+  n.profile.skills = {"Rust"};
+  n.profile.interests = {"design"};
+  const DueReport r = compute_due(n, d("2026-11-25"), {});
+  EXPECT_EQ(ids(r.homework.suggestions), (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_EQ(r.homework.suggestion_reasons,
+            (std::vector<std::string>{"knows design, which you care about",
+                                      "cares about rust, which you know", "connected 2024-03-12"}));
+}
+
+TEST(Suggestions, JsonHasAReasonForEachSuggestion) {
+  const Network n =
+      make_network({{{.id = "weak", .added = "2026-02-03", .imported = "linkedin"}}, {}, "3m", 1});
+  const Json j = Json::parse(to_json_text(compute_due(n, d("2026-11-25"), {})));
+  EXPECT_EQ(j["homework"]["suggestions"], Json::array({"weak"}));
+  EXPECT_EQ(j["homework"]["suggestion_reasons"], Json::array({"added 2026-02-03"}));
+}
+
+// Whether cron speaks on each day of December 2026 when only the homework is
+// left undone: the 1st, Mondays (7, 14, 21, 28) and the last three days.
+TEST(CronSpeaks, UnfinishedHomeworkAloneOnTheFirstMondaysAndTheLastThreeDays) {
+  const Network n =
+      make_network({{{.id = "weak", .added = "2026-01-01", .imported = "linkedin"}}, {}, "3m", 1});
+  std::vector<int> spoke;
+  for (int day = 1; day <= 31; ++day) {
+    const Date today = Date{date::year{2026} / 12 / day};
+    const DueReport r = compute_due(n, today, {});
+    ASSERT_TRUE(r.due.empty());
+    if (cron_speaks(r)) spoke.push_back(day);
+  }
+  EXPECT_EQ(spoke, (std::vector<int>{1, 7, 14, 21, 28, 29, 30, 31}));
+}
+
+TEST(CronSpeaks, EveryDaySomeoneIsDueAndNeverWhenAllIsDone) {
+  const Network due = make_network({{{.id = "warm", .added = "2025-01-01"}}, {}, "3m", 0});
+  EXPECT_TRUE(cron_speaks(compute_due(due, d("2026-12-09"), {})));
+  const Network quiet = make_network({{{.id = "warm", .added = "2026-12-01"}}, {}, "3m", 0});
+  for (int day = 1; day <= 31; ++day) {
+    EXPECT_FALSE(cron_speaks(compute_due(quiet, Date{date::year{2026} / 12 / day}, {}))) << day;
+  }
 }
 
 }  // namespace

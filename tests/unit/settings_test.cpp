@@ -52,6 +52,11 @@ INSTANTIATE_TEST_SUITE_P(
                     ValueCase{"homework_huge", "homework", "99999999999999999999", Json(),
                               "from 0"},
                     ValueCase{"homework_empty", "homework", "", Json(), "''"},
+                    ValueCase{"daily_seven", "daily", "7", Json(7), ""},
+                    ValueCase{"daily_max", "daily", "1000", Json(1000), ""},
+                    ValueCase{"daily_zero_is_refused", "daily", "0", Json(),
+                              "daily: '0' is not a whole number from 1 to 1000"},
+                    ValueCase{"daily_word", "daily", "many", Json(), "'many'"},
                     ValueCase{"autocommit_on", "autocommit", "on", Json("on"), ""},
                     ValueCase{"autocommit_off", "autocommit", "off", Json("off"), ""},
                     ValueCase{"autocommit_false", "autocommit", "False", Json("off"), ""},
@@ -77,7 +82,7 @@ TEST(SettingValuesTest, EverySettingOfTheVocabularyIsHandled) {
     EXPECT_EQ(unknown.error().message.find("unknown setting"), std::string::npos) << key.key;
   }
   EXPECT_TRUE(setting_values("nope").empty());
-  EXPECT_EQ(setting_names(), "every, homework, autocommit");
+  EXPECT_EQ(setting_names(), "every, homework, daily, autocommit");
 }
 
 TEST(SettingValueTest, ValuesInEffectAreTyped) {
@@ -87,6 +92,7 @@ TEST(SettingValueTest, ValuesInEffectAreTyped) {
   s.homework = 4;
   EXPECT_EQ(setting_value(s, "homework"), Json(4));
   EXPECT_TRUE(setting_value(s, "nope").is_null());
+  EXPECT_EQ(setting_value(s, "daily"), Json(7));
   EXPECT_EQ(setting_value(s, "autocommit"), Json("on"));
   s.autocommit = false;
   EXPECT_EQ(setting_value(s, "autocommit"), Json("off"));

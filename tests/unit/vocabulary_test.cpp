@@ -13,15 +13,17 @@ namespace {
 
 const Date kToday = Date{date::year{2026} / 11 / 25};
 
-TEST(SettingKeys, ListEveryHomeworkAndAutocommitWithTheKindOfValueEachTakes) {
+TEST(SettingKeys, ListEveryHomeworkDailyAndAutocommitWithTheKindOfValueEachTakes) {
   const auto keys = setting_keys();
-  ASSERT_EQ(keys.size(), 3u);
+  ASSERT_EQ(keys.size(), 4u);
   EXPECT_EQ(keys[0].key, "every");
   EXPECT_EQ(keys[0].value_name, "DURATION");
   EXPECT_EQ(keys[1].key, "homework");
   EXPECT_EQ(keys[1].value_name, "N");
-  EXPECT_EQ(keys[2].key, "autocommit");
-  EXPECT_EQ(keys[2].value_name, "on|off");
+  EXPECT_EQ(keys[2].key, "daily");
+  EXPECT_EQ(keys[2].value_name, "N");
+  EXPECT_EQ(keys[3].key, "autocommit");
+  EXPECT_EQ(keys[3].value_name, "on|off");
   for (const auto& k : keys) EXPECT_FALSE(k.summary.empty()) << k.key;
 }
 
