@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/app.h"
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
   env.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
   env.stdin_is_tty = ::isatty(STDIN_FILENO) == 1;
   env.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
+  if (env.stdout_is_tty) {
+    struct winsize size {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) env.terminal_columns = size.ws_col;
+  }
   env.in = &std::cin;
   env.now = std::chrono::system_clock::now();
   std::error_code ec;

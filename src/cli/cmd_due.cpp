@@ -65,13 +65,6 @@ std::string month_title(date::year_month m) {
          std::to_string(static_cast<int>(m.year()));
 }
 
-// "51 days late", "due today", "due in 3 days"
-std::string lateness(int days_overdue, std::string_view late_word) {
-  if (days_overdue > 0) return plural(days_overdue, "day", "days") + " " + std::string(late_word);
-  if (days_overdue == 0) return "due today";
-  return "due in " + plural(-days_overdue, "day", "days");
-}
-
 // "today", "tomorrow", "in 4 days"
 std::string when(Date date, Date today) {
   const auto days = (date - today).count();
@@ -85,8 +78,11 @@ Tone lateness_tone(const DueEntry& e) {
   return e.days_overdue >= e.cycle_days ? Tone::red : Tone::yellow;
 }
 
+// "gave 2026-08-31", "caught up 2026-07-16", "asked 2026-11-20 (asks don't
+// reset the clock)", "never (met 2026-03-01)".
 std::string last_no_need(const DueEntry& e) {
   if (!e.last_no_need) {
+    if (e.last_ask) return "asked " + format_date(*e.last_ask) + " (asks don't reset the clock)";
     return e.contact->met_on ? "never (met " + format_date(*e.contact->met_on) + ")"
                              : "never (added " + format_date(e.contact->added_on) + ")";
   }
@@ -103,12 +99,15 @@ std::string names_of(const Interaction& i, const Network& network) {
   return join(names);
 }
 
-void print_how_to_begin(std::ostream& out) {
-  out << "No contacts yet. kith tells you whom to reach out to once it knows your people.\n"
-      << "Add the first one:\n"
-      << "  kith add \"Ada Lovelace\" --company Acme --skill math --interest compilers\n"
-      << "and say what you can offer others:\n"
-      << "  kith me --name \"Your Name\" --skill \"…\" --interest \"…\"\n";
+void print_how_to_begin(std::size_t width, std::ostream& out) {
+  out << wrap_words(
+             "No contacts yet. kith tells you whom to reach out to once it knows your "
+             "people. Add the first one:",
+             width)
+      << wrap_words("kith add \"Ada Lovelace\" --company Acme --skill math --interest compilers",
+                    width, "  ")
+      << wrap_words("and say what you can offer others:", width)
+      << wrap_words("kith me --name \"Your Name\" --skill \"…\" --interest \"…\"", width, "  ");
 }
 
 // What a due line says of the contact's occasion: "birthday tomorrow",
@@ -121,36 +120,38 @@ std::string occasion_note(const Occasion& o, Date today) {
 void print_due(const DueReport& r, const DueOptions& options, const Style& style,
                std::ostream& out) {
   if (r.due.empty()) {
-    out << style(Tone::green, "Nobody is due for a no-need hello.");
+    std::vector<Piece> line = {{"Nobody is due for a no-need hello.", Tone::green}};
     if (r.next) {
-      out << " Next: " << clean(r.next->contact->name) << " on " << format_date(r.next->due_on)
-          << " (every " << r.next->every.text << ").";
+      line.push_back({" Next: "});
+      line.push_back({clean(r.next->contact->name), Tone::plain, true});
+      line.push_back(
+          {" on " + format_date(r.next->due_on) + " (every " + r.next->every.text + ")."});
     }
-    out << "\n";
+    print_line(out, style, line, style.width());
     return;
   }
   std::string title = "Due for a no-need hello";
   if (options.within) title += ", or within " + options.within->text;
-  out << style(Tone::bold, title) << " (" << r.due_total << ")\n";
+  print_line(out, style, {{title, Tone::bold}, {" (" + std::to_string(r.due_total) + ")"}},
+             style.width());
   Table table;
-  table.set_max_width(0, 28);
+  table.set_flexible(0);  // the name
+  table.set_flexible(4);  // the occasion
+  table.fit(style.width());
+  table.wrap_from(3);  // "last: …" and the occasion below, when too wide
   for (const auto& e : r.due) {
-    const long long percent =
-        e.days_overdue > 0 ? (100LL * e.days_overdue + e.cycle_days / 2) / e.cycle_days : 0;
     table.add({{clean(e.contact->name), Tone::bold},
                {e.contact->id, Tone::cyan},
-               {lateness(e.days_overdue, "late"), lateness_tone(e)},
-               {e.days_overdue > 0 ? std::to_string(percent) + "% of " + e.every.text
-                                   : "every " + e.every.text,
-                Tone::dim},
+               {lateness_phrase(e.days_overdue) + " · every " + e.every.text, lateness_tone(e)},
                {"last: " + last_no_need(e)},
                {e.occasion ? "+ " + occasion_note(*e.occasion, r.today) : "", Tone::green}});
   }
   table.print(out, style, "  ");
   if (r.due_total > r.due.size()) {
-    out << style(Tone::dim,
-                 "  … and " + std::to_string(r.due_total - r.due.size()) + " more (kith due --all)")
-        << "\n";
+    print_line(out, style,
+               {{"  … and " + std::to_string(r.due_total - r.due.size()) + " more (kith due --all)",
+                 Tone::dim}},
+               style.width());
   }
 }
 
@@ -158,22 +159,26 @@ void print_follow_ups(const DueReport& r, const Network& network, const Style& s
                       std::ostream& out) {
   out << "\n" << style(Tone::bold, "Follow-ups due") << " (" << r.follow_ups.size() << ")\n";
   Table table;
-  table.set_max_width(3, 60);
+  table.set_flexible(2);  // the names
+  table.set_flexible(3);  // what was promised
+  table.fit(style.width());
+  table.wrap_from(3);  // what was promised below, when too wide
   for (const auto& f : r.follow_ups) {
-    const std::string by =
-        f.interaction->follow_up->by ? "by " + format_date(f.by) : "since " + format_date(f.by);
-    table.add({{f.interaction->id, Tone::cyan},
-               {by + ", " + lateness(f.days_overdue, "late"),
-                f.days_overdue > 0 ? Tone::yellow : Tone::plain},
-               {names_of(*f.interaction, network)},
-               {clean(f.interaction->follow_up->text)}});
+    table.add(
+        {{f.interaction->id, Tone::cyan},
+         {follow_up_when(*f.interaction, r.today), f.days_overdue > 0 ? Tone::yellow : Tone::plain},
+         {names_of(*f.interaction, network)},
+         {clean(f.interaction->follow_up->text)}});
   }
   table.print(out, style, "  ");
-  out << style(Tone::dim, "  Mark one done: kith done ID") << "\n";
+  print_line(out, style, {{"  Mark one done: kith done ID", Tone::dim}}, style.width());
 }
 
 void print_birthdays(const DueReport& r, const Style& style, std::ostream& out) {
   Table table;
+  table.set_flexible(2);  // the name
+  table.set_flexible(4);  // "38th birthday"
+  table.fit(style.width());
   std::size_t count = 0;
   for (const auto& o : r.occasions) {
     if (o.kind != Occasion::Kind::birthday) continue;
@@ -197,39 +202,62 @@ void print_job_changes(const DueReport& r, const Style& style, std::ostream& out
   }
   if (changes.empty()) return;
   out << "\n" << style(Tone::bold, "Job changes") << " (" << changes.size() << ")\n";
+  // On one line when it fits; else the change in words wrapped to the width,
+  // then the command on a line of its own.
   for (const Occasion* o : changes) {
-    out << "  " << style(Tone::bold, clean(o->contact->name)) << " " << clean(o->text) << " on "
-        << format_date(o->date)
-        << " — congratulate them: " << style(Tone::cyan, "kith pitch " + o->contact->id) << "\n";
+    const std::string name = clean(o->contact->name);
+    const std::string change = clean(o->text) + " on " + format_date(o->date);
+    const std::string pitch = "kith pitch " + o->contact->id;
+    const std::string whole = "  " + name + " " + change + " — congratulate them: " + pitch;
+    if (style.width() == 0 || text::display_width(whole) <= style.width()) {
+      out << "  " << style(Tone::bold, name) << " " << change
+          << " — congratulate them: " << style(Tone::cyan, pitch) << "\n";
+    } else {
+      out << wrap_words(name + " " + change, style.width(), "  ", "    ");
+      print_line(out, style, {{"    — congratulate them: "}, {pitch, Tone::cyan}}, style.width());
+    }
   }
 }
 
 void print_homework(const DueReport& r, const Style& style, std::ostream& out) {
   const Homework& hw = r.homework;
-  out << "\n" << style(Tone::bold, "Homework for " + month_title(hw.month)) << ": ";
+  out << "\n";
+  std::vector<Piece> head = {{"Homework for " + month_title(hw.month), Tone::bold}, {": "}};
   if (hw.done()) {
     std::vector<std::string> names;
     for (const Contact* c : hw.reached) names.push_back(clean(c->name));
-    out << style(Tone::green, "done") << ", "
-        << plural(static_cast<long long>(hw.reached.size()), "new contact", "new contacts")
-        << " reached (goal " << hw.goal << ")" << (names.empty() ? "" : ": " + join(names))
-        << ".\n";
+    head.push_back({"done", Tone::green});
+    head.push_back(
+        {", " + plural(static_cast<long long>(hw.reached.size()), "new contact", "new contacts") +
+         " reached (goal " + std::to_string(hw.goal) + ")"});
+    head.push_back({names.empty() ? "" : ": " + join(names), Tone::plain, true});
+    head.push_back({"."});
+    print_line(out, style, head, style.width());
     return;
   }
-  out << style(Tone::yellow, std::to_string(hw.reached.size()) + " of " +
-                                 plural(hw.goal, "new contact", "new contacts") + " reached")
-      << ".\n";
+  head.push_back({std::to_string(hw.reached.size()) + " of " +
+                      plural(hw.goal, "new contact", "new contacts") + " reached",
+                  Tone::yellow});
+  head.push_back({"."});
+  print_line(out, style, head, style.width());
   if (hw.suggestions.empty()) {
-    out << "  Reach out to someone new, purely to grow your network: kith add NAME, then "
-           "kith log NAME.\n";
+    out << wrap_words(
+        "Reach out to someone new, purely to grow your network: kith add NAME, "
+        "then kith log NAME.",
+        style.width(), "  ");
     return;
   }
   for (std::size_t k = 0; k < hw.suggestions.size(); ++k) {
     const Contact* c = hw.suggestions[k];
-    out << (k == 0 ? "  Try " : "   or ") << style(Tone::bold, clean(c->name)) << " ("
-        << style(Tone::cyan, c->id) << ")";
-    if (k < hw.suggestion_reasons.size()) out << ": " << clean(hw.suggestion_reasons[k]);
-    out << "\n";
+    std::vector<Piece> line = {{k == 0 ? "  Try " : "   or "},
+                               {clean(c->name), Tone::bold, true},
+                               {" ("},
+                               {c->id, Tone::cyan},
+                               {")"}};
+    if (k < hw.suggestion_reasons.size()) {
+      line.push_back({": " + clean(hw.suggestion_reasons[k]), Tone::plain, true});
+    }
+    print_line(out, style, line, style.width());
   }
 }
 
@@ -265,7 +293,7 @@ void notify(const DueReport& r, const Network& network, Context& ctx) {
   std::vector<std::string> lines;
   for (const auto& e : r.due) {
     if (lines.size() == 5) break;
-    lines.push_back(clean(e.contact->name) + " · " + lateness(e.days_overdue, "late"));
+    lines.push_back(clean(e.contact->name) + " · " + lateness_phrase(e.days_overdue));
   }
   for (const auto& f : r.follow_ups) {
     if (lines.size() == 5) break;
@@ -318,9 +346,9 @@ int run_due(const DueCliOptions& o, Context& ctx) {
     ctx.out << to_json_text(report) << "\n";
     return 0;
   }
-  const Style style(ctx.color());
+  const Style style(ctx.color(), ctx.width());
   if (network->contacts.empty()) {
-    print_how_to_begin(ctx.out);
+    print_how_to_begin(style.width(), ctx.out);
     return 0;
   }
   print_due(report, *options, style, ctx.out);

@@ -73,9 +73,13 @@ int run_list(const ListOptions& o, Context& ctx) {
     ctx.out << "No contact matches.\n";
     return 0;
   }
-  const Style style(ctx.color());
+  const Style style(ctx.color(), ctx.width());
   Table table({"ID", "NAME", "COMPANY", "TAGS"});
   table.set_max_width(2, 28);
+  table.set_flexible(1);  // the name
+  table.set_flexible(2);  // company and role
+  table.set_flexible(3);  // the tags
+  table.fit(style.width());
   for (const Contact* c : shown) {
     std::string company = c->company ? clean(*c->company) : "";
     if (c->role) company += (company.empty() ? "" : " · ") + clean(*c->role);

@@ -1,10 +1,13 @@
-// kith show CONTACT [--json]: a contact and its interactions, newest first.
+// kith show CONTACT [--full] [--json]: a contact, when it is next due, its
+// open follow-ups and its interactions, newest first.
 #include <algorithm>
 
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/due.h"
 #include "core/english.h"
+#include "core/history.h"
 #include "core/occasions.h"
 
 namespace kith::cli {
@@ -12,6 +15,7 @@ namespace {
 
 struct ShowOptions {
   std::string contact;
+  bool full = false;
   bool json = false;
 };
 
@@ -26,6 +30,65 @@ std::string job_phrase(const Job& job) {
 std::string birthday_phrase(const Birthday& b) {
   if (b.year) return format_birthday(b);
   return std::to_string(b.day) + " " + std::string(month_name(b.month));
+}
+
+struct DueRow {
+  std::string label;  // "next due" or "due now"
+  std::string value;
+};
+
+// When `c` is next due for a no-need hello, as `kith due` reckons it:
+// "next due: 2027-01-12, in 5 weeks", "due now: 3 weeks late (due
+// 2026-10-30)", "due now: today"; never for an archived contact or a cadence
+// of off; "not yet" for a weak tie (due.h). A snooze past the due date puts it off to the snooze's
+// end.
+DueRow due_row(const Contact& c, const std::vector<Interaction>& interactions,
+               const Settings& settings, Date today) {
+  if (c.archived) return {"next due", "never (archived)"};
+  ContactHistory history;
+  for (const auto& i : interactions) {
+    if (i.date <= today) count_interaction(history, i.intent, i.date);
+  }
+  const std::optional<Cadence> cadence = cadence_of(c, history, settings);
+  if (!cadence) return {"next due", "never (every off)"};
+  if (is_weak_tie(c, history)) {
+    return {"next due", "not yet: a weak tie, suggested for the homework until you first write"};
+  }
+  Date due = cadence->due_on;
+  std::string why;
+  if (c.snoozed_until && *c.snoozed_until > today && *c.snoozed_until > due) {
+    due = *c.snoozed_until;
+    why = " (when the snooze ends)";
+  }
+  const long long late = (today - due).count();
+  if (late > 0) return {"due now", lateness_phrase(late) + " (due " + format_date(due) + ")"};
+  if (late == 0) return {"due now", "today"};
+  return {"next due", format_date(due) + ", " + lateness_phrase(late) + why};
+}
+
+// The follow-ups of `history` not marked done, the earliest due first.
+void print_open_follow_ups(const std::vector<const Interaction*>& history, Date today,
+                           const Style& style, std::ostream& out) {
+  std::vector<const Interaction*> open;
+  for (const Interaction* i : history) {
+    if (i->follow_up && !i->follow_up->done_on) open.push_back(i);
+  }
+  if (open.empty()) return;
+  auto due_on = [](const Interaction* i) { return i->follow_up->by.value_or(i->date); };
+  std::sort(open.begin(), open.end(), [&](const Interaction* a, const Interaction* b) {
+    return due_on(a) != due_on(b) ? due_on(a) < due_on(b) : a->id < b->id;
+  });
+  out << "\n" << style(Tone::bold, "Open follow-ups") << " (" << open.size() << ")\n";
+  Table table;
+  table.set_flexible(2);  // what was promised
+  table.fit(style.width());
+  for (const Interaction* i : open) {
+    table.add({{i->id, Tone::cyan},
+               {follow_up_when(*i, today), due_on(i) < today ? Tone::yellow : Tone::plain},
+               {clean(i->follow_up->text)}});
+  }
+  table.print(out, style, "  ");
+  print_line(out, style, {{"  Mark one done: kith done ID", Tone::dim}}, style.width());
 }
 
 int run_show(const ShowOptions& o, Context& ctx) {
@@ -55,17 +118,23 @@ int run_show(const ShowOptions& o, Context& ctx) {
     return 0;
   }
 
-  const Style style(ctx.color());
-  ctx.out << style(Tone::bold, clean(c.name)) << "  " << style(Tone::dim, "(" + c.id + ")");
-  if (c.archived) ctx.out << "  " << style(Tone::yellow, "archived");
-  ctx.out << "\n";
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  const Style style(ctx.color(), o.full ? 0 : ctx.width());
+  std::vector<Piece> title = {
+      {clean(c.name), Tone::bold, true}, {"  "}, {"(" + c.id + ")", Tone::dim}};
+  if (c.archived) title.push_back({"  archived", Tone::yellow});
+  print_line(ctx.out, style, title, style.width());
   std::string headline;
   if (c.role) headline = clean(*c.role);
   if (c.company) headline += (headline.empty() ? "" : " at ") + clean(*c.company);
   if (c.location) headline += (headline.empty() ? "" : " · ") + clean(*c.location);
-  if (!headline.empty()) ctx.out << "  " << headline << "\n";
+  if (!headline.empty())
+    print_line(ctx.out, style, {{"  "}, {headline, Tone::plain, true}}, style.width());
 
   Table fields;
+  fields.set_flexible(1);
+  fields.fit(style.width());
   auto add = [&](const char* label, const std::string& value) {
     if (!value.empty()) fields.add({{label, Tone::dim}, {clean(value)}});
   };
@@ -79,6 +148,8 @@ int run_show(const ShowOptions& o, Context& ctx) {
   add("met on", c.met_on ? format_date(*c.met_on) : "");
   add("every",
       c.every ? c.every->text : network->settings.every.text + " (the default; kith config every)");
+  const DueRow due = due_row(c, *interactions, network->settings, *today);
+  add(due.label.c_str(), due.value);
   add("birthday", c.birthday ? birthday_phrase(*c.birthday) : "");
   add("snoozed", c.snoozed_until ? "until " + format_date(*c.snoozed_until) : "");
   // Newest first, as the interactions below.
@@ -89,16 +160,20 @@ int run_show(const ShowOptions& o, Context& ctx) {
   add("notes", c.notes.value_or(""));
   add("added on", format_date(c.added_on));
   fields.print(ctx.out, style, "  ");
+  print_open_follow_ups(history, *today, style, ctx.out);
 
   ctx.out << "\n";
   if (history.empty()) {
-    ctx.out << "No interactions yet. Reach out with no need, then record it:\n"
-            << "  kith log " << c.id << " --kind coffee\n";
+    ctx.out << wrap_words("No interactions yet. Reach out with no need, then record it:",
+                          style.width());
+    print_line(ctx.out, style, {{"  kith log " + c.id + " --kind coffee"}}, style.width());
     return 0;
   }
   ctx.out << style(Tone::bold, "Interactions") << " (newest first)\n";
   Table table;
-  table.set_max_width(3, 60);
+  table.set_flexible(1);  // the kind
+  table.set_flexible(3);  // the note
+  table.fit(style.width());
   for (const Interaction* i : history) {
     Tone tone = i->intent == Intent::give  ? Tone::green
                 : i->intent == Intent::ask ? Tone::yellow
@@ -130,6 +205,8 @@ int run_show(const ShowOptions& o, Context& ctx) {
 void setup_show(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<ShowOptions>();
   sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.add_flag("--full", o->full,
+               "Shorten nothing: whole notes and follow-ups, whatever the terminal's width");
   sub.add_flag("--json", o->json, "Print the contact and its interactions as JSON");
   sub.callback([o, &ctx] { ctx.exit_code = run_show(*o, ctx); });
 }

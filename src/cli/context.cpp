@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -74,6 +75,21 @@ bool Context::color() const {
   if (auto no_color = env_.get("NO_COLOR"); no_color && !no_color->empty()) return false;
   if (auto term = env_.get("TERM"); term && *term == "dumb") return false;
   return env_.stdout_is_tty;
+}
+
+std::size_t Context::width() const {
+  constexpr std::size_t kDefault = 80;
+  constexpr std::size_t kMax = 10000;
+  std::size_t width = 0;
+  if (auto columns = env_.get("COLUMNS"); columns && !columns->empty() && columns->size() <= 5) {
+    bool digits = true;
+    for (char ch : *columns) digits = digits && ch >= '0' && ch <= '9';
+    if (digits) width = std::stoul(*columns);
+    if (width > kMax) width = 0;
+  }
+  if (width == 0 && env_.stdout_is_tty) width = env_.terminal_columns;
+  if (width == 0) width = kDefault;
+  return std::max(width, kMinWidth);
 }
 
 LockOptions Context::lock_options() {

@@ -26,6 +26,9 @@ struct Environment {
   bool stdout_is_tty = false;
   bool stdin_is_tty = false;
   bool stderr_is_tty = false;  // progress bars only on a terminal
+  // The width of the terminal on stdout (TIOCGWINSZ), when it is one and
+  // says; 0 otherwise.
+  std::size_t terminal_columns = 0;
   std::chrono::system_clock::time_point now{};
   std::function<std::uint32_t()> random;  // source of interaction id suffixes
   std::istream* in = nullptr;             // answers to questions; nullptr: none
@@ -70,6 +73,11 @@ class Context {
   // The real date, ignoring --today (for parsing --today itself).
   Date real_today() const;
   bool color() const;
+  // How many columns the human reports may use: COLUMNS when it is a whole
+  // number (at most 10000), else the terminal's own width when stdout is a
+  // terminal that tells it, else 80. Never less than kMinWidth.
+  std::size_t width() const;
+  static constexpr std::size_t kMinWidth = 20;
   LockOptions lock_options();
 
   // Prints "kith: error: …" (and the hint) and returns the exit code.

@@ -163,6 +163,7 @@ DueReport compute(const Network& network, const HistoryMap& history,
     e.every = cadence->every;
     e.last_no_need = h.last_no_need;
     e.last_give = h.last_give;
+    e.last_ask = h.last_ask;
     e.since = cadence->since;
     e.due_on = cadence->due_on;
     e.days_overdue = days_between(e.due_on, today);

@@ -42,6 +42,8 @@ struct DueEntry {
   Date since{};                      // last no-need, else met_on, else added_on
   std::optional<Date> last_no_need;  // the latest give or catch-up
   std::optional<Date> last_give;
+  // The latest ask (which does not reset the clock).
+  std::optional<Date> last_ask;
   Date due_on{};         // since + every, in calendar months and years
   int days_overdue = 0;  // today - due_on; negative for upcoming entries
   int cycle_days = 0;    // due_on - since, always >= 1

@@ -25,4 +25,21 @@ std::string_view month_name(unsigned month) {
   return kNames[month - 1];
 }
 
+std::string rough_span(long long days) {
+  if (days < 0) days = -days;
+  constexpr long long kWeeksFrom = 14;
+  constexpr long long kMonthsFrom = 90;
+  if (days < kWeeksFrom) return plural(days, "day", "days");
+  if (days < kMonthsFrom) return plural((days + 3) / 7, "week", "weeks");
+  // A month is 365.25 / 12 = 30.4375 days: months = days / 30.4375, rounded.
+  return plural((days * 16 + 487 / 2) / 487, "month", "months");
+}
+
+std::string lateness_phrase(long long days_late) {
+  if (days_late > 0) return rough_span(days_late) + " late";
+  if (days_late == 0) return "due today";
+  if (days_late == -1) return "tomorrow";
+  return "in " + rough_span(days_late);
+}
+
 }  // namespace kith

@@ -13,6 +13,7 @@ void count_interaction(ContactHistory& h, Intent intent, Date date) {
       break;
     case Intent::ask:
       ++h.asks;
+      if (!h.last_ask || date > *h.last_ask) h.last_ask = date;
       break;
   }
   if (is_no_need(intent)) {

@@ -18,6 +18,7 @@ struct ContactHistory {
   std::optional<Date> first_no_need;  // the first give or catch-up ever
   std::optional<Date> last_no_need;   // the latest give or catch-up
   std::optional<Date> last_give;
+  std::optional<Date> last_ask;       // the latest ask (which resets no clock)
   const Interaction* last = nullptr;  // the latest interaction of any intent
   int gives = 0;
   int catch_ups = 0;
@@ -29,7 +30,8 @@ struct ContactHistory {
 using HistoryMap = std::unordered_map<std::string, ContactHistory>;
 
 // Counts one interaction of `intent` on `date` in `h` (all but `last`), in
-// any order: the counts, the first and last no-need dates and the last give.
+// any order: the counts, the first and last no-need dates, the last give and
+// the last ask.
 void count_interaction(ContactHistory& h, Intent intent, Date date);
 
 // One summary per contact id named by an interaction. `interactions` must be

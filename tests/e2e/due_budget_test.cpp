@@ -99,7 +99,7 @@ TEST_F(WeakTieTest, TheHomeworkSuggestsTheMostPromisingImportedPeopleWithWhy) {
   EXPECT_EQ(j["homework"]["suggestion_reasons"][0], "changed jobs: Acme → Globex (Engineer)");
   EXPECT_EQ(j["homework"]["suggestion_reasons"][1], "shares your interest in Climate Tech");
   EXPECT_EQ(j["homework"]["suggestion_reasons"][2], "connected 2025-12-27");
-  const std::string out = kith.ok({"due"}).out;
+  const std::string out = kith.env("COLUMNS", "120").ok({"due"}).out;
   EXPECT_NE(out.find("  Try Person0 Imported (person0-imported): changed jobs: Acme → Globex "
                      "(Engineer)\n   or Person150 Imported (person150-imported): shares your "
                      "interest in Climate Tech\n"),
@@ -125,6 +125,15 @@ TEST_F(WeakTieTest, StatsCountsThemAndIcsHasNoDueDateForThem) {
   const std::string ics = kith.ok({"export", "ics"}).out;
   EXPECT_EQ(ics.find("person0-imported"), std::string::npos);
   EXPECT_NE(ics.find("due-warm-friend-a@kith"), std::string::npos);
+}
+
+TEST_F(WeakTieTest, ShowSaysAWeakTieIsNotDueYet) {
+  const std::string out =
+      squeezed(kith.today("2026-11-25").env("COLUMNS", "200").ok({"show", "person3-imported"}).out);
+  EXPECT_NE(out.find("next due not yet: a weak tie, suggested for the homework until you first "
+                     "write"),
+            std::string::npos)
+      << out;
 }
 
 TEST_F(WeakTieTest, PitchSaysTheFirstHelloCountsForTheHomework) {

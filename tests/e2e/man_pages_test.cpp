@@ -110,8 +110,9 @@ TEST_F(ManPagesTest, KithOneNamesEveryGlobalOptionCommandAndEnvironmentVariable)
   ASSERT_NE(env_start, std::string::npos);
   const std::string environment =
       text.substr(env_start, text.find("\n# ", env_start + 1) - env_start);
-  for (const char* variable : {"KITH_DIR", "KITH_TODAY", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TZ",
-                               "NO_COLOR", "TERM", "VISUAL", "EDITOR", "KITH_LOCK_TIMEOUT"}) {
+  for (const char* variable :
+       {"KITH_DIR", "KITH_TODAY", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TZ", "NO_COLOR", "TERM",
+        "VISUAL", "EDITOR", "KITH_LOCK_TIMEOUT", "COLUMNS"}) {
     EXPECT_NE(environment.find("*" + std::string(variable) + "*"), std::string::npos)
         << variable << " is not described under ENVIRONMENT";
   }

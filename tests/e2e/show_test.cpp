@@ -59,6 +59,7 @@ TEST_F(ShowTest, PrintsTheContactSectionsAndASuggestionWhenThereIsNoInteraction)
       "  how met    RustConf\n"
       "  met on     2025-09-12\n"
       "  every      2m\n"
+      "  due now    12 months late (due 2025-11-12)\n"
       "  birthday   29 February\n"
       "  notes      Likes tea\n"
       "  added on   2026-11-25\n"
@@ -75,6 +76,7 @@ TEST_F(ShowTest, AMinimalContactShowsTheDefaultCadence) {
   EXPECT_EQ(r.out.substr(0, r.out.find("\n\n")),
             "Ada  (ada)\n"
             "  every     3m (the default; kith config every)\n"
+            "  next due  2027-02-25, in 3 months\n"
             "  added on  2026-11-25");
   write_file(tmp / "data/kith.json",
              R"({"format": "kith", "version": 1, "settings": {"every": "monthly"}})");
@@ -95,9 +97,14 @@ TEST_F(ShowTest, InteractionsAreListedNewestFirstWithIntentOthersAndFollowUps) {
        R"("follow_up":{"text":"check in","by":"2026-11-30","done_on":null}})",
        R"({"id":"b0","date":"2026-11-01","contacts":["jose-nunez"],"kind":"email",)"
        R"("intent":"ask","note":null,"logged_at":"2026-11-01T10:00:00Z"})"});
-  auto r = kith.ok({"show", "jose-nunez"});
+  // 83 columns wide: whole on a terminal of 100.
+  auto r = kith.env("COLUMNS", "100").ok({"show", "jose-nunez"});
   const std::string tail = r.out.substr(r.out.find("\n\n") + 2);
   EXPECT_EQ(tail,
+            "Open follow-ups (1)\n"
+            "  b1  by 2026-11-30, in 5 days  check in\n"
+            "  Mark one done: kith done ID\n"
+            "\n"
             "Interactions (newest first)\n"
             "  2026-11-02  intro   give      with bob: Introduced them [follow-up open: check in]\n"
             "  2026-11-01  email   ask\n"

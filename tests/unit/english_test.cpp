@@ -26,6 +26,34 @@ TEST(NaturalList, JoinsWithCommasAndTheLastSeparator) {
   EXPECT_EQ(natural_list({"a", "b"}, " or "), "a or b");
 }
 
+TEST(RoughSpan, DaysThenWeeksThenMonths) {
+  struct Case {
+    long long days;
+    const char* words;
+  };
+  const std::vector<Case> cases = {
+      {0, "0 days"},     {1, "1 day"},        {13, "13 days"},     {14, "2 weeks"},
+      {17, "2 weeks"},   {18, "3 weeks"},     {25, "4 weeks"},     {28, "4 weeks"},
+      {60, "9 weeks"},   {89, "13 weeks"},    {90, "3 months"},    {106, "3 months"},
+      {107, "4 months"}, {365, "12 months"},  {1000, "33 months"}, {-13, "13 days"},
+      {-35, "5 weeks"},  {-400, "13 months"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(rough_span(c.days), c.words) << c.days;
+}
+
+TEST(LatenessPhrase, LateTodayOrUpcoming) {
+  struct Case {
+    long long days_late;
+    const char* words;
+  };
+  const std::vector<Case> cases = {
+      {1, "1 day late"},      {13, "13 days late"}, {21, "3 weeks late"},  {51, "7 weeks late"},
+      {100, "3 months late"}, {0, "due today"},     {-1, "tomorrow"},      {-2, "in 2 days"},
+      {-4, "in 4 days"},      {-35, "in 5 weeks"},  {-120, "in 4 months"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(lateness_phrase(c.days_late), c.words) << c.days_late;
+}
+
 TEST(MonthName, NamesEachMonthInEnglish) {
   const std::vector<std::string> expected = {"January",   "February", "March",    "April",
                                              "May",       "June",     "July",     "August",

@@ -51,6 +51,18 @@ TEST(History, AsksAloneLeaveNoNoNeedDate) {
   EXPECT_EQ(cy.last->id, "i5");
 }
 
+TEST(History, TheLastAskIsTheLatestAskInAnyOrder) {
+  const HistoryMap map = summarize(kLog);
+  EXPECT_EQ(history_of(map, "cy").last_ask, ymd(2026, 4, 2));
+  EXPECT_EQ(history_of(map, "ada").last_ask, ymd(2026, 4, 1));
+  EXPECT_FALSE(history_of(map, "bob").last_ask.has_value());  // a give only
+  ContactHistory h;
+  count_interaction(h, Intent::ask, ymd(2026, 6, 1));
+  count_interaction(h, Intent::ask, ymd(2026, 5, 1));  // older, counted later
+  EXPECT_EQ(h.last_ask, ymd(2026, 6, 1));
+  EXPECT_FALSE(h.last_no_need.has_value());
+}
+
 TEST(History, AnInteractionWithSeveralContactsCountsForEach) {
   const HistoryMap map = summarize(kLog);
   const ContactHistory& bob = history_of(map, "bob");
