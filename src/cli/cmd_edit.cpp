@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/editor.h"
@@ -15,6 +16,32 @@
 #include "core/fields.h"
 
 namespace kith::cli {
+
+Result<ContactEdit> save_contact_edit(
+    Context& ctx, const Store& store, const std::string& id, const std::vector<Contact>& contacts,
+    const std::function<Result<Contact>(const Contact& current)>& change) {
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return lock.error();
+  auto current = store.load_contact(id);
+  if (!current) return current.error();
+  if (!current->has_value()) {
+    return usage_error("no contact matches '" + id + "' any more",
+                       "another kith removed it meanwhile; nothing was saved");
+  }
+  auto updated = change(**current);
+  if (!updated) return updated.error();
+  if (to_json(**current) == to_json(*updated)) return ContactEdit{std::move(*updated), false};
+  if (updated->name != (*current)->name) {
+    for (const Contact* dup : find_duplicates(contacts, *updated)) {
+      ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
+               ") has the same name or email");
+    }
+  }
+  if (auto s = store.save_contact(*updated); !s) return s.error();
+  commit_change(ctx, store, "edit: " + updated->id);
+  return ContactEdit{std::move(*updated), true};
+}
+
 namespace {
 
 struct EditOptions {
@@ -177,37 +204,23 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
     updated = *parse_contact_edit(*text, original);
   }
 
-  auto lock = store.lock_for_write(ctx.lock_options());
-  if (!lock) return ctx.fail(lock.error());
-  auto current = store.load_contact(original.id);
-  if (!current) return ctx.fail(current.error());
-  if (!current->has_value()) {
-    return ctx.fail(usage_error("no contact matches '" + original.id + "' any more",
-                                "another kith removed it meanwhile; nothing was saved"));
-  }
-  if (o.changes_something()) {
-    auto again = apply_options(o, today, **current);
-    if (!again) return ctx.fail(again.error());
-    updated = std::move(*again);
-  } else if (to_json(**current) != to_json(original)) {
-    return ctx.fail(Error{
-        ErrorKind::lock,
-        "another kith changed '" + original.id + "' while you were editing it; nothing was saved",
-        "run `kith edit " + original.id + "` again"});
-  }
-  const Json before = to_json(**current);
-  const Json after = to_json(updated);
-  const std::string what = updated.id + " (" + clean(updated.name) + ")";
-  if (before == after) return finish(ctx, o, after, Outcome::unchanged, what);
-  if (updated.name != (*current)->name) {
-    for (const Contact* dup : find_duplicates(*contacts, updated)) {
-      ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
-               ") has the same name or email");
-    }
-  }
-  if (auto s = store.save_contact(updated); !s) return ctx.fail(s.error());
-  commit_change(ctx, store, "edit: " + updated.id);
-  return finish(ctx, o, after, Outcome::saved, what);
+  // Under the lock, on the record read again: the options are applied anew;
+  // an edit in the editor stands only when nobody changed the record since.
+  auto saved = save_contact_edit(
+      ctx, store, original.id, *contacts, [&](const Contact& current) -> Result<Contact> {
+        if (o.changes_something()) return apply_options(o, today, current);
+        if (to_json(current) != to_json(original)) {
+          return Error{ErrorKind::lock,
+                       "another kith changed '" + original.id +
+                           "' while you were editing it; nothing was saved",
+                       "run `kith edit " + original.id + "` again"};
+        }
+        return updated;
+      });
+  if (!saved) return ctx.fail(saved.error());
+  const std::string what = saved->contact.id + " (" + clean(saved->contact.name) + ")";
+  return finish(ctx, o, to_json(saved->contact), saved->saved ? Outcome::saved : Outcome::unchanged,
+                what);
 }
 
 // ---------------------------------------------------------------------------

@@ -170,7 +170,7 @@ Json plan_json(const ImportPlan& plan, bool dry_run) {
   return j;
 }
 
-std::string describe(const Job& job) {
+std::string job_text(const Job& job) {
   const std::string role = clean(job.role.value_or(""));
   const std::string company = clean(job.company.value_or(""));
   if (role.empty() && company.empty()) return "(none)";
@@ -228,7 +228,7 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
     const std::size_t shown = list.size() > kListedInFull ? kListedAtFirst : list.size();
     for (std::size_t i = 0; i < shown; ++i) {
       const Contact& c = list[i];
-      std::string job = c.company || c.role ? describe({c.company, c.role}) : "";
+      std::string job = c.company || c.role ? job_text({c.company, c.role}) : "";
       std::string by;
       if (auto it = matched_by.find(c.id); it != matched_by.end()) {
         by = "by " + std::string(to_string(it->second));
@@ -259,7 +259,7 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
     for (const auto& ch : plan.job_changes) {
       table.add({{ch.id, Tone::cyan},
                  {clean(ch.name)},
-                 {describe(ch.from) + " → " + describe(ch.to), Tone::green}});
+                 {job_text(ch.from) + " → " + job_text(ch.to), Tone::green}});
     }
     table.print(ctx.out, style, "  ");
   }

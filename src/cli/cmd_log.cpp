@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/git_support.h"
@@ -135,58 +136,53 @@ Result<bool> is_taken(const Store& store, const StoreLogSummary& log, const std:
   return std::any_of(all->begin(), all->end(), [&](const Interaction& i) { return i.id == id; });
 }
 
-int run_log(const LogOptions& o, Context& ctx) {
-  auto today = ctx.today();
-  if (!today) return ctx.fail(today.error());
-  auto built = build(o, *today);
-  if (!built) return ctx.fail(built.error());
-  auto store = ctx.store();
-  if (!store) return ctx.fail(store.error());
+}  // namespace
 
+Result<Logged> log_interaction(Context& ctx, const Store& store,
+                               const std::vector<std::string>& refs, Interaction built) {
   // Resolve the contacts before taking the lock, so that a bad name fails
   // without creating anything; then again under the lock, on fresh data.
-  if (auto early = resolve_all(*store, o.contacts); !early) return ctx.fail(early.error());
-  auto lock = store->lock_for_write(ctx.lock_options());
-  if (!lock) return ctx.fail(lock.error());
-  auto contacts = resolve_all(*store, o.contacts);
-  if (!contacts) return ctx.fail(contacts.error());
+  if (auto early = resolve_all(store, refs); !early) return early.error();
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return lock.error();
+  auto contacts = resolve_all(store, refs);
+  if (!contacts) return contacts.error();
   SummaryOptions summary;
   summary.id_hashes = true;
   summary.only.emplace();
   for (const auto& c : *contacts) summary.only->push_back(c.id);
-  auto log = store->summarize_log(summary);
-  if (!log) return ctx.fail(log.error());
+  auto log = store.summarize_log(summary);
+  if (!log) return log.error();
   ctx.report(log->warnings);
 
-  Interaction interaction = std::move(*built);
+  Interaction interaction = std::move(built);
   for (const auto& c : *contacts) interaction.contacts.push_back(c.id);
   interaction.logged_at = format_timestamp(ctx.env().now);
   bool free = false;
   for (int attempt = 0; attempt < kMaxIdAttempts && !free; ++attempt) {
     interaction.id = make_interaction_id(ctx.env().now, ctx.env().random());
-    auto taken = is_taken(*store, *log, interaction.id);
-    if (!taken) return ctx.fail(taken.error());
+    auto taken = is_taken(store, *log, interaction.id);
+    if (!taken) return taken.error();
     free = !*taken;
   }
-  if (!free) return ctx.fail(io_error("could not find a free interaction id", "try again"));
-  if (auto s = store->append_interaction(interaction); !s) return ctx.fail(s.error());
-  commit_change(ctx, *store, commit_message(interaction));
+  if (!free) return io_error("could not find a free interaction id", "try again");
+  if (auto s = store.append_interaction(interaction); !s) return s.error();
+  commit_change(ctx, store, commit_message(interaction));
+  return Logged{std::move(interaction), std::move(*contacts), std::move(log->history)};
+}
 
-  if (o.json) {
-    print_json(ctx.out, to_json(interaction));
-  } else {
-    ctx.out << interaction.id << "\n";
-  }
-  ctx.confirm(describe(interaction, *contacts));
+void confirm_logged(Context& ctx, const Logged& logged, Date today) {
+  const Interaction& interaction = logged.interaction;
+  ctx.confirm(describe(interaction, logged.contacts));
   if (interaction.intent == Intent::ask) {
     ctx.confirm("an ask does not reset the no-need clock; lead with a give next time");
   } else {
     // Homework: a first ever no-need interaction this month counts.
-    const date::year_month_day now_ymd{*today}, then_ymd{interaction.date};
+    const date::year_month_day now_ymd{today}, then_ymd{interaction.date};
     const bool this_month =
         now_ymd.year() == then_ymd.year() && now_ymd.month() == then_ymd.month();
     for (const auto& id : interaction.contacts) {
-      if (this_month && !history_of(log->history, id).first_no_need) {
+      if (this_month && !history_of(logged.history, id).first_no_need) {
         ctx.confirm("first no-need outreach to " + id + ": it counts for this month's homework");
       }
     }
@@ -194,6 +190,25 @@ int run_log(const LogOptions& o, Context& ctx) {
   if (interaction.follow_up) {
     ctx.confirm("follow-up open; mark it with `kith done " + interaction.id + "`");
   }
+}
+
+namespace {
+
+int run_log(const LogOptions& o, Context& ctx) {
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto built = build(o, *today);
+  if (!built) return ctx.fail(built.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto logged = log_interaction(ctx, *store, o.contacts, std::move(*built));
+  if (!logged) return ctx.fail(logged.error());
+  if (o.json) {
+    print_json(ctx.out, to_json(logged->interaction));
+  } else {
+    ctx.out << logged->interaction.id << "\n";
+  }
+  confirm_logged(ctx, *logged, *today);
   return 0;
 }
 

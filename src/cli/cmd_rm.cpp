@@ -4,6 +4,7 @@
 // list, due and pitch, and restore brings it back. rm --purge deletes the
 // contact's file and takes its id out of every interaction, deleting the
 // interactions that named nobody else.
+#include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_change.h"
 #include "cli/git_support.h"
@@ -13,6 +14,16 @@
 #include "core/purge.h"
 
 namespace kith::cli {
+
+int archive_contact(Context& ctx, std::string_view ref) {
+  return change_contact(ctx, "rm", ref, Scope::all, [](Contact& c) {
+    if (c.archived) return Change{false, contact_label(c) + " is already archived"};
+    c.archived = true;
+    return Change{true,
+                  "archived " + contact_label(c) + "; `kith restore " + c.id + "` brings it back"};
+  });
+}
+
 namespace {
 
 struct RmOptions {
@@ -21,14 +32,7 @@ struct RmOptions {
   bool yes = false;
 };
 
-int run_archive(const RmOptions& o, Context& ctx) {
-  return change_contact(ctx, "rm", o.contact, Scope::all, [](Contact& c) {
-    if (c.archived) return Change{false, contact_label(c) + " is already archived"};
-    c.archived = true;
-    return Change{true,
-                  "archived " + contact_label(c) + "; `kith restore " + c.id + "` brings it back"};
-  });
-}
+int run_archive(const RmOptions& o, Context& ctx) { return archive_contact(ctx, o.contact); }
 
 int run_purge(const RmOptions& o, Context& ctx) {
   auto store = ctx.store();

@@ -1,10 +1,38 @@
 // kith snooze CONTACT --until DATE and kith unsnooze CONTACT: keep a contact
 // out of `kith due` until a date, or bring it back now.
+#include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_change.h"
 #include "cli/output.h"
 
 namespace kith::cli {
+
+Result<Date> parse_snooze_until(std::string_view text, Date today, std::string_view option) {
+  const std::string name(option);
+  const std::string flag = option.starts_with("--") ? name + " " : "";
+  auto until = parse_date(text, today, DateDirection::future);
+  if (!until)
+    return Error{ErrorKind::usage, name + ": " + until.error().message, until.error().hint};
+  if (*until <= today) {
+    return usage_error(
+        name + ": " + format_date(*until) + " is not after today (" + format_date(today) + ")",
+        "snooze until a future date, e.g. " + flag + "+1m or " + flag + "2027-01-15");
+  }
+  return until;
+}
+
+int snooze_contact(Context& ctx, std::string_view ref, Date until) {
+  return change_contact(ctx, "snooze", ref, Scope::active, [until](Contact& c) {
+    if (c.snoozed_until == until) {
+      return Change{false, contact_label(c) + " is already snoozed until " + format_date(until)};
+    }
+    std::string was;
+    if (c.snoozed_until) was = " (was " + format_date(*c.snoozed_until) + ")";
+    c.snoozed_until = until;
+    return Change{true, "snoozed " + contact_label(c) + " until " + format_date(until) + was};
+  });
+}
+
 namespace {
 
 struct SnoozeOptions {
@@ -15,27 +43,9 @@ struct SnoozeOptions {
 int run_snooze(const SnoozeOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
-  auto until = parse_date(o.until, *today, DateDirection::future);
-  if (!until) {
-    return ctx.fail(
-        Error{ErrorKind::usage, "--until: " + until.error().message, until.error().hint});
-  }
-  if (*until <= *today) {
-    return ctx.fail(usage_error(
-        "--until: " + format_date(*until) + " is not after today (" + format_date(*today) + ")",
-        "snooze until a future date, e.g. --until +1m or --until "
-        "2027-01-15"));
-  }
-  const Date date = *until;
-  return change_contact(ctx, "snooze", o.contact, Scope::active, [date](Contact& c) {
-    if (c.snoozed_until == date) {
-      return Change{false, contact_label(c) + " is already snoozed until " + format_date(date)};
-    }
-    std::string was;
-    if (c.snoozed_until) was = " (was " + format_date(*c.snoozed_until) + ")";
-    c.snoozed_until = date;
-    return Change{true, "snoozed " + contact_label(c) + " until " + format_date(date) + was};
-  });
+  auto until = parse_snooze_until(o.until, *today, "--until");
+  if (!until) return ctx.fail(until.error());
+  return snooze_contact(ctx, o.contact, *until);
 }
 
 struct UnsnoozeOptions {
