@@ -1,10 +1,13 @@
-// kith done FOLLOW_UP_ID: marks the follow-up of an interaction done today.
-// The interaction's line is rewritten in place (its month file replaced
-// atomically); marking one that is already done changes nothing.
+// kith done FOLLOW_UP_ID|CONTACT: marks the follow-up of an interaction done
+// today. The interaction's line is rewritten in place (its month file
+// replaced atomically); marking one that is already done changes nothing.
+#include <algorithm>
+
 #include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
+#include "core/contacts.h"
 #include "core/logbook.h"
 
 namespace kith::cli {
@@ -50,12 +53,63 @@ struct DoneOptions {
   std::string id;
 };
 
+// The one open follow-up of the contact `ref` names, as the full
+// interaction id; a usage error when `ref` names no contact, or one with no
+// open follow-up or several (listed, to pick one by id).
+Result<std::string> only_open_follow_up_of(const Store& store, std::string_view ref,
+                                           const std::vector<Interaction>& interactions) {
+  auto contacts = store.load_contacts();
+  if (!contacts) return contacts.error();
+  auto found = resolve_contact(*contacts, ref, Scope::all);
+  if (!found) return found.error();
+  const Contact& c = **found;
+  std::vector<const Interaction*> open;
+  for (const auto& i : interactions) {
+    if (i.follow_up && !i.follow_up->done_on &&
+        std::find(i.contacts.begin(), i.contacts.end(), c.id) != i.contacts.end()) {
+      open.push_back(&i);
+    }
+  }
+  if (open.size() == 1) return open.front()->id;
+  if (open.empty()) {
+    return usage_error(clean(c.name) + " (" + c.id + ") has no open follow-up",
+                       "`kith due` lists the open follow-ups with their ids");
+  }
+  std::string list;
+  for (const Interaction* i : open) {
+    list += "\n  " + short_interaction_id(i->id) + "  " + format_date(i->date) + "  " +
+            clean(i->follow_up->text);
+  }
+  return usage_error(
+      clean(c.name) + " (" + c.id + ") has " + std::to_string(open.size()) +
+          " open follow-ups:" + list,
+      "mark one done by its id: kith done " + short_interaction_id(open.front()->id));
+}
+
 int run_done(const DoneOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  return close_follow_up(ctx, *store, o.id, *today);
+  std::vector<std::string> warnings;
+  auto interactions = store->load_interactions(warnings);
+  if (!interactions) return ctx.fail(interactions.error());
+  auto found = find_follow_up(*interactions, o.id);
+  if (found) return close_follow_up(ctx, *store, (*found)->id, *today);
+  // Not a follow-up's id: a contact, whose only open follow-up it closes.
+  const bool names_an_interaction =
+      std::any_of(interactions->begin(), interactions->end(),
+                  [&](const Interaction& i) { return names_interaction(i.id, o.id); });
+  if (names_an_interaction) return ctx.fail(found.error());
+  auto id = only_open_follow_up_of(*store, o.id, *interactions);
+  if (!id) {
+    if (id.error().message.starts_with("no contact")) {
+      return ctx.fail(
+          Error{ErrorKind::usage, found.error().message + ", nor any contact", found.error().hint});
+    }
+    return ctx.fail(id.error());
+  }
+  return close_follow_up(ctx, *store, *id, *today);
 }
 
 }  // namespace
@@ -63,15 +117,17 @@ int run_done(const DoneOptions& o, Context& ctx) {
 void setup_done(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<DoneOptions>();
   sub.add_option("FOLLOW_UP_ID", o->id,
-                 "The interaction id `kith log` printed (`kith due` lists them); "
-                 "a unique prefix is enough")
+                 "The interaction id `kith log` printed (`kith due` lists them): a unique "
+                 "prefix or its random part is enough; or a contact with one open follow-up")
       ->required();
   sub.footer(
       "Sets the follow-up's done_on to today. Marking a follow-up that is already\n"
       "done changes nothing and exits 0.\n"
       "\n"
-      "Example:\n"
-      "  kith done 20261105T212043Z-046f02");
+      "Examples:\n"
+      "  kith done 20261105T212043Z-046f02\n"
+      "  kith done 046f02        (the random part, as `kith show` prints it)\n"
+      "  kith done jose          (José's only open follow-up)");
   sub.callback([o, &ctx] { ctx.exit_code = run_done(*o, ctx); });
 }
 

@@ -39,6 +39,7 @@ Result<Interaction> build(const LogOptions& o, Date today) {
   if (o.date) {
     auto d = parse_date(*o.date, today, DateDirection::past);
     if (!d) return Error{ErrorKind::usage, "--date: " + d.error().message, d.error().hint};
+    if (auto s = check_event_date("--date", *o.date, *d, today); !s) return s.error();
     if (*d > today) {
       return usage_error("--date: " + format_date(*d) + " is in the future",
                          "log what happened; for a reminder use --follow-up TEXT --by DATE");
@@ -52,8 +53,10 @@ Result<Interaction> build(const LogOptions& o, Date today) {
   }
   i.intent = o.give ? Intent::give : o.ask ? Intent::ask : Intent::catch_up;
   if (o.note) {
-    if (auto s = check_text("--note", *o.note); !s) return s.error();
-    i.note = *o.note;
+    auto note = check_note("--note", *o.note);
+    if (!note) return note.error();
+    if (note->empty()) return usage_error("--note: empty value");
+    i.note = std::move(*note);
   }
   if (o.follow_up) {
     if (auto s = check_text("--follow-up", *o.follow_up); !s) return s.error();

@@ -8,6 +8,7 @@
 #include "core/due.h"
 #include "core/english.h"
 #include "core/history.h"
+#include "core/logbook.h"
 #include "core/occasions.h"
 
 namespace kith::cli {
@@ -83,7 +84,7 @@ void print_open_follow_ups(const std::vector<const Interaction*>& history, Date 
   table.set_flexible(2);  // what was promised
   table.fit(style.width());
   for (const Interaction* i : open) {
-    table.add({{i->id, Tone::cyan},
+    table.add({{short_interaction_id(i->id), Tone::cyan},
                {follow_up_when(*i, today), due_on(i) < today ? Tone::yellow : Tone::plain},
                {clean(i->follow_up->text)}});
   }
@@ -157,7 +158,13 @@ int run_show(const ShowOptions& o, Context& ctx) {
     add("job change",
         format_date(it->on) + ": " + job_phrase(it->from) + " → " + job_phrase(it->to));
   }
-  add("notes", c.notes.value_or(""));
+  if (c.notes) {
+    // A note keeps its lines, each under the one before.
+    const auto lines = text::split_lines(*c.notes);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      fields.add({{k == 0 ? "notes" : "", Tone::dim}, {clean(lines[k])}});
+    }
+  }
   add("added on", format_date(c.added_on));
   fields.print(ctx.out, style, "  ");
   print_open_follow_ups(history, *today, style, ctx.out);
@@ -171,30 +178,39 @@ int run_show(const ShowOptions& o, Context& ctx) {
   }
   ctx.out << style(Tone::bold, "Interactions") << " (newest first)\n";
   Table table;
-  table.set_flexible(1);  // the kind
-  table.set_flexible(3);  // the note
+  table.set_flexible(2);  // the kind
+  table.set_flexible(4);  // the note
   table.fit(style.width());
   for (const Interaction* i : history) {
     Tone tone = i->intent == Intent::give  ? Tone::green
                 : i->intent == Intent::ask ? Tone::yellow
                                            : Tone::plain;
-    std::string note = clean(i->note.value_or(""));
+    // The note's lines, each on a row of its own; who else was there opens
+    // the first, the follow-up closes the last.
+    std::vector<std::string> lines;
+    for (const auto& line : text::split_lines(i->note.value_or(""))) lines.push_back(clean(line));
     std::vector<std::string> others;
     for (const auto& id : i->contacts) {
       if (id != c.id) others.push_back(id);
     }
     // The ids come from the log file as written: clean them like any text.
     if (!others.empty()) {
-      note = "with " + clean(join(others)) + (note.empty() ? "" : ": ") + note;
+      lines.front() =
+          "with " + clean(join(others)) + (lines.front().empty() ? "" : ": ") + lines.front();
     }
     if (i->follow_up) {
-      note += std::string(note.empty() ? "" : " ") + "[follow-up " +
-              (i->follow_up->done_on ? "done" : "open") + ": " + clean(i->follow_up->text) + "]";
+      lines.back() += std::string(lines.back().empty() ? "" : " ") + "[follow-up " +
+                      (i->follow_up->done_on ? "done" : "open") + ": " + clean(i->follow_up->text) +
+                      "]";
     }
-    table.add({{format_date(i->date)},
+    table.add({{short_interaction_id(i->id), Tone::dim},
+               {format_date(i->date)},
                {clean(i->kind)},
                {std::string(to_string(i->intent)), tone},
-               {note}});
+               {lines.front()}});
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+      table.add({{""}, {""}, {""}, {""}, {lines[k]}});
+    }
   }
   table.print(ctx.out, style, "  ");
   return 0;

@@ -55,6 +55,19 @@ Status check_text(std::string_view option, std::string_view value) {
   return {};
 }
 
+Result<std::string> check_note(std::string_view option, std::string_view value) {
+  if (!text::is_valid_utf8(value)) return usage_error(std::string(option) + ": not valid UTF-8");
+  for (unsigned char ch : value) {
+    if ((ch < 0x20 && ch != '\n' && ch != '\r') || ch == 0x7f) {
+      return usage_error(std::string(option) +
+                             ": control characters other than line breaks are not allowed in '" +
+                             text::sanitize_for_terminal(value) + "'",
+                         "a tab or an escape sequence cannot be shown; use spaces");
+    }
+  }
+  return text::normalize_note(value);
+}
+
 void add_contact_field_options(CLI::App& sub, ContactFields& f, FieldsFor purpose) {
   const bool edit = purpose == FieldsFor::edit;
   auto help = [&](const char* for_add, const char* for_edit) {
@@ -189,7 +202,12 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
       if (auto s = check_text(option, **value); !s) return s;
     }
   }
-  if (f.note && !text::is_valid_utf8(*f.note)) return usage_error("--note: not valid UTF-8");
+  std::optional<std::string> note;
+  if (f.note) {
+    auto checked = check_note("--note", *f.note);
+    if (!checked) return checked.error();
+    note = std::move(*checked);
+  }
 
   Contact updated = contact;
   if (f.met && f.met->empty()) {
@@ -197,7 +215,10 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
   } else if (f.met) {
     auto d = parse_date(*f.met, today, DateDirection::past);
     if (!d) return Error{ErrorKind::usage, "--met: " + d.error().message, d.error().hint};
-    if (*d > today) return usage_error("--met: " + *f.met + " is in the future");
+    if (auto s = check_event_date("--met", *f.met, *d, today); !s) return s;
+    if (*d > today) {
+      return usage_error("--met: " + text::sanitize_for_terminal(*f.met) + " is in the future");
+    }
     updated.met_on = *d;
   }
   if (f.every && (f.every->empty() || is_default_word(*f.every))) {
@@ -213,14 +234,31 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
     std::string text = *f.birthday;
     if (text.size() == 5 && text[2] == '-') text = "--" + text;  // MM-DD
     auto b = parse_birthday(text);
-    if (!b) return Error{ErrorKind::usage, "--birthday: " + b.error().message, b.error().hint};
+    if (!b) {
+      // Name the value as it was typed ("02-30"), not as it was read ("--02-30").
+      std::string message = b.error().message;
+      if (text != *f.birthday) {
+        const std::string read = "'" + text + "'";
+        if (auto at = message.find(read); at != std::string::npos) {
+          message.replace(at, read.size(), "'" + text::sanitize_for_terminal(*f.birthday) + "'");
+        }
+      }
+      return Error{ErrorKind::usage, "--birthday: " + message, b.error().hint};
+    }
+    if (b->year) {
+      const Date born{date::year{*b->year} / date::month{b->month} / date::day{b->day}};
+      if (born > today) {
+        return usage_error("--birthday: " + format_birthday(*b) + " is in the future",
+                           "give the year of birth, or --birthday MM-DD when you do not know it");
+      }
+    }
     updated.birthday = *b;
   }
   if (f.company) updated.company = non_empty(f.company);
   if (f.role) updated.role = non_empty(f.role);
   if (f.location) updated.location = non_empty(f.location);
   if (f.how_met) updated.how_met = non_empty(f.how_met);
-  if (f.note) updated.notes = non_empty(f.note);
+  if (note) updated.notes = non_empty(note);
   add_values(ListField::emails, updated.emails, f.emails);
   add_values(ListField::phones, updated.phones, f.phones);
   add_values(ListField::links, updated.links, f.links);

@@ -391,6 +391,19 @@ Result<Birthday> parse_birthday(std::string_view text) {
   return bad(kForms);
 }
 
+Status check_event_date(std::string_view option, std::string_view typed, Date d, Date today) {
+  const std::string what = std::string(option) + ": " + quote(typed);
+  if (d < kEarliestEventDate) {
+    return usage_error(what + " is before 1900", "check the year; dates are YYYY-MM-DD, e.g. " +
+                                                     format_date(today));
+  }
+  if (d > today + date::years{1}) {
+    return usage_error(what + " is more than a year ahead",
+                       "check the year; dates are YYYY-MM-DD, e.g. " + format_date(today));
+  }
+  return {};
+}
+
 std::string format_birthday(const Birthday& b) {
   std::array<char, 32> buf{};
   if (b.year) {

@@ -43,6 +43,15 @@ enum class DateDirection {
 // above 10000, and for a result outside the years 0001 to 9999.
 Result<Date> parse_date(std::string_view text, Date today, DateDirection direction);
 
+// The earliest date an interaction or a first meeting may have.
+inline constexpr Date kEarliestEventDate = Date{date::year{1900} / 1 / 1};
+
+// Whether `d`, parsed from `typed` for `option` ("--date", "--met"), is a
+// plausible day for something that happened: from 1900-01-01 up to a year
+// after today. A usage error naming the value as typed, with a hint, when
+// not (a mistyped year: "1900-01-01", "2062-11-20").
+Status check_event_date(std::string_view option, std::string_view typed, Date d, Date today);
+
 // Parses exactly YYYY-MM-DD (a real calendar date, years 0001 to 9999), with
 // no surrounding whitespace. Returns a usage error quoting the input
 // otherwise; callers reading data files re-wrap it as a data error that

@@ -80,6 +80,11 @@ class Planner {
   void take(ImportRecord record, ImportPlan& plan) {
     const std::string named_id = record.contact.id;
     add_values(ListField::tags, record.contact.tags, choices_.tags);
+    // Notes keep their line breaks, as every format carries them.
+    if (auto& notes = record.contact.notes) {
+      notes = text::normalize_note(*notes);
+      if (notes->empty()) notes.reset();
+    }
     if (auto found = find(record)) {
       const auto [i, by] = *found;
       Contact& c = pool_[i];

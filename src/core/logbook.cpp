@@ -43,54 +43,108 @@ Result<std::string> parse_kind(std::string_view input) {
   return kind;
 }
 
-Result<const Interaction*> find_follow_up(const std::vector<Interaction>& interactions,
-                                          std::string_view ref) {
+namespace {
+
+// The random part of one of kith's own ids (YYYYMMDDTHHMMSSZ-xxxxxx), else
+// empty.
+std::string_view random_part(std::string_view id) {
+  if (id.size() == 23 && id[8] == 'T' && id[15] == 'Z' && id[16] == '-') return id.substr(17);
+  return {};
+}
+
+constexpr std::size_t kMinRandomPrefix = 4;
+constexpr std::size_t kMaxListed = 10;
+
+std::string listed(const std::vector<const Interaction*>& matches) {
+  std::string list;
+  for (std::size_t k = 0; k < matches.size() && k < kMaxListed; ++k) {
+    list +=
+        std::string(k ? ", " : "") + matches[k]->id + " (" + format_date(matches[k]->date) + ")";
+  }
+  if (matches.size() > kMaxListed) list += ", …";
+  return list;
+}
+
+Status check_interaction_ref(std::string_view ref, std::string_view hint) {
   if (!is_valid_interaction_id(ref)) {
     return usage_error("'" + text::sanitize_for_terminal(ref) + "' is not an interaction id",
-                       "`kith due` lists the open follow-ups with their ids");
+                       std::string(hint));
   }
+  return {};
+}
+
+}  // namespace
+
+std::string short_interaction_id(std::string_view id) {
+  const std::string_view random = random_part(id);
+  return std::string(random.empty() ? id : random);
+}
+
+bool names_interaction(std::string_view id, std::string_view ref) {
+  if (ref.empty()) return false;
+  if (id.starts_with(ref)) return true;
+  const std::string_view random = random_part(id);
+  return ref.size() >= kMinRandomPrefix && random.starts_with(ref);
+}
+
+Result<const Interaction*> find_interaction(const std::vector<Interaction>& interactions,
+                                            std::string_view ref) {
+  constexpr std::string_view kHint =
+      "`kith show CONTACT` lists a contact's interactions with their ids";
+  if (auto s = check_interaction_ref(ref, kHint); !s) return s.error();
+  std::vector<const Interaction*> matches;
+  for (const auto& i : interactions) {
+    if (i.id == ref) return &i;
+    if (names_interaction(i.id, ref)) matches.push_back(&i);
+  }
+  if (matches.size() == 1) return matches.front();
+  if (matches.empty())
+    return usage_error("no interaction matches '" + std::string(ref) + "'", std::string(kHint));
+  return usage_error("'" + std::string(ref) + "' matches " + std::to_string(matches.size()) +
+                         " interactions: " + listed(matches),
+                     "give more of the id");
+}
+
+Result<const Interaction*> find_follow_up(const std::vector<Interaction>& interactions,
+                                          std::string_view ref) {
+  constexpr std::string_view kHint = "`kith due` lists the open follow-ups with their ids";
+  if (auto s = check_interaction_ref(ref, kHint); !s) return s.error();
   const Interaction* exact_without = nullptr;
   for (const auto& i : interactions) {
     if (i.id != ref) continue;
     if (i.follow_up) return &i;
     exact_without = &i;
   }
-  // A prefix that matches open follow-ups names one of them; only when none
-  // is open does it name a done one (to say it is done already).
+  if (exact_without) {
+    return usage_error("interaction " + exact_without->id + " has no follow-up",
+                       "log one with `kith log CONTACT --follow-up TEXT --by DATE`");
+  }
+  // A ref that matches open follow-ups names one of them; only when none is
+  // open does it name a done one (to say it is done already).
   std::vector<const Interaction*> matches;
   for (bool open : {true, false}) {
     for (const auto& i : interactions) {
-      if (i.follow_up && (!open || !i.follow_up->done_on) && i.id.starts_with(ref)) {
+      if (i.follow_up && (!open || !i.follow_up->done_on) && names_interaction(i.id, ref)) {
         matches.push_back(&i);
       }
     }
     if (!matches.empty()) break;
   }
-  if (matches.size() == 1 && !exact_without) return matches.front();
-  if (exact_without) {
-    return usage_error("interaction " + exact_without->id + " has no follow-up",
-                       "log one with `kith log CONTACT --follow-up TEXT --by DATE`");
-  }
+  if (matches.size() == 1) return matches.front();
   if (matches.size() > 1) {
-    std::string list;
-    for (std::size_t k = 0; k < matches.size() && k < 10; ++k) {
-      list += (k ? ", " : "") + matches[k]->id;
-    }
-    if (matches.size() > 10) list += ", …";
     return usage_error("'" + std::string(ref) + "' matches " + std::to_string(matches.size()) +
-                           " follow-ups: " + list,
+                           " follow-ups: " + listed(matches),
                        "give more of the id");
   }
   const bool names_an_interaction =
       std::any_of(interactions.begin(), interactions.end(),
-                  [&](const Interaction& i) { return i.id.starts_with(ref); });
+                  [&](const Interaction& i) { return names_interaction(i.id, ref); });
   if (names_an_interaction) {
     return usage_error(
         "no follow-up matches '" + std::string(ref) + "' (the interactions it names have none)",
-        "`kith due` lists the open follow-ups with their ids");
+        std::string(kHint));
   }
-  return usage_error("no follow-up matches '" + std::string(ref) + "'",
-                     "`kith due` lists the open follow-ups with their ids");
+  return usage_error("no follow-up matches '" + std::string(ref) + "'", std::string(kHint));
 }
 
 Result<std::vector<Interaction>> read_month_in_file_order(const Store& store,

@@ -23,6 +23,21 @@ inline constexpr std::size_t kMaxKindLength = 32;
 // quoting the input.
 Result<std::string> parse_kind(std::string_view text);
 
+// The short form of an interaction id, the one `kith show` prints and people
+// type: the random part of kith's own ids ("046f02" of
+// "20261105T212043Z-046f02"); any other id whole.
+std::string short_interaction_id(std::string_view id);
+
+// Whether `ref` names interaction `id`: the id itself, a prefix of it, or a
+// prefix of its random part (at least 4 characters: "046f" or "046f02").
+bool names_interaction(std::string_view id, std::string_view ref);
+
+// The interaction named by `ref` (names_interaction): exactly one, else a
+// usage error that says there is none or lists those it matches (up to 10,
+// with their dates). The pointer points into `interactions`.
+Result<const Interaction*> find_interaction(const std::vector<Interaction>& interactions,
+                                            std::string_view ref);
+
 // The interaction with a follow-up named by `ref`: an exact interaction id,
 // else the unique id prefix among interactions with an open follow-up, else
 // the unique id prefix among those with a done one. Errors

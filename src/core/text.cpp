@@ -340,6 +340,45 @@ bool terms_match(std::string_view a, std::string_view b) {
   return !na.empty() && na == normalize_term(b);
 }
 
+std::string normalize_note(std::string_view s) {
+  std::vector<std::string> lines(1);
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const unsigned char ch = static_cast<unsigned char>(s[k]);
+    const bool separator = s.substr(k, 3) == "\u2028" || s.substr(k, 3) == "\u2029";
+    if (ch == '\r' || ch == '\n' || separator) {
+      if (ch == '\r' && k + 1 < s.size() && s[k + 1] == '\n') ++k;
+      if (separator) k += 2;
+      lines.emplace_back();
+    } else if (ch < 0x20 || ch == 0x7f) {
+      lines.back() += ' ';
+    } else {
+      lines.back() += static_cast<char>(ch);
+    }
+  }
+  for (auto& line : lines) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+  }
+  std::size_t first = 0;
+  while (first < lines.size() && lines[first].empty()) ++first;
+  std::size_t last = lines.size();
+  while (last > first && lines[last - 1].empty()) --last;
+  std::string out;
+  for (std::size_t k = first; k < last; ++k) out += (k == first ? "" : "\n") + lines[k];
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+  std::vector<std::string> out(1);
+  for (char ch : s) {
+    if (ch == '\n') {
+      out.emplace_back();
+    } else {
+      out.back() += ch;
+    }
+  }
+  return out;
+}
+
 std::string sanitize_for_terminal(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith::text {
 
@@ -105,5 +106,14 @@ bool terms_match(std::string_view a, std::string_view b);
 // sequences such as "\x1b[31m" therefore never reach the terminal raw, and the
 // result is always valid UTF-8. Everything else is kept.
 std::string sanitize_for_terminal(std::string_view s);
+
+// A note as kith keeps it: every line break (CRLF, a lone CR, U+2028,
+// U+2029) made "\n", every other C0 control and DEL made a space, trailing
+// spaces removed from each line, and blank lines at the start and the end
+// dropped. Notes are the one text that may span lines.
+std::string normalize_note(std::string_view s);
+
+// The lines of `s` split at "\n" (one empty line for an empty `s`).
+std::vector<std::string> split_lines(std::string_view s);
 
 }  // namespace kith::text

@@ -97,18 +97,19 @@ TEST_F(ShowTest, InteractionsAreListedNewestFirstWithIntentOthersAndFollowUps) {
        R"("follow_up":{"text":"check in","by":"2026-11-30","done_on":null}})",
        R"({"id":"b0","date":"2026-11-01","contacts":["jose-nunez"],"kind":"email",)"
        R"("intent":"ask","note":null,"logged_at":"2026-11-01T10:00:00Z"})"});
-  // 83 columns wide: whole on a terminal of 100.
+  // 87 columns wide: whole on a terminal of 100.
   auto r = kith.env("COLUMNS", "100").ok({"show", "jose-nunez"});
   const std::string tail = r.out.substr(r.out.find("\n\n") + 2);
-  EXPECT_EQ(tail,
-            "Open follow-ups (1)\n"
-            "  b1  by 2026-11-30, in 5 days  check in\n"
-            "  Mark one done: kith done ID\n"
-            "\n"
-            "Interactions (newest first)\n"
-            "  2026-11-02  intro   give      with bob: Introduced them [follow-up open: check in]\n"
-            "  2026-11-01  email   ask\n"
-            "  2026-10-03  coffee  catch-up  First coffee\n");
+  EXPECT_EQ(
+      tail,
+      "Open follow-ups (1)\n"
+      "  b1  by 2026-11-30, in 5 days  check in\n"
+      "  Mark one done: kith done ID\n"
+      "\n"
+      "Interactions (newest first)\n"
+      "  b1  2026-11-02  intro   give      with bob: Introduced them [follow-up open: check in]\n"
+      "  b0  2026-11-01  email   ask\n"
+      "  a1  2026-10-03  coffee  catch-up  First coffee\n");
 }
 
 TEST_F(ShowTest, JsonHasEveryContactKeyAndTheInteractionsNewestFirst) {

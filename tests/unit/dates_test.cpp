@@ -729,5 +729,20 @@ TEST(Parsers, NeverCrashOnArbitraryBytesAndAlwaysQuoteTheInputOnError) {
   }
 }
 
+TEST(CheckEventDate, FromNineteenHundredToAYearAhead) {
+  const Date today{date::year{2026} / 11 / 20};
+  auto ok = [&](Date d) { return check_event_date("--date", "typed", d, today).ok(); };
+  EXPECT_TRUE(ok(Date{date::year{1900} / 1 / 1}));
+  EXPECT_TRUE(ok(today));
+  EXPECT_TRUE(ok(Date{date::year{2027} / 11 / 20}));
+  EXPECT_FALSE(ok(Date{date::year{1899} / 12 / 31}));
+  EXPECT_FALSE(ok(Date{date::year{2027} / 11 / 21}));
+  auto r = check_event_date("--met", "1899-12-31", Date{date::year{1899} / 12 / 31}, today);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::usage);
+  EXPECT_EQ(r.error().message, "--met: '1899-12-31' is before 1900");
+  EXPECT_NE(r.error().hint.find("check the year"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kith

@@ -125,6 +125,63 @@ TEST(FindFollowUp, ResolvesExactIdsAndUniquePrefixes) {
   }
 }
 
+TEST(FindFollowUp, TakesTheRandomPartOfAnIdOrItsFirstFourCharacters) {
+  const std::vector<FindCase> cases = {
+      {"aaaaaa", "20261105T100000Z-aaaaaa", nullptr},
+      {"aaaa", "20261105T100000Z-aaaaaa", nullptr},
+      {"ddee", "20261106T090000Z-ddeeee", nullptr},
+      {"cccccc", "20261105T120000Z-cccccc", nullptr},
+      // Three characters are too few to be a random part.
+      {"aaa", nullptr, "no follow-up matches 'aaa'"},
+      {"bbbbbb", nullptr, "the interactions it names have none"},
+  };
+  for (const FindCase& c : cases) {
+    SCOPED_TRACE(c.ref);
+    auto r = find_follow_up(kLog, c.ref);
+    if (c.found) {
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      EXPECT_EQ((*r)->id, c.found);
+    } else {
+      ASSERT_FALSE(r.ok());
+      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
+    }
+  }
+}
+
+TEST(FindInteraction, AnyUniquePrefixOrRandomPartWithOrWithoutAFollowUp) {
+  const std::vector<FindCase> cases = {
+      {"bbbbbb", "20261105T110000Z-bbbbbb", nullptr},
+      {"20261105T11", "20261105T110000Z-bbbbbb", nullptr},
+      {"abc", "abc", nullptr},  // exact, though "abc-2" starts with it
+      {"abc-", "abc-2", nullptr},
+      {"dd", nullptr, "no interaction matches 'dd'"},
+      {"2026110", nullptr, "matches 5 interactions: 20261105T100000Z-aaaaaa (2026-11-05), "},
+      {"no such", nullptr, "is not an interaction id"},
+  };
+  for (const FindCase& c : cases) {
+    SCOPED_TRACE(c.ref);
+    auto r = find_interaction(kLog, c.ref);
+    if (c.found) {
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      EXPECT_EQ((*r)->id, c.found);
+    } else {
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().kind, ErrorKind::usage);
+      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
+    }
+  }
+}
+
+TEST(ShortInteractionId, IsTheRandomPartOfKithsOwnIdsAndOtherIdsWhole) {
+  EXPECT_EQ(short_interaction_id("20261105T212043Z-046f02"), "046f02");
+  EXPECT_EQ(short_interaction_id("b1"), "b1");
+  EXPECT_EQ(short_interaction_id("imported-2019-7"), "imported-2019-7");
+  EXPECT_TRUE(names_interaction("20261105T212043Z-046f02", "046f"));
+  EXPECT_FALSE(names_interaction("20261105T212043Z-046f02", "046"));
+  EXPECT_FALSE(names_interaction("20261105T212043Z-046f02", "f02"));
+  EXPECT_FALSE(names_interaction("20261105T212043Z-046f02", ""));
+}
+
 // ------------------------------------------------- month files, done in place
 
 class MonthFileTest : public ::testing::Test {

@@ -601,6 +601,22 @@ INSTANTIATE_TEST_SUITE_P(
                     SanitizeCase{"zwj_kept", std::string_view(kFamily), std::string_view(kFamily)}),
     LabelName{});
 
+TEST(NormalizeNote, KeepsLineBreaksAsNewlinesAndMakesOtherControlsSpaces) {
+  EXPECT_EQ(normalize_note("one\ntwo"), "one\ntwo");
+  EXPECT_EQ(normalize_note("one\r\ntwo\rthree"), "one\ntwo\nthree");
+  EXPECT_EQ(normalize_note("one\xe2\x80\xa8two\xe2\x80\xa9three"), "one\ntwo\nthree");
+  EXPECT_EQ(normalize_note("a\tb\x1b[2Jc\x7f"), "a b [2Jc");
+  EXPECT_EQ(normalize_note("\n\n  first  \n\nlast \n\n"), "  first\n\nlast");
+  EXPECT_EQ(normalize_note("\r\n \n"), "");
+  EXPECT_EQ(normalize_note("Zoë 🎉"), "Zoë 🎉");
+}
+
+TEST(SplitLines, SplitsAtNewlinesOnly) {
+  EXPECT_EQ(split_lines("a\nb\n"), (std::vector<std::string>{"a", "b", ""}));
+  EXPECT_EQ(split_lines(""), (std::vector<std::string>{""}));
+  EXPECT_EQ(split_lines("a\rb"), (std::vector<std::string>{"a\rb"}));
+}
+
 #undef KITH_FFFD
 
 }  // namespace
