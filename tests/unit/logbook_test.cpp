@@ -91,6 +91,23 @@ struct FindCase {
   const char* message;  // part of the error message otherwise
 };
 
+// Each case through `find`: the id it finds, or a usage error saying so.
+template <typename Find>
+void expect_finds(Find find, const std::vector<FindCase>& cases) {
+  for (const FindCase& c : cases) {
+    SCOPED_TRACE(c.ref);
+    auto r = find(kLog, c.ref);
+    if (c.found) {
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      EXPECT_EQ((*r)->id, c.found);
+    } else {
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().kind, ErrorKind::usage);
+      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
+    }
+  }
+}
+
 TEST(FindFollowUp, ResolvesExactIdsAndUniquePrefixes) {
   const std::vector<FindCase> cases = {
       {"20261105T100000Z-aaaaaa", "20261105T100000Z-aaaaaa", nullptr},
@@ -111,18 +128,7 @@ TEST(FindFollowUp, ResolvesExactIdsAndUniquePrefixes) {
       {"../x", nullptr, "is not an interaction id"},
       {"a b", nullptr, "is not an interaction id"},
   };
-  for (const FindCase& c : cases) {
-    SCOPED_TRACE(c.ref);
-    auto r = find_follow_up(kLog, c.ref);
-    if (c.found) {
-      ASSERT_TRUE(r.ok()) << r.error().message;
-      EXPECT_EQ((*r)->id, c.found);
-    } else {
-      ASSERT_FALSE(r.ok());
-      EXPECT_EQ(r.error().kind, ErrorKind::usage);
-      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
-    }
-  }
+  expect_finds(find_follow_up, cases);
 }
 
 TEST(FindFollowUp, TakesTheRandomPartOfAnIdOrItsFirstFourCharacters) {
@@ -135,17 +141,7 @@ TEST(FindFollowUp, TakesTheRandomPartOfAnIdOrItsFirstFourCharacters) {
       {"aaa", nullptr, "no follow-up matches 'aaa'"},
       {"bbbbbb", nullptr, "the interactions it names have none"},
   };
-  for (const FindCase& c : cases) {
-    SCOPED_TRACE(c.ref);
-    auto r = find_follow_up(kLog, c.ref);
-    if (c.found) {
-      ASSERT_TRUE(r.ok()) << r.error().message;
-      EXPECT_EQ((*r)->id, c.found);
-    } else {
-      ASSERT_FALSE(r.ok());
-      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
-    }
-  }
+  expect_finds(find_follow_up, cases);
 }
 
 TEST(FindInteraction, AnyUniquePrefixOrRandomPartWithOrWithoutAFollowUp) {
@@ -158,18 +154,7 @@ TEST(FindInteraction, AnyUniquePrefixOrRandomPartWithOrWithoutAFollowUp) {
       {"2026110", nullptr, "matches 5 interactions: 20261105T100000Z-aaaaaa (2026-11-05), "},
       {"no such", nullptr, "is not an interaction id"},
   };
-  for (const FindCase& c : cases) {
-    SCOPED_TRACE(c.ref);
-    auto r = find_interaction(kLog, c.ref);
-    if (c.found) {
-      ASSERT_TRUE(r.ok()) << r.error().message;
-      EXPECT_EQ((*r)->id, c.found);
-    } else {
-      ASSERT_FALSE(r.ok());
-      EXPECT_EQ(r.error().kind, ErrorKind::usage);
-      EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
-    }
-  }
+  expect_finds(find_interaction, cases);
 }
 
 TEST(ShortInteractionId, IsTheRandomPartOfKithsOwnIdsAndOtherIdsWhole) {
