@@ -1,7 +1,9 @@
-// kith edit CONTACT|me [options]: change a contact or your profile. With
-// options, scalars replace, lists add, and the --no-… options and --untag
-// remove. With no option, the record's JSON opens in $VISUAL / $EDITOR and is
-// saved only when the result is a valid record with the same id.
+// kith edit CONTACT|INTERACTION|me [options]: change a contact, an
+// interaction or your profile. With options, scalars replace, lists add, and
+// the --no-… options and --untag remove. With no option, the record's JSON
+// opens in $VISUAL / $EDITOR and is saved only when the result is a valid
+// record with the same id.
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
@@ -11,9 +13,12 @@
 #include "cli/contact_fields.h"
 #include "cli/editor.h"
 #include "cli/git_support.h"
+#include "cli/interaction_change.h"
 #include "cli/output.h"
 #include "core/contacts.h"
 #include "core/fields.h"
+#include "core/logbook.h"
+#include "core/records.h"
 
 namespace kith::cli {
 
@@ -51,10 +56,35 @@ struct EditOptions {
   ContactRemovals removals;
   std::vector<std::string> goals;     // me only
   std::vector<std::string> no_goals;  // me only
+  // An interaction only (--note is shared with contacts):
+  std::optional<std::string> date;
+  std::optional<std::string> kind;
+  bool give = false;
+  bool ask = false;
+  bool catch_up = false;
+  std::vector<std::string> contacts;
   bool json = false;
 
   bool changes_something() const {
-    return name || !fields.empty() || !removals.empty() || !goals.empty() || !no_goals.empty();
+    return name || !fields.empty() || !removals.empty() || !goals.empty() || !no_goals.empty() ||
+           changes_interaction();
+  }
+  // The options only an interaction takes, the first one given, else null.
+  const char* interaction_option() const {
+    if (date) return "--date";
+    if (kind) return "--kind";
+    if (give) return "--give";
+    if (ask) return "--ask";
+    if (catch_up) return "--catch-up";
+    if (!contacts.empty()) return "--contact";
+    return nullptr;
+  }
+  bool changes_interaction() const { return interaction_option() != nullptr || fields.note; }
+  // Whether an option that an interaction does not take was given.
+  bool changes_more_than_an_interaction() const {
+    ContactFields others = fields;
+    others.note.reset();
+    return name || !others.empty() || !removals.empty() || !goals.empty() || !no_goals.empty();
   }
 };
 
@@ -174,6 +204,12 @@ int finish(Context& ctx, const EditOptions& o, const Json& record, Outcome outco
 }
 
 int edit_contact(const EditOptions& o, Date today, const Store& store, Context& ctx) {
+  if (const char* option = o.interaction_option()) {
+    return ctx.fail(usage_error(std::string(option) + " applies to an interaction, not a contact",
+                                std::string("`kith show CONTACT` lists the interactions with "
+                                            "their ids: kith edit ID ") +
+                                    option + " …"));
+  }
   if (!o.goals.empty() || !o.no_goals.empty()) {
     return ctx.fail(usage_error(
         std::string(o.goals.empty() ? "--no-goal" : "--goal") + " only applies to your profile",
@@ -224,10 +260,153 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
 }
 
 // ---------------------------------------------------------------------------
+// Interactions
+
+// The checks `kith log` makes, on an interaction as edited: its id kept, a
+// plausible date that is not in the future, a valid kind, contacts that
+// exist (each once), a note of text.
+Status check_interaction_edit(const Interaction& edited, const Interaction& original, Date today,
+                              const std::vector<Contact>& contacts) {
+  if (edited.id != original.id) {
+    return usage_error("the id cannot be changed (it was '" + original.id + "', the edit says '" +
+                       clean(edited.id) + "')");
+  }
+  const std::string date = format_date(edited.date);
+  if (auto s = check_event_date("date", date, edited.date, today); !s) return s;
+  if (edited.date > today) return usage_error("date: " + date + " is in the future");
+  auto kind = parse_kind(edited.kind);
+  if (!kind) return kind.error();
+  if (*kind != edited.kind) return usage_error("kind: write it as '" + *kind + "'");
+  std::set<std::string> seen;
+  for (const auto& id : edited.contacts) {
+    if (!seen.insert(id).second) return usage_error("contacts: '" + clean(id) + "' is named twice");
+    const bool known =
+        std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) { return c.id == id; });
+    if (!known) {
+      return usage_error("contacts: no contact has the id '" + clean(id) + "'",
+                         "`kith list` shows the ids");
+    }
+  }
+  if (edited.note) {
+    auto note = check_note("note", *edited.note);
+    if (!note) return note.error();
+    if (*note != *edited.note) return usage_error("note: trailing spaces or blank lines");
+  }
+  return {};
+}
+
+Result<Interaction> parse_interaction_edit(const std::string& text, const Interaction& original,
+                                           Date today, const std::vector<Contact>& contacts) {
+  auto json = parse_json_document(text, "your edit");
+  if (!json) return json.error();
+  auto edited = interaction_from_json(*json, "your edit");
+  if (!edited) return edited.error();
+  if (auto s = check_interaction_edit(*edited, original, today, contacts); !s) return s.error();
+  return edited;
+}
+
+Result<Interaction> apply_interaction_options(const EditOptions& o, Date today,
+                                              const Interaction& original,
+                                              const std::vector<Contact>& contacts) {
+  Interaction updated = original;
+  if (o.date) {
+    auto d = parse_date(*o.date, today, DateDirection::past);
+    if (!d) return Error{ErrorKind::usage, "--date: " + d.error().message, d.error().hint};
+    if (auto s = check_event_date("--date", *o.date, *d, today); !s) return s.error();
+    if (*d > today) return usage_error("--date: " + format_date(*d) + " is in the future");
+    updated.date = *d;
+  }
+  if (o.kind) {
+    auto k = parse_kind(*o.kind);
+    if (!k) return Error{ErrorKind::usage, "--kind: " + k.error().message, k.error().hint};
+    updated.kind = *k;
+  }
+  if (o.give) updated.intent = Intent::give;
+  if (o.ask) updated.intent = Intent::ask;
+  if (o.catch_up) updated.intent = Intent::catch_up;
+  if (o.fields.note) {
+    auto note = check_note("--note", *o.fields.note);
+    if (!note) return note.error();
+    updated.note = note->empty() ? std::nullopt : std::optional<std::string>(std::move(*note));
+  }
+  if (!o.contacts.empty()) {
+    updated.contacts.clear();
+    for (const auto& ref : o.contacts) {
+      auto c = resolve_contact(contacts, ref, Scope::active);
+      if (!c) return Error{ErrorKind::usage, "--contact: " + c.error().message, c.error().hint};
+      if (std::find(updated.contacts.begin(), updated.contacts.end(), (*c)->id) !=
+          updated.contacts.end()) {
+        return usage_error("--contact: " + (*c)->id + " is named twice");
+      }
+      updated.contacts.push_back((*c)->id);
+    }
+  }
+  return updated;
+}
+
+int edit_interaction(const EditOptions& o, Date today, const Store& store, Context& ctx,
+                     const Interaction& original) {
+  if (o.changes_more_than_an_interaction()) {
+    return ctx.fail(usage_error(
+        "an interaction takes only --date, --kind, --give, --ask, --catch-up, --note and "
+        "--contact",
+        "to change a contact, name the contact: kith edit CONTACT …"));
+  }
+  auto contacts = store.load_contacts();
+  if (!contacts) return ctx.fail(contacts.error());
+  Interaction updated;
+  if (o.changes_something()) {
+    auto checked = apply_interaction_options(o, today, original, *contacts);
+    if (!checked) return ctx.fail(checked.error());
+    updated = std::move(*checked);
+  } else {
+    const std::string again = short_interaction_id(original.id);
+    auto text =
+        edit_until_valid(ctx, "kith-edit-" + again, again, serialize_document(to_json(original)),
+                         [&](const std::string& t) -> Status {
+                           auto parsed = parse_interaction_edit(t, original, today, *contacts);
+                           return parsed ? Status() : Status(parsed.error());
+                         });
+    if (!text) return ctx.fail(text.error());
+    updated = *parse_interaction_edit(*text, original, today, *contacts);
+  }
+  const std::string label = interaction_label(updated, *contacts);
+  if (to_json(updated) == to_json(original)) {
+    if (o.json) print_json(ctx.out, to_json(original));
+    ctx.confirm("no changes to interaction " + label);
+    return 0;
+  }
+  updated.extra[std::string(kRevisionKey)] = revision_of(original) + 1;
+
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  std::vector<std::string> warnings;
+  auto interactions = store.load_interactions(warnings);
+  if (!interactions) return ctx.fail(interactions.error());
+  auto current = std::find_if(interactions->begin(), interactions->end(),
+                              [&](const Interaction& i) { return i.id == original.id; });
+  if (current == interactions->end() || to_json(*current) != to_json(original)) {
+    return ctx.fail(
+        Error{ErrorKind::lock,
+              "another kith changed interaction " + original.id + " meanwhile; nothing was saved",
+              "look again with `kith show`"});
+  }
+  if (auto s = replace_interaction(store, original, updated); !s) return ctx.fail(s.error());
+  commit_change(ctx, store, "edit: " + original.id);
+  if (o.json) print_json(ctx.out, to_json(updated));
+  ctx.confirm("updated interaction " + label);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
 // Your profile
 
 // The options that make no sense for the profile, with whether they were given.
 Status check_profile_options(const EditOptions& o) {
+  if (const char* option = o.interaction_option()) {
+    return usage_error(std::string(option) + " does not apply to your profile",
+                       "it applies to an interaction: kith edit ID " + std::string(option) + " …");
+  }
   const ContactFields& f = o.fields;
   const ContactRemovals& r = o.removals;
   const std::pair<const char*, bool> contact_only[] = {
@@ -360,6 +539,9 @@ int run_edit(const EditOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (o.target == "me") return edit_profile(o, *store, ctx);
+  auto interaction = interaction_named(*store, o.target);
+  if (!interaction) return ctx.fail(interaction.error());
+  if (*interaction) return edit_interaction(o, *today, *store, ctx, **interaction);
   return edit_contact(o, *today, *store, ctx);
 }
 
@@ -368,7 +550,8 @@ int run_edit(const EditOptions& o, Context& ctx) {
 void setup_edit(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<EditOptions>();
   sub.add_option("CONTACT", o->target,
-                 "Id, id prefix, part of the name, or email; `me` for your profile")
+                 "Id, id prefix, part of the name, or email; `me` for your profile; or an "
+                 "interaction's id (its random part is enough)")
       ->required();
   sub.add_option("--name", o->name, "Change the name (the id stays)")->type_name("N");
   add_contact_field_options(sub, o->fields, FieldsFor::edit);
@@ -377,10 +560,24 @@ void setup_edit(CLI::App& sub, Context& ctx) {
       ->type_name("G");
   sub.add_option("--no-goal", o->no_goals, "Remove a goal from your profile (edit me only)")
       ->type_name("G");
+  sub.add_option("--date", o->date, "An interaction's date (it may move to another month)")
+      ->type_name("DATE");
+  sub.add_option("--kind", o->kind, "An interaction's kind: coffee, call, email…")
+      ->type_name("KIND");
+  auto* give = sub.add_flag("--give", o->give, "Make an interaction a give");
+  auto* ask = sub.add_flag("--ask", o->ask, "Make an interaction an ask");
+  auto* catch_up = sub.add_flag("--catch-up", o->catch_up, "Make an interaction a catch-up");
+  give->excludes(ask)->excludes(catch_up);
+  ask->excludes(catch_up);
+  sub.add_option("--contact", o->contacts,
+                 "Whom an interaction was with (repeatable; replaces the list)")
+      ->type_name("CONTACT");
   sub.add_flag("--json", o->json, "Print the record as saved, as JSON");
   sub.footer(
       "With no option, opens the record's JSON in $VISUAL, else $EDITOR, else vi,\n"
-      "and saves it only when it is valid and keeps its id.");
+      "and saves it only when it is valid and keeps its id. The argument names a\n"
+      "contact first; only when no contact matches is it an interaction's id\n"
+      "(as `kith show` prints it: 046f02). --note applies to both.");
   sub.callback([o, &ctx] { ctx.exit_code = run_edit(*o, ctx); });
 }
 

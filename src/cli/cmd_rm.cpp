@@ -1,13 +1,18 @@
-// kith rm CONTACT [--purge [--yes]] and kith restore CONTACT.
+// kith rm CONTACT [--purge [--yes]], kith rm INTERACTION [--yes] and kith
+// restore CONTACT.
 //
 // rm archives: the contact stays on disk with "archived": true, hidden from
 // list, due and pitch, and restore brings it back. rm --purge deletes the
 // contact's file and takes its id out of every interaction, deleting the
-// interactions that named nobody else.
+// interactions that named nobody else. rm of an interaction's id deletes
+// that interaction's line.
+#include <algorithm>
+
 #include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_change.h"
 #include "cli/git_support.h"
+#include "cli/interaction_change.h"
 #include "cli/output.h"
 #include "core/english.h"
 #include "core/logbook.h"
@@ -111,7 +116,50 @@ int run_purge(const RmOptions& o, Context& ctx) {
   return 0;
 }
 
+// Deletes one interaction, after asking on a terminal (--yes: without).
+int delete_interaction(const RmOptions& o, Context& ctx, const Store& store,
+                       const Interaction& doomed) {
+  if (o.purge) {
+    return ctx.fail(usage_error("--purge applies to a contact; an interaction is simply deleted",
+                                "kith rm " + short_interaction_id(doomed.id)));
+  }
+  auto contacts = store.load_contacts();
+  if (!contacts) return ctx.fail(contacts.error());
+  const std::string label = interaction_label(doomed, *contacts);
+  if (!o.yes) {
+    if (!ctx.env().stdin_is_tty) {
+      return ctx.fail(usage_error("rm deletes interaction " + label +
+                                      " for good and asks first, but there is no terminal to ask",
+                                  "pass --yes to delete it from a script"));
+    }
+    if (!ctx.ask("Delete interaction " + label + "? This cannot be undone.")) {
+      ctx.err << "kith: nothing was deleted\n";
+      return 0;
+    }
+  }
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return ctx.fail(lock.error());
+  std::vector<std::string> warnings;
+  auto interactions = store.load_interactions(warnings);
+  if (!interactions) return ctx.fail(interactions.error());
+  const bool still_there = std::any_of(interactions->begin(), interactions->end(),
+                                       [&](const Interaction& i) { return i.id == doomed.id; });
+  if (!still_there) {
+    return ctx.fail(usage_error("interaction " + doomed.id + " is gone already",
+                                "another kith deleted it meanwhile"));
+  }
+  if (auto s = replace_interaction(store, doomed, std::nullopt); !s) return ctx.fail(s.error());
+  commit_change(ctx, store, "rm: " + doomed.id);
+  ctx.confirm("deleted interaction " + label);
+  return 0;
+}
+
 int run_rm(const RmOptions& o, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto interaction = interaction_named(*store, o.contact);
+  if (!interaction) return ctx.fail(interaction.error());
+  if (*interaction) return delete_interaction(o, ctx, *store, **interaction);
   return o.purge ? run_purge(o, ctx) : run_archive(o, ctx);
 }
 
@@ -131,10 +179,15 @@ int run_restore(const RestoreOptions& o, Context& ctx) {
 
 void setup_rm(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<RmOptions>();
-  sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
+  sub.add_option("CONTACT", o->contact,
+                 "Id, id prefix, part of the name, or email; or an interaction's id (its random "
+                 "part is enough), to delete that interaction")
+      ->required();
   sub.add_flag("--purge", o->purge,
                "Delete the contact and take it out of every interaction, for good");
-  sub.add_flag("--yes", o->yes, "Purge without asking (needed when stdin is not a terminal)");
+  sub.add_flag("--yes", o->yes,
+               "Purge, or delete an interaction, without asking (needed when stdin is not a "
+               "terminal)");
   sub.callback([o, &ctx] { ctx.exit_code = run_rm(*o, ctx); });
 }
 

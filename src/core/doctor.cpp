@@ -142,6 +142,32 @@ Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& 
         if (auto s = fsutil::remove_file(path); !s) return s;
         done.push_back({f.file, 0, "removed a temp file left by an interrupted write"});
         break;
+      case Repair::remove_stale_copy: {
+        // Only when the line still holds that interaction: the file is
+        // rewritten atomically without it, every other byte kept.
+        auto text = fsutil::read_file(path);
+        if (!text) return text.error();
+        if (!text->has_value()) break;
+        const std::string& content = **text;
+        std::size_t begin = 0;
+        for (int n = 1; n < f.line && begin != std::string::npos; ++n) {
+          begin = content.find('\n', begin);
+          if (begin != std::string::npos) ++begin;
+        }
+        if (begin == std::string::npos || begin >= content.size()) break;
+        std::size_t end = content.find('\n', begin);
+        end = end == std::string::npos ? content.size() : end + 1;
+        const std::string quoted_id = "\"id\":\"" + f.line_id + "\"";
+        if (content.substr(begin, end - begin).find(quoted_id) == std::string::npos) break;
+        std::string kept = content.substr(0, begin) + content.substr(end);
+        if (kept.empty()) {
+          if (auto s = fsutil::remove_file(path); !s) return s;
+        } else if (auto s = fsutil::write_file_atomic(path, kept); !s) {
+          return s;
+        }
+        done.push_back({f.file, f.line, "deleted the older copy of interaction " + f.line_id});
+        break;
+      }
     }
   }
   return {};

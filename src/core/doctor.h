@@ -55,6 +55,8 @@ enum class Repair {
   truncate_torn_line,  // cut the file to `keep_bytes`, dropping a torn last line
   add_final_newline,   // append "\n" after a complete last line that lacks it
   remove_temp_file,    // delete a temp file left by an interrupted write
+  remove_stale_copy,   // delete line `line` (interaction `line_id`) of a month file: the
+                       // older copy an interrupted move between months left behind
 };
 
 struct Finding {
@@ -66,6 +68,7 @@ struct Finding {
   std::string hint;  // what to do; may be empty
   Repair repair = Repair::none;
   std::uint64_t keep_bytes = 0;  // for truncate_torn_line
+  std::string line_id;           // for remove_stale_copy: the id on that line
 
   std::string where() const;  // "log/2026-11.jsonl:3", "contacts/ada.json", "."
 };

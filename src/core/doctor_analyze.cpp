@@ -8,6 +8,7 @@
 
 #include "core/doctor.h"
 #include "core/layout.h"
+#include "core/logbook.h"
 #include "core/model.h"
 #include "core/records.h"
 #include "core/text.h"
@@ -60,10 +61,19 @@ class Analyzer {
  public:
   explicit Analyzer(Report& report) : report_(report) {}
 
-  void add(Severity severity, std::string check, std::string file, int line, std::string message,
-           std::string hint = {}, Repair repair = Repair::none, std::uint64_t keep = 0) {
-    report_.findings.push_back(Finding{severity, std::move(check), std::move(file), line,
-                                       safe(message), std::move(hint), repair, keep});
+  Finding& add(Severity severity, std::string check, std::string file, int line,
+               std::string message, std::string hint = {}, Repair repair = Repair::none,
+               std::uint64_t keep = 0) {
+    report_.findings.push_back(Finding{severity,
+                                       std::move(check),
+                                       std::move(file),
+                                       line,
+                                       safe(message),
+                                       std::move(hint),
+                                       repair,
+                                       keep,
+                                       {}});
+    return report_.findings.back();
   }
 
   // Parses a whole-file JSON document; reports why not and returns nullopt.
@@ -220,11 +230,28 @@ class Analyzer {
           "move the line to " + std::string(layout::kLogDir) + "/" + month +
               std::string(layout::kMonthSuffix) + ", where `kith done` looks for it");
     }
-    auto [it, inserted] = interaction_ids_.emplace(i->id, where);
+    const long long revision = revision_of(*i);
+    auto [it, inserted] = interaction_ids_.emplace(i->id, Seen{file, line, revision});
     if (!inserted) {
-      add(Severity::error, "duplicate-id", file, line,
-          "interaction id " + i->id + " is used twice (first at " + it->second + ")",
-          "give one of them another id, or delete the copy");
+      const Seen& first = it->second;
+      const std::string first_where = first.file + ":" + std::to_string(first.line);
+      if (first.file != file && first.revision != revision) {
+        // An edit that moved the interaction to another month and stopped
+        // before taking it out of the old one: the later edit stands.
+        const bool this_one_is_newer = revision > first.revision;
+        const Seen stale = this_one_is_newer ? first : Seen{file, line, revision};
+        const std::string kept = this_one_is_newer ? where : first_where;
+        Finding& f = add(Severity::error, "duplicate-id", stale.file, stale.line,
+                         "interaction " + i->id + " is also at " + kept +
+                             ", edited later: this copy is the one an interrupted edit left",
+                         "`kith doctor --fix` deletes this copy", Repair::remove_stale_copy);
+        f.line_id = i->id;
+        if (this_one_is_newer) it->second = Seen{file, line, revision};
+      } else {
+        add(Severity::error, "duplicate-id", file, line,
+            "interaction id " + i->id + " is used twice (first at " + first_where + ")",
+            "give one of them another id, or delete the copy");
+      }
     }
     std::set<std::string> named;
     for (const auto& id : i->contacts) {
@@ -242,7 +269,13 @@ class Analyzer {
   std::set<std::string, std::less<>> known_ids_;
   std::map<std::string, std::vector<std::string>> contact_files_;
   std::vector<std::pair<std::string, std::string>> mismatched_;  // file, id
-  std::map<std::string, std::string> interaction_ids_;           // id -> where
+  // Where each interaction id was first seen, and its revision.
+  struct Seen {
+    std::string file;
+    int line = 0;
+    long long revision = 0;
+  };
+  std::map<std::string, Seen> interaction_ids_;
 };
 
 // Keeps the first kMaxFindingsPerFile findings of each file (and every
@@ -265,6 +298,9 @@ void cap_per_file(std::vector<Finding>& findings) {
                            file,
                            0,
                            "and " + std::to_string(n) + " more problems in this file",
+                           {},
+                           Repair::none,
+                           0,
                            {}});
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {

@@ -193,4 +193,48 @@ Status mark_follow_up_done(const Store& store, std::string_view id, Date date, D
   return store.rewrite_month(month, *lines);
 }
 
+namespace {
+
+date::year_month month_of_date(Date d) {
+  const date::year_month_day ymd{d};
+  return ymd.year() / ymd.month();
+}
+
+}  // namespace
+
+long long revision_of(const Interaction& i) {
+  auto it = i.extra.find(kRevisionKey);
+  if (it == i.extra.end() || !it->is_number_integer()) return 0;
+  return it->get<long long>();
+}
+
+Status replace_interaction(const Store& store, const Interaction& old,
+                           const std::optional<Interaction>& updated) {
+  const date::year_month from = month_of_date(old.date);
+  auto lines = read_month_in_file_order(store, from);
+  if (!lines) return lines.error();
+  auto it = std::find_if(lines->begin(), lines->end(),
+                         [&](const Interaction& i) { return i.id == old.id; });
+  if (it == lines->end()) {
+    return usage_error(
+        layout::month_relative_path(from) + " has no interaction " + old.id + " any more",
+        "another kith changed it meanwhile; look again with `kith show`");
+  }
+  if (!updated) {
+    lines->erase(it);
+    return store.rewrite_month(from, *lines);
+  }
+  const date::year_month to = month_of_date(updated->date);
+  if (to == from) {
+    *it = *updated;
+    return store.rewrite_month(from, *lines);
+  }
+  auto destination = read_month_in_file_order(store, to);
+  if (!destination) return destination.error();
+  destination->push_back(*updated);
+  if (auto s = store.rewrite_month(to, *destination); !s) return s;
+  lines->erase(it);
+  return store.rewrite_month(from, *lines);
+}
+
 }  // namespace kith

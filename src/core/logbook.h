@@ -3,6 +3,7 @@
 // rewriting its month file in place.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,5 +61,27 @@ Result<std::vector<Interaction>> read_month_in_file_order(const Store& store,
 // the file has no such interaction with a follow-up; the file is unchanged
 // on any error.
 Status mark_follow_up_done(const Store& store, std::string_view id, Date date, Date done_on);
+
+// The key an edited interaction carries: how many times it was edited (1
+// after the first edit). It tells the copy to keep when an interrupted move
+// between months left an interaction in two month files: the higher one.
+inline constexpr std::string_view kRevisionKey = "revision";
+
+// The revision of `i`: its "revision" when it is a whole number, else 0.
+long long revision_of(const Interaction& i);
+
+// Replaces interaction `old` (found in the month file of old.date) by
+// `updated`, which keeps its id, or deletes it when `updated` is nullopt.
+// The caller holds the write lock and has set updated's "revision" to one
+// more than old's. Month
+// files are rewritten atomically, other lines unchanged in content and
+// order. When the new date falls in another month, the line is first added
+// at the end of that month's file and only then taken out of the old one:
+// stopped in between, the interaction is in both files, and the copy with
+// the higher "revision" is the one `kith doctor --fix` keeps. A usage error
+// when the old month file no longer has the interaction; nothing is
+// written on any error before the first rewrite.
+Status replace_interaction(const Store& store, const Interaction& old,
+                           const std::optional<Interaction>& updated);
 
 }  // namespace kith

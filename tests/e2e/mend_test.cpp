@@ -161,5 +161,90 @@ TEST_F(MendTest, DoneContactClosesThatPersonsOnlyFollowUpOrListsThem) {
   refused({"done", "Nobody Atall"}, "nor any contact");
 }
 
+// ---------------------------------------------------- interactions changed
+
+TEST_F(MendTest, EditChangesAnInteractionAndMovesItToItsNewMonth) {
+  const std::string id = logged({"log", "ada", "--date", "1900-01-01", "--note", "oops"});
+  ASSERT_TRUE(fs::exists(tmp / "data/log/1900-01.jsonl"));
+  kith.ok({"edit", id.substr(17), "--date", "2026-10-03", "--kind", "lunch", "--give", "--contact",
+           "ada", "--contact", "jose", "--note", "Lunch at the Society"});
+  EXPECT_FALSE(fs::exists(tmp / "data/log/1900-01.jsonl"));
+  const auto lines = read_file(tmp / "data/log/2026-10.jsonl");
+  const Json j = Json::parse(lines);
+  EXPECT_EQ(j["id"], id);
+  EXPECT_EQ(j["date"], "2026-10-03");
+  EXPECT_EQ(j["kind"], "lunch");
+  EXPECT_EQ(j["intent"], "give");
+  EXPECT_EQ(j["contacts"], Json::array({"ada-lovelace", "jose-nunez"}));
+  EXPECT_EQ(j["note"], "Lunch at the Society");
+  EXPECT_EQ(j["revision"], 1);
+  EXPECT_EQ(kith.ok({"stats", "--json"}).json()["months"][0]["month"], "2026-10");
+  // A prefix of the full id works too; a second edit is revision 2.
+  kith.ok({"edit", id.substr(0, 20), "--catch-up"});
+  EXPECT_EQ(Json::parse(read_file(tmp / "data/log/2026-10.jsonl"))["revision"], 2);
+}
+
+TEST_F(MendTest, EditOfAnInteractionInTheEditorIsCheckedLikeLog) {
+  const std::string id = logged({"log", "ada", "--kind", "coffee"});
+  const fs::path editor = tmp / "editor.sh";
+  write_file(editor, "#!/bin/sh\nsed -i 's/\"coffee\"/\"dinner\"/' \"$1\"\n");
+  fs::permissions(editor, fs::perms::owner_all);
+  kith.env("EDITOR", editor.string()).ok({"edit", id.substr(17)});
+  EXPECT_EQ(Json::parse(read_file(tmp / "data/log/2026-11.jsonl"))["kind"], "dinner");
+  write_file(editor, "#!/bin/sh\nsed -i 's/\"ada-lovelace\"/\"nobody\"/' \"$1\"\n");
+  refused({"edit", id.substr(17)}, "no contact has the id 'nobody'");
+  write_file(editor, "#!/bin/sh\nsed -i 's/\"2026-11-20\"/\"2027-01-01\"/' \"$1\"\n");
+  refused({"edit", id.substr(17)}, "is in the future");
+}
+
+TEST_F(MendTest, OptionsOfTheWrongRecordAreRefused) {
+  const std::string id = logged({"log", "ada"});
+  refused({"edit", id.substr(17), "--company", "Acme"},
+          "an interaction takes only --date, --kind, --give, --ask, --catch-up, --note and "
+          "--contact");
+  refused({"edit", "ada", "--date", "2026-11-01"}, "--date applies to an interaction");
+  refused({"edit", "me", "--give"}, "--give does not apply to your profile");
+  refused({"edit", "zzzz9"}, "no contact matches 'zzzz9', nor any interaction");
+  refused({"edit", id.substr(17), "--contact", "nobody"}, "--contact: no contact matches");
+}
+
+TEST_F(MendTest, RmDeletesAnInteractionAfterAskingOrWithYes) {
+  const std::string id = logged({"log", "ada", "--note", "wrong person"});
+  refused({"rm", id.substr(17)}, "pass --yes");
+  auto asked = kith.run_on_terminal({"rm", id.substr(17)}, "n\n");
+  EXPECT_EQ(asked.exit_code, 0) << asked.err;
+  EXPECT_NE(asked.err.find("nothing was deleted"), std::string::npos) << asked.err;
+  EXPECT_TRUE(fs::exists(tmp / "data/log/2026-11.jsonl"));
+  auto r = kith.ok({"rm", id.substr(17), "--yes"});
+  EXPECT_NE(r.err.find("deleted interaction " + id.substr(17) +
+                       " (2026-11-20, other, catch-up, "
+                       "with Ada Lovelace: wrong person)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "data/log/2026-11.jsonl"));
+  // The contact is untouched.
+  EXPECT_EQ(read_json(tmp / "data/contacts/ada-lovelace.json")["archived"], false);
+}
+
+// A move between months stopped after writing the new month: the interaction
+// is in both files; doctor says which copy is stale and --fix deletes it.
+TEST_F(MendTest, DoctorFixDeletesTheStaleCopyAnInterruptedMoveLeft) {
+  write_file(tmp / "data/log/2026-11.jsonl",
+             log_line("20261102T100000Z-abc123", "2026-11-02", {"ada-lovelace"}) +
+                 log_line("20261103T100000Z-def456", "2026-11-03", {"jose-nunez"}));
+  Json moved = interaction("20261102T100000Z-abc123", "2026-10-15", {"ada-lovelace"}, "give");
+  moved["revision"] = 1;
+  write_file(tmp / "data/log/2026-10.jsonl", moved.dump() + "\n");
+  auto r = kith.run({"doctor"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("log/2026-11.jsonl:1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("is also at log/2026-10.jsonl:1"), std::string::npos) << r.out;
+  kith.ok({"doctor", "--fix"});
+  EXPECT_EQ(read_file(tmp / "data/log/2026-11.jsonl"),
+            log_line("20261103T100000Z-def456", "2026-11-03", {"jose-nunez"}));
+  EXPECT_EQ(Json::parse(read_file(tmp / "data/log/2026-10.jsonl")), moved);
+  kith.ok({"doctor"});
+}
+
 }  // namespace
 }  // namespace kith::test

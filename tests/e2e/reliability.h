@@ -138,6 +138,9 @@ struct Writer {
   // running the command again finishes the job). False: one file, so the
   // whole directory is as before or as after.
   bool many_files = false;
+  // A kill between its files leaves a state that `kith doctor --fix`
+  // completes (rather than running the command again).
+  bool doctor_finishes = false;
 };
 
 inline std::optional<Json> json_file(const fs::path& p) {
@@ -214,6 +217,48 @@ inline const std::vector<Writer>& writers() {
            }
          }
          return false;
+       }},
+      {"edit_interaction_month",
+       [](const Kith& kith, const fs::path& data, int count) {
+         add_base_contacts(kith);
+         std::string lines;
+         for (int k = 0; k < count; ++k) {
+           lines += interaction("mv-" + std::to_string(k), "2026-11-02", {"ada"}).dump() + "\n";
+         }
+         write_file(data / "log" / "2026-11.jsonl", lines);
+       },
+       [](const fs::path&, int k) {
+         return std::vector<std::string>{"edit", "mv-" + std::to_string(k), "--date", "2026-10-15",
+                                         "--give"};
+       },
+       [](const fs::path& data, int k) {
+         int copies = 0;
+         bool moved = false;
+         for (const auto& line : log_lines(data)) {
+           if (line.value("id", "") != "mv-" + std::to_string(k)) continue;
+           ++copies;
+           moved = line["date"] == "2026-10-15" && line["intent"] == "give";
+         }
+         return copies == 1 && moved;
+       },
+       false, true, true},
+      {"rm_interaction",
+       [](const Kith& kith, const fs::path& data, int count) {
+         add_base_contacts(kith);
+         std::string lines;
+         for (int k = 0; k < count; ++k) {
+           lines += interaction("gone-" + std::to_string(k), "2026-11-02", {"ada"}).dump() + "\n";
+         }
+         write_file(data / "log" / "2026-11.jsonl", lines);
+       },
+       [](const fs::path&, int k) {
+         return std::vector<std::string>{"rm", "gone-" + std::to_string(k), "--yes"};
+       },
+       [](const fs::path& data, int k) {
+         for (const auto& line : log_lines(data)) {
+           if (line.value("id", "") == "gone-" + std::to_string(k)) return false;
+         }
+         return true;
        }},
       {"edit",
        [](const Kith& kith, const fs::path&, int count) {
