@@ -88,7 +88,9 @@ Promise promise_of(const Candidate& c, const Profile& me) {
     why.push_back("also knows " + natural_list(skills));
   }
   if (why.empty()) {
-    why.push_back((who.met_on ? "connected " : "added ") + format_date(p.connected));
+    // LinkedIn's "Connected On" is what an import keeps as met_on.
+    const char* how = !who.met_on ? "added " : came_by_import(who) ? "connected " : "met ";
+    why.push_back(how + format_date(p.connected));
   }
   p.why = why.front();
   for (std::size_t k = 1; k < why.size(); ++k) p.why += "; " + why[k];

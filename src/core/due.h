@@ -87,7 +87,9 @@ struct Homework {
   std::vector<const Contact*> suggestions;
   // Why each suggestion, in the same order: "changed jobs: Acme → Globex",
   // "shares your interest in climate tech", "cares about rust, which you
-  // know", "also knows design", else "connected 2024-03-12".
+  // know", "also knows design", else "connected 2024-03-12" (met_on of an
+  // imported contact), "met 2024-03-12" (of one added by hand) or "added
+  // 2024-03-12" (no met_on).
   std::vector<std::string> suggestion_reasons;
 
   bool done() const { return static_cast<int>(reached.size()) >= goal; }

@@ -1039,7 +1039,7 @@ TEST(Suggestions, SaySkillsEitherWayAndTheConnectionDate) {
   EXPECT_EQ(ids(r.homework.suggestions), (std::vector<std::string>{"b", "a", "c"}));
   EXPECT_EQ(r.homework.suggestion_reasons,
             (std::vector<std::string>{"knows design, which you care about",
-                                      "cares about rust, which you know", "connected 2024-03-12"}));
+                                      "cares about rust, which you know", "met 2024-03-12"}));
 }
 
 TEST(Suggestions, JsonHasAReasonForEachSuggestion) {
