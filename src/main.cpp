@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) env.terminal_columns = size.ws_col;
   }
   env.in = &std::cin;
+  if (env.stdin_is_tty) env.terminal_fd = STDIN_FILENO;
   env.now = std::chrono::system_clock::now();
   std::error_code ec;
   env.executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();

@@ -26,6 +26,7 @@ const std::vector<CommandSpec>& command_table() {
       {"add", "Add a contact and print its id", {}, setup_add},
       {"log", "Record an interaction: a catch-up, a give or an ask", {}, setup_log},
       {"due", "Who is due for a no-need hello, and this month's homework", {}, setup_due},
+      {"review", "Walk who is due on the terminal, one key per action", {}, setup_review},
       {"pitch", "Why a contact would want to hear from you, and a draft message", {}, setup_pitch},
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},

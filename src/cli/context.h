@@ -32,6 +32,9 @@ struct Environment {
   std::chrono::system_clock::time_point now{};
   std::function<std::uint32_t()> random;  // source of interaction id suffixes
   std::istream* in = nullptr;             // answers to questions; nullptr: none
+  // The descriptor behind `in` when it is a terminal (0 for stdin), which
+  // `kith review` switches to single-key reads; -1: read `in` a line at a time.
+  int terminal_fd = -1;
   std::string executable;  // absolute path of the running kith (/proc/self/exe); may be empty
   std::string hostname;    // this machine's name, for the fallback git identity
 

@@ -24,12 +24,12 @@ std::string editor_command(const Environment& env) {
 }
 
 Result<EditBuffer> EditBuffer::create(const Environment& env, std::string_view stem,
-                                      std::string_view content) {
+                                      std::string_view content, std::string_view suffix) {
   std::string dir = "/tmp";
   if (auto tmp = env.get("TMPDIR"); tmp && !tmp->empty() && tmp->front() == '/') dir = *tmp;
-  std::string name = dir + "/" + std::string(stem) + "-XXXXXX.json";
+  std::string name = dir + "/" + std::string(stem) + "-XXXXXX" + std::string(suffix);
   // mkstemps creates the file with mode 0600.
-  const int fd = ::mkstemps(name.data(), 5);
+  const int fd = ::mkstemps(name.data(), static_cast<int>(suffix.size()));
   if (fd < 0) {
     return io_error("cannot create a temp file in " + dir + ": " + std::strerror(errno),
                     "set TMPDIR to a writable directory");

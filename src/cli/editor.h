@@ -19,10 +19,10 @@ std::string editor_command(const Environment& env);
 // whatever happened, unless kept.
 class EditBuffer {
  public:
-  // Creates "<stem>-XXXXXX.json" holding `content`. An io error when it
+  // Creates "<stem>-XXXXXX<suffix>" holding `content`. An io error when it
   // cannot be created or written.
   static Result<EditBuffer> create(const Environment& env, std::string_view stem,
-                                   std::string_view content);
+                                   std::string_view content, std::string_view suffix = ".json");
 
   EditBuffer(EditBuffer&& other) noexcept;
   EditBuffer& operator=(EditBuffer&&) = delete;

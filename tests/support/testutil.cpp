@@ -180,6 +180,15 @@ RunResult Kith::run_on_terminal(const std::vector<std::string>& args,
   return result;
 }
 
+std::vector<std::string> Kith::command_line(const std::vector<std::string>& args) const {
+  std::vector<std::string> words = {"/usr/bin/env", "-i"};
+  for (const auto& [k, v] : environment()) words.push_back(k + "=" + v);
+  words.insert(words.end(), wrapper_.begin(), wrapper_.end());
+  words.push_back(kith_binary());
+  words.insert(words.end(), args.begin(), args.end());
+  return words;
+}
+
 RunResult Kith::run(const std::vector<std::string>& args, const std::string& stdin_data) const {
   const std::map<std::string, std::string> vars = environment();
   std::vector<std::string> env_strings;

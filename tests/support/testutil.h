@@ -113,6 +113,9 @@ class Kith {
   // terminal on which the user types `typed`, with the same environment as
   // run(). For the questions kith asks only on a terminal.
   RunResult run_on_terminal(const std::vector<std::string>& args, const std::string& typed) const;
+  // The words that run kith with ARGS as run() does, for a program that
+  // starts it: {"/usr/bin/env", "-i", "NAME=VALUE"..., the binary, ARGS...}.
+  std::vector<std::string> command_line(const std::vector<std::string>& args) const;
   const fs::path& data_dir() const { return data_dir_; }
 
  private:

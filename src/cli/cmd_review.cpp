@@ -1,0 +1,481 @@
+// kith review [--new]: a minute a day in the terminal. Walks the people due,
+// the follow-ups due and the homework suggestions of `kith due` one screen at
+// a time (with --new: the contacts never contacted), and acts on each with one
+// key. Every action is the write of the command it stands for (cli/actions.h).
+#include <set>
+
+#include "cli/actions.h"
+#include "cli/clipboard.h"
+#include "cli/commands.h"
+#include "cli/contact_change.h"
+#include "cli/contact_fields.h"
+#include "cli/editor.h"
+#include "cli/output.h"
+#include "cli/review.h"
+#include "cli/terminal.h"
+#include "core/english.h"
+#include "core/logbook.h"
+#include "core/pitch.h"
+#include "core/vocabulary.h"
+
+namespace kith::cli {
+namespace {
+
+struct ReviewOptions {
+  bool never_contacted = false;  // --new
+};
+
+// What a key did to the screen: stay on it, go on to the next, or stop.
+enum class After { stay, next, quit };
+
+// What a session reads once, at its start, and its input.
+struct Session {
+  Context& ctx;
+  const Store& store;
+  Keyboard keys;
+  Style style;
+  Date today{};
+  Network network;
+  HistoryMap history;                         // the whole log summarised, for the pitches
+  std::set<std::string, std::less<>> closed;  // follow-ups marked done here
+};
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// Asks for a line; nullopt when the user gives none (Enter or Ctrl-D):
+// the action is then cancelled.
+std::optional<std::string> ask_line(Session& s, const std::string& prompt) {
+  s.ctx.out << prompt << std::flush;
+  auto answer = s.keys.line();
+  if (!answer) s.ctx.out << "\n";
+  if (!answer || trimmed(*answer).empty()) {
+    s.ctx.out << "Cancelled.\n";
+    return std::nullopt;
+  }
+  return trimmed(*answer);
+}
+
+std::string standard_kind_list() {
+  std::string list;
+  for (auto kind : standard_kinds()) list += (list.empty() ? "" : ", ") + std::string(kind);
+  return list;
+}
+
+After log_with(Session& s, const Contact& c, Intent intent) {
+  Interaction built;
+  built.date = s.today;
+  built.intent = intent;
+  const std::string default_kind = built.kind;
+  for (;;) {
+    s.ctx.out << "Kind (" << standard_kind_list() << "; Enter: " << default_kind
+              << "): " << std::flush;
+    auto answer = s.keys.line();
+    if (!answer) {
+      s.ctx.out << "\nCancelled.\n";
+      return After::stay;
+    }
+    const std::string kind = trimmed(*answer);
+    if (kind.empty()) break;
+    auto parsed = parse_kind(kind);
+    if (parsed) {
+      built.kind = *parsed;
+      break;
+    }
+    s.ctx.fail(parsed.error());
+  }
+  for (;;) {
+    s.ctx.out << "Note (Enter: none): " << std::flush;
+    auto answer = s.keys.line();
+    if (!answer) {
+      s.ctx.out << "\nCancelled.\n";
+      return After::stay;
+    }
+    const std::string note = trimmed(*answer);
+    if (note.empty()) break;
+    if (auto ok = check_text("note", note); !ok) {
+      s.ctx.fail(ok.error());
+      continue;
+    }
+    built.note = note;
+    break;
+  }
+  s.ctx.out.flush();
+  auto logged = log_interaction(s.ctx, s.store, {c.id}, std::move(built));
+  if (!logged) {
+    s.ctx.fail(logged.error());
+    return After::stay;
+  }
+  confirm_logged(s.ctx, *logged, s.today);
+  return After::next;
+}
+
+After snooze(Session& s, const Contact& c) {
+  for (;;) {
+    auto answer = ask_line(s, "Snooze until (2w, +1m, 2027-01-15, friday…): ");
+    if (!answer) return After::stay;
+    auto until = parse_snooze_until(*answer, s.today, "until");
+    if (!until) {
+      s.ctx.fail(until.error());
+      continue;
+    }
+    return snooze_contact(s.ctx, c.id, *until) == 0 ? After::next : After::stay;
+  }
+}
+
+// `kith edit ID --every D` or `--tag T`: asks for the value until it is one
+// `kith edit` takes, then makes the edit.
+After edit_with(Session& s, const Contact& c, const std::string& prompt,
+                void (*set)(ContactFields&, const std::string&)) {
+  ContactFields fields;
+  for (;;) {
+    auto answer = ask_line(s, prompt);
+    if (!answer) return After::stay;
+    fields = ContactFields{};
+    set(fields, *answer);
+    Contact checked = c;
+    if (auto ok = apply_contact_fields(fields, s.today, checked); ok)
+      break;
+    else
+      s.ctx.fail(ok.error());
+  }
+  auto saved = save_contact_edit(s.ctx, s.store, c.id, s.network.contacts,
+                                 [&](const Contact& current) -> Result<Contact> {
+                                   Contact updated = current;
+                                   auto ok = apply_contact_fields(fields, s.today, updated);
+                                   if (!ok) return ok.error();
+                                   return updated;
+                                 });
+  if (!saved) {
+    s.ctx.fail(saved.error());
+    return After::stay;
+  }
+  const Contact& now = saved->contact;
+  s.ctx.confirm((saved->saved ? "updated " : "no changes to ") + contact_label(now));
+  s.ctx.out << "Now " << review_cadence(now, s.network.settings)
+            << "; tags: " << (now.tags.empty() ? std::string("none") : clean(join(now.tags)))
+            << ".\n";
+  return After::stay;
+}
+
+After change_cadence(Session& s, const Contact& c) {
+  return edit_with(s, c, "Every (2w, 1m, 3m, 6m, 1y, off, default): ",
+                   [](ContactFields& f, const std::string& v) { f.every = v; });
+}
+
+After add_tag(Session& s, const Contact& c) {
+  return edit_with(s, c,
+                   "Tag: ", [](ContactFields& f, const std::string& v) { f.tags.push_back(v); });
+}
+
+After mark_done(Session& s, const ReviewStop& stop, const std::vector<Interaction>& interactions) {
+  std::string id;
+  if (stop.follow_up && !s.closed.contains(stop.follow_up->interaction->id)) {
+    id = stop.follow_up->interaction->id;
+  } else {
+    const auto open = open_follow_ups(interactions);
+    if (open.empty()) {
+      s.ctx.out << "No open follow-up.\n";
+      return After::stay;
+    }
+    id = open.front()->id;
+    if (open.size() > 1) {
+      const auto key =
+          s.keys.key(s.ctx.out, "Which follow-up (1 to " + std::to_string(open.size()) + ")? ");
+      const std::size_t k = key && *key >= '1' && *key <= '9' ? std::size_t(*key - '0') : 0;
+      if (k == 0 || k > open.size()) {
+        s.ctx.out << "\nCancelled.\n";
+        return After::stay;
+      }
+      s.ctx.out << k << "\n";
+      id = open[k - 1]->id;
+    }
+  }
+  s.ctx.out.flush();
+  if (close_follow_up(s.ctx, s.store, id, s.today) == 0) s.closed.insert(id);
+  return After::stay;
+}
+
+void print_draft(Session& s, const std::string& draft) {
+  const std::string rule(40, '-');
+  s.ctx.out << s.style(Tone::dim, rule) << "\n";
+  std::size_t start = 0;
+  while (start <= draft.size()) {
+    std::size_t end = draft.find('\n', start);
+    if (end == std::string::npos) end = draft.size();
+    s.ctx.out << clean(std::string_view(draft).substr(start, end - start)) << "\n";
+    start = end + 1;
+  }
+  s.ctx.out << s.style(Tone::dim, rule) << "\n";
+}
+
+void copy_draft(Session& s, const std::string& draft) {
+  std::vector<std::string> ways;
+  if (terminal_takes_osc52(s.ctx.env())) {
+    s.ctx.out << osc52(draft) << std::flush;
+    ways.emplace_back("the terminal (OSC 52)");
+  }
+  const auto program = clipboard_program(s.ctx.env());
+  if (!program.empty()) {
+    if (auto ok = copy_with(s.ctx.env(), program, draft); ok) {
+      ways.push_back(fs::path(program.front()).filename().string());
+    } else {
+      s.ctx.warn(ok.error().message);
+    }
+  }
+  if (ways.empty()) {
+    s.ctx.warn(
+        "cannot copy: the terminal takes no OSC 52 (TERM) and neither wl-copy nor xclip "
+        "is there for a display");
+    return;
+  }
+  s.ctx.out << "Copied the draft through " << join(ways, " and ") << ".\n";
+}
+
+After show_pitch(Session& s, const std::string& first_draft, const std::string& id) {
+  std::string draft = first_draft;
+  print_draft(s, draft);
+  for (;;) {
+    const auto key = s.keys.key(s.ctx.out, "o open in $EDITOR, y copy, Enter back: ");
+    if (key && *key == 'o') {
+      s.ctx.out << "open in $EDITOR\n" << std::flush;
+      auto buffer = EditBuffer::create(s.ctx.env(), "kith-draft-" + id, draft + "\n", ".txt");
+      if (!buffer) {
+        s.ctx.fail(buffer.error());
+        continue;
+      }
+      auto edited = buffer->edit(s.ctx.env());
+      if (!edited) {
+        s.ctx.fail(edited.error());
+        continue;
+      }
+      draft = *edited;
+      while (!draft.empty() && draft.back() == '\n') draft.pop_back();
+      print_draft(s, draft);
+    } else if (key && *key == 'y') {
+      s.ctx.out << "copy\n";
+      copy_draft(s, draft);
+    } else {
+      s.ctx.out << "back\n";
+      return After::stay;
+    }
+  }
+}
+
+void print_keys_help(Session& s, bool never_contacted) {
+  auto& out = s.ctx.out;
+  if (never_contacted) {
+    out << "  e  give them a cadence: 2w, 1m, 3m, 6m, 1y, off, or default (kith edit --every)\n"
+        << "  t  add a tag (kith edit --tag)\n"
+        << "  r  archive them (kith rm; kith restore brings them back)\n";
+  } else {
+    out << "  c  log a catch-up today, then its kind and a note (kith log)\n"
+        << "  g  log a give (kith log --give)\n"
+        << "  a  log an ask (kith log --ask)\n"
+        << "  s  snooze: a date or a duration, as kith snooze --until takes\n"
+        << "  e  change the cadence: 2w, 1m, 3m, off, default (kith edit --every)\n"
+        << "  d  mark an open follow-up done (kith done)\n"
+        << "  p  show the pitch's draft, then open it in $EDITOR or copy it\n";
+  }
+  out << "  n  skip to the next one (also Space)\n"
+      << "  q  quit (also Ctrl-C or Ctrl-D)\n"
+      << "  Enter, Ctrl-D or nothing at a question cancels it.\n";
+}
+
+std::string key_line(bool never_contacted, bool can_close) {
+  if (never_contacted) return "e cadence, t tag, r archive, n skip, q quit, ? help: ";
+  return std::string("c catch-up, g give, a ask, s snooze, e cadence, ") +
+         (can_close ? "d done, " : "") + "p pitch, n skip, q quit, ? help: ";
+}
+
+// The pitch's first offer: what you can offer them, else whom you could
+// introduce them to.
+std::optional<std::string> first_offer(const Pitch& p) {
+  if (!p.you_can_offer.empty()) return "Offer: " + clean(p.you_can_offer.front());
+  if (!p.introductions.empty()) {
+    const Introduction& intro = p.introductions.front();
+    return "Offer: an introduction to " + clean(intro.name) + " (" + clean(join(intro.topics)) +
+           ")";
+  }
+  return std::nullopt;
+}
+
+// One screen and its keys.
+After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
+  auto loaded = s.store.load_contact(stop.contact_id);
+  if (!loaded) {
+    s.ctx.fail(loaded.error());
+    return After::next;
+  }
+  // Removed or archived since the session began (by this session's `r` or
+  // by another kith): nothing to review.
+  if (!loaded->has_value() || (*loaded)->archived) return After::next;
+  Contact contact = std::move(**loaded);
+  std::vector<std::string> warnings;
+  auto interactions = s.store.load_interactions_of(contact.id, warnings);
+  if (!interactions) {
+    s.ctx.fail(interactions.error());
+    return After::next;
+  }
+  s.ctx.report(warnings);
+  const bool never = stop.part == ReviewPart::never_contacted;
+  std::string draft;
+  ReviewScreen screen;
+  screen.stop = &stop;
+  screen.contact = &contact;
+  screen.interactions = &*interactions;
+  screen.report = report;
+  screen.settings = &s.network.settings;
+  screen.today = s.today;
+  if (const Contact* known = s.network.find(contact.id); known && !never) {
+    s.history[contact.id] = history_of(summarize(*interactions), contact.id);
+    const Pitch pitch = make_pitch(s.network, s.history, *known, s.today, PitchOptions{});
+    screen.offer = first_offer(pitch);
+    draft = pitch.draft;
+  }
+  print_review_screen(s.ctx.out, s.style, screen);
+
+  for (;;) {
+    const bool can_close = stop.follow_up || !open_follow_ups(*interactions).empty();
+    const auto key = s.keys.key(s.ctx.out, s.style(Tone::dim, key_line(never, can_close)));
+    if (!key || *key == 'q') {
+      s.ctx.out << "quit\n";
+      return After::quit;
+    }
+    const char k = *key;
+    After after = After::stay;
+    bool wrote = false;
+    if (k == 'n' || k == ' ') {
+      s.ctx.out << "skip\n";
+      return After::next;
+    } else if (k == '?') {
+      s.ctx.out << "help\n";
+      print_keys_help(s, never);
+    } else if (k == 'e') {
+      s.ctx.out << "cadence\n";
+      after = change_cadence(s, contact);
+      wrote = true;
+    } else if (never && k == 't') {
+      s.ctx.out << "tag\n";
+      after = add_tag(s, contact);
+    } else if (never && k == 'r') {
+      s.ctx.out << "archive\n" << std::flush;
+      after = archive_contact(s.ctx, contact.id) == 0 ? After::next : After::stay;
+    } else if (!never && (k == 'c' || k == 'g' || k == 'a')) {
+      const Intent intent = k == 'g' ? Intent::give : k == 'a' ? Intent::ask : Intent::catch_up;
+      s.ctx.out << "log " << (k == 'g' ? "a give" : k == 'a' ? "an ask" : "a catch-up") << "\n";
+      after = log_with(s, contact, intent);
+    } else if (!never && k == 's') {
+      s.ctx.out << "snooze\n";
+      after = snooze(s, contact);
+    } else if (!never && k == 'd' && can_close) {
+      s.ctx.out << "done\n";
+      after = mark_done(s, stop, *interactions);
+      wrote = true;
+    } else if (!never && k == 'p') {
+      s.ctx.out << "pitch\n";
+      after = show_pitch(s, draft, contact.id);
+    } else if (k != '\n') {
+      s.ctx.out << "\n";
+      s.ctx.err << "kith: no action on that key here; ? lists the keys\n";
+    } else {
+      s.ctx.out << "\n";
+    }
+    if (after != After::stay) return after;
+    if (wrote) {
+      // What the screen's next keys act on: the follow-ups still open.
+      if (auto again = s.store.load_interactions_of(contact.id, warnings); again) {
+        *interactions = std::move(*again);
+      }
+    }
+  }
+}
+
+int run_review(const ReviewOptions& o, Context& ctx) {
+  if (!ctx.env().stdin_is_tty || !ctx.env().stdout_is_tty) {
+    return ctx.fail(usage_error(
+        "kith review needs a terminal: it reads keys from stdin and shows screens on stdout",
+        "`kith due` prints the same list for scripts; `kith log`, `kith snooze`, `kith edit`, "
+        "`kith done` and `kith rm` make its changes"));
+  }
+  auto today = ctx.today();
+  if (!today) return ctx.fail(today.error());
+  auto store = ctx.store();
+  if (!store) return ctx.fail(store.error());
+  auto network = store->load_records();
+  if (!network) return ctx.fail(network.error());
+  SummaryOptions until_today;
+  until_today.until = *today;
+  auto due_log = store->summarize_log(until_today);
+  if (!due_log) return ctx.fail(due_log.error());
+  auto whole_log = store->summarize_log({});
+  if (!whole_log) return ctx.fail(whole_log.error());
+  ctx.report(network->warnings);
+  ctx.report(whole_log->warnings);
+
+  Session s{ctx,
+            *store,
+            Keyboard(ctx.env()),
+            Style(ctx.color()),
+            *today,
+            std::move(*network),
+            std::move(whole_log->history),
+            {}};
+  const DueReport report = compute_due(s.network, *due_log, s.today, DueOptions{});
+  const std::vector<ReviewStop> stops = o.never_contacted
+                                            ? never_contacted_stops(s.network, s.history)
+                                            : review_stops(report, s.network);
+  if (stops.empty()) {
+    ctx.out << (o.never_contacted ? "Everyone has been contacted at least once.\n"
+                                  : "Nothing to review: nobody is due, no follow-up is due and "
+                                    "this month's homework is done.\n");
+    return 0;
+  }
+  std::size_t due = 0, follow_ups = 0, homework = 0;
+  for (const auto& stop : stops) {
+    due += stop.part == ReviewPart::due;
+    follow_ups += stop.part == ReviewPart::follow_up;
+    homework += stop.part == ReviewPart::homework;
+  }
+  if (o.never_contacted) {
+    ctx.out << "kith review --new: "
+            << plural(static_cast<long long>(stops.size()), "contact", "contacts")
+            << " never contacted. One key per action; ? lists them.\n";
+  } else {
+    ctx.out << "kith review: " << due << " due, "
+            << plural(static_cast<long long>(follow_ups), "follow-up", "follow-ups") << ", "
+            << homework << " for the homework. One key per action; ? lists them.\n";
+  }
+  for (const auto& stop : stops) {
+    if (stop.follow_up && s.closed.contains(stop.follow_up->interaction->id)) continue;
+    if (review_one(s, stop, o.never_contacted ? nullptr : &report) == After::quit) {
+      ctx.out << "Stopped; `kith review` starts again from the top.\n";
+      return 0;
+    }
+  }
+  ctx.out << "\nThat is everyone for today.\n";
+  return 0;
+}
+
+}  // namespace
+
+void setup_review(CLI::App& sub, Context& ctx) {
+  auto o = std::make_shared<ReviewOptions>();
+  sub.add_flag("--new", o->never_contacted,
+               "Walk the contacts never contacted instead: give each a cadence, a tag, or "
+               "archive it");
+  sub.footer(
+      "One screen per person: who, why now, the last interactions, open follow-ups\n"
+      "and the pitch's first offer. Keys: c catch-up, g give, a ask (then the kind and\n"
+      "a note), s snooze, e cadence, d follow-up done, p pitch draft (o: $EDITOR,\n"
+      "y: copy), n skip, q quit, ? help. With --new: e cadence, t tag, r archive.\n"
+      "Each key makes the same change as its command (log, snooze, edit, done, rm),\n"
+      "committed when the data directory is a git repository. Needs a terminal on\n"
+      "stdin and stdout; `kith due` is the same list for scripts.");
+  sub.callback([o, &ctx] { ctx.exit_code = run_review(*o, ctx); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,71 @@
+// The screens of `kith review`: which people it walks and in what order, and
+// what each screen says. The walk itself (keys, actions) is cmd_review.cpp.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/output.h"
+#include "core/due.h"
+#include "core/history.h"
+#include "core/model.h"
+#include "core/records.h"
+
+namespace kith::cli {
+
+enum class ReviewPart { due, follow_up, homework, never_contacted };
+
+// One screen: a person, and why they are on the list.
+struct ReviewStop {
+  ReviewPart part = ReviewPart::due;
+  std::string contact_id;
+  const DueEntry* due = nullptr;           // part due: the report's entry
+  const DueFollowUp* follow_up = nullptr;  // part follow_up: the report's follow-up
+  std::size_t number = 1;                  // its place in its part, from 1
+  std::size_t count = 1;                   // the size of its part
+};
+
+// The stops of `kith review`, in the order of `kith due`: the people due,
+// then the follow-ups due (each shown with the first of its people who is
+// still in the network and not archived; one naming nobody left is not
+// shown), then the homework suggestions not already shown as due. The
+// stops point into `report`, which must outlive them.
+std::vector<ReviewStop> review_stops(const DueReport& report, const Network& network);
+
+// The stops of `kith review --new`: the contacts not archived that no
+// interaction names (`history` summarises the whole log), oldest added
+// first, then by id.
+std::vector<ReviewStop> never_contacted_stops(const Network& network, const HistoryMap& history);
+
+// What a screen shows besides the stop: the contact as it is now on disk,
+// its interactions (oldest first, as the store returns them) and the
+// pitch's first offer.
+struct ReviewScreen {
+  const ReviewStop* stop = nullptr;
+  const Contact* contact = nullptr;
+  const std::vector<Interaction>* interactions = nullptr;
+  const DueReport* report = nullptr;  // nullptr for --new
+  const Settings* settings = nullptr;
+  std::optional<std::string> offer;  // "what you can offer: Rust, hiring"
+  Date today{};
+};
+
+// "every 2w", "every 3m (the setting)", "cadence off".
+std::string review_cadence(const Contact& c, const Settings& settings);
+
+// How many interactions a screen lists, newest first.
+inline constexpr std::size_t kReviewRecent = 3;
+
+// The open follow-ups among a contact's interactions, oldest first.
+std::vector<const Interaction*> open_follow_ups(const std::vector<Interaction>& interactions);
+
+// Prints a screen: a blank line, "Due 2 of 5: NAME (ID)", the role and
+// company, why now, the latest interactions, the open follow-ups and the
+// offer; plain lines, no cursor movement, so that it scrolls and a screen
+// reader reads it in order.
+void print_review_screen(std::ostream& out, const Style& style, const ReviewScreen& screen);
+
+}  // namespace kith::cli

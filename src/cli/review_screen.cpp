@@ -1,0 +1,250 @@
+#include <algorithm>
+#include <set>
+
+#include "cli/review.h"
+#include "core/english.h"
+
+namespace kith::cli {
+namespace {
+
+// "today", "tomorrow", "in 4 days", "3 days ago"
+std::string review_when(Date date, Date today) {
+  const auto days = (date - today).count();
+  if (days == 0) return "today";
+  if (days == 1) return "tomorrow";
+  if (days < 0) return plural(-days, "day", "days") + " ago";
+  return "in " + plural(days, "day", "days");
+}
+
+// "51 days late", "due today", "due in 3 days"
+std::string review_lateness(int days_overdue) {
+  if (days_overdue > 0) return plural(days_overdue, "day", "days") + " late";
+  if (days_overdue == 0) return "due today";
+  return "due in " + plural(-days_overdue, "day", "days");
+}
+
+Tone review_lateness_tone(int days_overdue, int cycle_days) {
+  if (days_overdue <= 0) return Tone::plain;
+  return cycle_days > 0 && days_overdue >= cycle_days ? Tone::red : Tone::yellow;
+}
+
+std::string_view part_title(ReviewPart part) {
+  switch (part) {
+    case ReviewPart::due:
+      return "Due";
+    case ReviewPart::follow_up:
+      return "Follow-up";
+    case ReviewPart::homework:
+      return "Homework";
+    case ReviewPart::never_contacted:
+      return "Never contacted";
+  }
+  return "";
+}
+
+void number_part(std::vector<ReviewStop>& stops, std::size_t from) {
+  const std::size_t count = stops.size() - from;
+  for (std::size_t k = from; k < stops.size(); ++k) {
+    stops[k].number = k - from + 1;
+    stops[k].count = count;
+  }
+}
+
+void print_why_due(std::ostream& out, const Style& style, const DueEntry& e, Date today) {
+  const long long percent = e.days_overdue > 0 && e.cycle_days > 0
+                                ? (100LL * e.days_overdue + e.cycle_days / 2) / e.cycle_days
+                                : 0;
+  out << "  Why now: "
+      << style(review_lateness_tone(e.days_overdue, e.cycle_days), review_lateness(e.days_overdue));
+  if (e.days_overdue > 0) {
+    out << " (" << percent << "% of " << e.every.text << ")";
+  } else {
+    out << " (every " << e.every.text << ")";
+  }
+  out << "; last: ";
+  if (!e.last_no_need) {
+    out << (e.contact->met_on ? "never (met " + format_date(*e.contact->met_on) + ")"
+                              : "never (added " + format_date(e.contact->added_on) + ")");
+  } else {
+    const bool gave = e.last_give && *e.last_give == *e.last_no_need;
+    out << (gave ? "gave " : "caught up ") << format_date(*e.last_no_need);
+  }
+  out << "\n";
+  if (e.occasion) {
+    const Occasion& o = *e.occasion;
+    std::string text = clean(o.text);
+    if (o.kind == Occasion::Kind::birthday) text += " " + review_when(o.date, today);
+    out << "  Occasion: " << style(Tone::green, text) << "\n";
+  }
+}
+
+void print_why_follow_up(std::ostream& out, const Style& style, const DueFollowUp& f,
+                         const std::string& contact_id) {
+  const Interaction& i = *f.interaction;
+  const std::string by = i.follow_up->by ? "by " + format_date(f.by) : "since " + format_date(f.by);
+  out << "  Why now: you promised \"" << clean(i.follow_up->text) << "\", " << by << ", "
+      << style(review_lateness_tone(f.days_overdue, 0), review_lateness(f.days_overdue)) << " ("
+      << style(Tone::cyan, i.id) << ")\n";
+  std::vector<std::string> others;
+  for (const auto& id : i.contacts) {
+    if (id != contact_id) others.push_back(clean(id));
+  }
+  if (!others.empty()) out << "  Also with: " << join(others) << "\n";
+}
+
+void print_why_homework(std::ostream& out, const Style& style, const ReviewScreen& screen) {
+  const Homework& hw = screen.report->homework;
+  out << "  Why now: homework for " << month_name(static_cast<unsigned>(hw.month.month())) << " "
+      << static_cast<int>(hw.month.year()) << ", "
+      << style(Tone::yellow, std::to_string(hw.reached.size()) + " of " +
+                                 plural(hw.goal, "new contact", "new contacts") + " reached")
+      << "; never contacted, waiting since " << format_date(screen.contact->added_on) << "\n";
+}
+
+void print_why_never(std::ostream& out, const ReviewScreen& screen) {
+  const Contact& c = *screen.contact;
+  out << "  Never contacted; added " << format_date(c.added_on) << "; "
+      << review_cadence(c, *screen.settings)
+      << "; tags: " << (c.tags.empty() ? std::string("none") : clean(join(c.tags))) << "\n";
+}
+
+void print_recent(std::ostream& out, const Style& style, const std::vector<Interaction>& all) {
+  if (all.empty()) {
+    out << "  Last: " << style(Tone::dim, "no interaction yet") << "\n";
+    return;
+  }
+  const std::size_t shown = std::min(all.size(), kReviewRecent);
+  for (std::size_t k = 0; k < shown; ++k) {
+    const Interaction& i = all[all.size() - 1 - k];
+    out << (k == 0 ? "  Last: " : "        ") << format_date(i.date) << " " << to_string(i.intent)
+        << " (" << clean(i.kind) << ")";
+    if (i.note) out << ": " << clean(*i.note);
+    out << "\n";
+  }
+  if (all.size() > shown) {
+    out << "        "
+        << style(Tone::dim, "… and " + plural(static_cast<long long>(all.size() - shown),
+                                              "earlier one", "earlier ones"))
+        << "\n";
+  }
+}
+
+}  // namespace
+
+std::string review_cadence(const Contact& c, const Settings& settings) {
+  if (!c.every) return "every " + settings.every.text + " (the setting)";
+  if (c.every->unit == Duration::Unit::off) return "cadence off";
+  return "every " + c.every->text;
+}
+
+std::vector<ReviewStop> review_stops(const DueReport& report, const Network& network) {
+  std::vector<ReviewStop> stops;
+  std::set<std::string, std::less<>> shown;
+  for (const auto& e : report.due) {
+    ReviewStop s;
+    s.part = ReviewPart::due;
+    s.contact_id = e.contact->id;
+    s.due = &e;
+    stops.push_back(std::move(s));
+    shown.insert(e.contact->id);
+  }
+  number_part(stops, 0);
+  std::size_t from = stops.size();
+  for (const auto& f : report.follow_ups) {
+    for (const auto& id : f.interaction->contacts) {
+      const Contact* c = network.find(id);
+      if (c == nullptr || c->archived) continue;
+      ReviewStop s;
+      s.part = ReviewPart::follow_up;
+      s.contact_id = id;
+      s.follow_up = &f;
+      stops.push_back(std::move(s));
+      break;
+    }
+  }
+  number_part(stops, from);
+  from = stops.size();
+  for (const Contact* c : report.homework.suggestions) {
+    if (shown.contains(c->id)) continue;
+    ReviewStop s;
+    s.part = ReviewPart::homework;
+    s.contact_id = c->id;
+    stops.push_back(std::move(s));
+  }
+  number_part(stops, from);
+  return stops;
+}
+
+std::vector<ReviewStop> never_contacted_stops(const Network& network, const HistoryMap& history) {
+  std::vector<const Contact*> fresh;
+  for (const auto& c : network.contacts) {
+    if (!c.archived && history_of(history, c.id).total() == 0) fresh.push_back(&c);
+  }
+  std::stable_sort(fresh.begin(), fresh.end(), [](const Contact* a, const Contact* b) {
+    return a->added_on != b->added_on ? a->added_on < b->added_on : a->id < b->id;
+  });
+  std::vector<ReviewStop> stops;
+  for (const Contact* c : fresh) {
+    ReviewStop s;
+    s.part = ReviewPart::never_contacted;
+    s.contact_id = c->id;
+    stops.push_back(std::move(s));
+  }
+  number_part(stops, 0);
+  return stops;
+}
+
+std::vector<const Interaction*> open_follow_ups(const std::vector<Interaction>& interactions) {
+  std::vector<const Interaction*> open;
+  for (const auto& i : interactions) {
+    if (i.follow_up && !i.follow_up->done_on) open.push_back(&i);
+  }
+  return open;
+}
+
+void print_review_screen(std::ostream& out, const Style& style, const ReviewScreen& screen) {
+  const ReviewStop& stop = *screen.stop;
+  const Contact& c = *screen.contact;
+  out << "\n"
+      << style(Tone::bold, std::string(part_title(stop.part)) + " " + std::to_string(stop.number) +
+                               " of " + std::to_string(stop.count) + ": " + clean(c.name))
+      << " (" << style(Tone::cyan, c.id) << ")\n";
+  std::string headline;
+  if (c.role) headline = clean(*c.role);
+  if (c.company) headline += (headline.empty() ? "" : " at ") + clean(*c.company);
+  if (c.location) headline += (headline.empty() ? "" : " · ") + clean(*c.location);
+  if (!headline.empty()) out << "  " << headline << "\n";
+
+  switch (stop.part) {
+    case ReviewPart::due:
+      print_why_due(out, style, *stop.due, screen.today);
+      break;
+    case ReviewPart::follow_up:
+      print_why_follow_up(out, style, *stop.follow_up, c.id);
+      break;
+    case ReviewPart::homework:
+      print_why_homework(out, style, screen);
+      break;
+    case ReviewPart::never_contacted:
+      print_why_never(out, screen);
+      break;
+  }
+  if (stop.part != ReviewPart::never_contacted) print_recent(out, style, *screen.interactions);
+  // The follow-up a screen is for is its "why now", not listed again.
+  auto open = open_follow_ups(*screen.interactions);
+  if (stop.follow_up) {
+    std::erase_if(open,
+                  [&](const Interaction* i) { return i->id == stop.follow_up->interaction->id; });
+  }
+  for (std::size_t k = 0; k < open.size(); ++k) {
+    const FollowUp& f = *open[k]->follow_up;
+    out << "  Open follow-up";
+    if (open.size() > 1) out << " " << k + 1;
+    out << ": " << clean(f.text);
+    if (f.by) out << ", by " << format_date(*f.by);
+    out << " (" << style(Tone::cyan, open[k]->id) << ")\n";
+  }
+  if (screen.offer) out << "  " << style(Tone::green, *screen.offer) << "\n";
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,421 @@
+// End-to-end: `kith review` in a real terminal, tmux, driven as a user would
+// (send-keys) and read from the screen (capture-pane). Each key's action is
+// checked in the files it writes (contacts/*.json, log/*.jsonl), and in the
+// commits of a git data directory; without a terminal the command refuses.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "support/gitutil.h"
+#include "support/tmux.h"
+
+namespace kith::test {
+namespace {
+
+using Json = nlohmann::ordered_json;
+// The lines of a .jsonl file, parsed.
+std::vector<Json> read_json_lines(const fs::path& file) {
+  std::vector<Json> lines;
+  const std::string text = read_file(file);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(Json::parse(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The key line of a person's screen ends so (the screen drops the space
+// after it); a key is read after it.
+const std::string kKeys = "? help:";
+
+class ReviewTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!Tmux::available()) GTEST_SKIP() << "tmux is not installed (scripts/deps test installs it)";
+  }
+  TempDir tmp;
+  Kith kith = Kith(tmp / "data").today("2026-11-20").env("NO_COLOR", "1").env("TERM", "xterm");
+
+  // A contact met long ago with a monthly cadence: due today.
+  void add_due(const std::string& name, const std::vector<std::string>& more = {}) {
+    std::vector<std::string> args = {"add", name, "--met", "2026-01-05", "--every", "1m", "-q"};
+    args.insert(args.end(), more.begin(), more.end());
+    kith.ok(args);
+  }
+  Json contact(const std::string& id) const {
+    return read_json(kith.data_dir() / "contacts" / (id + ".json"));
+  }
+  // The lines of a month file, parsed.
+  std::vector<Json> log_of(const std::string& month) const {
+    return read_json_lines(kith.data_dir() / "log" / (month + ".jsonl"));
+  }
+  static bool shows(const RunResult& r, const std::string& text) {
+    return r.out.find(text) != std::string::npos;
+  }
+  RunResult review(const std::vector<std::string>& args, const std::vector<Turn>& turns,
+                   const Kith* other = nullptr) {
+    return run_in_tmux(other ? *other : kith, args, turns,
+                       tmp / ("tmux-" + std::to_string(++runs)));
+  }
+  int runs = 0;
+};
+
+TEST_F(ReviewTest, RefusesWithoutATerminalAndWritesNothing) {
+  add_due("Ada Lovelace");
+  const auto before = tree_with_contents(kith.data_dir());
+  for (const auto& args : {std::vector<std::string>{"review"}, {"review", "--new"}}) {
+    const RunResult r = kith.run(args, "c\n\n\n");
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("kith: error: kith review needs a terminal"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("kith due"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(tree_with_contents(kith.data_dir()), before);
+}
+
+TEST_F(ReviewTest, LogsACatchUpAGiveAndAnAskWithTheirKindAndNote) {
+  add_due("Ada Lovelace", {"--company", "Acme", "--role", "Engineer"});
+  add_due("Bob Stone");
+  add_due("Cy Young");
+  const RunResult r = review({"review"}, {{kKeys, "c"},
+                                          {"Kind (", "coffee\r"},
+                                          {"Note (Enter: none):", "Talked about Rust hiring\r"},
+                                          {kKeys, "g"},
+                                          {"Kind (", "\r"},  // Enter: the standard kind
+                                          {"Note (Enter: none):", "\r"},
+                                          {kKeys, "a"},
+                                          {"Kind (", "Email\r"},
+                                          {"Note (Enter: none):", "Asked for a referral\r"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith review: 3 due, 0 follow-ups, 0 for the homework.")) << r.out;
+  EXPECT_TRUE(shows(r, "Due 1 of 3: Ada Lovelace (ada-lovelace)\n  Engineer at Acme\n")) << r.out;
+  EXPECT_TRUE(shows(r, "  Why now: 288 days late (929% of 1m); last: never (met 2026-01-05)\n"))
+      << r.out;
+  EXPECT_TRUE(shows(r, "  Last: no interaction yet")) << r.out;
+  EXPECT_TRUE(shows(r, "Due 2 of 3: Bob Stone (bob-stone)")) << r.out;
+  EXPECT_TRUE(shows(r, "Due 3 of 3: Cy Young (cy-young)")) << r.out;
+  EXPECT_TRUE(shows(r, "kith: logged a catch-up (coffee) with Ada Lovelace on 2026-11-20"))
+      << r.out;
+  EXPECT_TRUE(shows(r, "That is everyone for today.")) << r.out;
+
+  const auto lines = log_of("2026-11");
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines[0]["contacts"], Json::array({"ada-lovelace"}));
+  EXPECT_EQ(lines[0]["intent"], "catch-up");
+  EXPECT_EQ(lines[0]["kind"], "coffee");
+  EXPECT_EQ(lines[0]["note"], "Talked about Rust hiring");
+  EXPECT_EQ(lines[0]["date"], "2026-11-20");
+  EXPECT_EQ(lines[1]["contacts"], Json::array({"bob-stone"}));
+  EXPECT_EQ(lines[1]["intent"], "give");
+  EXPECT_EQ(lines[1]["kind"], "other");
+  EXPECT_FALSE(lines[1].contains("note") && !lines[1]["note"].is_null()) << lines[1].dump();
+  EXPECT_EQ(lines[2]["contacts"], Json::array({"cy-young"}));
+  EXPECT_EQ(lines[2]["intent"], "ask");
+  EXPECT_EQ(lines[2]["kind"], "email");
+  EXPECT_EQ(lines[2]["note"], "Asked for a referral");
+}
+
+TEST_F(ReviewTest, ABadKindIsAskedAgainAndAnEmptyAnswerCancels) {
+  add_due("Ada Lovelace");
+  const RunResult r = review({"review"}, {{kKeys, "c"},
+                                          {"Kind (", "two words\r"},
+                                          {"Kind (", "call\r"},
+                                          {"Note (Enter: none):", "\x04"},  // Ctrl-D
+                                          {"Cancelled.", ""},
+                                          {kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: error: ")) << r.out;
+  EXPECT_TRUE(shows(r, "Stopped; `kith review` starts again from the top.")) << r.out;
+  EXPECT_FALSE(fs::exists(kith.data_dir() / "log" / "2026-11.jsonl"));
+}
+
+TEST_F(ReviewTest, SnoozesUntilADurationAsSnoozeTakesItAfterABadOne) {
+  add_due("Ada Lovelace");
+  const RunResult r = review(
+      {"review"}, {{kKeys, "s"}, {"Snooze until (", "yesterday\r"}, {"Snooze until (", "2w\r"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: error: until: ")) << r.out;
+  EXPECT_TRUE(shows(r, "kith: snoozed ada-lovelace (Ada Lovelace) until 2026-12-04")) << r.out;
+  EXPECT_EQ(contact("ada-lovelace")["snoozed_until"], "2026-12-04");
+  EXPECT_TRUE(shows(r, "That is everyone for today.")) << r.out;
+}
+
+TEST_F(ReviewTest, ChangesTheCadenceAsEditEveryTakesItAndStaysOnTheScreen) {
+  add_due("Ada Lovelace");
+  const RunResult r = review({"review"}, {{kKeys, "e"},
+                                          {"Every (", "fortnightly\r"},
+                                          {"Every (", "2w\r"},
+                                          {"Now every 2w", ""},
+                                          {kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: error: --every: ")) << r.out;
+  EXPECT_TRUE(shows(r, "kith: updated ada-lovelace (Ada Lovelace)")) << r.out;
+  EXPECT_EQ(contact("ada-lovelace")["every"], "2w");
+}
+
+TEST_F(ReviewTest, MarksTheFollowUpOfAFollowUpScreenDone) {
+  kith.ok({"add", "Ada Lovelace", "-q"});
+  kith.ok({"log", "ada", "--date", "2026-11-01", "--follow-up", "Send the CV", "--by", "2026-11-10",
+           "-q"});
+  const std::string id = log_of("2026-11")[0]["id"];
+  const RunResult r = review({"review"}, {{kKeys, "d"}, {kKeys, "d"}, {kKeys, "n"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "Follow-up 1 of 1: Ada Lovelace (ada-lovelace)")) << r.out;
+  EXPECT_TRUE(
+      shows(r, "  Why now: you promised \"Send the CV\", by 2026-11-10, 10 days late (" + id + ")"))
+      << r.out;
+  EXPECT_TRUE(shows(r, "kith: done: Send the CV (" + id + ")")) << r.out;
+  EXPECT_TRUE(shows(r, "No open follow-up.")) << r.out;
+  EXPECT_EQ(log_of("2026-11")[0]["follow_up"]["done_on"], "2026-11-20");
+}
+
+TEST_F(ReviewTest, ADuePersonsOpenFollowUpIsListedAndClosedByD) {
+  add_due("Ada Lovelace");
+  kith.ok({"log", "ada", "--date", "2026-01-10", "--kind", "call", "--note", "Met at the meetup",
+           "--follow-up", "Send the slides", "--by", "2026-12-01", "-q"});
+  kith.ok({"edit", "ada", "--every", "1m", "-q"});
+  const std::string id = log_of("2026-01")[0]["id"];
+  const RunResult r = review({"review"}, {{kKeys, "d"}, {kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "  Last: 2026-01-10 catch-up (call): Met at the meetup\n")) << r.out;
+  EXPECT_TRUE(shows(r, "  Open follow-up: Send the slides, by 2026-12-01 (" + id + ")")) << r.out;
+  EXPECT_TRUE(shows(r, "d done, ")) << r.out;
+  EXPECT_EQ(log_of("2026-01")[0]["follow_up"]["done_on"], "2026-11-20");
+}
+
+TEST_F(ReviewTest, SkipAndQuitWriteNothing) {
+  add_due("Ada Lovelace");
+  add_due("Bob Stone");
+  const auto before = tree_with_contents(kith.data_dir());
+  const RunResult r = review({"review"}, {{kKeys, "x"}, {kKeys, "n"}, {kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: no action on that key here; ? lists the keys")) << r.out;
+  EXPECT_TRUE(shows(r, ": skip\n\nDue 2 of 2: Bob Stone (bob-stone)")) << r.out;
+  EXPECT_TRUE(shows(r, ": quit\nStopped;")) << r.out;
+  EXPECT_EQ(tree_with_contents(kith.data_dir()), before);
+}
+
+TEST_F(ReviewTest, CtrlCQuitsAndTheHelpListsTheKeys) {
+  add_due("Ada Lovelace");
+  const RunResult r = review({"review"}, {{kKeys, "?"}, {"  q  quit", ""}, {kKeys, "\x03"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "  c  log a catch-up")) << r.out;
+  EXPECT_TRUE(shows(r, "Stopped;")) << r.out;
+}
+
+TEST_F(ReviewTest, NothingDueSaysSo) {
+  kith.ok({"add", "Ada Lovelace", "-q"});
+  kith.ok({"log", "ada", "-q"});
+  const RunResult r = review({"review"}, {});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "Nothing to review: nobody is due")) << r.out;
+}
+
+TEST_F(ReviewTest, HomeworkSuggestionsComeAfterTheFollowUps) {
+  kith.ok({"add", "Ada Lovelace", "-q"});  // added today: not due, never contacted
+  const RunResult r = review({"review"}, {{kKeys, "q"}});
+  EXPECT_TRUE(shows(r, "kith review: 0 due, 0 follow-ups, 1 for the homework.")) << r.out;
+  EXPECT_TRUE(shows(r,
+                    "Homework 1 of 1: Ada Lovelace (ada-lovelace)\n  Why now: homework for "
+                    "November 2026, 0 of 1 new contact reached; never contacted, waiting "
+                    "since 2026-11-20"))
+      << r.out;
+}
+
+TEST_F(ReviewTest, NewGivesACadenceATagOrArchives) {
+  kith.ok({"add", "Ada Lovelace", "-q"});
+  kith.ok({"add", "Bob Stone", "-q"});
+  kith.ok({"add", "Cy Young", "-q"});
+  kith.ok({"add", "Dee Contacted", "-q"});
+  kith.ok({"log", "dee", "-q"});
+  const RunResult r = review({"review", "--new"}, {{kKeys, "e"},
+                                                   {"Every (", "6m\r"},
+                                                   {kKeys, "n"},
+                                                   {kKeys, "t"},
+                                                   {"Tag:", "climate\r"},
+                                                   {kKeys, "n"},
+                                                   {kKeys, "r"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith review --new: 3 contacts never contacted.")) << r.out;
+  EXPECT_TRUE(shows(r,
+                    "Never contacted 1 of 3: Ada Lovelace (ada-lovelace)\n  Never contacted; "
+                    "added 2026-11-20; every 3m (the setting); tags: none\n"))
+      << r.out;
+  EXPECT_FALSE(shows(r, "Dee Contacted")) << r.out;
+  EXPECT_TRUE(shows(r, "e cadence, t tag, r archive, n skip, q quit, ? help: ")) << r.out;
+  EXPECT_TRUE(
+      shows(r, "kith: archived cy-young (Cy Young); `kith restore cy-young` brings it back"))
+      << r.out;
+  EXPECT_EQ(contact("ada-lovelace")["every"], "6m");
+  EXPECT_EQ(contact("bob-stone")["tags"], Json::array({"climate"}));
+  EXPECT_EQ(contact("cy-young")["archived"], true);
+  EXPECT_EQ(contact("dee-contacted")["archived"], false);
+}
+
+TEST_F(ReviewTest, ShowsThePitchDraftCopiesItAndOpensItInTheEditor) {
+  kith.ok({"me", "--name", "Sam Lee", "--skill", "rust", "-q"});
+  add_due("Ada Lovelace", {"--interest", "rust"});
+  // A clipboard program and an editor that leave traces.
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "wl-copy", "#!/bin/sh\ncat > \"" + (tmp / "clipboard").string() + "\"\n");
+  write_file(bin / "editor", "#!/bin/sh\nprintf 'PS: see you soon\\n' >> \"$1\"\n");
+  fs::permissions(bin / "wl-copy", fs::perms::owner_all);
+  fs::permissions(bin / "editor", fs::perms::owner_all);
+  const Kith k = Kith(kith)
+                     .env("PATH", bin.string() + ":/usr/bin:/bin")
+                     .env("WAYLAND_DISPLAY", "wayland-0")
+                     .env("EDITOR", (bin / "editor").string());
+  Tmux term(k, {"review"}, tmp / "tmux");
+  ASSERT_TRUE(term.wait_for(kKeys)) << term.text();
+  term.type("p");
+  ASSERT_TRUE(term.wait_for("Enter back:")) << term.text();
+  term.type("y");
+  ASSERT_TRUE(term.wait_for("Copied the draft")) << term.text();
+  const std::string first = term.clipboard();  // through OSC 52, which tmux keeps
+  EXPECT_TRUE(first.starts_with("Hi Ada,\n")) << first;
+  EXPECT_EQ(read_file(tmp / "clipboard"), first);
+  ASSERT_TRUE(term.wait_for("Enter back:")) << term.text();
+  term.type("o");
+  ASSERT_TRUE(term.wait_for("PS: see you soon")) << term.text();
+  ASSERT_TRUE(term.wait_for("Enter back:")) << term.text();
+  term.type("y");
+  ASSERT_TRUE(term.wait_for("Copied the draft")) << term.text();
+  ASSERT_TRUE(term.wait_for("Enter back:")) << term.text();
+  term.type("\r");
+  ASSERT_TRUE(term.wait_for(kKeys)) << term.text();
+  term.type("q");
+  EXPECT_EQ(term.exit_status(), 0) << term.text();
+  const RunResult r{0, term.text(), ""};
+  EXPECT_TRUE(shows(r, "  Offer: rust\n")) << r.out;
+  EXPECT_TRUE(shows(r, "Hi Ada,\n")) << r.out;
+  EXPECT_TRUE(shows(r, "Copied the draft through the terminal (OSC 52) and wl-copy.")) << r.out;
+  // The edited draft is the one copied from then on, by both ways.
+  const std::string edited = term.clipboard();
+  EXPECT_EQ(edited, first + "\nPS: see you soon");
+  EXPECT_EQ(read_file(tmp / "clipboard"), edited);
+  EXPECT_FALSE(fs::exists(kith.data_dir() / "log"));
+}
+
+TEST_F(ReviewTest, CopiesWithXclipForAnX11Display) {
+  add_due("Ada Lovelace");
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "xclip", "#!/bin/sh\necho \"$@\" > \"" + (tmp / "args").string() +
+                                "\"\ncat > \"" + (tmp / "clipboard").string() + "\"\n");
+  fs::permissions(bin / "xclip", fs::perms::owner_all);
+  const Kith k = Kith(kith).env("PATH", bin.string() + ":/usr/bin:/bin").env("DISPLAY", ":0");
+  const RunResult r = review(
+      {"review"}, {{kKeys, "p"}, {"Enter back:", "y"}, {"Enter back:", "\r"}, {kKeys, "q"}}, &k);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "Copied the draft through the terminal (OSC 52) and xclip.")) << r.out;
+  EXPECT_EQ(read_file(tmp / "args"), "-selection clipboard\n");
+  EXPECT_TRUE(read_file(tmp / "clipboard").starts_with("Hi Ada,\n"));
+}
+
+TEST_F(ReviewTest, SaysWhenItCannotCopy) {
+  add_due("Ada Lovelace");
+  // TERM=dumb: no OSC 52; no display: no clipboard program.
+  const Kith k = Kith(kith).env("TERM", "dumb");
+  const RunResult r = review(
+      {"review"}, {{kKeys, "p"}, {"Enter back:", "y"}, {"Enter back:", "\r"}, {kKeys, "q"}}, &k);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: warning: cannot copy: ")) << r.out;
+  EXPECT_FALSE(shows(r, "Copied")) << r.out;
+}
+
+TEST_F(ReviewTest, ColourFollowsNoColorAndTheColorOption) {
+  add_due("Ada Lovelace");
+  const Kith coloured = Kith(kith).env("NO_COLOR", "\x01unset");
+  {
+    Tmux term(coloured, {"review"}, tmp / "tmux-1");
+    ASSERT_TRUE(term.wait_for(kKeys)) << term.text();
+    EXPECT_NE(term.text(true).find("\x1b[1mDue 1 of 1: Ada Lovelace"), std::string::npos)
+        << term.text(true);
+    term.type("q");
+    EXPECT_EQ(term.exit_status(), 0);
+  }
+  for (const auto& [k, args] : std::vector<std::pair<Kith, std::vector<std::string>>>{
+           {coloured, {"--color", "never", "review"}}, {kith, {"review"}}}) {
+    Tmux term(k, args, tmp / "tmux-2");
+    ASSERT_TRUE(term.wait_for(kKeys)) << term.text();
+    EXPECT_EQ(term.text(true).find("\x1b["), std::string::npos) << term.text(true);
+    term.type("q");
+    EXPECT_EQ(term.exit_status(), 0);
+  }
+}
+
+TEST_F(ReviewTest, AnActionThatFailsChangesNothingAndTheSessionGoesOn) {
+  add_due("Ada Lovelace");
+  const auto before = tree_with_contents(kith.data_dir());
+  // Another kith holds the write lock for the whole session.
+  const int fd = ::open((kith.data_dir() / ".lock").c_str(), O_RDWR | O_CREAT, 0600);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
+  const Kith k = Kith(kith).env("KITH_LOCK_TIMEOUT", "0");
+  const RunResult r = review({"review"},
+                             {{kKeys, "c"},
+                              {"Kind (", "call\r"},
+                              {"Note (Enter: none):", "lost\r"},
+                              {kKeys, "e"},
+                              {"Every (", "2w\r"},
+                              {kKeys, "s"},
+                              {"Snooze until (", "2w\r"},
+                              {kKeys, "q"}},
+                             &k);
+  ::close(fd);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith: error: ")) << r.out;
+  EXPECT_FALSE(shows(r, "kith: logged")) << r.out;
+  EXPECT_TRUE(shows(r, "Stopped;")) << r.out;
+  std::vector<std::string> after = tree_with_contents(kith.data_dir());
+  std::erase_if(after, [](const std::string& line) { return line.starts_with(".lock"); });
+  std::vector<std::string> expected = before;
+  std::erase_if(expected, [](const std::string& line) { return line.starts_with(".lock"); });
+  EXPECT_EQ(after, expected);
+}
+
+TEST_F(ReviewTest, ArrowKeysAndCtrlDAreReadWhole) {
+  add_due("Ada Lovelace");
+  add_due("Bob Stone");
+  const RunResult r = review({"review"}, {{kKeys, "\x1b[A"}, {kKeys, "\x04"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // One "no action" for the whole arrow, none for its '[' or 'A'.
+  const auto first = r.out.find("no action on that key");
+  ASSERT_NE(first, std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("no action on that key", first + 1), std::string::npos) << r.out;
+  EXPECT_TRUE(shows(r, "Stopped;")) << r.out;
+  EXPECT_FALSE(shows(r, "Bob Stone")) << r.out;
+}
+
+TEST(ReviewGitTest, EveryActionIsACommitInAGitDataDirectory) {
+  if (!Tmux::available()) GTEST_SKIP() << "tmux is not installed (scripts/deps test installs it)";
+  TempDir tmp;
+  Machine m{tmp / "m"};
+  const Kith kith = Kith(m.kith).today("2026-11-20").env("NO_COLOR", "1");
+  kith.ok({"add", "Ada Lovelace", "--met", "2026-01-05", "-q"});
+  kith.ok({"add", "Bob Stone", "--met", "2026-01-05", "-q"});
+  kith.ok({"log", "bob", "--date", "2026-01-06", "--follow-up", "Send the CV", "-q"});
+  const std::string id =
+      read_json_lines(m.data() / "log" / "2026-01.jsonl").at(0)["id"].get<std::string>();
+  kith.ok({"git", "init", "-q"});
+  const RunResult r = run_in_tmux(kith, {"review"},
+                                  {{kKeys, "e"},
+                                   {"Every (", "1m\r"},
+                                   {kKeys, "g"},
+                                   {"Kind (", "intro\r"},
+                                   {"Note (Enter: none):", "\r"},
+                                   {kKeys, "d"},
+                                   {kKeys, "s"},
+                                   {"Snooze until (", "+1m\r"}},
+                                  tmp / "tmux");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(m.git_ok({"log", "--format=%s", "-n", "4"}),
+            "snooze: bob-stone\ndone: " + id +
+                "\nlog: intro with ada-lovelace (give)\nedit: ada-lovelace\n");
+  EXPECT_EQ(m.git_ok({"status", "--porcelain"}), "");
+}
+
+}  // namespace
+}  // namespace kith::test
