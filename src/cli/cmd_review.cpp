@@ -1,7 +1,8 @@
-// kith review [--new]: a minute a day in the terminal. Walks the people due,
-// the follow-ups due and the homework suggestions of `kith due` one screen at
-// a time (with --new: the contacts never contacted), and acts on each with one
-// key. Every action is the write of the command it stands for (cli/actions.h).
+// kith review [--all] [--new]: a minute a day in the terminal. Walks the
+// people due, the follow-ups due and the homework suggestions of `kith due`
+// one screen at a time (with --new: the weak ties, the imported people never
+// contacted), and acts on each with one key. Every action is the write of the command it stands for
+// (cli/actions.h).
 #include <set>
 
 #include "cli/actions.h"
@@ -22,7 +23,8 @@ namespace kith::cli {
 namespace {
 
 struct ReviewOptions {
-  bool never_contacted = false;  // --new
+  bool all = false;        // --all: not only the daily budget of people due
+  bool weak_ties = false;  // --new
 };
 
 // What a key did to the screen: stay on it, go on to the next, or stop.
@@ -155,7 +157,7 @@ After edit_with(Session& s, const Contact& c, const std::string& prompt,
   }
   const Contact& now = saved->contact;
   s.ctx.confirm((saved->saved ? "updated " : "no changes to ") + contact_label(now));
-  s.ctx.out << "Now " << review_cadence(now, s.network.settings)
+  s.ctx.out << "Cadence: " << review_cadence(now, s.network.settings)
             << "; tags: " << (now.tags.empty() ? std::string("none") : clean(join(now.tags)))
             << ".\n";
   return After::stay;
@@ -265,9 +267,9 @@ After show_pitch(Session& s, const std::string& first_draft, const std::string& 
   }
 }
 
-void print_keys_help(Session& s, bool never_contacted) {
+void print_keys_help(Session& s, bool weak_ties) {
   auto& out = s.ctx.out;
-  if (never_contacted) {
+  if (weak_ties) {
     out << "  e  give them a cadence: 2w, 1m, 3m, 6m, 1y, off, or default (kith edit --every)\n"
         << "  t  add a tag (kith edit --tag)\n"
         << "  r  archive them (kith rm; kith restore brings them back)\n";
@@ -285,8 +287,8 @@ void print_keys_help(Session& s, bool never_contacted) {
       << "  Enter, Ctrl-D or nothing at a question cancels it.\n";
 }
 
-std::string key_line(bool never_contacted, bool can_close) {
-  if (never_contacted) return "e cadence, t tag, r archive, n skip, q quit, ? help: ";
+std::string key_line(bool weak_ties, bool can_close) {
+  if (weak_ties) return "e cadence, t tag, r archive, n skip, q quit, ? help: ";
   return std::string("c catch-up, g give, a ask, s snooze, e cadence, ") +
          (can_close ? "d done, " : "") + "p pitch, n skip, q quit, ? help: ";
 }
@@ -321,7 +323,7 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
     return After::next;
   }
   s.ctx.report(warnings);
-  const bool never = stop.part == ReviewPart::never_contacted;
+  const bool weak = stop.part == ReviewPart::weak_tie;
   std::string draft;
   ReviewScreen screen;
   screen.stop = &stop;
@@ -330,7 +332,7 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   screen.report = report;
   screen.settings = &s.network.settings;
   screen.today = s.today;
-  if (const Contact* known = s.network.find(contact.id); known && !never) {
+  if (const Contact* known = s.network.find(contact.id); known && !weak) {
     s.history[contact.id] = history_of(summarize(*interactions), contact.id);
     const Pitch pitch = make_pitch(s.network, s.history, *known, s.today, PitchOptions{});
     screen.offer = first_offer(pitch);
@@ -340,7 +342,7 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
 
   for (;;) {
     const bool can_close = stop.follow_up || !open_follow_ups(*interactions).empty();
-    const auto key = s.keys.key(s.ctx.out, s.style(Tone::dim, key_line(never, can_close)));
+    const auto key = s.keys.key(s.ctx.out, s.style(Tone::dim, key_line(weak, can_close)));
     if (!key || *key == 'q') {
       s.ctx.out << "quit\n";
       return After::quit;
@@ -353,29 +355,29 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
       return After::next;
     } else if (k == '?') {
       s.ctx.out << "help\n";
-      print_keys_help(s, never);
+      print_keys_help(s, weak);
     } else if (k == 'e') {
       s.ctx.out << "cadence\n";
       after = change_cadence(s, contact);
       wrote = true;
-    } else if (never && k == 't') {
+    } else if (weak && k == 't') {
       s.ctx.out << "tag\n";
       after = add_tag(s, contact);
-    } else if (never && k == 'r') {
+    } else if (weak && k == 'r') {
       s.ctx.out << "archive\n" << std::flush;
       after = archive_contact(s.ctx, contact.id) == 0 ? After::next : After::stay;
-    } else if (!never && (k == 'c' || k == 'g' || k == 'a')) {
+    } else if (!weak && (k == 'c' || k == 'g' || k == 'a')) {
       const Intent intent = k == 'g' ? Intent::give : k == 'a' ? Intent::ask : Intent::catch_up;
       s.ctx.out << "log " << (k == 'g' ? "a give" : k == 'a' ? "an ask" : "a catch-up") << "\n";
       after = log_with(s, contact, intent);
-    } else if (!never && k == 's') {
+    } else if (!weak && k == 's') {
       s.ctx.out << "snooze\n";
       after = snooze(s, contact);
-    } else if (!never && k == 'd' && can_close) {
+    } else if (!weak && k == 'd' && can_close) {
       s.ctx.out << "done\n";
       after = mark_done(s, stop, *interactions);
       wrote = true;
-    } else if (!never && k == 'p') {
+    } else if (!weak && k == 'p') {
       s.ctx.out << "pitch\n";
       after = show_pitch(s, draft, contact.id);
     } else if (k != '\n') {
@@ -424,14 +426,17 @@ int run_review(const ReviewOptions& o, Context& ctx) {
             std::move(*network),
             std::move(whole_log->history),
             {}};
-  const DueReport report = compute_due(s.network, *due_log, s.today, DueOptions{});
-  const std::vector<ReviewStop> stops = o.never_contacted
-                                            ? never_contacted_stops(s.network, s.history)
-                                            : review_stops(report, s.network);
+  // As `kith due` lists them: the daily budget of people due, unless --all.
+  DueOptions options;
+  if (!o.all) options.limit = static_cast<std::size_t>(s.network.settings.daily);
+  const DueReport report = compute_due(s.network, *due_log, s.today, options);
+  const std::vector<ReviewStop> stops =
+      o.weak_ties ? weak_tie_stops(s.network, s.history) : review_stops(report, s.network);
   if (stops.empty()) {
-    ctx.out << (o.never_contacted ? "Everyone has been contacted at least once.\n"
-                                  : "Nothing to review: nobody is due, no follow-up is due and "
-                                    "this month's homework is done.\n");
+    ctx.out << (o.weak_ties ? "No weak ties: everyone imported has been contacted or has a "
+                              "cadence.\n"
+                            : "Nothing to review: nobody is due, no follow-up is due and "
+                              "this month's homework is done.\n");
     return 0;
   }
   std::size_t due = 0, follow_ups = 0, homework = 0;
@@ -440,18 +445,23 @@ int run_review(const ReviewOptions& o, Context& ctx) {
     follow_ups += stop.part == ReviewPart::follow_up;
     homework += stop.part == ReviewPart::homework;
   }
-  if (o.never_contacted) {
+  if (o.weak_ties) {
     ctx.out << "kith review --new: "
-            << plural(static_cast<long long>(stops.size()), "contact", "contacts")
-            << " never contacted. One key per action; ? lists them.\n";
+            << plural(static_cast<long long>(stops.size()), "weak tie", "weak ties")
+            << " to sort out. One key per action; ? lists them.\n";
   } else {
-    ctx.out << "kith review: " << due << " due, "
-            << plural(static_cast<long long>(follow_ups), "follow-up", "follow-ups") << ", "
+    ctx.out << "kith review: " << due;
+    if (report.due_total > report.due.size()) {
+      ctx.out << " of " << report.due_total << " due (the daily budget; --all for everyone)";
+    } else {
+      ctx.out << " due";
+    }
+    ctx.out << ", " << plural(static_cast<long long>(follow_ups), "follow-up", "follow-ups") << ", "
             << homework << " for the homework. One key per action; ? lists them.\n";
   }
   for (const auto& stop : stops) {
     if (stop.follow_up && s.closed.contains(stop.follow_up->interaction->id)) continue;
-    if (review_one(s, stop, o.never_contacted ? nullptr : &report) == After::quit) {
+    if (review_one(s, stop, o.weak_ties ? nullptr : &report) == After::quit) {
       ctx.out << "Stopped; `kith review` starts again from the top.\n";
       return 0;
     }
@@ -464,9 +474,11 @@ int run_review(const ReviewOptions& o, Context& ctx) {
 
 void setup_review(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<ReviewOptions>();
-  sub.add_flag("--new", o->never_contacted,
-               "Walk the contacts never contacted instead: give each a cadence, a tag, or "
-               "archive it");
+  sub.add_flag("--all", o->all,
+               "Walk everyone due, not only the daily budget (`kith config daily`, default 7)");
+  sub.add_flag("--new", o->weak_ties,
+               "Walk the weak ties instead (imported, never contacted, no cadence): give each a "
+               "cadence, a tag, or archive it");
   sub.footer(
       "One screen per person: who, why now, the last interactions, open follow-ups\n"
       "and the pitch's first offer. Keys: c catch-up, g give, a ask (then the kind and\n"

@@ -16,7 +16,7 @@
 
 namespace kith::cli {
 
-enum class ReviewPart { due, follow_up, homework, never_contacted };
+enum class ReviewPart { due, follow_up, homework, weak_tie };
 
 // One screen: a person, and why they are on the list.
 struct ReviewStop {
@@ -24,6 +24,7 @@ struct ReviewStop {
   std::string contact_id;
   const DueEntry* due = nullptr;           // part due: the report's entry
   const DueFollowUp* follow_up = nullptr;  // part follow_up: the report's follow-up
+  std::string reason;                      // part homework: why this suggestion
   std::size_t number = 1;                  // its place in its part, from 1
   std::size_t count = 1;                   // the size of its part
 };
@@ -31,14 +32,16 @@ struct ReviewStop {
 // The stops of `kith review`, in the order of `kith due`: the people due,
 // then the follow-ups due (each shown with the first of its people who is
 // still in the network and not archived; one naming nobody left is not
-// shown), then the homework suggestions not already shown as due. The
+// shown), then, while this month's homework is not done, its suggestions
+// not already shown as due. The
 // stops point into `report`, which must outlive them.
 std::vector<ReviewStop> review_stops(const DueReport& report, const Network& network);
 
-// The stops of `kith review --new`: the contacts not archived that no
-// interaction names (`history` summarises the whole log), oldest added
-// first, then by id.
-std::vector<ReviewStop> never_contacted_stops(const Network& network, const HistoryMap& history);
+// The stops of `kith review --new`: the weak ties (core/due.h's
+// is_weak_tie: imported, never contacted, no cadence of their own) that are
+// not archived, oldest added first, then by id. `history` summarises the
+// whole log.
+std::vector<ReviewStop> weak_tie_stops(const Network& network, const HistoryMap& history);
 
 // What a screen shows besides the stop: the contact as it is now on disk,
 // its interactions (oldest first, as the store returns them) and the
@@ -49,11 +52,11 @@ struct ReviewScreen {
   const std::vector<Interaction>* interactions = nullptr;
   const DueReport* report = nullptr;  // nullptr for --new
   const Settings* settings = nullptr;
-  std::optional<std::string> offer;  // "what you can offer: Rust, hiring"
+  std::optional<std::string> offer;  // "Offer: Rust" (not for --new)
   Date today{};
 };
 
-// "every 2w", "every 3m (the setting)", "cadence off".
+// "every 2w", "none of its own (the setting: every 3m)", "cadence off".
 std::string review_cadence(const Contact& c, const Settings& settings);
 
 // How many interactions a screen lists, newest first.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "cli/review.h"
@@ -36,8 +37,8 @@ std::string_view part_title(ReviewPart part) {
       return "Follow-up";
     case ReviewPart::homework:
       return "Homework";
-    case ReviewPart::never_contacted:
-      return "Never contacted";
+    case ReviewPart::weak_tie:
+      return "Weak tie";
   }
   return "";
 }
@@ -92,19 +93,49 @@ void print_why_follow_up(std::ostream& out, const Style& style, const DueFollowU
   if (!others.empty()) out << "  Also with: " << join(others) << "\n";
 }
 
+// "imported from linkedin, connected 2024-03-12" for a contact that came
+// by import; "added 2026-11-20" for one added by hand; without the date
+// unless `dated`.
+std::string review_origin(const Contact& c, bool dated = true) {
+  std::string origin;
+  if (came_by_import(c)) {
+    const auto from = c.extra.find("imported_from");
+    origin = from != c.extra.end() && from->is_string()
+                 ? "imported from " + clean(from->get<std::string>())
+                 : std::string("imported");
+  }
+  if (dated) {
+    origin += (origin.empty() ? "" : ", ") + (c.met_on ? "connected " + format_date(*c.met_on)
+                                                       : "added " + format_date(c.added_on));
+  }
+  return origin;
+}
+
 void print_why_homework(std::ostream& out, const Style& style, const ReviewScreen& screen) {
   const Homework& hw = screen.report->homework;
   out << "  Why now: homework for " << month_name(static_cast<unsigned>(hw.month.month())) << " "
       << static_cast<int>(hw.month.year()) << ", "
       << style(Tone::yellow, std::to_string(hw.reached.size()) + " of " +
                                  plural(hw.goal, "new contact", "new contacts") + " reached")
-      << "; never contacted, waiting since " << format_date(screen.contact->added_on) << "\n";
+      << "\n";
+  // The reason may be the date already ("connected 2024-03-12"): then the
+  // origin does not say it again.
+  const std::string& reason = screen.stop->reason;
+  const Contact& c = *screen.contact;
+  const Date connected = c.met_on ? *c.met_on : c.added_on;
+  const bool dated = reason.find(format_date(connected)) != std::string::npos;
+  out << "  Why them: " << (reason.empty() ? "" : style(Tone::green, clean(reason)) + "; ")
+      << "never contacted";
+  if (!dated || came_by_import(c)) out << "; " << review_origin(c, !dated);
+  out << "\n";
 }
 
-void print_why_never(std::ostream& out, const ReviewScreen& screen) {
+void print_why_weak_tie(std::ostream& out, const ReviewScreen& screen) {
   const Contact& c = *screen.contact;
-  out << "  Never contacted; added " << format_date(c.added_on) << "; "
-      << review_cadence(c, *screen.settings)
+  std::string origin = review_origin(c);
+  origin.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(origin.front())));
+  out << "  " << origin << "; never contacted\n"
+      << "  Cadence: " << review_cadence(c, *screen.settings)
       << "; tags: " << (c.tags.empty() ? std::string("none") : clean(join(c.tags))) << "\n";
 }
 
@@ -132,7 +163,7 @@ void print_recent(std::ostream& out, const Style& style, const std::vector<Inter
 }  // namespace
 
 std::string review_cadence(const Contact& c, const Settings& settings) {
-  if (!c.every) return "every " + settings.every.text + " (the setting)";
+  if (!c.every) return "none of its own (the setting: every " + settings.every.text + ")";
   if (c.every->unit == Duration::Unit::off) return "cadence off";
   return "every " + c.every->text;
 }
@@ -164,29 +195,32 @@ std::vector<ReviewStop> review_stops(const DueReport& report, const Network& net
   }
   number_part(stops, from);
   from = stops.size();
-  for (const Contact* c : report.homework.suggestions) {
+  const Homework& hw = report.homework;
+  for (std::size_t k = 0; !hw.done() && k < hw.suggestions.size(); ++k) {
+    const Contact* c = hw.suggestions[k];
     if (shown.contains(c->id)) continue;
     ReviewStop s;
     s.part = ReviewPart::homework;
     s.contact_id = c->id;
+    if (k < hw.suggestion_reasons.size()) s.reason = hw.suggestion_reasons[k];
     stops.push_back(std::move(s));
   }
   number_part(stops, from);
   return stops;
 }
 
-std::vector<ReviewStop> never_contacted_stops(const Network& network, const HistoryMap& history) {
-  std::vector<const Contact*> fresh;
+std::vector<ReviewStop> weak_tie_stops(const Network& network, const HistoryMap& history) {
+  std::vector<const Contact*> weak;
   for (const auto& c : network.contacts) {
-    if (!c.archived && history_of(history, c.id).total() == 0) fresh.push_back(&c);
+    if (!c.archived && is_weak_tie(c, history_of(history, c.id))) weak.push_back(&c);
   }
-  std::stable_sort(fresh.begin(), fresh.end(), [](const Contact* a, const Contact* b) {
+  std::stable_sort(weak.begin(), weak.end(), [](const Contact* a, const Contact* b) {
     return a->added_on != b->added_on ? a->added_on < b->added_on : a->id < b->id;
   });
   std::vector<ReviewStop> stops;
-  for (const Contact* c : fresh) {
+  for (const Contact* c : weak) {
     ReviewStop s;
-    s.part = ReviewPart::never_contacted;
+    s.part = ReviewPart::weak_tie;
     s.contact_id = c->id;
     stops.push_back(std::move(s));
   }
@@ -225,11 +259,11 @@ void print_review_screen(std::ostream& out, const Style& style, const ReviewScre
     case ReviewPart::homework:
       print_why_homework(out, style, screen);
       break;
-    case ReviewPart::never_contacted:
-      print_why_never(out, screen);
+    case ReviewPart::weak_tie:
+      print_why_weak_tie(out, screen);
       break;
   }
-  if (stop.part != ReviewPart::never_contacted) print_recent(out, style, *screen.interactions);
+  if (stop.part != ReviewPart::weak_tie) print_recent(out, style, *screen.interactions);
   // The follow-up a screen is for is its "why now", not listed again.
   auto open = open_follow_ups(*screen.interactions);
   if (stop.follow_up) {

@@ -1,6 +1,8 @@
 #include "cli/terminal.h"
 
+#include <csignal>
 #include <istream>
+#include <iterator>
 
 #include <poll.h>
 #include <termios.h>
@@ -12,9 +14,25 @@ constexpr int kCtrlC = 0x03;
 constexpr int kCtrlD = 0x04;
 constexpr int kEscape = 0x1b;
 
+// While a key is awaited, what a SIGTERM or SIGHUP handler needs to put the
+// terminal back before kith dies of it: a signal handler reaches only
+// globals.
+volatile sig_atomic_t key_mode_fd = -1;
+termios key_mode_saved{};
+
+void restore_terminal_then_die(int sig) {
+  if (key_mode_fd >= 0) ::tcsetattr(key_mode_fd, TCSANOW, &key_mode_saved);
+  // SA_RESETHAND has made the action the default again: the signal, raised
+  // again, ends kith as it would have.
+  ::raise(sig);
+}
+
+constexpr int kKeyModeSignals[] = {SIGTERM, SIGHUP};
+
 // Non-canonical mode without echo or signals for its lifetime (Ctrl-C is then
 // a key that quits), output processing left on so that "\n" still starts a
-// new line; the saved settings are put back on destruction.
+// new line; the saved settings are put back on destruction, or by a SIGTERM
+// or SIGHUP that ends kith meanwhile.
 class SingleKeyMode {
  public:
   explicit SingleKeyMode(int fd) : fd_(fd) {
@@ -23,11 +41,26 @@ class SingleKeyMode {
     raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
+    key_mode_saved = saved_;
+    key_mode_fd = fd_;
+    struct sigaction restore {};
+    restore.sa_handler = restore_terminal_then_die;
+    restore.sa_flags = SA_RESETHAND;
+    sigemptyset(&restore.sa_mask);
+    for (std::size_t k = 0; k < std::size(kKeyModeSignals); ++k) {
+      ::sigaction(kKeyModeSignals[k], &restore, &previous_[k]);
+    }
     // TCSANOW, not TCSAFLUSH: keys typed ahead are kept.
     active_ = ::tcsetattr(fd_, TCSANOW, &raw) == 0;
   }
   ~SingleKeyMode() {
     if (active_) ::tcsetattr(fd_, TCSANOW, &saved_);
+    if (key_mode_fd == fd_) {
+      for (std::size_t k = 0; k < std::size(kKeyModeSignals); ++k) {
+        ::sigaction(kKeyModeSignals[k], &previous_[k], nullptr);
+      }
+      key_mode_fd = -1;
+    }
   }
   SingleKeyMode(const SingleKeyMode&) = delete;
   SingleKeyMode& operator=(const SingleKeyMode&) = delete;
@@ -36,6 +69,7 @@ class SingleKeyMode {
  private:
   int fd_;
   termios saved_{};
+  struct sigaction previous_[std::size(kKeyModeSignals)]{};
   bool active_ = false;
 };
 

@@ -45,6 +45,13 @@ class ReviewTest : public ::testing::Test {
     args.insert(args.end(), more.begin(), more.end());
     kith.ok(args);
   }
+  // Imports a LinkedIn export of these rows (First Name,…,Connected On).
+  void import_linkedin(const std::vector<std::string>& rows) {
+    std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    for (const auto& row : rows) csv += row + "\n";
+    write_file(tmp / "Connections.csv", csv);
+    kith.ok({"import", "linkedin", (tmp / "Connections.csv").string(), "-q"});
+  }
   Json contact(const std::string& id) const {
     return read_json(kith.data_dir() / "contacts" / (id + ".json"));
   }
@@ -148,7 +155,7 @@ TEST_F(ReviewTest, ChangesTheCadenceAsEditEveryTakesItAndStaysOnTheScreen) {
   const RunResult r = review({"review"}, {{kKeys, "e"},
                                           {"Every (", "fortnightly\r"},
                                           {"Every (", "2w\r"},
-                                          {"Now every 2w", ""},
+                                          {"Cadence: every 2w", ""},
                                           {kKeys, "q"}});
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(shows(r, "kith: error: --every: ")) << r.out;
@@ -214,45 +221,114 @@ TEST_F(ReviewTest, NothingDueSaysSo) {
   EXPECT_TRUE(shows(r, "Nothing to review: nobody is due")) << r.out;
 }
 
-TEST_F(ReviewTest, HomeworkSuggestionsComeAfterTheFollowUps) {
-  kith.ok({"add", "Ada Lovelace", "-q"});  // added today: not due, never contacted
-  const RunResult r = review({"review"}, {{kKeys, "q"}});
-  EXPECT_TRUE(shows(r, "kith review: 0 due, 0 follow-ups, 1 for the homework.")) << r.out;
-  EXPECT_TRUE(shows(r,
-                    "Homework 1 of 1: Ada Lovelace (ada-lovelace)\n  Why now: homework for "
-                    "November 2026, 0 of 1 new contact reached; never contacted, waiting "
-                    "since 2026-11-20"))
-      << r.out;
+TEST_F(ReviewTest, WalksTheDueThenTheFollowUpsThenTheHomeworkWithItsReasons) {
+  kith.ok({"me", "--name", "Sam Lee", "--interest", "baseball", "-q"});
+  import_linkedin({"Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Poet,12 Mar 2024"});
+  kith.ok({"add", "Bob Stone", "--met", "2026-01-05", "-q"});
+  kith.ok({"log", "bob", "--date", "2026-01-06", "--follow-up", "Send the CV", "-q"});
+  kith.ok({"add", "Cy Young", "--interest", "baseball", "-q"});
+  const RunResult r = review(
+      {"review"}, {{kKeys, "n"}, {kKeys, "n"}, {kKeys, "n"}, {kKeys, "n"}, {"everyone", ""}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // The weak tie Ada, connected in 2024, is not due: she is homework.
+  EXPECT_TRUE(shows(r, "kith review: 1 due, 1 follow-up, 2 for the homework.")) << r.out;
+  const auto due = r.out.find("Due 1 of 1: Bob Stone (bob-stone)\n");
+  const auto follow_up = r.out.find("Follow-up 1 of 1: Bob Stone (bob-stone)\n");
+  const auto cy = r.out.find(
+      "Homework 1 of 2: Cy Young (cy-young)\n"
+      "  Why now: homework for November 2026, 0 of 1 new contact reached\n"
+      "  Why them: shares your interest in baseball; never contacted; added 2026-11-20\n");
+  const auto ada = r.out.find(
+      "Homework 2 of 2: Ada Lovelace (ada-lovelace)\n"
+      "  Poet at Engines\n"
+      "  Why now: homework for November 2026, 0 of 1 new contact reached\n"
+      "  Why them: connected 2024-03-12; never contacted; imported from linkedin\n"
+      "  Last: no interaction yet\n");
+  ASSERT_NE(due, std::string::npos) << r.out;
+  ASSERT_NE(follow_up, std::string::npos) << r.out;
+  ASSERT_NE(cy, std::string::npos) << r.out;
+  ASSERT_NE(ada, std::string::npos) << r.out;
+  EXPECT_LT(due, follow_up);
+  EXPECT_LT(follow_up, cy);
+  EXPECT_LT(cy, ada);
+  EXPECT_TRUE(shows(r, "That is everyone for today.")) << r.out;
 }
 
-TEST_F(ReviewTest, NewGivesACadenceATagOrArchives) {
-  kith.ok({"add", "Ada Lovelace", "-q"});
-  kith.ok({"add", "Bob Stone", "-q"});
-  kith.ok({"add", "Cy Young", "-q"});
-  kith.ok({"add", "Dee Contacted", "-q"});
-  kith.ok({"log", "dee", "-q"});
+TEST_F(ReviewTest, KeepsToTheDailyBudgetUnlessAll) {
+  for (const char* name : {"Ada Lovelace", "Bob Stone", "Cy Young"}) {
+    add_due(name);
+    // Contacted before this month: no homework to walk.
+    kith.ok({"log", name, "--date", "2026-02-01", "-q"});
+  }
+  kith.ok({"config", "daily", "2", "-q"});
+  RunResult r = review({"review"}, {{kKeys, "n"}, {kKeys, "n"}, {"everyone", ""}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r,
+                    "kith review: 2 of 3 due (the daily budget; --all for everyone), 0 "
+                    "follow-ups, 0 for the homework."))
+      << r.out;
+  EXPECT_TRUE(shows(r, "Due 2 of 2: ")) << r.out;
+  r = review({"review", "--all"}, {{kKeys, "n"}, {kKeys, "n"}, {kKeys, "n"}, {"everyone", ""}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "kith review: 3 due, 0 follow-ups, 0 for the homework.")) << r.out;
+  EXPECT_TRUE(shows(r, "Due 3 of 3: ")) << r.out;
+}
+
+TEST_F(ReviewTest, NewWalksTheWeakTiesToGiveACadenceATagOrArchive) {
+  import_linkedin({"Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Poet,12 Mar 2024",
+                   "Bob,Stone,https://www.linkedin.com/in/bob,,Quarry,Mason,01 Feb 2023",
+                   "Cy,Young,https://www.linkedin.com/in/cy,,Baseball,Pitcher,05 May 2025",
+                   "Dee,Called,https://www.linkedin.com/in/dee,,Phones,Operator,05 May 2025",
+                   "Eve,Steady,https://www.linkedin.com/in/eve,,Crypto,Analyst,05 May 2025"});
+  kith.ok({"log", "dee", "-q"});                    // contacted: no longer a weak tie
+  kith.ok({"edit", "eve", "--every", "1m", "-q"});  // a cadence: no longer a weak tie
+  kith.ok({"add", "Hand Added", "-q"});             // never contacted, but not imported
+  EXPECT_EQ(kith.ok({"due", "--json"}).json()["due"].size(), 1u);  // Eve
   const RunResult r = review({"review", "--new"}, {{kKeys, "e"},
                                                    {"Every (", "6m\r"},
+                                                   {"Cadence: every 6m", ""},
                                                    {kKeys, "n"},
                                                    {kKeys, "t"},
                                                    {"Tag:", "climate\r"},
                                                    {kKeys, "n"},
-                                                   {kKeys, "r"}});
+                                                   {kKeys, "r"},
+                                                   {"everyone", ""}});
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_TRUE(shows(r, "kith review --new: 3 contacts never contacted.")) << r.out;
+  EXPECT_TRUE(shows(r, "kith review --new: 3 weak ties to sort out.")) << r.out;
   EXPECT_TRUE(shows(r,
-                    "Never contacted 1 of 3: Ada Lovelace (ada-lovelace)\n  Never contacted; "
-                    "added 2026-11-20; every 3m (the setting); tags: none\n"))
+                    "Weak tie 1 of 3: Ada Lovelace (ada-lovelace)\n"
+                    "  Poet at Engines\n"
+                    "  Imported from linkedin, connected 2024-03-12; never contacted\n"
+                    "  Cadence: none of its own (the setting: every 3m); tags: linkedin\n"
+                    "e cadence, t tag, r archive, n skip, q quit, ? help: cadence\n"))
       << r.out;
-  EXPECT_FALSE(shows(r, "Dee Contacted")) << r.out;
-  EXPECT_TRUE(shows(r, "e cadence, t tag, r archive, n skip, q quit, ? help: ")) << r.out;
+  EXPECT_TRUE(shows(r, "Weak tie 2 of 3: Bob Stone (bob-stone)")) << r.out;
+  EXPECT_TRUE(shows(r, "Weak tie 3 of 3: Cy Young (cy-young)")) << r.out;
+  for (const char* other : {"Dee Called", "Eve Steady", "Hand Added"}) {
+    EXPECT_FALSE(shows(r, other)) << other << "\n" << r.out;
+  }
+  EXPECT_TRUE(
+      shows(r, "Cadence: none of its own (the setting: every 3m); tags: linkedin, climate."))
+      << r.out;
   EXPECT_TRUE(
       shows(r, "kith: archived cy-young (Cy Young); `kith restore cy-young` brings it back"))
       << r.out;
   EXPECT_EQ(contact("ada-lovelace")["every"], "6m");
-  EXPECT_EQ(contact("bob-stone")["tags"], Json::array({"climate"}));
+  EXPECT_EQ(contact("bob-stone")["tags"], Json::array({"linkedin", "climate"}));
   EXPECT_EQ(contact("cy-young")["archived"], true);
-  EXPECT_EQ(contact("dee-contacted")["archived"], false);
+  EXPECT_EQ(contact("dee-called")["archived"], false);
+  // With a cadence of her own Ada is an ordinary contact, due since 2024.
+  const Json due = kith.ok({"due", "--json"}).json()["due"];
+  ASSERT_EQ(due.size(), 2u) << due.dump();
+  EXPECT_EQ(due[1]["id"], "ada-lovelace");
+}
+
+TEST_F(ReviewTest, NewWithNoWeakTieSaysSo) {
+  kith.ok({"add", "Ada Lovelace", "-q"});
+  const RunResult r = review({"review", "--new"}, {});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "No weak ties: everyone imported has been contacted or has a cadence."))
+      << r.out;
 }
 
 TEST_F(ReviewTest, ShowsThePitchDraftCopiesItAndOpensItInTheEditor) {
