@@ -1,8 +1,8 @@
 // kith review [--all] [--new]: a minute a day in the terminal. Walks the
 // people due, the follow-ups due and the homework suggestions of `kith due`
 // one screen at a time (with --new: the weak ties, the imported people never
-// contacted), and acts on each with one key. Every action is the write of the command it stands for
-// (cli/actions.h).
+// contacted), and acts on each with one key. Every action is the write of
+// the command it stands for (cli/actions.h).
 #include <set>
 
 #include "cli/actions.h"

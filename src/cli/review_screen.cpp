@@ -17,13 +17,6 @@ std::string review_when(Date date, Date today) {
   return "in " + plural(days, "day", "days");
 }
 
-// "51 days late", "due today", "due in 3 days"
-std::string review_lateness(int days_overdue) {
-  if (days_overdue > 0) return plural(days_overdue, "day", "days") + " late";
-  if (days_overdue == 0) return "due today";
-  return "due in " + plural(-days_overdue, "day", "days");
-}
-
 Tone review_lateness_tone(int days_overdue, int cycle_days) {
   if (days_overdue <= 0) return Tone::plain;
   return cycle_days > 0 && days_overdue >= cycle_days ? Tone::red : Tone::yellow;
@@ -51,24 +44,22 @@ void number_part(std::vector<ReviewStop>& stops, std::size_t from) {
   }
 }
 
+// As `kith due` says it: "9 months late · every 1m; last: gave 2026-08-31",
+// "last: asked 2026-11-20 (asks don't reset the clock)", "last: never (met
+// 2026-03-01)".
 void print_why_due(std::ostream& out, const Style& style, const DueEntry& e, Date today) {
-  const long long percent = e.days_overdue > 0 && e.cycle_days > 0
-                                ? (100LL * e.days_overdue + e.cycle_days / 2) / e.cycle_days
-                                : 0;
   out << "  Why now: "
-      << style(review_lateness_tone(e.days_overdue, e.cycle_days), review_lateness(e.days_overdue));
-  if (e.days_overdue > 0) {
-    out << " (" << percent << "% of " << e.every.text << ")";
-  } else {
-    out << " (every " << e.every.text << ")";
-  }
-  out << "; last: ";
-  if (!e.last_no_need) {
-    out << (e.contact->met_on ? "never (met " + format_date(*e.contact->met_on) + ")"
-                              : "never (added " + format_date(e.contact->added_on) + ")");
-  } else {
+      << style(review_lateness_tone(e.days_overdue, e.cycle_days),
+               lateness_phrase(e.days_overdue) + " · every " + e.every.text)
+      << "; last: ";
+  if (e.last_no_need) {
     const bool gave = e.last_give && *e.last_give == *e.last_no_need;
     out << (gave ? "gave " : "caught up ") << format_date(*e.last_no_need);
+  } else if (e.last_ask) {
+    out << "asked " << format_date(*e.last_ask) << " (asks don't reset the clock)";
+  } else {
+    out << (e.contact->met_on ? "never (met " + format_date(*e.contact->met_on) + ")"
+                              : "never (added " + format_date(e.contact->added_on) + ")");
   }
   out << "\n";
   if (e.occasion) {
@@ -84,7 +75,7 @@ void print_why_follow_up(std::ostream& out, const Style& style, const DueFollowU
   const Interaction& i = *f.interaction;
   const std::string by = i.follow_up->by ? "by " + format_date(f.by) : "since " + format_date(f.by);
   out << "  Why now: you promised \"" << clean(i.follow_up->text) << "\", " << by << ", "
-      << style(review_lateness_tone(f.days_overdue, 0), review_lateness(f.days_overdue)) << " ("
+      << style(review_lateness_tone(f.days_overdue, 0), lateness_phrase(f.days_overdue)) << " ("
       << style(Tone::cyan, i.id) << ")\n";
   std::vector<std::string> others;
   for (const auto& id : i.contacts) {

@@ -99,7 +99,7 @@ TEST_F(ReviewTest, LogsACatchUpAGiveAndAnAskWithTheirKindAndNote) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(shows(r, "kith review: 3 due, 0 follow-ups, 0 for the homework.")) << r.out;
   EXPECT_TRUE(shows(r, "Due 1 of 3: Ada Lovelace (ada-lovelace)\n  Engineer at Acme\n")) << r.out;
-  EXPECT_TRUE(shows(r, "  Why now: 288 days late (929% of 1m); last: never (met 2026-01-05)\n"))
+  EXPECT_TRUE(shows(r, "  Why now: 9 months late · every 1m; last: never (met 2026-01-05)\n"))
       << r.out;
   EXPECT_TRUE(shows(r, "  Last: no interaction yet")) << r.out;
   EXPECT_TRUE(shows(r, "Due 2 of 3: Bob Stone (bob-stone)")) << r.out;
@@ -137,6 +137,21 @@ TEST_F(ReviewTest, ABadKindIsAskedAgainAndAnEmptyAnswerCancels) {
   EXPECT_TRUE(shows(r, "kith: error: ")) << r.out;
   EXPECT_TRUE(shows(r, "Stopped; `kith review` starts again from the top.")) << r.out;
   EXPECT_FALSE(fs::exists(kith.data_dir() / "log" / "2026-11.jsonl"));
+}
+
+TEST_F(ReviewTest, CtrlCAtAQuestionInterruptsAndWritesNothingOfThatAction) {
+  add_due("Ada Lovelace");
+  add_due("Bob Stone");
+  const RunResult r = review({"review"}, {{kKeys, "g"},
+                                          {"Kind (", "\r"},
+                                          {"Note (Enter: none):", "\r"},
+                                          {kKeys, "c"},
+                                          {"Kind (", "call\r"},
+                                          {"Note (Enter: none):", "half a note\x03"}});
+  EXPECT_EQ(r.exit_code, 130) << r.out;
+  const auto lines = log_of("2026-11");
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_EQ(lines[0]["intent"], "give");
 }
 
 TEST_F(ReviewTest, SnoozesUntilADurationAsSnoozeTakesItAfterABadOne) {
@@ -191,6 +206,19 @@ TEST_F(ReviewTest, ADuePersonsOpenFollowUpIsListedAndClosedByD) {
   EXPECT_TRUE(shows(r, "  Open follow-up: Send the slides, by 2026-12-01 (" + id + ")")) << r.out;
   EXPECT_TRUE(shows(r, "d done, ")) << r.out;
   EXPECT_EQ(log_of("2026-01")[0]["follow_up"]["done_on"], "2026-11-20");
+}
+
+TEST_F(ReviewTest, ADueScreenSaysAnAskDoesNotResetTheClock) {
+  add_due("Ada Lovelace");
+  kith.ok({"log", "ada", "--ask", "--date", "2026-10-01", "--kind", "email", "--note",
+           "Asked for a referral", "-q"});
+  const RunResult r = review({"review"}, {{kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r,
+                    "  Why now: 9 months late · every 1m; last: asked 2026-10-01 (asks don't "
+                    "reset the clock)\n"
+                    "  Last: 2026-10-01 ask (email): Asked for a referral\n"))
+      << r.out;
 }
 
 TEST_F(ReviewTest, SkipAndQuitWriteNothing) {
