@@ -296,11 +296,11 @@ std::string key_line(bool weak_ties, bool can_close) {
 // The pitch's first offer: what you can offer them, else whom you could
 // introduce them to.
 std::optional<std::string> first_offer(const Pitch& p) {
-  if (!p.you_can_offer.empty()) return "Offer: " + clean(p.you_can_offer.front());
+  if (!p.you_can_offer.empty()) return "What you can offer: " + clean(p.you_can_offer.front());
   if (!p.introductions.empty()) {
     const Introduction& intro = p.introductions.front();
-    return "Offer: an introduction to " + clean(intro.name) + " (" + clean(join(intro.topics)) +
-           ")";
+    return "What you can offer: an introduction to " + clean(intro.name) + " (" +
+           clean(join(intro.topics)) + ")";
   }
   return std::nullopt;
 }

@@ -52,7 +52,7 @@ struct ReviewScreen {
   const std::vector<Interaction>* interactions = nullptr;
   const DueReport* report = nullptr;  // nullptr for --new
   const Settings* settings = nullptr;
-  std::optional<std::string> offer;  // "Offer: Rust" (not for --new)
+  std::optional<std::string> offer;  // "What you can offer: rust" (not for --new)
   Date today{};
 };
 

@@ -393,7 +393,7 @@ TEST_F(ReviewTest, ShowsThePitchDraftCopiesItAndOpensItInTheEditor) {
   term.type("q");
   EXPECT_EQ(term.exit_status(), 0) << term.text();
   const RunResult r{0, term.text(), ""};
-  EXPECT_TRUE(shows(r, "  Offer: rust\n")) << r.out;
+  EXPECT_TRUE(shows(r, "  What you can offer: rust\n")) << r.out;
   EXPECT_TRUE(shows(r, "Hi Ada,\n")) << r.out;
   EXPECT_TRUE(shows(r, "Copied the draft through the terminal (OSC 52) and wl-copy.")) << r.out;
   // The edited draft is the one copied from then on, by both ways.
@@ -401,6 +401,14 @@ TEST_F(ReviewTest, ShowsThePitchDraftCopiesItAndOpensItInTheEditor) {
   EXPECT_EQ(edited, first + "\nPS: see you soon");
   EXPECT_EQ(read_file(tmp / "clipboard"), edited);
   EXPECT_FALSE(fs::exists(kith.data_dir() / "log"));
+}
+
+TEST_F(ReviewTest, TheOfferIsAnIntroductionWhenYouKnowNothingTheyCareAbout) {
+  add_due("Ada Lovelace", {"--interest", "payments"});
+  kith.ok({"add", "Bob Stone", "--skill", "payments", "-q"});
+  const RunResult r = review({"review"}, {{kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(shows(r, "  What you can offer: an introduction to Bob Stone (payments)\n")) << r.out;
 }
 
 TEST_F(ReviewTest, CopiesWithXclipForAnX11Display) {
