@@ -96,13 +96,13 @@ After log_with(Session& s, const Contact& c, Intent intent) {
       s.ctx.out << "\nCancelled.\n";
       return After::stay;
     }
-    const std::string note = trimmed(*answer);
-    if (note.empty()) break;
-    if (auto ok = check_text("note", note); !ok) {
-      s.ctx.fail(ok.error());
+    // As `kith log --note` keeps it (check_note), a line being one here.
+    auto note = check_note("note", trimmed(*answer));
+    if (!note) {
+      s.ctx.fail(note.error());
       continue;
     }
-    built.note = note;
+    if (!note->empty()) built.note = std::move(*note);
     break;
   }
   s.ctx.out.flush();

@@ -4,6 +4,8 @@
 
 #include "cli/review.h"
 #include "core/english.h"
+#include "core/logbook.h"
+#include "core/text.h"
 
 namespace kith::cli {
 namespace {
@@ -76,7 +78,7 @@ void print_why_follow_up(std::ostream& out, const Style& style, const DueFollowU
   const std::string by = i.follow_up->by ? "by " + format_date(f.by) : "since " + format_date(f.by);
   out << "  Why now: you promised \"" << clean(i.follow_up->text) << "\", " << by << ", "
       << style(review_lateness_tone(f.days_overdue, 0), lateness_phrase(f.days_overdue)) << " ("
-      << style(Tone::cyan, i.id) << ")\n";
+      << style(Tone::cyan, short_interaction_id(i.id)) << ")\n";
   std::vector<std::string> others;
   for (const auto& id : i.contacts) {
     if (id != contact_id) others.push_back(clean(id));
@@ -140,8 +142,11 @@ void print_recent(std::ostream& out, const Style& style, const std::vector<Inter
     const Interaction& i = all[all.size() - 1 - k];
     out << (k == 0 ? "  Last: " : "        ") << format_date(i.date) << " " << to_string(i.intent)
         << " (" << clean(i.kind) << ")";
-    if (i.note) out << ": " << clean(*i.note);
+    // A note keeps its lines, each under the one before.
+    const auto lines = text::split_lines(i.note.value_or(""));
+    if (i.note) out << ": " << clean(lines.front());
     out << "\n";
+    for (std::size_t l = 1; l < lines.size(); ++l) out << "          " << clean(lines[l]) << "\n";
   }
   if (all.size() > shown) {
     out << "        "
@@ -267,7 +272,7 @@ void print_review_screen(std::ostream& out, const Style& style, const ReviewScre
     if (open.size() > 1) out << " " << k + 1;
     out << ": " << clean(f.text);
     if (f.by) out << ", by " << format_date(*f.by);
-    out << " (" << style(Tone::cyan, open[k]->id) << ")\n";
+    out << " (" << style(Tone::cyan, short_interaction_id(open[k]->id)) << ")\n";
   }
   if (screen.offer) out << "  " << style(Tone::green, *screen.offer) << "\n";
 }
