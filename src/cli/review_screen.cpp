@@ -87,19 +87,22 @@ void print_why_follow_up(std::ostream& out, const Style& style, const DueFollowU
 }
 
 // "imported from linkedin, connected 2024-03-12" for a contact that came
-// by import; "added 2026-11-20" for one added by hand; without the date
-// unless `dated`.
+// by import (LinkedIn's "Connected On" is kept as met_on); "met 2026-03-01"
+// or "added 2026-11-20" for one added by hand; without the date unless
+// `dated`.
 std::string review_origin(const Contact& c, bool dated = true) {
   std::string origin;
-  if (came_by_import(c)) {
+  const bool imported = came_by_import(c);
+  if (imported) {
     const auto from = c.extra.find("imported_from");
     origin = from != c.extra.end() && from->is_string()
                  ? "imported from " + clean(from->get<std::string>())
                  : std::string("imported");
   }
   if (dated) {
-    origin += (origin.empty() ? "" : ", ") + (c.met_on ? "connected " + format_date(*c.met_on)
-                                                       : "added " + format_date(c.added_on));
+    const std::string date = c.met_on ? (imported ? "connected " : "met ") + format_date(*c.met_on)
+                                      : "added " + format_date(c.added_on);
+    origin += (origin.empty() ? "" : ", ") + date;
   }
   return origin;
 }
