@@ -43,7 +43,7 @@ int close_follow_up(Context& ctx, const Store& store, std::string_view id, Date 
   }
   if (auto s = mark_follow_up_done(store, i.id, i.date, today); !s) return ctx.fail(s.error());
   commit_change(ctx, store, "done: " + i.id);
-  ctx.confirm("done: " + clean(i.follow_up->text) + " (" + i.id + ")");
+  ctx.confirm("done: " + clean(i.follow_up->text) + " (" + short_interaction_id(i.id) + ")");
   return 0;
 }
 

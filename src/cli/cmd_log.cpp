@@ -191,7 +191,8 @@ void confirm_logged(Context& ctx, const Logged& logged, Date today) {
     }
   }
   if (interaction.follow_up) {
-    ctx.confirm("follow-up open; mark it with `kith done " + interaction.id + "`");
+    ctx.confirm("follow-up open; mark it with `kith done " + short_interaction_id(interaction.id) +
+                "`");
   }
 }
 

@@ -190,7 +190,7 @@ TEST_F(ReviewTest, MarksTheFollowUpOfAFollowUpScreenDone) {
   EXPECT_TRUE(shows(
       r, "  Why now: you promised \"Send the CV\", by 2026-11-10, 10 days late (" + short_id + ")"))
       << r.out;
-  EXPECT_TRUE(shows(r, "kith: done: Send the CV (" + id + ")")) << r.out;
+  EXPECT_TRUE(shows(r, "kith: done: Send the CV (" + short_id + ")")) << r.out;
   EXPECT_TRUE(shows(r, "No open follow-up.")) << r.out;
   EXPECT_EQ(log_of("2026-11")[0]["follow_up"]["done_on"], "2026-11-20");
 }
