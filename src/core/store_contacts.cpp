@@ -22,7 +22,7 @@ using store_files::read_stamped;
 
 // What Store::load_contact_heads keeps of a contact.
 ContactHead head_of(Contact&& c) {
-  return ContactHead{std::move(c.id), std::move(c.name), std::move(c.emails)};
+  return ContactHead{std::move(c.id), std::move(c.name), std::move(c.emails), std::move(c.aliases)};
 }
 
 // A cached record as Store::load_contacts (Record = Contact) or
