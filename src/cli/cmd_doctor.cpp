@@ -8,6 +8,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/doctor.h"
+#include "core/dupes.h"
 #include "core/english.h"
 
 namespace kith::cli {
@@ -22,7 +23,7 @@ std::string_view severity_name(doctor::Severity s) {
   return s == doctor::Severity::error ? "error" : "warning";
 }
 
-Json report_json(const doctor::Report& report, const fs::path& dir,
+Json report_json(const doctor::Report& report, int dupe_groups, const fs::path& dir,
                  const std::vector<doctor::Repaired>& repaired) {
   Json j = Json::object();
   j["data_dir"] = clean(dir.string());
@@ -31,7 +32,7 @@ Json report_json(const doctor::Report& report, const fs::path& dir,
   j["contacts"] = report.contacts;
   j["log_files"] = report.log_files;
   j["interactions"] = report.interactions;
-  j["dupe_groups"] = report.dupe_groups;
+  j["dupe_groups"] = dupe_groups;
   j["errors"] = report.count(doctor::Severity::error);
   j["warnings"] = report.count(doctor::Severity::warning);
   Json problems = Json::array();
@@ -60,7 +61,7 @@ std::string where(const std::string& file, int line) {
   return line > 0 ? w + ":" + std::to_string(line) : w;
 }
 
-void print_human(const doctor::Report& report, const fs::path& dir,
+void print_human(const doctor::Report& report, int dupe_groups, const fs::path& dir,
                  const std::vector<doctor::Repaired>& repaired, const DoctorOptions& o,
                  Context& ctx) {
   const Style style(ctx.color());
@@ -75,8 +76,8 @@ void print_human(const doctor::Report& report, const fs::path& dir,
           << "  " << plural(report.contacts, "contact", "contacts") << ", "
           << plural(report.interactions, "interaction", "interactions") << " in "
           << plural(report.log_files, "log file", "log files") << "\n";
-  if (report.dupe_groups > 0) {
-    ctx.out << "  " << plural(report.dupe_groups, "group", "groups")
+  if (dupe_groups > 0) {
+    ctx.out << "  " << plural(dupe_groups, "group", "groups")
             << " of likely duplicates: `kith dupes` lists them, `kith merge` makes one contact "
                "of each\n";
   }
@@ -127,10 +128,19 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
     if (!report) return ctx.fail(report.error());
   }
 
+  // The groups `kith dupes` lists: no problem, but worth a line. None when
+  // the contacts cannot be read (the report says why).
+  int dupe_groups = 0;
+  if (report->exists) {
+    std::vector<std::string> latin;
+    if (auto contacts = store->load_contacts(&latin)) {
+      dupe_groups = static_cast<int>(find_dupes(*contacts, latin).size());
+    }
+  }
   if (o.json) {
-    print_json(ctx.out, report_json(*report, dir, repaired));
+    print_json(ctx.out, report_json(*report, dupe_groups, dir, repaired));
   } else {
-    print_human(*report, dir, repaired, o, ctx);
+    print_human(*report, dupe_groups, dir, repaired, o, ctx);
   }
   if (!repair_status) return ctx.fail(repair_status.error());
   if (const int errors = report->count(doctor::Severity::error); errors > 0) {

@@ -41,9 +41,10 @@ int run_dupes(const DupesOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store->load_contacts();
+  std::vector<std::string> latin;  // the names in other scripts, transliterated
+  auto contacts = store->load_contacts(&latin);
   if (!contacts) return ctx.fail(contacts.error());
-  const std::vector<DupeGroup> groups = find_dupes(*contacts);
+  const std::vector<DupeGroup> groups = find_dupes(*contacts, latin);
 
   if (o.json) {
     Json list = Json::array();

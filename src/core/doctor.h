@@ -90,7 +90,6 @@ struct Report {
   int contacts = 0;               // contact files that loaded
   int log_files = 0;              // month files read
   int interactions = 0;           // log lines that loaded
-  int dupe_groups = 0;            // groups of likely duplicates (dupes.h) among the contacts
   std::vector<Finding> findings;  // by file, then line
   // Each id merged into a contact and that contact's id (alias_map), for
   // Repair::rewrite_aliases.
@@ -112,8 +111,7 @@ inline constexpr int kMaxFindingsPerFile = 20;
 // no contact file is left over from an interrupted `kith merge`; no git
 // conflict markers; torn last lines; leftover temp files; files that kith
 // ignores in contacts/ and log/; data readable by other users; a read-only
-// directory. It also counts the groups of likely duplicates (dupe_groups),
-// which are no problem.
+// directory.
 Report analyze(const Snapshot& snapshot);
 
 // scan() then analyze().

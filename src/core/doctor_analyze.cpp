@@ -8,7 +8,6 @@
 
 #include "core/contact_merge.h"
 #include "core/doctor.h"
-#include "core/dupes.h"
 #include "core/layout.h"
 #include "core/logbook.h"
 #include "core/model.h"
@@ -162,7 +161,6 @@ class Analyzer {
             "keep it in the \"aliases\" of the contact it names, and remove it from the other");
       }
     }
-    report_.dupe_groups = static_cast<int>(find_dupes(contacts_).size());
   }
 
   // The files of contacts merged into another (their id is its alias) that

@@ -149,13 +149,18 @@ std::string_view to_string(DupeReason reason) {
   return "name";
 }
 
-std::vector<DupeGroup> find_dupes(const std::vector<Contact>& contacts) {
+std::vector<DupeGroup> find_dupes(const std::vector<Contact>& contacts,
+                                  std::span<const std::string> latin) {
   // Each name in Latin letters, as words (ICU is reached only for a name in
-  // another script).
+  // another script, and only when `latin` does not say).
   const text::Transliterator transliterator;
+  const bool given = latin.size() == contacts.size();
   std::vector<std::vector<std::string>> latin_words(contacts.size());
   for (std::size_t i = 0; i < contacts.size(); ++i) {
-    latin_words[i] = name_words(name_key(transliterator.to_latin(contacts[i].name)));
+    const std::string& name = contacts[i].name;
+    const std::string in_latin =
+        given ? (latin[i].empty() ? name : latin[i]) : transliterator.to_latin(name);
+    latin_words[i] = name_words(name_key(in_latin));
   }
   auto one = [](std::string key, std::string value) {
     return std::vector<Keyed>{{std::move(key), std::move(value)}};

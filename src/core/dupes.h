@@ -2,6 +2,7 @@
 // import counts as possible duplicates. Pure: a function of the contacts.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,12 @@ struct DupeGroup {
 // contact sharing a key with others is grouped by the most certain reason;
 // a weaker reason makes a group only when it joins contacts that no stronger
 // group already joined, so one pair is never listed twice.
-std::vector<DupeGroup> find_dupes(const std::vector<Contact>& contacts);
+//
+// `latin`, when given, holds text::latin_key of each contact's name (as
+// Store::load_contacts gives it from the read cache); else the names in
+// other scripts are transliterated here (building ICU's transform costs
+// some hundred milliseconds).
+std::vector<DupeGroup> find_dupes(const std::vector<Contact>& contacts,
+                                  std::span<const std::string> latin = {});
 
 }  // namespace kith

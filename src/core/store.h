@@ -94,7 +94,11 @@ class Store {
   // version is a data error; the file is never rewritten then.
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
-  Result<std::vector<Contact>> load_contacts() const;
+  // With `latin`, also each contact's text::latin_key (the name in Latin
+  // letters when it is written in another script, else empty), from the read
+  // cache where it holds it, so that ICU's transform is built only for names
+  // not cached yet (`kith dupes`, `kith doctor`).
+  Result<std::vector<Contact>> load_contacts(std::vector<std::string>* latin = nullptr) const;
   // The id, name and emails of every contact as load_contacts() returns it
   // (same order, same errors, each file checked against the cache the same
   // way): what `kith add` needs for new ids and the duplicate warning,
@@ -176,7 +180,7 @@ class Store {
   // load_contacts() (Record = Contact) and load_contact_heads() (Record =
   // ContactHead) through the cache.
   template <class Record>
-  Result<std::vector<Record>> load_contacts_cached() const;
+  Result<std::vector<Record>> load_contacts_cached(std::vector<std::string>* latin) const;
   // Every month file's digest, from the cache where it is valid, else read.
   Result<cache::LogCache> read_log_digests(bool update_cache) const;
 

@@ -803,5 +803,21 @@ TEST_F(CachedStoreTest, TheWholeNetworkNamesTheContactAnAliasStandsFor) {
   EXPECT_EQ(months->size(), 2u);
 }
 
+TEST_F(CachedStoreTest, TheLatinKeysOfTheNamesComeWithTheContactsFromTheCacheToo) {
+  Contact c;
+  c.id = "dmitrii";
+  c.name = "Дмитрий";
+  c.added_on = d("2026-01-01");
+  write_file(data / "contacts/dmitrii.json", serialize_document(to_json(c)));
+  const std::vector<std::string> expected = {"", "", "", "dmitrii"};  // ada, ada-2, bob, dmitrii
+  for (const Store& store : {Store(data), cached(), cached()}) {
+    std::vector<std::string> latin{"stale"};
+    auto contacts = store.load_contacts(&latin);
+    ASSERT_TRUE(contacts.ok());
+    ASSERT_EQ(contacts->size(), 4u);
+    EXPECT_EQ(latin, expected);
+  }
+}
+
 }  // namespace
 }  // namespace kith

@@ -348,16 +348,6 @@ TEST(DoctorAnalyzeTest, AnAliasOfTwoContactsIsAnError) {
   EXPECT_EQ(r.findings[0].message, "'ada-l' is an alias of both ada and bob");
 }
 
-TEST(DoctorAnalyzeTest, CountsTheGroupsOfLikelyDuplicates) {
-  Snapshot s = healthy();
-  EXPECT_EQ(analyze(s).dupe_groups, 0);
-  s.entries.push_back(file("contacts/ada-2.json", R"({"id": "ada-2", "name": "ada",
-      "added_on": "2026-01-01"})"));
-  const Report r = analyze(s);
-  EXPECT_EQ(r.dupe_groups, 1);
-  EXPECT_TRUE(r.findings.empty());
-}
-
 TEST(DoctorRepairTest, FinishesAnInterruptedMergeLogFirstThenTheLeftoverFile) {
   test::TempDir tmp;
   const fs::path d = tmp.path();

@@ -71,6 +71,16 @@ TEST(FindDupes, NamesInOtherScriptsMatchTheirTransliteration) {
   EXPECT_EQ(groups[1].who, (Indexes{2, 3}));
 }
 
+TEST(FindDupes, TheLatinKeysGivenAreUsedForNamesInOtherScripts) {
+  // As the read cache gives them: empty for a name in Latin letters.
+  const std::vector<std::string> latin = {"", "dmitrii ivanov", "zzz"};
+  const auto groups =
+      find_dupes({person("Dmitrii Ivanov"), person("Дмитрий Иванов"), person("Иван")}, latin);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].reason, DupeReason::transliterated_name);
+  EXPECT_EQ(groups[0].who, (Indexes{0, 1}));
+}
+
 TEST(FindDupes, AFoldedNameIsMoreCertainThanATransliteratedOne) {
   const auto groups = find_dupes({person("José Núñez"), person("jose nunez")});
   ASSERT_EQ(groups.size(), 1u);
