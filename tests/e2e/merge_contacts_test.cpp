@@ -248,6 +248,16 @@ TEST_F(MergeContactsTest, ReadersCountALineNamingAnAliasForItsContact) {
             std::string::npos);
 }
 
+TEST_F(MergeContactsTest, KeepsDoneClosesAFollowUpLoggedUnderAnAlias) {
+  kith.ok({"merge", "ada", "ada-l", "--yes", "-q"});
+  Json late = interaction("20261120T100000Z-00abcd", "2026-11-20", {"ada-l"});
+  late["follow_up"] = {{"text", "send the deck"}, {"by", nullptr}, {"done_on", nullptr}};
+  write_file(data / "log/2026-11.jsonl", month("2026-11") + late.dump() + "\n");
+  kith.ok({"done", "ada", "-q"});
+  EXPECT_NE(month("2026-11").find("\"done_on\":\"2026-11-25\""), std::string::npos)
+      << month("2026-11");
+}
+
 TEST_F(MergeContactsTest, DoctorFixFinishesAMergeCutShortAfterKeepWasWritten) {
   // The state a kill leaves after the first write: ada with its alias, the
   // log and ada-l's file as they were.
