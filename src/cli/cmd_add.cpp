@@ -6,6 +6,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/records.h"
 
 namespace kith::cli {
 namespace {
@@ -42,12 +43,14 @@ int run_add(const AddOptions& o, Context& ctx) {
   auto contacts = store->load_contact_heads();
   if (!contacts) return ctx.fail(contacts.error());
 
-  // The heads come sorted by id.
-  const IsTaken taken = [&heads = *contacts](std::string_view id) {
+  // The heads come sorted by id. An id merged into a contact (an alias)
+  // still names it, so a new contact never takes it.
+  const AliasMap aliases = alias_map(*contacts);
+  const IsTaken taken = [&heads = *contacts, &aliases](std::string_view id) {
     auto it =
         std::lower_bound(heads.begin(), heads.end(), id,
                          [](const ContactHead& c, std::string_view key) { return c.id < key; });
-    return it != heads.end() && it->id == id;
+    return (it != heads.end() && it->id == id) || aliases.contains(id);
   };
   if (o.id) {
     if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());

@@ -1,11 +1,14 @@
 // kith doctor [--fix] [--json]: checks every file of the data directory and
 // lists each problem with its file and line. --fix repairs only what is safe
-// (a torn last log line, a missing final newline, leftover temp files), under
-// the write lock, and says what it did. Exit 1 while an error remains.
+// (a torn last log line, a missing final newline, leftover temp files, what
+// an interrupted `kith merge` left), under the write lock, and says what it
+// did. It also says how many groups of likely duplicates there are. Exit 1
+// while an error remains.
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/doctor.h"
+#include "core/dupes.h"
 #include "core/english.h"
 
 namespace kith::cli {
@@ -20,7 +23,7 @@ std::string_view severity_name(doctor::Severity s) {
   return s == doctor::Severity::error ? "error" : "warning";
 }
 
-Json report_json(const doctor::Report& report, const fs::path& dir,
+Json report_json(const doctor::Report& report, int dupe_groups, const fs::path& dir,
                  const std::vector<doctor::Repaired>& repaired) {
   Json j = Json::object();
   j["data_dir"] = clean(dir.string());
@@ -29,6 +32,7 @@ Json report_json(const doctor::Report& report, const fs::path& dir,
   j["contacts"] = report.contacts;
   j["log_files"] = report.log_files;
   j["interactions"] = report.interactions;
+  j["dupe_groups"] = dupe_groups;
   j["errors"] = report.count(doctor::Severity::error);
   j["warnings"] = report.count(doctor::Severity::warning);
   Json problems = Json::array();
@@ -57,7 +61,7 @@ std::string where(const std::string& file, int line) {
   return line > 0 ? w + ":" + std::to_string(line) : w;
 }
 
-void print_human(const doctor::Report& report, const fs::path& dir,
+void print_human(const doctor::Report& report, int dupe_groups, const fs::path& dir,
                  const std::vector<doctor::Repaired>& repaired, const DoctorOptions& o,
                  Context& ctx) {
   const Style style(ctx.color());
@@ -72,6 +76,11 @@ void print_human(const doctor::Report& report, const fs::path& dir,
           << "  " << plural(report.contacts, "contact", "contacts") << ", "
           << plural(report.interactions, "interaction", "interactions") << " in "
           << plural(report.log_files, "log file", "log files") << "\n";
+  if (dupe_groups > 0) {
+    ctx.out << "  " << plural(dupe_groups, "group", "groups")
+            << " of likely duplicates: `kith dupes` lists them, `kith merge` makes one contact "
+               "of each\n";
+  }
   for (const auto& r : repaired) {
     ctx.out << style(Tone::green, "fixed  ") << "  " << where(r.file, r.line) << ": " << r.action
             << "\n";
@@ -119,10 +128,19 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
     if (!report) return ctx.fail(report.error());
   }
 
+  // The groups `kith dupes` lists: no problem, but worth a line. None when
+  // the contacts cannot be read (the report says why).
+  int dupe_groups = 0;
+  if (report->exists) {
+    std::vector<std::string> latin;
+    if (auto contacts = store->load_contacts(&latin)) {
+      dupe_groups = static_cast<int>(find_dupes(*contacts, latin).size());
+    }
+  }
   if (o.json) {
-    print_json(ctx.out, report_json(*report, dir, repaired));
+    print_json(ctx.out, report_json(*report, dupe_groups, dir, repaired));
   } else {
-    print_human(*report, dir, repaired, o, ctx);
+    print_human(*report, dupe_groups, dir, repaired, o, ctx);
   }
   if (!repair_status) return ctx.fail(repair_status.error());
   if (const int errors = report->count(doctor::Severity::error); errors > 0) {
@@ -138,13 +156,16 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
 void setup_doctor(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<DoctorOptions>();
   sub.add_flag("--fix", o->fix,
-               "Repair what is safe (torn last log lines, missing final newlines, temp files)");
+               "Repair what is safe (torn last log lines, missing final newlines, temp files, "
+               "an interrupted merge)");
   sub.add_flag("--json", o->json, "Print the report as JSON");
   sub.footer(
       "Checks that every file parses (naming file and line), that ids are unique and\n"
       "match their files, that interactions name known contacts, and looks for git\n"
-      "conflict markers, torn last lines, leftover temp files and private files that\n"
-      "others can read. Exits 1 while an error remains; warnings alone exit 0.\n"
+      "conflict markers, torn last lines, leftover temp files, what an interrupted\n"
+      "`kith merge` left and private files that others can read; says how many\n"
+      "groups of likely duplicates `kith dupes` lists. Exits 1 while an error\n"
+      "remains; warnings alone exit 0.\n"
       "\n"
       "Examples:\n"
       "  kith doctor\n"

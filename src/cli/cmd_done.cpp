@@ -63,10 +63,14 @@ Result<std::string> only_open_follow_up_of(const Store& store, std::string_view 
   auto found = resolve_contact(*contacts, ref, Scope::all);
   if (!found) return found.error();
   const Contact& c = **found;
+  // Lines logged under an id merged into the contact are the contact's too.
+  auto names_contact = [&c](const std::string& id) {
+    return id == c.id || std::find(c.aliases.begin(), c.aliases.end(), id) != c.aliases.end();
+  };
   std::vector<const Interaction*> open;
   for (const auto& i : interactions) {
     if (i.follow_up && !i.follow_up->done_on &&
-        std::find(i.contacts.begin(), i.contacts.end(), c.id) != i.contacts.end()) {
+        std::any_of(i.contacts.begin(), i.contacts.end(), names_contact)) {
       open.push_back(&i);
     }
   }

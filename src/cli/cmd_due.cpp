@@ -328,6 +328,7 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   if (!network) return ctx.fail(network.error());
   SummaryOptions summary;
   summary.until = *today;
+  summary.aliases = alias_map(network->contacts);
   auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);

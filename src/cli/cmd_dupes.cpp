@@ -11,7 +11,7 @@ struct DupesOptions {
   bool json = false;
 };
 
-// "same email ada@example.org", "same name", "same first and last name".
+// "same email ada@example.org", "same name", "same first and last name…".
 std::string heading(const DupeGroup& g) {
   switch (g.reason) {
     case DupeReason::email:
@@ -22,28 +22,43 @@ std::string heading(const DupeGroup& g) {
       return "same phone " + clean(g.value);
     case DupeReason::name:
       return "same name";
+    case DupeReason::transliterated_name:
+      return "same name in Latin letters";
     case DupeReason::first_and_last_name:
-      return "same first and last name";
+      return "same first and last name, with or without a middle name";
   }
   return "same name";
+}
+
+// "kith merge ada-lovelace ada-l": the line that makes one contact of `g`.
+std::string merge_line(const DupeGroup& g, const std::vector<Contact>& contacts) {
+  std::string line = "kith merge " + contacts[g.keep].id;
+  for (std::size_t i : g.others) line += " " + contacts[i].id;
+  return line;
 }
 
 int run_dupes(const DupesOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store->load_contacts();
+  std::vector<std::string> latin;  // the names in other scripts, transliterated
+  auto contacts = store->load_contacts(&latin);
   if (!contacts) return ctx.fail(contacts.error());
-  const std::vector<DupeGroup> groups = find_dupes(*contacts);
+  const std::vector<DupeGroup> groups = find_dupes(*contacts, latin);
 
   if (o.json) {
     Json list = Json::array();
     for (const auto& g : groups) {
       Json ids = Json::array();
       for (std::size_t i : g.who) ids.push_back((*contacts)[i].id);
+      Json others = Json::array();
+      for (std::size_t i : g.others) others.push_back((*contacts)[i].id);
       list.push_back({{"reason", std::string(to_string(g.reason))},
                       {"value", g.value},
-                      {"ids", std::move(ids)}});
+                      {"ids", std::move(ids)},
+                      {"keep", (*contacts)[g.keep].id},
+                      {"merge", std::move(others)},
+                      {"command", merge_line(g, *contacts)}});
     }
     print_json(ctx.out, list);
     return 0;
@@ -68,8 +83,10 @@ int run_dupes(const DupesOptions& o, Context& ctx) {
       table.add({{c.id, Tone::cyan}, {clean(c.name)}, {job, Tone::dim}});
     }
     table.print(ctx.out, style, "  ");
+    if (!g.others.empty()) ctx.out << "  " << style(Tone::green, merge_line(g, *contacts)) << "\n";
   }
-  ctx.out << "Compare them with `kith show ID`; `kith edit` the one to keep, then `kith rm` the other.\n";
+  ctx.out << "Each `kith merge` line makes one contact of its group (the groups above it "
+             "merged first); add --dry-run to see what it would do, `kith show ID` to compare.\n";
   return 0;
 }
 

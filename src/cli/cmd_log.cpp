@@ -153,7 +153,10 @@ Result<Logged> log_interaction(Context& ctx, const Store& store,
   SummaryOptions summary;
   summary.id_hashes = true;
   summary.only.emplace();
-  for (const auto& c : *contacts) summary.only->push_back(c.id);
+  for (const auto& c : *contacts) {
+    summary.only->push_back(c.id);
+    for (const auto& alias : c.aliases) summary.aliases.emplace(alias, c.id);
+  }
   auto log = store.summarize_log(summary);
   if (!log) return log.error();
   ctx.report(log->warnings);

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/fsutil.h"
 #include "core/merge.h"
+#include "core/store.h"
 
 namespace kith::cli {
 namespace {
@@ -27,6 +28,21 @@ Result<std::string> read_version(const std::string& file) {
   return text->value_or(std::string());
 }
 
+// The ids merged into contacts (aliases) of the data directory being merged:
+// git runs its drivers at the top of the work tree, which is the data
+// directory. These are this machine's contacts: an alias that only comes
+// in with this merge is settled by `kith sync` after it (core/sync.h).
+// None when the contacts cannot be read: the driver never fails for that.
+AliasMap merged_ids(const Context& ctx) {
+  std::error_code ec;
+  const fs::path dir = fs::current_path(ec);
+  if (ec) return {};
+  const Store store(dir, CacheOptions{ctx.cache_root(), ctx.env().now});
+  auto heads = store.load_contact_heads();
+  if (!heads) return {};
+  return alias_map(*heads);
+}
+
 int run_merge(const MergeOptions& o, Context& ctx) {
   auto base = read_version(o.base);
   if (!base) return ctx.fail(base.error());
@@ -36,7 +52,7 @@ int run_merge(const MergeOptions& o, Context& ctx) {
   if (!theirs) return ctx.fail(theirs.error());
   merge::Outcome outcome;
   if (o.kind == "log") {
-    outcome = merge::merge_log(*base, *ours, *theirs, o.path);
+    outcome = merge::merge_log(*base, *ours, *theirs, o.path, merged_ids(ctx));
   } else {
     auto merged = merge::merge_record(*base, *ours, *theirs, o.path);
     if (!merged) return ctx.fail(merged.error());

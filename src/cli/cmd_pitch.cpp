@@ -225,7 +225,9 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   if (!store) return ctx.fail(store.error());
   auto network = store->load_records();
   if (!network) return ctx.fail(network.error());
-  auto log = store->summarize_log({});
+  SummaryOptions summary;
+  summary.aliases = alias_map(network->contacts);
+  auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(log->warnings);
   if (network->contacts.empty()) {
@@ -240,7 +242,7 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   // The log as summaries, and the contact's own interactions in full (for
   // the last one), so that the whole history is never held in memory.
   std::vector<std::string> warnings;
-  auto own = store->load_interactions_of(contact.id, warnings);
+  auto own = store->load_interactions_of(contact.id, warnings, contact.aliases);
   if (!own) return ctx.fail(own.error());
   HistoryMap history = std::move(log->history);
   history[contact.id] = history_of(summarize(*own), contact.id);

@@ -317,7 +317,7 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   if (!loaded->has_value() || (*loaded)->archived) return After::next;
   Contact contact = std::move(**loaded);
   std::vector<std::string> warnings;
-  auto interactions = s.store.load_interactions_of(contact.id, warnings);
+  auto interactions = s.store.load_interactions_of(contact.id, warnings, contact.aliases);
   if (!interactions) {
     s.ctx.fail(interactions.error());
     return After::next;
@@ -389,7 +389,7 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
     if (after != After::stay) return after;
     if (wrote) {
       // What the screen's next keys act on: the follow-ups still open.
-      if (auto again = s.store.load_interactions_of(contact.id, warnings); again) {
+      if (auto again = s.store.load_interactions_of(contact.id, warnings, contact.aliases); again) {
         *interactions = std::move(*again);
       }
     }
@@ -411,9 +411,12 @@ int run_review(const ReviewOptions& o, Context& ctx) {
   if (!network) return ctx.fail(network.error());
   SummaryOptions until_today;
   until_today.until = *today;
+  until_today.aliases = alias_map(network->contacts);
   auto due_log = store->summarize_log(until_today);
   if (!due_log) return ctx.fail(due_log.error());
-  auto whole_log = store->summarize_log({});
+  SummaryOptions whole;
+  whole.aliases = until_today.aliases;
+  auto whole_log = store->summarize_log(whole);
   if (!whole_log) return ctx.fail(whole_log.error());
   ctx.report(network->warnings);
   ctx.report(whole_log->warnings);

@@ -58,7 +58,8 @@ int run_purge(const RmOptions& o, Context& ctx) {
     std::vector<std::string> warnings;
     auto interactions = store->load_interactions(warnings);
     if (!interactions) return ctx.fail(interactions.error());
-    const MonthPurge preview = purge_from_month(std::move(*interactions), contact.id);
+    const MonthPurge preview =
+        purge_from_month(std::move(*interactions), contact.id, contact.aliases);
     std::string question = "Purge " + contact_label(contact) + "? This deletes contacts/" +
                            contact.id + ".json and takes it out of " +
                            plural(preview.changed + preview.deleted, "interaction", "interactions");
@@ -80,6 +81,7 @@ int run_purge(const RmOptions& o, Context& ctx) {
     return ctx.fail(usage_error("no contact matches '" + contact.id + "' any more",
                                 "another kith removed it meanwhile"));
   }
+  const std::vector<std::string> aliases = (*current)->aliases;
   std::vector<std::string> warnings;
   auto interactions = store->load_interactions(warnings);
   if (!interactions) return ctx.fail(interactions.error());
@@ -93,12 +95,12 @@ int run_purge(const RmOptions& o, Context& ctx) {
   std::vector<Rewrite> rewrites;
   int changed = 0;
   int deleted = 0;
-  for (const auto& month : months_naming(*interactions, contact.id)) {
+  for (const auto& month : months_naming(*interactions, contact.id, aliases)) {
     // In file order, so the rewrite changes only the lines that name the
     // contact; a torn last line is an error here.
     auto lines = read_month_in_file_order(*store, month);
     if (!lines) return ctx.fail(lines.error());
-    MonthPurge purge = purge_from_month(std::move(*lines), contact.id);
+    MonthPurge purge = purge_from_month(std::move(*lines), contact.id, aliases);
     changed += purge.changed;
     deleted += purge.deleted;
     rewrites.push_back({month, std::move(purge)});

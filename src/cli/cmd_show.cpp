@@ -103,7 +103,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
 
   // Only the months that mention the contact are read in full.
   std::vector<std::string> warnings;
-  auto interactions = store->load_interactions_of(c.id, warnings);
+  auto interactions = store->load_interactions_of(c.id, warnings, c.aliases);
   if (!interactions) return ctx.fail(interactions.error());
   ctx.report(warnings);
   std::vector<const Interaction*> history;
@@ -166,6 +166,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
     }
   }
   add("added on", format_date(c.added_on));
+  add("merged", join(c.aliases));
   fields.print(ctx.out, style, "  ");
   print_open_follow_ups(history, *today, style, ctx.out);
 

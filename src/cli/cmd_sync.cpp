@@ -35,6 +35,11 @@ int report(const sync::Outcome& outcome, Context& ctx) {
     ctx.err << text::sanitize_for_terminal(line) << "\n";
   }
   for (const auto& warning : outcome.warnings) ctx.warn(warning);
+  if (outcome.aliases_resolved > 0) {
+    ctx.confirm(plural(outcome.aliases_resolved, "interaction", "interactions") +
+                " logged under the id of a merged contact now " +
+                (outcome.aliases_resolved == 1 ? "names" : "name") + " the contact kept");
+  }
   if (!outcome.status) return ctx.fail(outcome.status.error());
   if (outcome.received.empty() && outcome.sent.empty()) {
     ctx.out << "Up to date with " << outcome.remote << ".\n";

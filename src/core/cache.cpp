@@ -28,7 +28,7 @@ using codec::Writer;
 
 // Bump when the encoding of anything in a cache file changes (here, in
 // cache_contacts.cpp or in cache_log.cpp).
-constexpr std::uint32_t kCacheVersion = 7;
+constexpr std::uint32_t kCacheVersion = 8;
 constexpr std::string_view kMagic = "kith-cache\n";
 
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) {

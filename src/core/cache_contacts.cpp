@@ -21,6 +21,7 @@ void write_contact(Writer& w, const Contact& c) {
   w.str(c.id);
   w.str(c.name);
   w.strs(c.emails);
+  w.strs(c.aliases);
   w.strs(c.phones);
   w.opt_str(c.company);
   w.opt_str(c.role);
@@ -66,6 +67,7 @@ Contact read_contact(Reader& r) {
   c.id = r.str();
   c.name = r.str();
   c.emails = r.strs();
+  c.aliases = r.strs();
   c.phones = r.strs();
   c.company = r.opt_str();
   c.role = r.opt_str();
@@ -153,12 +155,13 @@ std::optional<std::string_view> contact_name(std::string_view record) {
 }
 
 std::optional<ContactHead> decode_contact_head(std::string_view record) {
-  // write_contact() begins with these three.
+  // write_contact() begins with these four.
   Reader r(record);
   ContactHead c;
   c.id = r.str();
   c.name = r.str();
   c.emails = r.strs();
+  c.aliases = r.strs();
   if (!r.ok()) return std::nullopt;
   return c;
 }

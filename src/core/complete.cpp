@@ -202,9 +202,11 @@ ValueKind value_kind(std::string_view option_name, std::string_view value_name) 
   for (const auto& [name, kind] : by_option) {
     if (name == option_name) return kind;
   }
-  static constexpr std::array<std::pair<std::string_view, ValueKind>, 11> by_value = {{
+  static constexpr std::array<std::pair<std::string_view, ValueKind>, 13> by_value = {{
       {"CONTACT", ValueKind::contact},
       {"CONTACTS", ValueKind::contact},
+      {"KEEP", ValueKind::contact},  // kith merge KEEP OTHER...
+      {"OTHER", ValueKind::contact},
       {"FOLLOW_UP_ID", ValueKind::follow_up},
       {"KEY", ValueKind::setting_key},
       {"DATE", ValueKind::date},

@@ -71,9 +71,9 @@ enum class ValueKind {
 // "CONTACT...", "DATE"). An option name decides first (--tag and --untag are
 // tags; --skill, --no-skill; --interest, --no-interest; --kind; --every a
 // cadence; --template a file; --data-dir a directory), then the value name
-// (CONTACT or CONTACTS,
-// FOLLOW_UP_ID, KEY, DATE, DURATION, SHELL, FILE or PATH, DIR), ignoring case,
-// surrounding brackets and a trailing "..."; anything else is none.
+// (CONTACT, CONTACTS, and
+// merge's KEEP and OTHER; FOLLOW_UP_ID, KEY, DATE, DURATION, SHELL, FILE or PATH, DIR), ignoring
+// case, surrounding brackets and a trailing "..."; anything else is none.
 ValueKind value_kind(std::string_view option_name, std::string_view value_name);
 
 // Where the word under the cursor stands, found by walking the words before it

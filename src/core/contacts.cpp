@@ -134,18 +134,33 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
       return &c;
     }
   }
+  // 2. an id merged into a contact (`kith merge`), which names it from then
+  // on: as written, else with the ASCII case ignored
+  for (const bool ignore_case : {false, true}) {
+    for (const auto& c : contacts) {
+      const bool carries = std::any_of(c.aliases.begin(), c.aliases.end(), [&](const auto& a) {
+        return ignore_case ? lower_ascii(a) == lower_ref : a == ref;
+      });
+      if (!carries) continue;
+      if (!in_scope(c)) {
+        return usage_error("'" + c.id + "' is archived",
+                           "`kith restore " + c.id + "` brings it back");
+      }
+      return &c;
+    }
+  }
   std::vector<const Contact*> matches;
   auto settle = [&](std::vector<const Contact*>& found) -> std::optional<Result<const Contact*>> {
     if (found.size() == 1) return Result<const Contact*>(found.front());
     if (found.size() > 1) return Result<const Contact*>(ambiguous(ref, found));
     return std::nullopt;
   };
-  // 2. unique id prefix, the ASCII case ignored
+  // 3. unique id prefix, the ASCII case ignored
   for (const auto& c : contacts) {
     if (in_scope(c) && lower_ascii(c.id).starts_with(lower_ref)) matches.push_back(&c);
   }
   if (auto r = settle(matches)) return *r;
-  // 3. unique substring of the folded name
+  // 4. unique substring of the folded name
   const std::string folded_ref = text::fold(ref);
   for (const auto& c : contacts) {
     if (in_scope(c) && text::fold(c.name).find(folded_ref) != std::string::npos) {
@@ -153,7 +168,7 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
     }
   }
   if (auto r = settle(matches)) return *r;
-  // 4. unique email
+  // 5. unique email
   for (const auto& c : contacts) {
     if (!in_scope(c)) continue;
     if (std::any_of(c.emails.begin(), c.emails.end(),

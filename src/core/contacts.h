@@ -26,6 +26,9 @@ std::string allocate_id(std::string_view name, const std::set<std::string, std::
 // is reserved, or is taken.
 Status check_new_id(std::string_view id, const std::set<std::string, std::less<>>& taken);
 
+// An id is taken when a contact has it or carries it as an alias (an id
+// merged into it by `kith merge`, which still names it).
+//
 // The same two, for callers that know which ids are taken without a set
 // (e.g. contacts sorted by id): `is_taken(id)` says whether `id` is.
 using IsTaken = std::function<bool(std::string_view id)>;
@@ -36,7 +39,8 @@ Status check_new_id(std::string_view id, const IsTaken& is_taken);
 enum class Scope { active, all };  // active: archived contacts cannot be named
 
 // Resolves a CONTACT reference, in this order: an exact id (as written, then
-// ignoring ASCII case); a unique id prefix (ignoring ASCII case); a unique
+// ignoring ASCII case); an exact alias, an id merged into a contact by `kith
+// merge` (the same way); a unique id prefix (ignoring ASCII case); a unique
 // case- and diacritic-insensitive substring of the name; a unique email
 // (case-insensitive). No match and several matches are usage errors; several
 // matches list the candidates (id and name). The returned pointer points into

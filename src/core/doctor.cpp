@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <set>
 #include <system_error>
 
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
+#include "core/contact_merge.h"
 #include "core/fsutil.h"
 #include "core/layout.h"
 
@@ -168,7 +170,33 @@ Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& 
         done.push_back({f.file, f.line, "deleted the older copy of interaction " + f.line_id});
         break;
       }
+      case Repair::rewrite_aliases:
+      case Repair::remove_merged_contact:
+        break;  // below, in this order
     }
+  }
+  // An interrupted `kith merge`: the log first, then the merged contacts'
+  // files, as the merge itself orders them.
+  const AliasMap aliases(report.aliases.begin(), report.aliases.end());
+  std::set<std::string> rewritten;
+  for (const auto& f : report.findings) {
+    if (f.repair != Repair::rewrite_aliases || !rewritten.insert(f.file).second) continue;
+    const fs::path path = dir / f.file;
+    auto text = fsutil::read_file(path);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    ReferenceRewrite r = rewrite_references(**text, aliases);
+    if (r.changed == 0) continue;
+    if (auto s = fsutil::write_file_atomic(path, r.text); !s) return s;
+    done.push_back({f.file, 0,
+                    std::to_string(r.changed) +
+                        (r.changed == 1 ? " interaction names" : " interactions name") +
+                        " the contact kept instead of a merged one"});
+  }
+  for (const auto& f : report.findings) {
+    if (f.repair != Repair::remove_merged_contact) continue;
+    if (auto s = fsutil::remove_file(dir / f.file); !s) return s;
+    done.push_back({f.file, 0, "removed the contact file an interrupted `kith merge` left"});
   }
   return {};
 }

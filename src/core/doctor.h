@@ -6,12 +6,16 @@
 // function of that snapshot, so the unit tests and the fuzzer feed it files
 // without touching a disk. repair() applies only what cannot lose anything:
 // cutting a torn last log line (an interrupted write), adding a missing final
-// newline after a complete log line, and removing the temp files a killed
-// writer left.
+// newline after a complete log line, removing the temp files a killed
+// writer left, and finishing an interrupted `kith merge`: log lines that
+// name an id merged into a contact (an alias) are made to name that contact,
+// then the merged contact's file, when the contact kept holds all of it, is
+// removed.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +61,13 @@ enum class Repair {
   remove_temp_file,    // delete a temp file left by an interrupted write
   remove_stale_copy,   // delete line `line` (interaction `line_id`) of a month file: the
                        // older copy an interrupted move between months left behind
+  // Rewrite a month file so that its lines naming an alias name its contact
+  // (Report::aliases); the file's other lines stay byte for byte.
+  rewrite_aliases,
+  // Delete the file of a contact whose id is an alias of another contact
+  // that holds all of it: what an interrupted `kith merge` leaves. Done
+  // after every rewrite_aliases.
+  remove_merged_contact,
 };
 
 struct Finding {
@@ -80,6 +91,9 @@ struct Report {
   int log_files = 0;              // month files read
   int interactions = 0;           // log lines that loaded
   std::vector<Finding> findings;  // by file, then line
+  // Each id merged into a contact and that contact's id (alias_map), for
+  // Repair::rewrite_aliases.
+  std::map<std::string, std::string, std::less<>> aliases;
 
   int count(Severity severity) const;
   int repairable() const;
@@ -91,10 +105,13 @@ inline constexpr int kMaxFindingsPerFile = 20;
 
 // Every check, on a snapshot: each file parses (JSON, with file:line), each
 // record is valid, the format version is known; contact ids match their file
-// names and are unique; interaction ids are unique, name known contacts and
-// sit in the month file of their date; no git conflict markers; torn last
-// lines; leftover temp files; files that kith ignores in contacts/ and log/;
-// data readable by other users; a read-only directory.
+// names and are unique; no id is the alias of two contacts; interaction ids
+// are unique, name known contacts (an alias names its contact: a warning,
+// repaired by rewriting the line) and sit in the month file of their date;
+// no contact file is left over from an interrupted `kith merge`; no git
+// conflict markers; torn last lines; leftover temp files; files that kith
+// ignores in contacts/ and log/; data readable by other users; a read-only
+// directory.
 Report analyze(const Snapshot& snapshot);
 
 // scan() then analyze().
@@ -106,9 +123,11 @@ struct Repaired {
   std::string action;  // "removed a torn last line (57 bytes)"
 };
 
-// Applies the repairable findings of `report`. The caller holds the write
-// lock and made `report` under it. Stops at the first failure (an io error
-// naming the file); what was done before it stays done and is in `done`.
+// Applies the repairable findings of `report`: first those of each file on
+// its own, then the log lines naming an alias, then the merged contacts'
+// files. The caller holds the write lock and made `report` under it. Stops
+// at the first failure (an io error naming the file); what was done before it
+// stays done and is in `done`.
 Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& done);
 
 }  // namespace kith::doctor

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/contact_merge.h"
 #include "core/doctor.h"
 #include "core/layout.h"
 #include "core/logbook.h"
@@ -143,6 +144,52 @@ class Analyzer {
     if (c->id != stem) {
       mismatched_.emplace_back(e.name, c->id);
     }
+    contacts_.push_back(std::move(*c));
+  }
+
+  // The ids merged into contacts (Report::aliases), once every contact is
+  // read: an id claimed as an alias by two contacts is an error.
+  void aliases() {
+    std::sort(contacts_.begin(), contacts_.end(),
+              [](const Contact& a, const Contact& b) { return a.id < b.id; });
+    for (const auto& c : contacts_) {
+      for (const auto& alias : c.aliases) {
+        auto [it, fresh] = report_.aliases.emplace(alias, c.id);
+        if (fresh || it->second == c.id) continue;
+        add(Severity::error, "alias", layout::contact_relative_path(c.id), 0,
+            "'" + alias + "' is an alias of both " + it->second + " and " + c.id,
+            "keep it in the \"aliases\" of the contact it names, and remove it from the other");
+      }
+    }
+  }
+
+  // The files of contacts merged into another (their id is its alias) that
+  // an interrupted `kith merge` left, once the log has been read.
+  void merged_contacts() {
+    for (const auto& c : contacts_) {
+      auto owner = report_.aliases.find(c.id);
+      if (owner == report_.aliases.end() || owner->second == c.id) continue;
+      const std::string& keep = owner->second;
+      auto k = std::lower_bound(contacts_.begin(), contacts_.end(), keep,
+                                [](const Contact& x, const std::string& id) { return x.id < id; });
+      const std::string file = layout::contact_relative_path(c.id);
+      const std::string message = "'" + c.id + "' was merged into " + keep +
+                                  " (it is an alias of " + keep +
+                                  "), but its file is still here: an interrupted `kith merge`";
+      if (k == contacts_.end() || k->id != keep || !holds_all_of(*k, c)) {
+        add(Severity::warning, "merged-contact", file, 0,
+            message + ", and it holds what " + keep + " lacks",
+            "`kith merge " + keep + " " + c.id + " --dry-run` shows what merging it again adds");
+      } else if (stuck_aliases_.contains(c.id)) {
+        add(Severity::warning, "merged-contact", file, 0, message,
+            "fix the log files' errors, then `kith doctor --fix` finishes the merge");
+      } else {
+        add(Severity::warning, "merged-contact", file, 0, message,
+            "`kith doctor --fix` finishes the merge (it removes the file, " + keep +
+                " holds all of it)",
+            Repair::remove_merged_contact);
+      }
+    }
   }
 
   void contact_ids() {
@@ -169,6 +216,8 @@ class Analyzer {
     ++report_.files;
     ++report_.log_files;
     const std::string& text = *e.content;
+    const std::size_t first_finding = report_.findings.size();
+    pending_aliases_.clear();
     if (int line = first_conflict_marker(text)) {
       add(Severity::error, "conflict", e.name, line, "git merge conflict markers",
           "resolve the conflict: keep the lines of both sides, delete the marker lines");
@@ -212,6 +261,21 @@ class Analyzer {
       }
       interaction(e.name, line_no, stem, json);
     }
+    // Lines naming an alias are rewritten only in a file kith can read
+    // whole (or that --fix mends first): kith never rewrites a corrupt file.
+    const bool sound = std::none_of(report_.findings.begin() + static_cast<long>(first_finding),
+                                    report_.findings.end(),
+                                    [](const Finding& f) { return f.severity == Severity::error && f.repair == Repair::none; });
+    for (auto& [line, ids, message] : pending_aliases_) {
+      if (sound) {
+        add(Severity::warning, "alias", e.name, line, message,
+            "`kith doctor --fix` makes it name the contact kept", Repair::rewrite_aliases);
+      } else {
+        add(Severity::warning, "alias", e.name, line, message,
+            "fix the file's errors, then `kith doctor --fix` makes it name the contact kept");
+        stuck_aliases_.insert(ids.begin(), ids.end());
+      }
+    }
   }
 
   void interaction(const std::string& file, int line, std::string_view stem, const Json& json) {
@@ -254,13 +318,28 @@ class Analyzer {
       }
     }
     std::set<std::string> named;
+    std::vector<std::string> merged;  // "ada-l (merged into ada)"
+    std::vector<std::string> merged_ids;
     for (const auto& id : i->contacts) {
       if (!named.insert(id).second) continue;
+      if (auto alias = report_.aliases.find(id); alias != report_.aliases.end()) {
+        merged.push_back("'" + id + "' (merged into " + alias->second + ")");
+        merged_ids.push_back(id);
+        continue;
+      }
       if (!known_ids_.contains(id)) {
         add(Severity::error, "unknown-contact", file, line,
             "interaction " + i->id + " names '" + id + "', which has no file in contacts/",
             "add it back with `kith add NAME --id " + safe(id) + "`, or remove it from that line");
       }
+    }
+    if (!merged.empty()) {
+      std::string list;
+      for (std::size_t n = 0; n < merged.size(); ++n) {
+        list += (n == 0 ? "" : n + 1 == merged.size() ? " and " : ", ") + merged[n];
+      }
+      pending_aliases_.push_back(
+          {line, std::move(merged_ids), "interaction " + i->id + " names " + list});
     }
   }
 
@@ -276,6 +355,16 @@ class Analyzer {
     long long revision = 0;
   };
   std::map<std::string, Seen> interaction_ids_;
+  std::vector<Contact> contacts_;                                // those that loaded
+  // The lines of the month being read that name an alias: line, the aliases,
+  // the message.
+  struct AliasLine {
+    int line;
+    std::vector<std::string> ids;
+    std::string message;
+  };
+  std::vector<AliasLine> pending_aliases_;
+  std::set<std::string, std::less<>> stuck_aliases_;  // named in a file kith cannot rewrite
 };
 
 // Keeps the first kMaxFindingsPerFile findings of each file (and every
@@ -394,7 +483,9 @@ Report analyze(const Snapshot& snapshot) {
     }
   }
   a.contact_ids();
+  a.aliases();
   for (const Entry* e : months) a.month(*e, e->name.substr(layout::kLogDir.size() + 1, 7));
+  a.merged_contacts();
   cap_per_file(report.findings);
   return report;
 }

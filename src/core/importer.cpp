@@ -133,7 +133,13 @@ class Planner {
     if (it == id_map_.end()) return std::nullopt;
     return it->second;
   }
-  bool is_known(const std::string& id) const { return by_id_.contains(id); }
+  // The id of the contact `id` names (its own, or one it was merged into);
+  // nullopt when none.
+  std::optional<std::string> known_id(const std::string& id) const {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) return std::nullopt;
+    return pool_[it->second].id;
+  }
 
  private:
   enum class Origin { kept, added };
@@ -141,6 +147,9 @@ class Planner {
 
   void add_to_pool(Contact c, Origin origin) {
     taken_.insert(c.id);
+    // An id merged into a contact still names it: a record naming it
+    // matches that contact, and no new contact takes it.
+    for (const auto& alias : c.aliases) taken_.insert(alias);
     pool_.push_back(std::move(c));
     origin_.push_back(origin);
     index(pool_.size() - 1);
@@ -151,6 +160,7 @@ class Planner {
   void index(std::size_t i) {
     const Contact& c = pool_[i];
     by_id_.emplace(c.id, i);
+    for (const auto& alias : c.aliases) by_id_.emplace(alias, i);
     if (auto uid = c.extra.find("vcard_uid"); uid != c.extra.end() && uid->is_string()) {
       by_uid_.emplace(uid->get<std::string>(), i);
     }
@@ -238,6 +248,10 @@ class Planner {
     for (auto it = in.extra.begin(); it != in.extra.end(); ++it) {
       if (!c.extra.contains(it.key())) c.extra[it.key()] = it.value();
     }
+    for (const auto& alias : in.aliases) {
+      if (alias != c.id && std::find(c.aliases.begin(), c.aliases.end(), alias) == c.aliases.end())
+        c.aliases.push_back(alias);
+    }
   }
 
   // An address book's position fills what is unknown, and only when it does
@@ -305,7 +319,7 @@ void plan_interactions(const Network& network, const Planner& planner,
     std::vector<std::string> contacts;
     for (const auto& id : i.contacts) {
       std::optional<std::string> mapped = planner.mapped_id(id);
-      if (!mapped && planner.is_known(id)) mapped = id;
+      if (!mapped) mapped = planner.known_id(id);
       if (mapped && std::find(contacts.begin(), contacts.end(), *mapped) == contacts.end()) {
         contacts.push_back(*mapped);
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/contact_merge.h"
 #include "core/layout.h"
 #include "core/records.h"
 #include "core/text.h"
@@ -190,7 +191,7 @@ Result<Outcome> merge_record(std::string_view base, std::string_view ours, std::
 }
 
 Outcome merge_log(std::string_view base, std::string_view ours, std::string_view theirs,
-                  std::string_view path) {
+                  std::string_view path, const AliasMap& aliases) {
   const Side b = parse_side(base);
   const Side o = parse_side(ours);
   const Side t = parse_side(theirs);
@@ -266,6 +267,16 @@ Outcome merge_log(std::string_view base, std::string_view ours, std::string_view
   });
   for (const auto& k : interactions) out.text += k.text + "\n";
   for (const auto& r : raw) out.text += r + "\n";
+  if (!aliases.empty()) {
+    ReferenceRewrite rewritten = rewrite_references(out.text, aliases);
+    if (rewritten.changed > 0) {
+      out.text = std::move(rewritten.text);
+      out.notes.push_back(file + ": " + std::to_string(rewritten.changed) +
+                          (rewritten.changed == 1 ? " interaction named a contact"
+                                                  : " interactions named contacts") +
+                          " merged into another; now naming the contact kept");
+    }
+  }
   return out;
 }
 

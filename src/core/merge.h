@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/records.h"
 #include "core/status.h"
 
 namespace kith::merge {
@@ -51,7 +52,10 @@ Result<Outcome> merge_record(std::string_view base, std::string_view ours, std::
 // id, each once. A line that is not an interaction kith can read is kept
 // as it is, after the others, so that kith keeps reporting it; a torn last
 // line (no newline, not JSON: an interrupted write) is dropped with a note.
+// A line that names an id merged into a contact (an alias: `kith merge` on
+// one machine, `kith log OTHER` on another before it synced) names that
+// contact instead (contact_merge.h's rewrite_references), with a note.
 Outcome merge_log(std::string_view base, std::string_view ours, std::string_view theirs,
-                  std::string_view path);
+                  std::string_view path, const AliasMap& aliases = {});
 
 }  // namespace kith::merge

@@ -242,7 +242,16 @@ Result<Contact> contact_from_json(const Json& j, std::string_view where) {
       return parsed.error();
     }
   }
+  c.aliases = r.strings("aliases");
   if (r.ok() && !text::is_valid_id(c.id)) r.fail_key("id", "is not a valid id: '" + c.id + "'");
+  for (const auto& alias : c.aliases) {
+    if (!r.ok()) break;
+    if (!text::is_valid_id(alias)) {
+      r.fail_key("aliases", "holds '" + alias + "', which is not a valid id");
+    } else if (alias == c.id) {
+      r.fail_key("aliases", "holds the contact's own id '" + alias + "'");
+    }
+  }
   if (!r.ok()) return r.error();
   c.extra = std::move(r).extra();
   return c;
@@ -281,6 +290,7 @@ Json to_json(const Contact& c) {
     }
     j["job_changes"] = std::move(changes);
   }
+  if (!c.aliases.empty()) j["aliases"] = list(c.aliases);
   append_extra(j, c.extra);
   return j;
 }

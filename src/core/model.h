@@ -60,14 +60,20 @@ struct Contact {
   bool archived = false;
   std::optional<Date> snoozed_until;
   std::vector<JobChange> job_changes;  // oldest first; the key is written only when non-empty
-  Json extra = Json::object();         // unknown keys, written back after the known ones
+  // The ids of the contacts `kith merge` merged into this one, which still
+  // name it (in references, and in log lines written before a sync): valid
+  // ids, never this contact's own; the key is written only when non-empty.
+  std::vector<std::string> aliases;
+  Json extra = Json::object();  // unknown keys, written back after the known ones
 };
 
-// What telling contacts apart needs of one: its id, name and emails.
+// What telling contacts apart needs of one: its id, name, emails, and the
+// ids merged into it (which no new contact may take).
 struct ContactHead {
   std::string id;
   std::string name;
   std::vector<std::string> emails;
+  std::vector<std::string> aliases;
 };
 
 enum class Intent { give, catch_up, ask };

@@ -5,17 +5,23 @@
 namespace kith {
 namespace {
 
-bool names(const Interaction& i, std::string_view id) {
-  return std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end();
+bool is_one_of(const std::string& c, std::string_view id, const std::vector<std::string>& aliases) {
+  return c == id || std::find(aliases.begin(), aliases.end(), c) != aliases.end();
+}
+
+bool names(const Interaction& i, std::string_view id, const std::vector<std::string>& aliases) {
+  return std::any_of(i.contacts.begin(), i.contacts.end(),
+                     [&](const std::string& c) { return is_one_of(c, id, aliases); });
 }
 
 }  // namespace
 
 std::vector<date::year_month> months_naming(const std::vector<Interaction>& interactions,
-                                            std::string_view id) {
+                                            std::string_view id,
+                                            const std::vector<std::string>& aliases) {
   std::vector<date::year_month> months;
   for (const auto& i : interactions) {
-    if (!names(i, id)) continue;
+    if (!names(i, id, aliases)) continue;
     const date::year_month_day ymd{i.date};
     months.push_back(ymd.year() / ymd.month());
   }
@@ -24,14 +30,15 @@ std::vector<date::year_month> months_naming(const std::vector<Interaction>& inte
   return months;
 }
 
-MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id) {
+MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id,
+                            const std::vector<std::string>& aliases) {
   MonthPurge out;
   for (auto& i : interactions) {
-    if (!names(i, id)) {
+    if (!names(i, id, aliases)) {
       out.kept.push_back(std::move(i));
       continue;
     }
-    std::erase(i.contacts, id);
+    std::erase_if(i.contacts, [&](const std::string& c) { return is_one_of(c, id, aliases); });
     if (i.contacts.empty()) {
       ++out.deleted;
     } else {

@@ -3,6 +3,7 @@
 // as pure functions; `kith rm --purge` rewrites each month file with it.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,9 +13,11 @@
 
 namespace kith {
 
-// The months whose interactions name `id`, oldest first, without repeats.
+// The months whose interactions name `id` (or one of `aliases`, the ids
+// merged into it), oldest first, without repeats.
 std::vector<date::year_month> months_naming(const std::vector<Interaction>& interactions,
-                                            std::string_view id);
+                                            std::string_view id,
+                                            const std::vector<std::string>& aliases = {});
 
 // One month of the log with a contact purged from it.
 struct MonthPurge {
@@ -23,9 +26,10 @@ struct MonthPurge {
   int deleted = 0;                // interactions that named nobody else
 };
 
-// Removes every occurrence of `id` from the contacts of `interactions` and
-// drops the ones left with no contact. Everything else (order, other ids,
-// unknown keys) is kept as it was.
-MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id);
+// Removes every occurrence of `id` and of its `aliases` from the contacts of
+// `interactions` and drops the ones left with no contact. Everything else
+// (order, other ids, unknown keys) is kept as it was.
+MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id,
+                            const std::vector<std::string>& aliases = {});
 
 }  // namespace kith

@@ -52,7 +52,44 @@ std::string too_deep_message() {
          " levels)";
 }
 
+template <class Record>
+AliasMap aliases_of(std::span<const Record> contacts) {
+  AliasMap map;
+  for (const auto& c : contacts) {
+    for (const auto& alias : c.aliases) {
+      if (alias != c.id) map.emplace(alias, c.id);
+    }
+  }
+  return map;
+}
+
 }  // namespace
+
+AliasMap alias_map(std::span<const Contact> contacts) { return aliases_of(contacts); }
+AliasMap alias_map(std::span<const ContactHead> contacts) { return aliases_of(contacts); }
+
+std::string_view canonical_id(const AliasMap& aliases, std::string_view id) {
+  auto it = aliases.find(id);
+  return it == aliases.end() ? id : std::string_view(it->second);
+}
+
+bool resolve_aliases(std::vector<std::string>& ids, const AliasMap& aliases) {
+  if (aliases.empty()) return false;
+  bool changed = false;
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (auto& id : ids) {
+    std::string_view to = canonical_id(aliases, id);
+    if (to != id) changed = true;
+    if (std::find(out.begin(), out.end(), to) != out.end()) {
+      changed = true;
+      continue;
+    }
+    out.emplace_back(to);
+  }
+  if (changed) ids = std::move(out);
+  return changed;
+}
 
 const Contact* Network::find(std::string_view id) const {
   auto it = std::lower_bound(contacts.begin(), contacts.end(), id,

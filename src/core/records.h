@@ -4,7 +4,10 @@
 // touches a file; the store (store.h) reads and writes them.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +17,22 @@
 #include "core/status.h"
 
 namespace kith {
+
+// The ids `kith merge` merged into other contacts, each with the id of the
+// contact that carries it as an alias (Contact::aliases). An alias claimed
+// by two contacts belongs to the first by id (kith doctor reports it).
+using AliasMap = std::map<std::string, std::string, std::less<>>;
+AliasMap alias_map(std::span<const Contact> contacts);
+AliasMap alias_map(std::span<const ContactHead> contacts);
+
+// The id `id` stands for: the id of the contact it is an alias of, else `id`
+// itself.
+std::string_view canonical_id(const AliasMap& aliases, std::string_view id);
+
+// Replaces each alias in `ids` by the id of its contact, keeping each id once,
+// where it first appears: ["ada-2", "grace", "ada"] with ada-2 an alias of ada
+// -> ["ada", "grace"]. True when `ids` changed.
+bool resolve_aliases(std::vector<std::string>& ids, const AliasMap& aliases);
 
 struct Network {
   Config config;

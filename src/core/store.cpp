@@ -102,6 +102,16 @@ Result<std::vector<Contact>> Store::load_contacts_uncached() const {
   return contacts;
 }
 
+Result<std::vector<date::year_month>> Store::months() const {
+  auto names = list_dir(dir_ / layout::kLogDir, layout::kMonthSuffix);
+  if (!names) return names.error();
+  std::vector<date::year_month> out;
+  for (const auto& name : *names) {
+    if (auto month = layout::month_of(name)) out.push_back(*month);
+  }
+  return out;
+}
+
 Result<std::vector<Interaction>> Store::load_interactions(
     std::vector<std::string>& warnings) const {
   auto names = list_dir(dir_ / layout::kLogDir, layout::kMonthSuffix);
@@ -148,6 +158,9 @@ Result<Network> Store::load() const {
   auto interactions = load_interactions(n->warnings);
   if (!interactions) return interactions.error();
   n->interactions = std::move(*interactions);
+  if (const AliasMap aliases = alias_map(n->contacts); !aliases.empty()) {
+    for (auto& i : n->interactions) resolve_aliases(i.contacts, aliases);
+  }
   return n;
 }
 

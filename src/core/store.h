@@ -48,6 +48,10 @@ struct SummaryOptions {
   // stays empty: what a writer that touches a few contacts needs (kith log),
   // without building the summary of every contact.
   std::optional<std::vector<std::string>> only;
+  // Ids merged into other contacts (alias_map of the contacts): an
+  // interaction that names one counts for the contact it names now (once,
+  // when it names both), and the open follow-ups name that contact.
+  AliasMap aliases;
 };
 
 // Where the read cache lives (see cache.h), and the time of this run, which
@@ -90,7 +94,11 @@ class Store {
   // version is a data error; the file is never rewritten then.
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
-  Result<std::vector<Contact>> load_contacts() const;
+  // With `latin`, also each contact's text::latin_key (the name in Latin
+  // letters when it is written in another script, else empty), from the read
+  // cache where it holds it, so that ICU's transform is built only for names
+  // not cached yet (`kith dupes`, `kith doctor`).
+  Result<std::vector<Contact>> load_contacts(std::vector<std::string>* latin = nullptr) const;
   // The id, name and emails of every contact as load_contacts() returns it
   // (same order, same errors, each file checked against the cache the same
   // way): what `kith add` needs for new ids and the duplicate warning,
@@ -98,22 +106,27 @@ class Store {
   Result<std::vector<ContactHead>> load_contact_heads() const;
   // nullopt when there is no such contact file.
   Result<std::optional<Contact>> load_contact(std::string_view id) const;
+  // The months that have a file in log/, oldest first.
+  Result<std::vector<date::year_month>> months() const;
   // Every interaction; a torn last line (no newline, not JSON) is skipped and
   // reported in `warnings`; any other bad line is a data error with file:line.
   Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
-  // Everything at once, as the reports need it.
+  // Everything at once, as the reports need it. Interactions that name an
+  // id merged into a contact (an alias) name that contact instead.
   Result<Network> load() const;
   // Everything but the interactions (network.interactions stays empty).
   Result<Network> load_records() const;
   // The log summarised as of options.until (see LogSummary). Errors as
   // load_interactions reports them.
   Result<StoreLogSummary> summarize_log(const SummaryOptions& options) const;
-  // The interactions that name contact `id`, sorted as load_interactions()
-  // sorts them. Every month file is checked as summarize_log() checks it
-  // (same errors, same warnings in `warnings`), but only the months whose
-  // summary names `id` are read again.
-  Result<std::vector<Interaction>> load_interactions_of(std::string_view id,
-                                                        std::vector<std::string>& warnings) const;
+  // The interactions that name contact `id` or one of its `aliases` (the
+  // ids merged into it), sorted as load_interactions() sorts them, each
+  // alias replaced by `id`. Every month file is checked as summarize_log()
+  // checks it (same errors, same warnings in `warnings`), but only the
+  // months whose summary names `id` or an alias are read again.
+  Result<std::vector<Interaction>> load_interactions_of(
+      std::string_view id, std::vector<std::string>& warnings,
+      std::span<const std::string> aliases = {}) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -151,6 +164,10 @@ class Store {
   // Rewrites one month's file with exactly these interactions (deletes the
   // file when empty). Refuses when the file has a torn last line.
   Status rewrite_month(date::year_month month, const std::vector<Interaction>& interactions) const;
+  // Rewrites one month's file with exactly `content`, its lines as given
+  // (deletes the file when empty): for a change of a few lines that keeps
+  // the others byte for byte. Refuses when the file has a torn last line.
+  Status replace_month(date::year_month month, std::string_view content) const;
 
   // The files this Store wrote or removed (relative to dir(), e.g.
   // "contacts/ada.json"), sorted, each once: what a commit of the command's
@@ -163,7 +180,7 @@ class Store {
   // load_contacts() (Record = Contact) and load_contact_heads() (Record =
   // ContactHead) through the cache.
   template <class Record>
-  Result<std::vector<Record>> load_contacts_cached() const;
+  Result<std::vector<Record>> load_contacts_cached(std::vector<std::string>* latin) const;
   // Every month file's digest, from the cache where it is valid, else read.
   Result<cache::LogCache> read_log_digests(bool update_cache) const;
 

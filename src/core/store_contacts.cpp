@@ -22,7 +22,7 @@ using store_files::read_stamped;
 
 // What Store::load_contact_heads keeps of a contact.
 ContactHead head_of(Contact&& c) {
-  return ContactHead{std::move(c.id), std::move(c.name), std::move(c.emails)};
+  return ContactHead{std::move(c.id), std::move(c.name), std::move(c.emails), std::move(c.aliases)};
 }
 
 // A cached record as Store::load_contacts (Record = Contact) or
@@ -48,9 +48,14 @@ Record record_of(Contact&& c) {
 
 }  // namespace
 
-Result<std::vector<Contact>> Store::load_contacts() const {
-  if (cache_dir_.empty()) return load_contacts_uncached();
-  return load_contacts_cached<Contact>();
+Result<std::vector<Contact>> Store::load_contacts(std::vector<std::string>* latin) const {
+  if (!cache_dir_.empty()) return load_contacts_cached<Contact>(latin);
+  auto contacts = load_contacts_uncached();
+  if (contacts && latin) {
+    latin->clear();
+    for (const auto& c : *contacts) latin->push_back(text::latin_key(c.name, *transliterator_));
+  }
+  return contacts;
 }
 
 Result<std::vector<ContactHead>> Store::load_contact_heads() const {
@@ -62,11 +67,12 @@ Result<std::vector<ContactHead>> Store::load_contact_heads() const {
     for (auto& c : *contacts) heads.push_back(head_of(std::move(c)));
     return heads;
   }
-  return load_contacts_cached<ContactHead>();
+  return load_contacts_cached<ContactHead>(nullptr);
 }
 
 template <class Record>
-Result<std::vector<Record>> Store::load_contacts_cached() const {
+Result<std::vector<Record>> Store::load_contacts_cached(std::vector<std::string>* latin) const {
+  if (latin) latin->clear();
   const fs::path dir = dir_ / layout::kContactsDir;
   const DirHandle handle(dir);
   if (handle.fd() < 0) {
@@ -151,6 +157,7 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
         if (auto contact = decode_record<Record>(e->record)) {
           contacts.push_back(std::move(*contact));
           keep.push_back({name, e->stamp, e->record, e->latin});
+          if (latin) latin->emplace_back(e->latin);
           continue;
         }
       }
@@ -163,12 +170,14 @@ Result<std::vector<Record>> Store::load_contacts_cached() const {
     auto contact =
         parse_contact_file((*text)->text, id, std::string(layout::kContactsDir) + "/" + file);
     if (!contact) return contact.error();
-    if (cache::is_settled((*text)->stamp, cache_.now)) {
+    const bool settled = cache::is_settled((*text)->stamp, cache_.now);
+    std::string key;
+    if (settled || latin) key = kith::text::latin_key(contact->name, *transliterator_);
+    if (latin) latin->push_back(key);
+    if (settled) {
       changed = true;
       const std::string_view record = encoded.emplace_back(cache::encode_contact(*contact));
-      keep.push_back(
-          {name, (*text)->stamp, record,
-           encoded.emplace_back(kith::text::latin_key(contact->name, *transliterator_))});
+      keep.push_back({name, (*text)->stamp, record, encoded.emplace_back(std::move(key))});
     }
     contacts.push_back(record_of<Record>(std::move(*contact)));
   }

@@ -2,6 +2,7 @@
 // month digests from the read cache where it is valid, else from the files.
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 #include "core/cache.h"
 #include "core/fsutil.h"
@@ -77,6 +78,43 @@ void fold(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& 
       const std::uint32_t ref = t.ref(e.first + k);
       if (ref < per_id.size()) count_interaction(per_id[ref], static_cast<Intent>(e.intent), date);
     }
+  }
+}
+
+// fold() for a log in which some ids stand for others (aliases): contact
+// index k counts for per_id[slot[k]] (skipped when -1), and an interaction
+// that names two ids of one contact counts once for it. With `scan_refs`,
+// the refs are scanned for the few contacts that have a slot, as fold()
+// does with `only`; else every entry is read.
+void fold_remapped(const cache::MonthTables& t, Date until, std::vector<ContactHistory>& per_id,
+                   const std::vector<std::int32_t>& slot, bool scan_refs) {
+  const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
+  auto usable = [&](const cache::MonthTables::Entry& e) {
+    return e.date <= until_days && e.intent <= static_cast<std::uint8_t>(Intent::ask) &&
+           static_cast<std::uint64_t>(e.first) + e.count <= t.ref_count();
+  };
+  // The entry (by the position of its first ref) each history last counted.
+  std::vector<std::int64_t> counted(per_id.size(), -1);
+  auto count = [&](std::uint32_t ref, const cache::MonthTables::Entry& e) {
+    if (ref >= slot.size() || slot[ref] < 0) return;
+    const auto k = static_cast<std::size_t>(slot[ref]);
+    if (counted[k] == static_cast<std::int64_t>(e.first)) return;
+    counted[k] = e.first;
+    count_interaction(per_id[k], static_cast<Intent>(e.intent), Date{date::days{e.date}});
+  };
+  if (scan_refs) {
+    for (std::size_t p = 0; p < t.ref_count(); ++p) {
+      const std::uint32_t ref = t.ref(p);
+      if (ref >= slot.size() || slot[ref] < 0) continue;
+      const auto e = entry_at(t, p);
+      if (e && usable(*e)) count(ref, *e);
+    }
+    return;
+  }
+  for (std::size_t n = 0; n < t.entry_count(); ++n) {
+    const cache::MonthTables::Entry e = t.entry(n);
+    if (!usable(e)) continue;
+    for (std::uint32_t k = 0; k < e.count; ++k) count(t.ref(e.first + k), e);
   }
 }
 
@@ -168,8 +206,14 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
   StoreLogSummary out;
-  // With `only`, a history for each of those contacts alone.
+  const AliasMap& aliases = options.aliases;
+  const bool remap = !aliases.empty();
+  // With `only`, a history for each of those contacts alone. With aliases,
+  // the interactions of an alias count for the contact it names: its slot
+  // is that contact's (appended to `names` when the log has no id of its
+  // own for it).
   std::vector<std::int32_t> slot;
+  std::vector<std::string_view> names;
   if (options.only) {
     slot.assign(work.ids.size(), -1);
     for (std::size_t k = 0; k < options.only->size(); ++k) {
@@ -177,12 +221,40 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
       if (at != work.ids.end())
         slot[static_cast<std::size_t>(at - work.ids.begin())] = static_cast<std::int32_t>(k);
     }
+    if (remap) {
+      for (std::size_t r = 0; r < work.ids.size(); ++r) {
+        const std::string_view to = canonical_id(aliases, work.ids[r]);
+        if (to == work.ids[r]) continue;
+        const auto k = std::find(options.only->begin(), options.only->end(), to);
+        if (k != options.only->end())
+          slot[r] = static_cast<std::int32_t>(k - options.only->begin());
+      }
+    }
+  } else if (remap) {
+    names = work.ids;
+    std::map<std::string_view, std::int32_t, std::less<>> index;
+    for (std::size_t r = 0; r < names.size(); ++r) index.emplace(names[r], r);
+    slot.resize(work.ids.size());
+    for (std::size_t r = 0; r < work.ids.size(); ++r) {
+      const std::string_view to = canonical_id(aliases, work.ids[r]);
+      auto [it, added] = index.emplace(to, static_cast<std::int32_t>(names.size()));
+      if (added) names.push_back(to);
+      slot[r] = to == work.ids[r] ? static_cast<std::int32_t>(r) : it->second;
+    }
   }
-  std::vector<ContactHistory> per_id(options.only ? options.only->size() : work.ids.size());
+  std::vector<ContactHistory> per_id(options.only ? options.only->size()
+                                     : remap      ? names.size()
+                                                  : work.ids.size());
   for (const auto& [name, d] : work.months) {
-    fold(d.tables, options.until, per_id, options.only ? &slot : nullptr);
+    if (remap) {
+      fold_remapped(d.tables, options.until, per_id, slot, options.only.has_value());
+    } else {
+      fold(d.tables, options.until, per_id, options.only ? &slot : nullptr);
+    }
     for (const auto& i : options.only ? kNoFollowUps : d.open_follow_ups) {
-      if (i.date <= options.until) out.open_follow_ups.push_back(i);
+      if (i.date > options.until) continue;
+      out.open_follow_ups.push_back(i);
+      resolve_aliases(out.open_follow_ups.back().contacts, aliases);
     }
     if (options.id_hashes) out.id_hashes.add(d.tables);
     out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
@@ -193,7 +265,8 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
     }
   } else {
     for (std::size_t k = 0; k < per_id.size(); ++k) {
-      if (per_id[k].total() > 0) out.history.emplace(std::string(work.ids[k]), per_id[k]);
+      if (per_id[k].total() == 0) continue;
+      out.history.emplace(std::string(remap ? names[k] : work.ids[k]), per_id[k]);
     }
   }
   std::stable_sort(out.open_follow_ups.begin(), out.open_follow_ups.end(),
@@ -207,39 +280,60 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
 }
 
 Result<std::vector<Interaction>> Store::load_interactions_of(
-    std::string_view id, std::vector<std::string>& warnings) const {
+    std::string_view id, std::vector<std::string>& warnings,
+    std::span<const std::string> aliases) const {
   auto digests = read_log_digests(true);
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
   std::vector<Interaction> out;
-  const auto known = std::find(work.ids.begin(), work.ids.end(), id);
+  // The id and its aliases: their indexes in the log's id table, and each
+  // as it appears quoted in a line.
+  AliasMap as_id;
+  std::vector<std::uint32_t> indexes;
+  std::vector<std::string> quoted;
+  for (std::size_t n = 0; n <= aliases.size(); ++n) {
+    const std::string_view name = n == 0 ? id : std::string_view(aliases[n - 1]);
+    if (n > 0) as_id.emplace(name, std::string(id));
+    const auto known = std::find(work.ids.begin(), work.ids.end(), name);
+    if (known == work.ids.end()) continue;
+    indexes.push_back(static_cast<std::uint32_t>(known - work.ids.begin()));
+    quoted.push_back("\"" + std::string(name) + "\"");
+  }
+  auto names_one = [&](const Interaction& i) {
+    return std::any_of(i.contacts.begin(), i.contacts.end(),
+                       [&](const std::string& c) { return c == id || as_id.contains(c); });
+  };
   for (const auto& [name, d] : work.months) {
     warnings.insert(warnings.end(), d.warnings.begin(), d.warnings.end());
-    if (known == work.ids.end()) continue;
-    const auto index = static_cast<std::uint32_t>(known - work.ids.begin());
-    if (!d.tables.mentions(index)) continue;
+    if (std::none_of(indexes.begin(), indexes.end(),
+                     [&](std::uint32_t index) { return d.tables.mentions(index); })) {
+      continue;
+    }
     // Every line of this file parsed when it was digested; read again only
     // the complete lines that mention the id.
     auto text = fsutil::read_file(dir_ / layout::kLogDir / name);
     if (!text) return text.error();
     if (!text->has_value()) continue;
-    const std::string quoted = "\"" + std::string(id) + "\"";
     std::string lines;
     std::string_view rest = **text;
     while (!rest.empty()) {
       const std::size_t end = rest.find('\n');
       if (end == std::string_view::npos) break;  // a torn last line: warned above
       const std::string_view line = rest.substr(0, end + 1);
-      if (line.find(quoted) != std::string_view::npos) lines += line;
+      if (std::any_of(quoted.begin(), quoted.end(), [&](const std::string& q) {
+            return line.find(q) != std::string_view::npos;
+          })) {
+        lines += line;
+      }
       rest.remove_prefix(end + 1);
     }
     std::vector<std::string> ignored;
     auto parsed = parse_log(lines, std::string(layout::kLogDir) + "/" + name, ignored);
     if (!parsed) return parsed.error();
     for (auto& i : *parsed) {
-      if (std::find(i.contacts.begin(), i.contacts.end(), id) != i.contacts.end()) {
-        out.push_back(std::move(i));
-      }
+      if (!names_one(i)) continue;
+      resolve_aliases(i.contacts, as_id);
+      out.push_back(std::move(i));
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Interaction& a, const Interaction& b) {

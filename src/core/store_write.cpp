@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "core/layout.h"
-#include "core/store_files.h"
 #include "core/store.h"
+#include "core/store_files.h"
 
 namespace kith {
 namespace {
@@ -124,6 +124,12 @@ Status Store::append(const LogAppend& batch, const std::function<void()>& after_
 
 Status Store::rewrite_month(date::year_month month,
                             const std::vector<Interaction>& interactions) const {
+  std::string content;
+  for (const auto& i : interactions) content += serialize_line(to_json(i));
+  return replace_month(month, content);
+}
+
+Status Store::replace_month(date::year_month month, std::string_view content) const {
   const fs::path path = month_path(month);
   auto text = fsutil::read_file(path);
   if (!text) return text.error();
@@ -132,10 +138,8 @@ Status Store::rewrite_month(date::year_month month,
                       "run `kith doctor --fix` first");
   }
   note_changed(path);
-  if (interactions.empty()) return fsutil::remove_file(path);
+  if (content.empty()) return fsutil::remove_file(path);
   if (auto s = fsutil::ensure_dir(dir_ / layout::kLogDir); !s) return s;
-  std::string content;
-  for (const auto& i : interactions) content += serialize_line(to_json(i));
   return fsutil::write_file_atomic(path, content);
 }
 

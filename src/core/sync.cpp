@@ -6,9 +6,11 @@
 #include <set>
 #include <sstream>
 
+#include "core/contact_merge.h"
 #include "core/fsutil.h"
 #include "core/layout.h"
 #include "core/merge.h"
+#include "core/store.h"
 #include "core/text.h"
 
 namespace kith::sync {
@@ -128,6 +130,52 @@ Status settle_deletions(const Steps& git, Outcome& outcome) {
     }
     outcome.settled.push_back(path);
   }
+  return {};
+}
+
+// After a merge, the log lines that name an id merged into a contact name
+// that contact: lines another machine logged under an OTHER before it synced
+// a `kith merge` (the merge drivers rewrite only the months both sides
+// changed, and know only this machine's aliases). One commit of their own.
+Status settle_aliases(const Steps& git, Outcome& outcome) {
+  const Store store(git.dir());
+  auto contacts = store.load_contacts();
+  if (!contacts) {
+    outcome.warnings.push_back("could not check the log for merged contacts: " +
+                               contacts.error().message);
+    return {};
+  }
+  const AliasMap aliases = alias_map(*contacts);
+  if (aliases.empty()) return {};
+  auto months = store.months();
+  if (!months) return months.error();
+  std::vector<std::string> paths;
+  int changed = 0;
+  for (const auto& month : *months) {
+    auto text = fsutil::read_file(store.month_path(month));
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    ReferenceRewrite r = rewrite_references(**text, aliases);
+    if (r.changed == 0) continue;
+    if (auto s = store.replace_month(month, r.text); !s) {
+      outcome.warnings.push_back(s.error().message);
+      continue;
+    }
+    changed += r.changed;
+    paths.push_back(layout::month_relative_path(month));
+  }
+  if (paths.empty()) return {};
+  std::vector<std::string> add{"add", "--"};
+  add.insert(add.end(), paths.begin(), paths.end());
+  auto added = git.run(add);
+  if (!added) return added.error();
+  if (added->exit_code != 0) return git_failed("git add failed", *added);
+  std::vector<std::string> commit = git.with_identity({"commit", "--quiet", "-m"});
+  commit.emplace_back(kAliasesMessage);
+  auto r = git.run(commit);
+  if (!r) return r.error();
+  if (r->exit_code != 0) return git_failed("git commit failed", *r);
+  outcome.aliases_resolved = changed;
   return {};
 }
 
@@ -298,6 +346,9 @@ Status sync(const Steps& git, Outcome& outcome) {
   }
   auto pulled = pull(git, *t, outcome);
   if (!pulled) return pulled.error();
+  if (!outcome.received.empty()) {
+    if (auto s = settle_aliases(git, outcome); !s) return s;
+  }
   return push(git, *t, *pulled, outcome);
 }
 

@@ -36,6 +36,10 @@ struct Outcome {
   // unmerged and kith settles: a month merged line by line with the deleted
   // side empty, a record kept deleted. Paths relative to the data directory.
   std::vector<std::string> settled;
+  // Log lines that named an id merged into a contact (`kith merge` on one
+  // machine, `kith log OTHER` on another before it synced) and that, after
+  // the merge, name that contact: committed as kAliasesMessage.
+  int aliases_resolved = 0;
   // Things worth saying that did not stop the sync ("merge: …", an upstream
   // that could not be recorded).
   std::vector<std::string> warnings;
@@ -48,6 +52,10 @@ struct Outcome {
 
 // The commit message of the changes found pending.
 inline constexpr std::string_view kPendingMessage = "sync: changes made outside kith";
+// The commit message of the log lines that, after a merge, name the contact
+// an id was merged into.
+inline constexpr std::string_view kAliasesMessage =
+    "sync: interactions logged under merged ids name the contacts kept";
 
 // A data error unless `dir` is the top of a git work tree: what to check
 // before taking the lock.
@@ -64,7 +72,9 @@ Status check_repository(const fs::path& dir);
 // ref, else the same name. Fetch (failing: an error, nothing changed), then
 // merge the remote branch when it exists; a merge that stops only on files
 // deleted on one side and changed on the other, among kith's own files, is
-// settled and committed; a conflict in another file is an error. Then push
+// settled and committed; a conflict in another file is an error. When
+// commits came in, log lines naming an id merged into a contact are made to
+// name that contact and committed (aliases_resolved). Then push
 // when the remote lacks commits (or the branch has no upstream yet, which
 // the first push records in the branch's config).
 Outcome run(const git::Client& git, const fs::path& dir, std::string_view hostname);

@@ -124,6 +124,13 @@ TEST_F(CompletionTest, CompletesContactIdsWithTheirNames) {
   EXPECT_EQ(complete({"show", "z"}), "");
 }
 
+TEST_F(CompletionTest, MergeCompletesContactIdsForKeepAndEachOther) {
+  seed();
+  EXPECT_EQ(complete({"merge", "al"}), "alma-ames\tAlma Ames\nalma-bell\tAlma Bell\n");
+  EXPECT_EQ(complete({"merge", "alma-ames", "alma-b"}), "alma-bell\tAlma Bell\n");
+  EXPECT_EQ(complete({"merge", "alma-ames", "alma-bell", "bo"}), "bob-stone\tBob Stone\n");
+}
+
 TEST_F(CompletionTest, FindsContactsByAWordOfTheirFoldedOrTransliteratedName) {
   kith.ok({"-q", "add", "José Núñez"});
   kith.ok({"-q", "add", "Дмитрий Петров"});

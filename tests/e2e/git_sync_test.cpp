@@ -2,6 +2,9 @@
 // with `kith sync` through real git. Whatever each side did, both end with
 // the same data, no conflict markers, a working `kith due` and a clean
 // `git status`.
+#include <set>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "support/gitutil.h"
@@ -264,6 +267,64 @@ TEST_F(SyncTest, AConflictInAFileKithDoesNotOwnIsReported) {
 TEST_F(SyncTest, TheFirstPushSetsTheUpstream) {
   EXPECT_EQ(a.git_ok({"rev-parse", "--abbrev-ref", "@{u}"}),
             "origin/" + Machine::trimmed(a.git_ok({"symbolic-ref", "--short", "HEAD"})) + "\n");
+}
+
+// Every id named by an interaction in a machine's log.
+std::set<std::string> logged_ids(const Machine& m) {
+  std::set<std::string> ids;
+  for (const auto& entry : fs::directory_iterator(m.data() / "log")) {
+    std::istringstream in(read_file(entry.path()));
+    for (std::string line; std::getline(in, line);) {
+      const Json j = Json::parse(line);
+      for (const auto& id : j["contacts"]) ids.insert(id.get<std::string>());
+    }
+  }
+  return ids;
+}
+
+TEST_F(SyncTest, AnInteractionLoggedUnderAMergedIdElsewhereLandsOnTheContactKept) {
+  a.kith.ok({"add", "Ada L.", "--id", "ada-l", "--email", "ada@work.example", "-q"});
+  a.kith.ok({"log", "ada-l", "--date", "2026-10-02", "--note", "october", "-q"});
+  sync_all();
+  // a merges ada-l into ada-lovelace; b, not synced since, logs with ada-l in
+  // a month a rewrote (October) and in one a did not touch (November).
+  a.kith.ok({"merge", "ada-lovelace", "ada-l", "--yes", "-q"});
+  b.kith.ok(
+      {"log", "ada-l", "grace-hopper", "--date", "2026-10-20", "--note", "b in october", "-q"});
+  b.kith.ok({"log", "ada-l", "--give", "--date", "2026-11-20", "--note", "b in november", "-q"});
+  a.kith.ok({"sync"});
+  auto r = b.kith.ok({"sync"});
+  EXPECT_NE(r.err.find("kith: 2 interactions logged under the id of a merged contact now name the "
+                       "contact kept"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(logged_ids(b), (std::set<std::string>{"ada-lovelace", "grace-hopper"}));
+  EXPECT_FALSE(fs::exists(b.data() / "contacts/ada-l.json"));
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  std::vector<std::string> notes;
+  for (const auto& i : interactions(a)) notes.push_back(i.value("note", ""));
+  EXPECT_EQ(notes, (std::vector<std::string>{"b in november", "first", "b in october", "october"}));
+  // On b the merged id now finds the contact kept.
+  b.kith.ok({"log", "ada-l", "--note", "after the sync", "-q"});
+  EXPECT_EQ(b.kith.ok({"show", "ada-l", "--json"}).json()["id"], "ada-lovelace");
+  EXPECT_EQ(logged_ids(b), (std::set<std::string>{"ada-lovelace", "grace-hopper"}));
+}
+
+TEST_F(SyncTest, TheMachineThatMergedRewritesWhatComesInUnderTheMergedId) {
+  a.kith.ok({"add", "Ada L.", "--id", "ada-l", "-q"});
+  a.kith.ok({"log", "ada-l", "--date", "2026-11-02", "--note", "before", "-q"});
+  sync_all();
+  // b logs and syncs first; a merges before it has pulled that.
+  b.kith.ok({"log", "ada-l", "--date", "2026-11-21", "--note", "from b", "-q"});
+  b.kith.ok({"log", "ada-l", "--date", "2026-09-21", "--note", "b in september", "-q"});
+  b.kith.ok({"sync"});
+  a.kith.ok({"merge", "ada-lovelace", "ada-l", "--yes", "-q"});
+  a.kith.ok({"sync"});
+  EXPECT_EQ(logged_ids(a), (std::set<std::string>{"ada-lovelace", "grace-hopper"}));
+  b.kith.ok({"sync"});
+  expect_same_and_clean();
+  EXPECT_EQ(interactions(b).size(), 4u);
 }
 
 }  // namespace

@@ -337,6 +337,48 @@ inline const std::vector<Writer>& writers() {
          return true;
        },
        false, true},
+      {"merge",
+       [](const Kith& kith, const fs::path& data, int count) {
+         // keep-k and other-k, in two months of the log (one line shared
+         // with ada, one naming both), for each run k.
+         add_base_contacts(kith);
+         std::string october, november;
+         for (int k = 0; k < count; ++k) {
+           const std::string n = std::to_string(k), keep = "keep-" + n, other = "other-" + n;
+           kith.ok({"add", "Keep " + n, "--id", keep, "--email", "k" + n + "@example.org",
+                    "--company", "Acme", "-q"});
+           kith.ok({"add", "Other " + n, "--id", other, "--email", "o" + n + "@example.org",
+                    "--company", "Globex", "--skill", "chess", "-q"});
+           october +=
+               log_line("o-" + n, "2026-10-02", {other}) + log_line("k-" + n, "2026-10-03", {keep});
+           november += log_line("s-" + n, "2026-11-02", {"ada", other}) +
+                       log_line("b-" + n, "2026-11-03", {other, keep});
+         }
+         write_file(data / "log" / "2026-10.jsonl", october);
+         write_file(data / "log" / "2026-11.jsonl", november);
+       },
+       [](const fs::path&, int k) {
+         const std::string n = std::to_string(k);
+         return std::vector<std::string>{"merge", "keep-" + n, "other-" + n, "--yes"};
+       },
+       [](const fs::path& data, int k) {
+         const std::string n = std::to_string(k), keep = "keep-" + n, other = "other-" + n;
+         if (fs::exists(data / "contacts" / (other + ".json"))) return false;
+         auto j = json_file(data / "contacts" / (keep + ".json"));
+         if (!j || (*j)["aliases"] != Json::array({other}) ||
+             (*j)["emails"] != Json::array({"k" + n + "@example.org", "o" + n + "@example.org"})) {
+           return false;
+         }
+         int named = 0;
+         for (const auto& line : log_lines(data)) {
+           for (const auto& c : line["contacts"]) {
+             if (c == other) return false;
+             if (c == keep) ++named;
+           }
+         }
+         return named == 4;
+       },
+       false, true},
   };
   return table;
 }

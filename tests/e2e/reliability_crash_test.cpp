@@ -208,5 +208,62 @@ TEST_P(CrashTest, KilledAtRandomMomentsLosesNothingThatExitedZero) {
 
 INSTANTIATE_TEST_SUITE_P(Writers, CrashTest, ::testing::ValuesIn(writers()), writer_name);
 
+// `kith merge` cut short is finished by `kith doctor --fix` as well as by the
+// same merge run again: after a kill before any file call, doctor --fix
+// leaves either the state before the merge or the state after it.
+class MergeCrashTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  void SetUp() override { KITH_REQUIRE_STRACE(); }
+};
+
+TEST_F(MergeCrashTest, DoctorFixCompletesAMergeKilledBeforeAnyFileCall) {
+  const auto w = std::find_if(writers().begin(), writers().end(),
+                              [](const Writer& x) { return x.name == "merge"; });
+  ASSERT_NE(w, writers().end());
+  const fs::path base = tmp / "base";
+  Kith setup{base};
+  setup.today("2026-11-25");
+  w->setup(setup, base, 1);
+  const auto before = snapshot(base);
+
+  const fs::path data = tmp / "data";
+  copy_tree(base, data);
+  const fs::path trace = tmp / "trace";
+  Kith kith{data};
+  kith.today("2026-11-25");
+  auto traced = under_strace(kith, {"-o", trace.string(), "-e", "trace=" + trace_set()})
+                    .run(w->args(data, 0));
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  const auto after = snapshot(data);
+  const auto points = kill_points(read_file(trace));
+  ASSERT_GT(points.size(), 3u);
+
+  int completed_by_doctor = 0;
+  for (const auto& p : points) {
+    const std::string where =
+        "merge killed before " + p.syscall + " #" + std::to_string(p.invocation) + ": " + p.line;
+    copy_tree(base, data);
+    auto r = under_strace(kith, {"-o", "/dev/null", "-e", "trace=" + p.syscall, "-e",
+                                 "inject=" + p.syscall +
+                                     ":signal=KILL:when=" + std::to_string(p.invocation)})
+                 .run(w->args(data, 0));
+    const bool done_before_doctor = w->applied(data, 0);
+    auto fixed = kith.run({"doctor", "--fix"});
+    EXPECT_EQ(fixed.exit_code, 0) << where << "\n" << fixed.out << fixed.err;
+    const auto now = snapshot(data);
+    EXPECT_TRUE(now == before || now == after) << where << ": doctor --fix left neither state\n"
+                                               << fixed.out;
+    if (now == after && !done_before_doctor && r.exit_code != 0) ++completed_by_doctor;
+    const std::string report = kith.ok({"doctor"}).out;
+    EXPECT_EQ(report.find("merged into"), std::string::npos) << where << "\n" << report;
+    if (HasFailure()) break;
+  }
+  // Some kills fell between the first write and the last, and doctor
+  // finished those merges.
+  EXPECT_GT(completed_by_doctor, 0);
+  RecordProperty("completed_by_doctor", completed_by_doctor);
+}
+
 }  // namespace
 }  // namespace kith::test

@@ -19,6 +19,7 @@ ENGINES=(
     history     # per contact counts, from interactions
     backup      # kith's export and its reader, from a Network
     purge       # a contact taken out of a month's interactions
+    contact_merge # one contact of several, and the log lines naming the others
     contacts    # ids, references and duplicates, from contacts
     dupes       # groups of likely duplicates, from contacts
     identity    # the name, company, role and phone keys, from text

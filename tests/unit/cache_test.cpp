@@ -50,6 +50,7 @@ Contact full_contact() {
        {"Acme", "Engineer"},
        {"Acme", "CTO"},
        Json::parse(R"({"source": "linkedin"})")}};
+  c.aliases = {"jose", "jose-n"};
   c.extra = Json::parse(R"({"linkedin": {"url": "x", "n": [1, 2.5, null]}, "zz": true})");
   return c;
 }
@@ -286,7 +287,7 @@ TEST(CacheDirFor, OneDirectoryPerDataDirectory) {
   EXPECT_EQ(cache::dir_for("/c", "/a/data").parent_path(), fs::path("/c"));
 }
 
-TEST(CacheContactRecord, ItsHeadIsTheIdNameAndEmailsAlone) {
+TEST(CacheContactRecord, ItsHeadIsTheIdNameEmailsAndAliasesAlone) {
   const Contact c = full_contact();
   const std::string record = cache::encode_contact(c);
   auto head = cache::decode_contact_head(record);
@@ -294,6 +295,7 @@ TEST(CacheContactRecord, ItsHeadIsTheIdNameAndEmailsAlone) {
   EXPECT_EQ(head->id, c.id);
   EXPECT_EQ(head->name, c.name);
   EXPECT_EQ(head->emails, c.emails);
+  EXPECT_EQ(head->aliases, c.aliases);
   // Cut inside the emails: the head does not decode.
   const std::size_t cut = 4 + c.id.size() + 4 + c.name.size() + 4 + 2;
   EXPECT_FALSE(cache::decode_contact_head(record.substr(0, cut)).has_value());
@@ -746,6 +748,74 @@ TEST_F(CachedStoreTest, InteractionsOfOneContactAreThoseOfTheWholeLog) {
       EXPECT_EQ(got, expected);
       EXPECT_EQ(seen, warnings);
     }
+  }
+}
+
+// ada-l was merged into ada: its lines count for ada, once when a line names
+// both; zed, merged into ada too, has no line of its own; carl (merged into
+// cy) names a contact with no line of its own either.
+TEST_F(CachedStoreTest, InteractionsNamingAnAliasCountForItsContactOnce) {
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("a1", "2026-11-10", "ada-l", "give") +
+                      line("a2", "2026-11-12", R"(ada-l","ada)", "ask",
+                           R"("follow_up":{"text":"Reply","by":null,"done_on":null},)") +
+                      line("a3", "2026-11-14", R"(carl","bob)", "catch-up"));
+  SummaryOptions all;
+  all.aliases = {{"ada-l", "ada"}, {"zed", "ada"}, {"carl", "cy"}};
+  for (const Store& store : {Store(data), cached(), cached()}) {
+    auto s = store.summarize_log(all);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(history(*s), "ada 2/1/1 2026-11-10;bob 0/1/1 2026-11-14;cy 0/1/0 2026-11-14;");
+    ASSERT_EQ(s->open_follow_ups.size(), 1u);
+    EXPECT_EQ(s->open_follow_ups[0].contacts, (std::vector<std::string>{"ada"}));
+    SummaryOptions some = all;
+    some.only = std::vector<std::string>{"ada", "cy"};
+    auto part = store.summarize_log(some);
+    ASSERT_TRUE(part.ok());
+    EXPECT_EQ(history(*part), "ada 2/1/1 2026-11-10;cy 0/1/0 2026-11-14;");
+  }
+  // The interactions of ada are those naming it or ada-l, each naming ada.
+  for (const Store& store : {Store(data), cached()}) {
+    std::vector<std::string> warnings;
+    auto of = store.load_interactions_of("ada", warnings, std::vector<std::string>{"ada-l"});
+    ASSERT_TRUE(of.ok());
+    std::vector<std::string> got;
+    for (const auto& i : *of) {
+      std::string who;
+      for (const auto& c : i.contacts) who += c + ",";
+      got.push_back(i.id + ":" + who);
+    }
+    EXPECT_EQ(got, (std::vector<std::string>{"i1:ada,", "i3:ada,", "a1:ada,", "a2:ada,"}));
+  }
+}
+
+TEST_F(CachedStoreTest, TheWholeNetworkNamesTheContactAnAliasStandsFor) {
+  Contact ada = **Store(data).load_contact("ada");
+  ada.aliases = {"ada-l"};
+  ASSERT_TRUE(Store(data).save_contact(ada).ok());
+  const fs::path nov = data / "log/2026-11.jsonl";
+  write_file(nov, read_file(nov) + line("a1", "2026-11-10", R"(ada","ada-l)", "give"));
+  auto n = Store(data).load();
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->interactions.back().contacts, (std::vector<std::string>{"ada"}));
+  auto months = Store(data).months();
+  ASSERT_TRUE(months.ok());
+  EXPECT_EQ(months->size(), 2u);
+}
+
+TEST_F(CachedStoreTest, TheLatinKeysOfTheNamesComeWithTheContactsFromTheCacheToo) {
+  Contact c;
+  c.id = "dmitrii";
+  c.name = "Дмитрий";
+  c.added_on = d("2026-01-01");
+  write_file(data / "contacts/dmitrii.json", serialize_document(to_json(c)));
+  const std::vector<std::string> expected = {"", "", "", "dmitrii"};  // ada, ada-2, bob, dmitrii
+  for (const Store& store : {Store(data), cached(), cached()}) {
+    std::vector<std::string> latin{"stale"};
+    auto contacts = store.load_contacts(&latin);
+    ASSERT_TRUE(contacts.ok());
+    ASSERT_EQ(contacts->size(), 4u);
+    EXPECT_EQ(latin, expected);
   }
 }
 

@@ -331,6 +331,8 @@ TEST(ValueKind, DecidesByOptionNameThenByValueName) {
            K{"--tag", "DATE", ValueKind::tag},
            K{"", "CONTACT", ValueKind::contact},
            K{"", "CONTACT...", ValueKind::contact},
+           K{"", "KEEP", ValueKind::contact},
+           K{"", "OTHER...", ValueKind::contact},
            K{"", "[CONTACT...]", ValueKind::contact},
            K{"", "contacts", ValueKind::contact},
            K{"--with", "CONTACT", ValueKind::contact},

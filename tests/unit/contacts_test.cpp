@@ -239,6 +239,21 @@ TEST_F(ResolveContactTest, TheReturnedPointerPointsIntoTheList) {
   EXPECT_EQ(*r, &contacts[2]);
 }
 
+TEST_F(ResolveContactTest, AnIdMergedIntoAContactFindsItBeforeAnyPrefix) {
+  contacts[0].aliases = {"ada-lovelace-old", "bobby"};
+  contacts[3].aliases = {"gracie"};
+  EXPECT_EQ(resolve("ada-lovelace-old"), "ada");
+  EXPECT_EQ(resolve("ADA-LOVELACE-OLD"), "ada");
+  // "bobby" would be a prefix of no id and part of no name: the alias decides.
+  EXPECT_EQ(resolve("bobby"), "ada");
+  // An id that is a file still wins over an alias.
+  contacts[0].aliases.push_back("bob");
+  EXPECT_EQ(resolve("bob"), "bob");
+  // The alias of an archived contact says so in the active scope.
+  EXPECT_EQ(error_of("gracie").message, "'grace' is archived");
+  EXPECT_EQ(resolve("gracie", Scope::all), "grace");
+}
+
 TEST(ResolveContact, LongCandidateListsAreCutAtTen) {
   std::vector<Contact> many;
   for (int i = 0; i < 12; ++i) many.push_back(contact("p" + std::to_string(i + 10), "Person"));

@@ -286,6 +286,102 @@ TEST(DoctorRepairTest, ScanThenRepairFixesOnlyWhatIsSafe) {
   EXPECT_EQ(report->repairable(), 0);
 }
 
+// ------------------------------------------------------- an interrupted merge
+
+const std::string kKeep =
+    R"({"id": "ada", "name": "Ada", "emails": ["a@x.example", "b@x.example"],
+        "added_on": "2026-01-01", "aliases": ["ada-l"]})";
+const std::string kLeftover =
+    R"({"id": "ada-l", "name": "Ada L.", "emails": ["b@x.example"], "added_on": "2026-01-01"})";
+
+std::vector<std::string> checks_of(const Report& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) {
+    out.push_back(f.check + " " + f.where() + (f.repair != Repair::none ? " fixable" : ""));
+  }
+  return out;
+}
+
+TEST(DoctorAnalyzeTest, AnInterruptedMergeIsWarnedAboutAndRepairable) {
+  Snapshot s = healthy();
+  entry(s, "contacts/ada.json")->content = kKeep;
+  s.entries.push_back(file("contacts/ada-l.json", kLeftover));
+  entry(s, "log/2026-11.jsonl")->content =
+      log_line("i-1", "2026-11-02", "ada") + log_line("i-2", "2026-11-03", "ada-l");
+  const Report r = analyze(s);
+  EXPECT_EQ(checks_of(r), (std::vector<std::string>{"merged-contact contacts/ada-l.json fixable",
+                                                    "alias log/2026-11.jsonl:2 fixable"}));
+  EXPECT_EQ(r.count(Severity::error), 0);
+  EXPECT_EQ(r.aliases.at("ada-l"), "ada");
+  EXPECT_NE(r.findings[1].message.find("names 'ada-l' (merged into ada)"), std::string::npos)
+      << r.findings[1].message;
+}
+
+TEST(DoctorAnalyzeTest, ALeftoverThatHoldsWhatKeepLacksIsNotRemoved) {
+  Snapshot s = healthy();
+  entry(s, "contacts/ada.json")->content = kKeep;
+  s.entries.push_back(file("contacts/ada-l.json", R"({"id": "ada-l", "name": "Ada L.",
+      "emails": ["c@x.example"], "added_on": "2026-01-01"})"));
+  const Report r = analyze(s);
+  EXPECT_EQ(checks_of(r), (std::vector<std::string>{"merged-contact contacts/ada-l.json"}));
+  EXPECT_NE(r.findings[0].hint.find("kith merge ada ada-l --dry-run"), std::string::npos);
+}
+
+TEST(DoctorAnalyzeTest, AnAliasInAFileWithErrorsIsNotRewrittenNorItsContactRemoved) {
+  Snapshot s = healthy();
+  entry(s, "contacts/ada.json")->content = kKeep;
+  s.entries.push_back(file("contacts/ada-l.json", kLeftover));
+  entry(s, "log/2026-11.jsonl")->content = log_line("i-2", "2026-11-03", "ada-l") + "{broken\n";
+  const Report r = analyze(s);
+  EXPECT_EQ(checks_of(r),
+            (std::vector<std::string>{"merged-contact contacts/ada-l.json",
+                                      "alias log/2026-11.jsonl:1", "json log/2026-11.jsonl:2"}));
+}
+
+TEST(DoctorAnalyzeTest, AnAliasOfTwoContactsIsAnError) {
+  Snapshot s = healthy();
+  entry(s, "contacts/ada.json")->content = kKeep;
+  s.entries.push_back(file("contacts/bob.json", R"({"id": "bob", "name": "Bob",
+      "added_on": "2026-01-01", "aliases": ["ada-l"]})"));
+  const Report r = analyze(s);
+  EXPECT_EQ(checks_of(r), (std::vector<std::string>{"alias contacts/bob.json"}));
+  EXPECT_EQ(r.findings[0].message, "'ada-l' is an alias of both ada and bob");
+}
+
+TEST(DoctorRepairTest, FinishesAnInterruptedMergeLogFirstThenTheLeftoverFile) {
+  test::TempDir tmp;
+  const fs::path d = tmp.path();
+  test::write_file(d / "kith.json", kConfig + "\n");
+  test::write_file(d / "contacts/ada.json", kKeep + "\n");
+  test::write_file(d / "contacts/ada-l.json", kLeftover + "\n");
+  const std::string kept = log_line("i-1", "2026-10-02", "ada");
+  test::write_file(d / "log/2026-10.jsonl", kept + log_line("i-2", "2026-10-03", "ada-l"));
+  // A torn last line too: cut first, then the alias rewritten.
+  test::write_file(d / "log/2026-11.jsonl", log_line("i-3", "2026-11-02", "ada-l") + "{\"id");
+
+  auto report = check(d);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->repairable(), 4);
+  std::vector<Repaired> done;
+  ASSERT_TRUE(repair(d, *report, done).ok());
+  std::vector<std::string> files;
+  for (const auto& r : done) files.push_back(r.file);
+  EXPECT_EQ(files, (std::vector<std::string>{"log/2026-11.jsonl", "log/2026-10.jsonl",
+                                             "log/2026-11.jsonl", "contacts/ada-l.json"}));
+  EXPECT_FALSE(fs::exists(d / "contacts/ada-l.json"));
+  const std::string october = test::read_file(d / "log/2026-10.jsonl");
+  EXPECT_EQ(october.substr(0, kept.size()), kept);  // untouched, byte for byte
+  EXPECT_EQ(october.find("ada-l"), std::string::npos);
+  report = check(d);
+  ASSERT_TRUE(report.ok());
+  std::vector<std::string> left;
+  for (const auto& f : report->findings) {
+    if (f.check != "permissions") left.push_back(f.check + " " + f.where());  // test files' modes
+  }
+  EXPECT_TRUE(left.empty()) << left[0];
+  EXPECT_EQ(report->interactions, 3);
+}
+
 TEST(DoctorScanTest, AMissingDirectoryScansAsNotExisting) {
   test::TempDir tmp;
   auto s = scan(tmp.path() / "none");

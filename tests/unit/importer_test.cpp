@@ -63,6 +63,33 @@ TEST(PlanImport, NewPeopleGetSluggedIdsAndTodayAsAddedOn) {
   EXPECT_EQ(p.possible_duplicates[0].where.line, 7);
 }
 
+TEST(PlanImport, AnIdMergedIntoAContactIsTakenAndFindsThatContact) {
+  Network n;
+  Contact ada = contact("ada", "Ada Lovelace");
+  ada.aliases = {"ada-l"};
+  n.contacts.push_back(ada);
+  // A backup made before the merge names ada-l: its record and its
+  // interaction land on ada.
+  ImportBatch batch;
+  auto named = record("Ada L.");
+  named.contact.id = "ada-l";
+  named.contact.skills = {"poetry"};
+  batch.records.push_back(named);
+  Interaction i;
+  i.id = "i-1";
+  i.date = kToday;
+  i.contacts = {"ada-l"};
+  batch.interactions.push_back({{"in", 2}, i});
+  // A new person whose name makes the slug of the alias gets another id.
+  batch.records.push_back(record("Ada L"));
+  auto p = plan_import(n, std::move(batch), MergePolicy::restore, kToday);
+  EXPECT_EQ(ids(p.updated), (Strings{"ada"}));
+  EXPECT_EQ(p.updated[0].skills, (Strings{"poetry"}));
+  EXPECT_EQ(ids(p.added), (Strings{"ada-l-2"}));
+  ASSERT_EQ(p.interactions.size(), 1u);
+  EXPECT_EQ(p.interactions[0].contacts, (Strings{"ada"}));
+}
+
 struct MatchCase {
   const char* label;
   ImportRecord incoming;

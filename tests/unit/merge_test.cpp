@@ -108,6 +108,31 @@ TEST(MergeLogTest, KeepsTheLinesOfRealInteractionsAsKithWritesThem) {
   EXPECT_TRUE(out.notes.empty());
 }
 
+TEST(MergeLogTest, ALineLoggedUnderAnAliasNamesItsContact) {
+  Interaction base;
+  base.id = "20261102T100000Z-abcdef";
+  base.date = *parse_iso_date("2026-11-02");
+  base.contacts = {"ada"};
+  base.logged_at = "2026-11-02T10:00:00Z";
+  Interaction logged_there = base;  // logged under ada-l before the merge was synced
+  logged_there.id = "20261103T100000Z-000001";
+  logged_there.date = *parse_iso_date("2026-11-03");
+  logged_there.contacts = {"ada-l", "grace"};
+  const std::string ours = serialize_line(to_json(base));
+  const std::string theirs = ours + serialize_line(to_json(logged_there));
+  const merge::Outcome out =
+      merge::merge_log(ours, ours, theirs, "log/2026-11.jsonl", AliasMap{{"ada-l", "ada"}});
+  Interaction expected = logged_there;
+  expected.contacts = {"ada", "grace"};
+  EXPECT_EQ(out.text, ours + serialize_line(to_json(expected)));
+  ASSERT_EQ(out.notes.size(), 1u);
+  EXPECT_NE(out.notes[0].find("log/2026-11.jsonl: 1 interaction named a contact merged"),
+            std::string::npos)
+      << out.notes[0];
+  // Without aliases the line is kept as it came.
+  EXPECT_EQ(merge::merge_log(ours, ours, theirs, "log/2026-11.jsonl").text, theirs);
+}
+
 // --- merge_record ------------------------------------------------------------
 
 struct RecordCase {

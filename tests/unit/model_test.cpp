@@ -180,6 +180,23 @@ TEST(ContactJson, AnExtraKeyNeverOverridesAKnownOne) {
   EXPECT_EQ(out["other"], true);
 }
 
+TEST(ContactJson, AliasesAreWrittenOnlyWhenThereIsOneAfterTheKnownKeys) {
+  auto c =
+      contact_from_json(parse(R"({"id": "ada", "name": "Ada", "added_on": "2026-01-02", "crm": 1,
+                "aliases": ["ada-l", "ada-2"]})"),
+                        "contacts/ada.json");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->aliases, (std::vector<std::string>{"ada-l", "ada-2"}));
+  const Json out = to_json(*c);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : out.items()) keys.push_back(key);
+  ASSERT_GE(keys.size(), 2u);
+  EXPECT_EQ(keys[keys.size() - 2], "aliases");
+  EXPECT_EQ(keys.back(), "crm");
+  c->aliases.clear();
+  EXPECT_FALSE(to_json(*c).contains("aliases"));
+}
+
 struct BadContactCase {
   const char* label;
   std::string_view json;
@@ -246,6 +263,12 @@ INSTANTIATE_TEST_SUITE_P(
                        "'archived' is not true or false"},
         BadContactCase{"snoozed_until_not_a_date", "{" BASE R"(, "snoozed_until": "soon"})",
                        "'snoozed_until' is not a date"},
+        BadContactCase{"aliases_not_list", "{" BASE R"(, "aliases": "ada-l"})",
+                       "'aliases' is not a list"},
+        BadContactCase{"alias_not_an_id", "{" BASE R"(, "aliases": ["Ada L"]})",
+                       "'aliases' holds 'Ada L', which is not a valid id"},
+        BadContactCase{"alias_is_own_id", "{" BASE R"(, "aliases": ["ada"]})",
+                       "'aliases' holds the contact's own id 'ada'"},
         BadContactCase{"name_invalid_utf8_escape",
                        R"({"id": "ada", "name": "A\u0000da", "added_on": "2026-01-02"})",
                        "'name' is not valid UTF-8"}),

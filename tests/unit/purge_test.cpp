@@ -37,6 +37,18 @@ TEST(MonthsNamingTest, NoInteractionNoMonth) {
   EXPECT_TRUE(months_naming({interaction("a", "2026-11-02", {"bob"})}, "ada").empty());
 }
 
+TEST(PurgeFromMonthTest, TheIdsMergedIntoTheContactGoToo) {
+  const std::vector<Interaction> log = {interaction("a", "2026-11-02", {"ada-l", "bob"}),
+                                        interaction("b", "2026-10-09", {"ada-l"}),
+                                        interaction("c", "2026-11-03", {"ada", "ada-l"})};
+  EXPECT_EQ(months_naming(log, "ada", {"ada-l"}).size(), 2u);
+  const MonthPurge p = purge_from_month(log, "ada", {"ada-l"});
+  EXPECT_EQ(ids(p.kept), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(p.kept[0].contacts, (std::vector<std::string>{"bob"}));
+  EXPECT_EQ(p.changed, 1);
+  EXPECT_EQ(p.deleted, 2);
+}
+
 struct PurgeCase {
   const char* label;
   std::vector<std::vector<std::string>> contacts;  // of interactions i1, i2, …

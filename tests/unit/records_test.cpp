@@ -111,5 +111,32 @@ TEST(ParseContactFileTest, TheIdMustMatchTheFileName) {
   EXPECT_EQ(bad.error().message, "contacts/bob.json: its id 'ada' does not match the file name");
 }
 
+TEST(AliasMapTest, EachAliasNamesTheContactThatCarriesItTheFirstByIdWhenTwoDo) {
+  std::vector<Contact> contacts(3);
+  contacts[0].id = "ada";
+  contacts[0].aliases = {"ada-l", "shared"};
+  contacts[1].id = "bob";
+  contacts[1].aliases = {"shared", "bob"};  // its own id is no alias
+  contacts[2].id = "carl";
+  const AliasMap map = alias_map(contacts);
+  EXPECT_EQ(map, (AliasMap{{"ada-l", "ada"}, {"shared", "ada"}}));
+  std::vector<ContactHead> heads{{"ada", "Ada", {}, {"ada-l"}}};
+  EXPECT_EQ(alias_map(heads), (AliasMap{{"ada-l", "ada"}}));
+  EXPECT_EQ(canonical_id(map, "ada-l"), "ada");
+  EXPECT_EQ(canonical_id(map, "carl"), "carl");
+  EXPECT_EQ(canonical_id(map, "nobody"), "nobody");
+}
+
+TEST(ResolveAliasesTest, AliasesNameTheirContactEachIdOnceWhereItFirstAppears) {
+  const AliasMap map = {{"ada-l", "ada"}, {"grace-2", "grace"}};
+  std::vector<std::string> ids{"ada-l", "grace", "ada"};
+  EXPECT_TRUE(resolve_aliases(ids, map));
+  EXPECT_EQ(ids, (std::vector<std::string>{"ada", "grace"}));
+  std::vector<std::string> none{"ada", "grace"};
+  EXPECT_FALSE(resolve_aliases(none, map));
+  EXPECT_EQ(none, (std::vector<std::string>{"ada", "grace"}));
+  EXPECT_FALSE(resolve_aliases(none, {}));
+}
+
 }  // namespace
 }  // namespace kith
