@@ -305,8 +305,9 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
   };
   for (const auto& [name, d] : work.months) {
     warnings.insert(warnings.end(), d.warnings.begin(), d.warnings.end());
+    const auto& tables = d.tables;  // clang 14 cannot capture a structured binding
     if (std::none_of(indexes.begin(), indexes.end(),
-                     [&](std::uint32_t index) { return d.tables.mentions(index); })) {
+                     [&](std::uint32_t index) { return tables.mentions(index); })) {
       continue;
     }
     // Every line of this file parsed when it was digested; read again only
