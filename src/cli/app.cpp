@@ -41,6 +41,7 @@ const std::vector<CommandSpec>& command_table() {
       {"config", "Show or change the settings kept in kith.json", {}, setup_config},
       {"dupes", "Contacts that are likely one person, and why", {}, setup_dupes},
       {"merge", "Make one contact of several that are one person", {}, setup_merge_contacts},
+      {"undo", "Undo the last change kith made (--redo takes it back)", {}, setup_undo},
       {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
       {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},
       {"doctor", "Check every data file; --fix repairs what is safe", {}, setup_doctor},

@@ -14,6 +14,7 @@ void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
 void setup_dupes(CLI::App& sub, Context& ctx);
 void setup_merge_contacts(CLI::App& sub, Context& ctx);
+void setup_undo(CLI::App& sub, Context& ctx);
 void setup_show(CLI::App& sub, Context& ctx);
 void setup_me(CLI::App& sub, Context& ctx);
 void setup_pitch(CLI::App& sub, Context& ctx);

@@ -37,6 +37,13 @@ git::Runner git_runner(const Context& ctx) {
 }
 
 void commit_change(Context& ctx, const Store& store, const std::string& message) {
+  if (auto s = store.record_undo(message, ctx.env().now); !s) {
+    ctx.warn("the change is saved, but `kith undo` cannot undo it: " + s.error().message);
+  }
+  commit_files(ctx, store, message);
+}
+
+void commit_files(Context& ctx, const Store& store, const std::string& message) {
   if (store.changed_files().empty() || !git::is_repository(store.dir())) return;
   // A writer in a fresh clone: the merges of what it commits need the drivers.
   register_merge_drivers(ctx);
@@ -59,6 +66,9 @@ void register_merge_drivers(Context& ctx) {
   if (!dir || !git::is_repository(*dir)) return;
   auto done = git::ensure_drivers(git_runner(ctx), *dir, ctx.env().executable);
   if (!done) ctx.warn(done.error().message);
+  if (auto excluded = git::ensure_undo_excluded(*dir); !excluded) {
+    ctx.warn(excluded.error().message);
+  }
 }
 
 }  // namespace kith::cli

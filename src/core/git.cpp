@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/layout.h"
 #include "core/text.h"
 
@@ -183,8 +184,10 @@ std::string attributes_text() {
 }
 
 std::string ignore_text() {
-  return "# kith's lock file and the temp files of interrupted writes.\n/" +
-         std::string(layout::kLockFile) + "\n" + layout::temp_file_name("*", "*") + "\n";
+  return "# kith's lock file, the temp files of interrupted writes, and the undo\n"
+         "# journal, which stays on this machine.\n/" +
+         std::string(layout::kLockFile) + "\n" + layout::temp_file_name("*", "*") + "\n/" +
+         std::string(layout::kUndoDir) + "/\n";
 }
 
 std::string shell_quote(std::string_view word) {
@@ -208,6 +211,26 @@ std::vector<DriverSetting> driver_settings(const fs::path& executable) {
       {"merge.kith-json.name", "kith: merge contacts and profiles field by field"},
       {"merge.kith-json.driver", kith + " __merge json %O %A %B %P"},
   };
+}
+
+Result<bool> ensure_undo_excluded(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir / ".git", ec))) return false;
+  const fs::path exclude = dir / ".git" / "info" / "exclude";
+  const std::string line = "/" + std::string(layout::kUndoDir) + "/";
+  auto text = fsutil::read_file(exclude);
+  if (!text) return text.error();
+  std::string content = text->value_or(std::string());
+  if (content == line || content.starts_with(line + "\n") ||
+      content.find("\n" + line + "\n") != std::string::npos ||
+      content.ends_with("\n" + line)) {
+    return false;
+  }
+  if (!content.empty() && content.back() != '\n') content += "\n";
+  content += "# kith's undo journal stays on this machine\n" + line + "\n";
+  if (auto s = fsutil::ensure_dir(exclude.parent_path()); !s) return s.error();
+  if (auto s = fsutil::write_file_atomic(exclude, content); !s) return s.error();
+  return true;
 }
 
 Result<bool> ensure_drivers(const Runner& runner, const fs::path& dir, const fs::path& executable) {

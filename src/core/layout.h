@@ -6,6 +6,7 @@
 //   contacts/<id>.json    one contact per file
 //   log/<YYYY-MM>.jsonl   interactions, one JSON object per line, by date
 //   .lock                 the writers' lock file
+//   .undo/                the undo journal (undo.h), never synced
 //   .<name>.tmp-XXXXXX    a temp file next to the file <name> it replaces
 //
 // Names "relative" to the data directory use '/' ("contacts/ada.json"), as
@@ -25,6 +26,7 @@ inline constexpr std::string_view kProfileFile = "me.json";
 inline constexpr std::string_view kContactsDir = "contacts";
 inline constexpr std::string_view kLogDir = "log";
 inline constexpr std::string_view kLockFile = ".lock";
+inline constexpr std::string_view kUndoDir = ".undo";
 inline constexpr std::string_view kContactSuffix = ".json";
 inline constexpr std::string_view kMonthSuffix = ".jsonl";
 

@@ -168,7 +168,17 @@ void Store::note_changed(const fs::path& path) const {
   const fs::path rel = path.lexically_relative(dir_);
   std::string name = rel.empty() || rel.string().starts_with("..") ? path.string() : rel.string();
   auto it = std::lower_bound(changed_.begin(), changed_.end(), name);
-  if (it == changed_.end() || *it != name) changed_.insert(it, std::move(name));
+  if (it != changed_.end() && *it == name) return;
+  if (recorder_ && name == rel.string()) recorder_->keep(dir_, name);
+  changed_.insert(it, std::move(name));
+}
+
+Status Store::record_undo(const std::string& message,
+                          std::chrono::system_clock::time_point now) const {
+  if (!recorder_) return {};
+  auto recorder = std::move(recorder_);
+  recorder_.reset();
+  return undo::record(dir_, *recorder, message, now);
 }
 
 }  // namespace kith

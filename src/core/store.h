@@ -27,6 +27,7 @@
 #include "core/records.h"
 #include "core/status.h"
 #include "core/transliterate.h"
+#include "core/undo.h"
 
 namespace kith {
 
@@ -65,6 +66,9 @@ struct LockOptions {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds slow_after{2000};
   std::function<void()> on_slow;  // called once when the wait gets long
+  // Keep what each file held before this writer changes it, for the undo
+  // journal (see record_undo). Off for `kith undo` itself.
+  bool journal = true;
 };
 
 // Lines to append to the log, grouped by month file, as Store::prepare_append
@@ -130,7 +134,9 @@ class Store {
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
-  // below must happen while it is held. A kith.json that is corrupt or of a
+  // below must happen while it is held. Starts a new change: changed_files()
+  // empties, and with options.journal each file's content is kept before it
+  // is first changed, for record_undo(). A kith.json that is corrupt or of a
   // newer format is an error before anything is removed or written (only
   // the .lock file exists then).
   Result<fsutil::FileLock> lock_for_write(const LockOptions& options) const;
@@ -173,7 +179,14 @@ class Store {
   // "contacts/ada.json"), sorted, each once: what a commit of the command's
   // change must hold. note_changed() adds a file written by other means.
   const std::vector<std::string>& changed_files() const { return changed_; }
+  // Called before a file is written or removed (by other means than the
+  // writes above: after, which keeps it out of the undo journal).
   void note_changed(const fs::path& path) const;
+
+  // Writes the change made since lock_for_write() as the newest entry of
+  // the undo journal (undo.h), described by `message`, and starts a new
+  // change. Nothing when nothing was kept (no journal, or nothing changed).
+  Status record_undo(const std::string& message, std::chrono::system_clock::time_point now) const;
 
  private:
   Result<std::vector<Contact>> load_contacts_uncached() const;
@@ -195,6 +208,8 @@ class Store {
   // Written by the const writers above: a record of what they touched, not
   // part of the Store's observable state.
   mutable std::vector<std::string> changed_;
+  // What the changed files held before (set by lock_for_write with a journal).
+  mutable std::shared_ptr<undo::Recorder> recorder_;
 };
 
 }  // namespace kith

@@ -92,10 +92,15 @@ Result<fsutil::FileLock> Store::lock_for_write(const LockOptions& options) const
     }
     ::closedir(d);
   }
+  // A new change starts here. The kith.json made now, with the default
+  // settings, is committed with it but is not the change: undo leaves it.
+  changed_.clear();
+  recorder_.reset();
   std::error_code ec;
   if (!fs::exists(dir_ / layout::kConfigFile, ec)) {
     if (auto s = save_config(*config); !s) return s.error();
   }
+  if (options.journal) recorder_ = std::make_shared<undo::Recorder>();
   return lock;
 }
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <initializer_list>
+#include <sstream>
 #include <string_view>
 
 #include <date/tz.h>
@@ -55,6 +56,27 @@ Date today_in_zone(std::chrono::system_clock::time_point now,
   } catch (const std::exception&) {
   }
   return date::floor<date::days>(seconds);
+}
+
+std::string local_minute_text(std::chrono::system_clock::time_point at,
+                              const std::optional<std::string>& tz_env) {
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(at);
+  try {
+    if (const date::time_zone* zone = resolve_zone(tz_env)) {
+      return date::format("%Y-%m-%d %H:%M", zone->to_local(minutes));
+    }
+  } catch (const std::exception&) {
+  }
+  return date::format("%Y-%m-%d %H:%M UTC", minutes);
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string_view text) {
+  if (text.size() != 20 || text.back() != 'Z') return std::nullopt;
+  std::istringstream in{std::string(text)};
+  date::sys_seconds at;
+  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", at);
+  if (in.fail()) return std::nullopt;
+  return at;
 }
 
 std::string resolve_zone_name(const std::optional<std::string>& tz_env) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/calendar.h"
 
@@ -20,6 +21,15 @@ namespace kith {
 // (/etc/localtime), and if that cannot be determined, to UTC. Never throws.
 Date today_in_zone(std::chrono::system_clock::time_point now,
                    const std::optional<std::string>& tz_env);
+
+// The instant `at` as a local time to the minute ("2026-12-07 14:03"), in
+// the zone today_in_zone uses for tz_env. Never throws.
+std::string local_minute_text(std::chrono::system_clock::time_point at,
+                              const std::optional<std::string>& tz_env);
+
+// The instant an RFC 3339 UTC timestamp names ("2026-12-07T14:03:10Z", as
+// format_timestamp writes it); nullopt for anything else.
+std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string_view text);
 
 // The IANA name of the zone today_in_zone uses for tz_env ("UTC" at worst).
 // Never throws.

@@ -53,18 +53,23 @@ class SyncTest : public ::testing::Test {
       m->kith.ok({"doctor"});
     }
     EXPECT_EQ(files(a.data()), files(b.data()));
+    // Each machine keeps its undo journal; git never carries it.
+    EXPECT_TRUE(fs::is_directory(a.data() / ".undo"));
+    EXPECT_EQ(a.git_ok({"ls-files", "--", ".undo"}), "");
+    EXPECT_EQ(b.git_ok({"ls-files", "--", ".undo"}), "");
     EXPECT_EQ(a.kith.ok({"list", "--all", "--json"}).out,
               b.kith.ok({"list", "--all", "--json"}).out);
     EXPECT_EQ(a.kith.ok({"due", "--json"}).out, b.kith.ok({"due", "--json"}).out);
     EXPECT_EQ(a.git_ok({"rev-parse", "HEAD"}), b.git_ok({"rev-parse", "HEAD"}));
   }
 
-  // Every file of a data directory but .git and the lock.
+  // Every file of a data directory but .git, the lock and the undo journal
+  // (each machine's own).
   static std::map<std::string, std::string> files(const fs::path& dir) {
     std::map<std::string, std::string> out;
     for (auto it = fs::recursive_directory_iterator(dir); it != fs::end(it); ++it) {
       const std::string rel = it->path().lexically_relative(dir).string();
-      if (rel == ".git") {
+      if (rel == ".git" || rel == ".undo") {
         it.disable_recursion_pending();
         continue;
       }

@@ -44,7 +44,8 @@ inline std::map<std::string, std::string> snapshot(const fs::path& dir) {
        it.increment(ec)) {
     if (!it->is_regular_file() || is_temp_file(it->path())) continue;
     const std::string rel = it->path().lexically_relative(dir).string();
-    if (rel == ".lock") continue;
+    // The lock, and the undo journal (what a change replaced, not a record).
+    if (rel == ".lock" || rel.starts_with(".undo/")) continue;
     files[rel] = read_file(it->path());
   }
   return files;
