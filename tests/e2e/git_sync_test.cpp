@@ -45,14 +45,14 @@ class SyncTest : public ::testing::Test {
   void expect_same_and_clean() {
     for (const Machine* m : {&a, &b}) {
       EXPECT_EQ(m->status(), "") << m->root;
-      for (const auto& [rel, content] : files(m->data())) {
+      for (const auto& [rel, content] : record_files(m->data())) {
         EXPECT_EQ(content.find("<<<<<<<"), std::string::npos) << rel << ":\n" << content;
         EXPECT_EQ(content.find(">>>>>>>"), std::string::npos) << rel << ":\n" << content;
       }
       m->kith.ok({"due"});
       m->kith.ok({"doctor"});
     }
-    EXPECT_EQ(files(a.data()), files(b.data()));
+    EXPECT_EQ(record_files(a.data()), record_files(b.data()));
     // Each machine keeps its undo journal; git never carries it.
     EXPECT_TRUE(fs::is_directory(a.data() / ".undo"));
     EXPECT_EQ(a.git_ok({"ls-files", "--", ".undo"}), "");
@@ -61,21 +61,6 @@ class SyncTest : public ::testing::Test {
               b.kith.ok({"list", "--all", "--json"}).out);
     EXPECT_EQ(a.kith.ok({"due", "--json"}).out, b.kith.ok({"due", "--json"}).out);
     EXPECT_EQ(a.git_ok({"rev-parse", "HEAD"}), b.git_ok({"rev-parse", "HEAD"}));
-  }
-
-  // Every file of a data directory but .git, the lock and the undo journal
-  // (each machine's own).
-  static std::map<std::string, std::string> files(const fs::path& dir) {
-    std::map<std::string, std::string> out;
-    for (auto it = fs::recursive_directory_iterator(dir); it != fs::end(it); ++it) {
-      const std::string rel = it->path().lexically_relative(dir).string();
-      if (rel == ".git" || rel == ".undo") {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && rel != ".lock") out[rel] = read_file(it->path());
-    }
-    return out;
   }
 
   static std::vector<Json> interactions(const Machine& m) {

@@ -208,16 +208,22 @@ TEST_P(CrashTest, KilledAtRandomMomentsLosesNothingThatExitedZero) {
 
 INSTANTIATE_TEST_SUITE_P(Writers, CrashTest, ::testing::ValuesIn(writers()), writer_name);
 
-// `kith merge` cut short is finished by `kith doctor --fix` as well as by the
-// same merge run again: after a kill before any file call, doctor --fix
-// leaves either the state before the merge or the state after it.
-class MergeCrashTest : public ::testing::Test {
+// Commands cut short that something other than a plain rerun finishes.
+class CutShortTest : public ::testing::Test {
  protected:
   TempDir tmp;
   void SetUp() override { KITH_REQUIRE_STRACE(); }
+  Kith at(const fs::path& data) const {
+    Kith kith{data};
+    kith.today("2026-11-25");
+    return kith;
+  }
 };
 
-TEST_F(MergeCrashTest, DoctorFixCompletesAMergeKilledBeforeAnyFileCall) {
+// `kith merge` cut short is finished by `kith doctor --fix` as well as by the
+// same merge run again: after a kill before any file call, doctor --fix
+// leaves either the state before the merge or the state after it.
+TEST_F(CutShortTest, DoctorFixCompletesAMergeKilledBeforeAnyFileCall) {
   const auto w = std::find_if(writers().begin(), writers().end(),
                               [](const Writer& x) { return x.name == "merge"; });
   ASSERT_NE(w, writers().end());
@@ -263,6 +269,58 @@ TEST_F(MergeCrashTest, DoctorFixCompletesAMergeKilledBeforeAnyFileCall) {
   // finished those merges.
   EXPECT_GT(completed_by_doctor, 0);
   RecordProperty("completed_by_doctor", completed_by_doctor);
+}
+
+// `kith undo` cut short: each file is as the change left it or as it was
+// before; `kith undo` run again finishes the job (unless the killed run had
+// finished it), and `--redo` then makes the change again whole.
+TEST_F(CutShortTest, UndoKilledBeforeEachFileCallFinishesWhenRunAgain) {
+  const auto w = std::find_if(writers().begin(), writers().end(),
+                              [](const Writer& x) { return x.name == "rm_purge"; });
+  ASSERT_NE(w, writers().end());
+  // A purge: the contact's file and two month files, put back by the undo.
+  const fs::path base = tmp / "base";
+  w->setup(at(base), base, 1);
+  const auto before = snapshot(base);
+  at(base).ok(w->args(base, 0));
+  const auto purged = snapshot(base);
+
+  const fs::path data = tmp / "data";
+  copy_tree(base, data);
+  const fs::path trace = tmp / "trace";
+  auto traced =
+      under_strace(at(data), {"-o", trace.string(), "-e", "trace=" + trace_set()}).run({"undo"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  ASSERT_EQ(snapshot(data), before);
+  const auto points = kill_points(read_file(trace));
+  ASSERT_GT(points.size(), 3u) << read_file(trace);
+
+  int finished_by_rerun = 0;
+  for (const auto& p : points) {
+    const std::string where =
+        "undo killed before " + p.syscall + " #" + std::to_string(p.invocation) + ": " + p.line;
+    copy_tree(base, data);
+    const Kith kith = at(data);
+    auto r = under_strace(kith, {"-o", "/dev/null", "-e", "trace=" + p.syscall, "-e",
+                                 "inject=" + p.syscall +
+                                     ":signal=KILL:when=" + std::to_string(p.invocation)})
+                 .run({"undo"});
+    expect_every_file_parses(data, where);
+    expect_each_file_before_or_after(snapshot(data), purged, before, where);
+    const Json newest = kith.ok({"undo", "--list", "--json"}).json()[0];
+    ASSERT_EQ(newest["message"], "rm --purge: person-0") << where;
+    if (newest["undone"] != true) {
+      auto again = kith.run({"undo"});
+      EXPECT_EQ(again.exit_code, 0) << where << ": undo run again\n" << again.err;
+      if (r.exit_code != 0) ++finished_by_rerun;
+    }
+    EXPECT_EQ(snapshot(data), before) << where;
+    kith.ok({"undo", "--redo", "-q"});
+    EXPECT_EQ(snapshot(data), purged) << where << ": redo after the undo";
+    if (HasFailure()) break;
+  }
+  EXPECT_GT(finished_by_rerun, 0);
+  RecordProperty("finished_by_rerun", finished_by_rerun);
 }
 
 }  // namespace

@@ -123,6 +123,11 @@ TEST_F(ReviewTest, LogsACatchUpAGiveAndAnAskWithTheirKindAndNote) {
   EXPECT_EQ(lines[2]["intent"], "ask");
   EXPECT_EQ(lines[2]["kind"], "email");
   EXPECT_EQ(lines[2]["note"], "Asked for a referral");
+  // Each action is a change of its own: `kith undo` takes back the last one.
+  const RunResult undone = kith.ok({"undo"});
+  EXPECT_NE(undone.err.find("undid \"log: email with cy-young (ask)\""), std::string::npos)
+      << undone.err;
+  EXPECT_EQ(log_of("2026-11").size(), 2u);
 }
 
 TEST_F(ReviewTest, ABadKindIsAskedAgainAndAnEmptyAnswerCancels) {

@@ -119,6 +119,21 @@ std::vector<std::string> tree(const fs::path& dir) { return walk(dir, false); }
 
 std::vector<std::string> tree_with_contents(const fs::path& dir) { return walk(dir, true); }
 
+std::map<std::string, std::string> record_files(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    const std::string rel = it->path().lexically_relative(dir).string();
+    if (rel == ".git" || rel == ".undo") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && rel != ".lock") out[rel] = read_file(it->path());
+  }
+  return out;
+}
+
 NoUmask::NoUmask() : old_(::umask(0)) {}
 
 NoUmask::~NoUmask() { ::umask(old_); }

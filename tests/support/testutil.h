@@ -46,6 +46,9 @@ std::vector<std::string> tree(const fs::path& dir);
 // tree(dir) with each path followed by a space and, for a regular file, its
 // content: equal before and after a command that changed nothing there.
 std::vector<std::string> tree_with_contents(const fs::path& dir);
+// The records of a data directory, path and content: every file but .git,
+// the lock and the undo journal (each machine's own).
+std::map<std::string, std::string> record_files(const fs::path& dir);
 
 // Sets the umask to 0 for its lifetime (and puts the old one back), so that
 // the modes kith asks for are the modes the files get.
