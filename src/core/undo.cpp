@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/cache.h"
@@ -91,9 +92,20 @@ Result<FileState> current_state(const fs::path& dir, const std::string& relative
   return state_of(*content);
 }
 
+// A journal directory and its missing parents, mode 0700, without the
+// fsyncs of fsutil::ensure_dir (see undo.h).
+Status make_journal_dir(const fs::path& dir) {
+  if (::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return {};
+  if (errno == ENOENT && dir.has_parent_path() && dir.parent_path() != dir) {
+    if (auto s = make_journal_dir(dir.parent_path()); !s) return s;
+    if (::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return {};
+  }
+  return io_error("cannot create directory " + dir.string() + ": " + std::strerror(errno));
+}
+
 // A journal file, written without fsync (see undo.h), mode 0600.
 Status write_copy(const fs::path& file, std::string_view content) {
-  if (auto s = fsutil::ensure_dir(file.parent_path()); !s) return s;
+  if (auto s = make_journal_dir(file.parent_path()); !s) return s;
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return io_error("cannot write " + file.string() + ": " + std::strerror(errno));
   std::size_t done = 0;
@@ -360,7 +372,7 @@ Status record(const fs::path& dir, const Recorder& recorder, const std::string& 
   }
   e.number = number;
   const fs::path temp = journal_dir(dir) / (std::string(kTempPrefix) + slot_name(number, false));
-  if (auto s = fsutil::ensure_dir(temp); !s) return s;
+  if (auto s = make_journal_dir(temp); !s) return s;
   for (std::size_t i = 0; i < e.files.size(); ++i) {
     if (!copies[i]) continue;
     if (auto s = write_copy(temp / kBeforeDir / e.files[i].path, *copies[i]); !s) return s;
