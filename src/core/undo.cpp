@@ -25,35 +25,52 @@ constexpr std::string_view kUndoneSuffix = ".undone";
 constexpr std::string_view kTempPrefix = ".tmp-";
 constexpr int kFormat = 1;
 
-// An entry's directory in .undo/: its number, and whether it was undone.
+// An entry's directory in .undo/. Its name says all that record() needs to
+// keep the journal within its limits, without reading any entry: the
+// change's number, the bytes its copies take, and whether it was undone
+// ("00000042-17066", "00000042-34132.undone").
 struct Slot {
   std::uint64_t number = 0;
+  std::uint64_t bytes = 0;
   bool undone = false;
-  std::string name;  // "00000042" or "00000042.undone"
+  std::string name;
 };
 
 fs::path journal_dir(const fs::path& dir) { return dir / layout::kUndoDir; }
 
-std::string slot_name(std::uint64_t number, bool undone) {
-  char digits[24];
-  std::snprintf(digits, sizeof digits, "%08llu", static_cast<unsigned long long>(number));
-  return std::string(digits) + (undone ? std::string(kUndoneSuffix) : "");
+std::string slot_name(std::uint64_t number, std::uint64_t bytes, bool undone) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%08llu-%llu", static_cast<unsigned long long>(number),
+                static_cast<unsigned long long>(bytes));
+  return std::string(text) + (undone ? std::string(kUndoneSuffix) : "");
 }
 
-// "00000042" or "00000042.undone": the slot it names; nullopt for anything else.
+std::optional<std::uint64_t> whole_number(std::string_view digits) {
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  std::uint64_t n = 0;
+  for (char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(ch - '0');
+  }
+  return n;
+}
+
+// The slot a directory name names; nullopt for anything else.
 std::optional<Slot> slot_of(const std::string& name) {
   Slot slot;
   slot.name = name;
-  std::string_view digits = name;
-  if (digits.ends_with(kUndoneSuffix)) {
-    digits.remove_suffix(kUndoneSuffix.size());
+  std::string_view rest = name;
+  if (rest.ends_with(kUndoneSuffix)) {
+    rest.remove_suffix(kUndoneSuffix.size());
     slot.undone = true;
   }
-  if (digits.empty() || digits.size() > 18) return std::nullopt;
-  for (char ch : digits) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    slot.number = slot.number * 10 + static_cast<std::uint64_t>(ch - '0');
-  }
+  const std::size_t dash = rest.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto number = whole_number(rest.substr(0, dash));
+  auto bytes = whole_number(rest.substr(dash + 1));
+  if (!number || !bytes) return std::nullopt;
+  slot.number = *number;
+  slot.bytes = *bytes;
   return slot;
 }
 
@@ -202,16 +219,11 @@ Result<std::optional<Entry>> read_entry(const fs::path& dir, const Slot& slot) {
   return parse_entry(**text, slot);
 }
 
-// The bytes the files under `copies` take (none when it does not exist).
-std::uint64_t bytes_of(const fs::path& copies) {
+// The bytes of an entry's "before" copies.
+std::uint64_t before_bytes(const Entry& e) {
   std::uint64_t bytes = 0;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(copies, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code size_ec;
-    if (it->is_regular_file(size_ec)) {
-      const auto size = it->file_size(size_ec);
-      if (!size_ec) bytes += size;
-    }
+  for (const auto& f : e.files) {
+    if (f.before.exists) bytes += f.before.size;
   }
   return bytes;
 }
@@ -284,8 +296,13 @@ Result<Outcome> apply(const fs::path& dir, const Slot& slot, Direction direction
     if (!copy) return copy.error();
     writes.emplace_back(f, std::move(*copy));
   }
-  // An undo keeps what it replaces, for a redo.
+  // An undo keeps what it replaces, for a redo (every file the change left,
+  // counted whole in the slot's bytes even when an earlier undo kept it).
+  std::uint64_t bytes = slot.bytes;
   if (undoing) {
+    for (const auto& f : e.files) {
+      if (f.after.exists) bytes += f.after.size;
+    }
     for (const FileChange* f : to_write) {
       if (!f->after.exists) continue;
       auto content = fsutil::read_file(dir / f->path);
@@ -307,7 +324,7 @@ Result<Outcome> apply(const fs::path& dir, const Slot& slot, Direction direction
     }
   }
   // The files are back; now the entry moves to the other stack.
-  const std::string new_name = slot_name(slot.number, undoing);
+  const std::string new_name = slot_name(slot.number, undoing ? bytes : before_bytes(e), undoing);
   std::error_code ec;
   fs::rename(entry_dir, journal_dir(dir) / new_name, ec);
   if (ec) {
@@ -371,7 +388,9 @@ Status record(const fs::path& dir, const Recorder& recorder, const std::string& 
     }
   }
   e.number = number;
-  const fs::path temp = journal_dir(dir) / (std::string(kTempPrefix) + slot_name(number, false));
+  const std::uint64_t bytes = before_bytes(e);
+  const std::string name = slot_name(number, bytes, false);
+  const fs::path temp = journal_dir(dir) / (std::string(kTempPrefix) + name);
   if (auto s = make_journal_dir(temp); !s) return s;
   for (std::size_t i = 0; i < e.files.size(); ++i) {
     if (!copies[i]) continue;
@@ -379,22 +398,17 @@ Status record(const fs::path& dir, const Recorder& recorder, const std::string& 
   }
   if (auto s = write_copy(temp / kEntryFile, serialize_document(entry_json(e))); !s) return s;
   std::error_code ec;
-  fs::rename(temp, journal_dir(dir) / slot_name(number, false), ec);
+  fs::rename(temp, journal_dir(dir) / name, ec);
   if (ec) return io_error("cannot write the undo journal: " + ec.message());
 
   // The newest change always stays; the oldest go first.
-  kept.push_back({number, false, slot_name(number, false)});
-  std::vector<std::uint64_t> bytes;
+  kept.push_back({number, bytes, false, name});
   std::uint64_t total = 0;
-  for (const auto& slot : kept) {
-    const fs::path entry_dir = journal_dir(dir) / slot.name;
-    bytes.push_back(bytes_of(entry_dir / kBeforeDir) + bytes_of(entry_dir / kAfterDir));
-    total += bytes.back();
-  }
+  for (const auto& slot : kept) total += slot.bytes;
   for (std::size_t i = 0; i + 1 < kept.size(); ++i) {
     if (kept.size() - i <= limits.entries && total <= limits.bytes) break;
     if (auto s = remove_tree(journal_dir(dir) / kept[i].name); !s) return s;
-    total -= bytes[i];
+    total -= kept[i].bytes;
   }
   return {};
 }

@@ -4,12 +4,17 @@
 // It lives in the data directory, in .undo/ (never synced: git ignores it),
 // one directory per change, numbered in the order the changes were made:
 //
-//   .undo/00000042/entry.json          what changed: the command, when, and
+//   .undo/00000042-1733/entry.json     what changed: the command, when, and
 //                                       each file's size and checksum before
 //                                       and after
-//   .undo/00000042/before/<path>       the files as they were before
-//   .undo/00000042/after/<path>        written by an undo: the files as the
+//   .undo/00000042-1733/before/<path>  the files as they were before
+//   .undo/00000042-3466.undone/after/<path>
+//                                       written by an undo: the files as the
 //                                       change left them, for a redo
+//
+// A directory's name holds the change's number, the bytes of its copies
+// and ".undone" once undone, so that keeping the journal within its limits
+// reads no entry.
 //
 // An entry is written whole in a temp directory and renamed into place. Its
 // files are not fsynced: the data files are what must survive a power loss,

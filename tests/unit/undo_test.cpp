@@ -40,6 +40,15 @@ class UndoJournal : public ::testing::Test {
     }
     ASSERT_TRUE(record(dir, r, message, kAt, limits)) << message;
   }
+  // The directory of the journal's first entry (its name also holds the
+  // bytes of its copies and whether it was undone).
+  fs::path first_entry() const {
+    for (const auto& e : fs::directory_iterator(dir / ".undo")) {
+      if (e.path().filename().string().starts_with("00000001-")) return e.path();
+    }
+    ADD_FAILURE() << "no first entry";
+    return dir / ".undo/none";
+  }
   std::optional<std::string> content(const std::string& path) const {
     if (!fs::exists(dir / path)) return std::nullopt;
     return read_file(dir / path);
@@ -152,7 +161,7 @@ TEST_F(UndoJournal, ADamagedCopyStopsTheUndoBeforeAnythingIsWritten) {
   write_file(dir / "contacts/ada.json", "ada v1\n");
   write_file(dir / "me.json", "me v1\n");
   change("edit", {{"contacts/ada.json", "ada v2\n"}, {"me.json", "me v2\n"}});
-  write_file(dir / ".undo/00000001/before/me.json", "me v?\n");
+  write_file(first_entry() / "before/me.json", "me v?\n");
   auto refused = undo_last(dir);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind, ErrorKind::data);
@@ -167,8 +176,8 @@ TEST_F(UndoJournal, AnUndoCutShortFinishesWhenRunAgain) {
   write_file(dir / "me.json", "me v1\n");
   change("edit", {{"contacts/ada.json", "ada v2\n"}, {"me.json", "me v2\n"}});
   // An undo killed after it kept both "after" copies and put one file back.
-  write_file(dir / ".undo/00000001/after/contacts/ada.json", "ada v2\n");
-  write_file(dir / ".undo/00000001/after/me.json", "me v2\n");
+  write_file(first_entry() / "after/contacts/ada.json", "ada v2\n");
+  write_file(first_entry() / "after/me.json", "me v2\n");
   write_file(dir / "contacts/ada.json", "ada v1\n");
   auto done = undo_last(dir);
   ASSERT_TRUE(done) << done.error().message;
@@ -182,10 +191,10 @@ TEST_F(UndoJournal, AnUndoCutShortFinishesWhenRunAgain) {
 
 TEST_F(UndoJournal, AnEntryNamingAFileOutsideTheDataDirectoryIsDamagedNotFollowed) {
   change("edit", {{"me.json", "me\n"}});
-  std::string entry = read_file(dir / ".undo/00000001/entry.json");
+  std::string entry = read_file(first_entry() / "entry.json");
   const std::string from = "\"path\": \"me.json\"";
   entry.replace(entry.find(from), from.size(), "\"path\": \"../outside\"");
-  write_file(dir / ".undo/00000001/entry.json", entry);
+  write_file(first_entry() / "entry.json", entry);
   write_file(tmp / "outside", "precious\n");
   auto refused = undo_last(dir);
   ASSERT_FALSE(refused);
