@@ -246,6 +246,23 @@ Status remove_file(const fs::path& file) {
   return fsync_dir(file.parent_path());
 }
 
+Status remove_files(std::span<const fs::path> files) {
+  std::vector<fs::path> dirs;
+  for (const auto& file : files) {
+    if (::unlink(file.c_str()) != 0) {
+      if (errno == ENOENT) continue;
+      return io_failure("cannot remove", file, errno);
+    }
+    if (std::find(dirs.begin(), dirs.end(), file.parent_path()) == dirs.end()) {
+      dirs.push_back(file.parent_path());
+    }
+  }
+  for (const auto& dir : dirs) {
+    if (auto s = fsync_dir(dir); !s) return s;
+  }
+  return {};
+}
+
 Result<FileLock> FileLock::acquire(const fs::path& lock_file, std::chrono::milliseconds timeout,
                                    std::chrono::milliseconds slow_after,
                                    const std::function<void()>& on_slow) {
@@ -289,6 +306,37 @@ FileLock& FileLock::operator=(FileLock&& other) noexcept {
 
 FileLock::~FileLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+Status make_private(const fs::path& dir) {
+  std::error_code ec;
+  if (::chmod(dir.c_str(), 0700) != 0 && errno != ENOENT) {
+    return io_error("cannot make " + dir.string() + " private: " + std::strerror(errno),
+                    "chmod -R go-rwx " + dir.string());
+  }
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() == ".git" && it.depth() == 0) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0) continue;  // gone since it was listed
+    mode_t want = 0;
+    if (S_ISREG(st.st_mode)) {
+      want = st.st_mode & 0700;
+    } else if (S_ISDIR(st.st_mode)) {
+      want = 0700;
+    } else {
+      continue;  // symlinks and the like are not kith's
+    }
+    if ((st.st_mode & 07777) == want) continue;
+    if (::chmod(it->path().c_str(), want) != 0) {
+      return io_error("cannot make " + it->path().string() + " private: " + std::strerror(errno),
+                      "chmod -R go-rwx " + dir.string());
+    }
+  }
+  if (ec) return io_error("cannot read " + dir.string() + ": " + ec.message());
+  return {};
 }
 
 }  // namespace kith::fsutil

@@ -69,6 +69,16 @@ Status truncate_file(const fs::path& file, std::uint64_t size);
 // Removes `file` and fsyncs its directory; a file that is already gone is
 // not an error.
 Status remove_file(const fs::path& file);
+// Removes each of `files`, then fsyncs each of their directories once (not
+// once a file, as remove_file would). Stops at the first failure; the files
+// removed before it stay removed.
+Status remove_files(std::span<const fs::path> files);
+
+// Takes every file and directory under `dir` (but a top-level .git, which
+// git manages) out of other users' reach: the group and other bits cleared,
+// so a file that came in as 0644 becomes 0600 and a directory 0700.
+// Symlinks are left as they are. `dir` itself is made 0700 too.
+Status make_private(const fs::path& dir);
 
 // An exclusive flock() on a lock file, released on destruction.
 class FileLock {

@@ -312,17 +312,23 @@ Result<Outcome> apply(const fs::path& dir, const Slot& slot, Direction direction
     }
   }
 
+  // Written as an import writes (a few syncs in all, each file whole), then
+  // the files to delete: thousands after an import.
   Outcome outcome;
+  std::vector<fsutil::FileContent> files;
+  std::vector<fs::path> gone;
   for (auto& [f, content] : writes) {
     if (content) {
       if (auto s = fsutil::ensure_dir((dir / f->path).parent_path()); !s) return s.error();
-      if (auto s = fsutil::write_file_atomic(dir / f->path, *content); !s) return s.error();
+      files.push_back({dir / f->path, std::move(*content)});
       outcome.restored.push_back(f->path);
     } else {
-      if (auto s = fsutil::remove_file(dir / f->path); !s) return s.error();
+      gone.push_back(dir / f->path);
       outcome.removed.push_back(f->path);
     }
   }
+  if (auto s = fsutil::write_files_atomic(files); !s) return s.error();
+  if (auto s = fsutil::remove_files(gone); !s) return s.error();
   // The files are back; now the entry moves to the other stack.
   const std::string new_name = slot_name(slot.number, undoing ? bytes : before_bytes(e), undoing);
   std::error_code ec;
