@@ -215,26 +215,13 @@ void print_draft(Session& s, const std::string& draft) {
 }
 
 void copy_draft(Session& s, const std::string& draft) {
-  std::vector<std::string> ways;
-  if (terminal_takes_osc52(s.ctx.env())) {
-    s.ctx.out << osc52(draft) << std::flush;
-    ways.emplace_back("the terminal (OSC 52)");
-  }
-  const auto program = clipboard_program(s.ctx.env());
-  if (!program.empty()) {
-    if (auto ok = copy_with(s.ctx.env(), program, draft); ok) {
-      ways.push_back(fs::path(program.front()).filename().string());
-    } else {
-      s.ctx.warn(ok.error().message);
-    }
-  }
-  if (ways.empty()) {
-    s.ctx.warn(
-        "cannot copy: the terminal takes no OSC 52 (TERM) and neither wl-copy nor xclip "
-        "is there for a display");
+  const CopyResult copied = copy_to_clipboard(s.ctx.env(), &s.ctx.out, draft);
+  for (const auto& problem : copied.problems) s.ctx.warn(problem);
+  if (copied.ways.empty()) {
+    s.ctx.warn("cannot copy: " + std::string(kCannotCopyReason));
     return;
   }
-  s.ctx.out << "Copied the draft through " << join(ways, " and ") << ".\n";
+  s.ctx.out << "Copied the draft through " << join(copied.ways, " and ") << ".\n";
 }
 
 After show_pitch(Session& s, const std::string& first_draft, const std::string& id) {
@@ -334,7 +321,8 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   screen.today = s.today;
   if (const Contact* known = s.network.find(contact.id); known && !weak) {
     s.history[contact.id] = history_of(summarize(*interactions), contact.id);
-    const Pitch pitch = make_pitch(s.network, s.history, *known, s.today, PitchOptions{});
+    const Pitch pitch =
+        make_pitch(s.network, s.history, *interactions, *known, s.today, PitchOptions{});
     screen.offer = first_offer(pitch);
     draft = pitch.draft;
   }

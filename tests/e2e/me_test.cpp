@@ -31,7 +31,8 @@ TEST_F(MeTest, AnEmptyProfileSaysHowToFillItAndCreatesNothing) {
 TEST_F(MeTest, JsonOfAnEmptyProfileHasEveryKey) {
   auto j = kith.ok({"me", "--json"}).json();
   EXPECT_EQ(j, Json::parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
-                              "tags": [], "company": null, "location": null})"));
+                              "tags": [], "company": null, "role": null,
+                              "location": null})"));
   EXPECT_FALSE(fs::exists(tmp / "data"));
 }
 

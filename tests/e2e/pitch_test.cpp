@@ -32,6 +32,18 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// A draft with the lines of each paragraph joined again (it is wrapped at
+// 72 columns), so that a sentence can be looked for whole.
+std::string unwrapped(const std::string& draft) {
+  std::string out;
+  for (std::size_t i = 0; i < draft.size(); ++i) {
+    const bool lone_newline = draft[i] == '\n' && (i + 1 < draft.size() && draft[i + 1] != '\n') &&
+                              (i == 0 || draft[i - 1] != '\n');
+    out += lone_newline ? ' ' : draft[i];
+  }
+  return out;
+}
+
 class PitchCommandTest : public ::testing::Test {
  protected:
   TempDir tmp;
@@ -96,10 +108,15 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
   // Amélie matches two topics; then Tomasz and Priya by your warmth
   // (2026-05-09, 2026-02-25); Matteo, whom you only asked, comes last.
   ASSERT_EQ(j["introductions"].size(), 3u);
-  EXPECT_EQ(j["introductions"][0], Json({{"id", "amelie-dubois"},
-                                         {"name", "Amélie Dubois"},
-                                         {"topics", {"hiring", "on-call"}},
-                                         {"last_no_need", nullptr}}));
+  EXPECT_EQ(j["introductions"][0]["id"], "amelie-dubois");
+  EXPECT_EQ(j["introductions"][0]["name"], "Amélie Dubois");
+  EXPECT_EQ(j["introductions"][0]["topics"], Json({"hiring", "on-call"}));
+  EXPECT_EQ(j["introductions"][0]["last_no_need"], nullptr);
+  EXPECT_EQ(j["introductions"][0]["warmth"], "never");
+  EXPECT_EQ(j["introductions"][0]["why"],
+            Json({"2 skills among José's interests: hiring and on-call",
+                  "no give or catch-up with Amélie Dubois yet", "warm with José too",
+                  "no interaction in your log has both José and Amélie Dubois"}));
   EXPECT_EQ(j["introductions"][1]["id"], "tomasz-wojcik");
   EXPECT_EQ(j["introductions"][1]["topics"], Json({"Rust"}));
   EXPECT_EQ(j["introductions"][1]["last_no_need"], "2026-05-09");
@@ -113,6 +130,16 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
   EXPECT_EQ(j["balance"]["last"],
             Json({{"date", "2026-11-05"}, {"intent", "ask"}, {"kind", "coffee"}}));
   EXPECT_EQ(j["balance"]["last_give"], "2026-02-24");
+  EXPECT_EQ(j["balance"]["warmth"], "warm");  // the catch-up of 2026-10-01, within 3m
+  EXPECT_EQ(j["owed"], Json::array());
+  EXPECT_EQ(j["timing"], Json({{"first_contact", false},
+                               {"days_since_last", 15},
+                               {"recent_days", 14},
+                               {"recent", false},
+                               {"thanks", true},
+                               {"proposes_meeting", true}}));
+  EXPECT_EQ(j["first_contact"], nullptr);
+  EXPECT_EQ(j["tone"], "warm");
   ASSERT_TRUE(j["advice"].is_array());
   const std::string first = j["advice"][0];
   EXPECT_TRUE(
@@ -121,10 +148,13 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
       << first;
   EXPECT_TRUE(contains(first, "offer help with hiring or Rust")) << first;
   EXPECT_TRUE(contains(first, "introduce José to Amélie Dubois (hiring, on-call)")) << first;
-  const std::string draft = j["draft"];
+  const std::string raw = j["draft"];
+  const std::string draft = unwrapped(raw);
   EXPECT_TRUE(draft.starts_with("Hi José,\n\n")) << draft;
+  // The last interaction was an ask: thanks first, then something back.
+  EXPECT_TRUE(contains(draft, "Thank you again for your help on 5 November")) << draft;
   EXPECT_TRUE(contains(draft, "a coffee in berlin")) << draft;
-  EXPECT_TRUE(draft.ends_with("Best,\nNoor")) << draft;
+  EXPECT_TRUE(raw.ends_with("Best,\nNoor")) << raw;
 }
 
 TEST_F(PitchCommandTest, HumanOutputHasItsSectionsInOrder) {
@@ -137,7 +167,8 @@ TEST_F(PitchCommandTest, HumanOutputHasItsSectionsInOrder) {
         "\nPeople José might want to meet\n  Amélie Dubois", "\nWhat José can offer you\n",
         "\nCommon ground\n  shared tag: Rust_Meetup\n",
         "\nBalance\n  1 give · 1 catch-up · 2 asks\n"
-        "  last: ask (coffee) on 2026-11-05\n",
+        "  last: ask (coffee) on 2026-11-05, 15 days ago\n"
+        "  warm (a give or catch-up within the cadence)\n",
         "\nAdvice\n  ! Lead with a give", "\nDraft\n", "\nHi José,\n", "Best,\nNoor\n"}) {
     const auto found = r.out.find(section, at);
     ASSERT_NE(found, std::string::npos) << "missing or out of order: " << section << "\n" << r.out;
@@ -185,7 +216,7 @@ TEST_F(PitchCommandTest, AskComesAfterTheValueAndTriggersGiveFirst) {
   // The last give (2026-11-05) is recent: asking is fine.
   j = kith.ok({"pitch", "jose", "--ask", "Would you review my CV?", "--json"}).json();
   EXPECT_FALSE(j["advice"][0].get<std::string>().starts_with("Lead with a give"));
-  std::string draft = j["draft"];
+  std::string draft = unwrapped(j["draft"]);
   EXPECT_LT(draft.find("hiring and Rust"), draft.find("Would you review my CV?")) << draft;
   EXPECT_LT(draft.find("introduce you to Amélie"), draft.find("Would you review my CV?"));
   EXPECT_FALSE(contains(draft, "No agenda")) << draft;
@@ -221,9 +252,11 @@ TEST_F(PitchCommandTest, TemplateFillsEveryPlaceholder) {
              "{{my_name}} {not a placeholder} {{ x y }}\n");
   auto r = kith.ok(
       {"pitch", "jose", "--template", (tmp / "t.txt").string(), "--ask", "Lunch?", "--json"});
+  // The draft is wrapped at 72 columns, a template's lines too.
   EXPECT_EQ(r.json()["draft"],
             "Hi José (José Núñez),\n"
-            "I can help with hiring and Rust; you might like Amélie Dubois (hiring, on-call).\n"
+            "I can help with hiring and Rust; you might like Amélie Dubois (hiring,\n"
+            "on-call).\n"
             "We share Rust_Meetup and berlin.\n"
             "\n"
             "Lunch?\n"
@@ -339,7 +372,9 @@ TEST_F(PitchCommandTest, ContactWithoutInterestsGetsAdviceToRecordThem) {
   auto r = kith.ok({"pitch", "sofia"});
   EXPECT_TRUE(contains(r.out, "no interests recorded for Sofía")) << r.out;
   EXPECT_TRUE(contains(r.out, "`kith edit sofia-ferreira --interest")) << r.out;
-  EXPECT_TRUE(contains(r.out, "No agenda; it would just be good to talk.")) << r.out;
+  // Never written to: a first message, asking for 15 minutes.
+  EXPECT_TRUE(contains(r.out, "Would you have 15 minutes for a call")) << r.out;
+  EXPECT_FALSE(contains(r.out, "No agenda")) << r.out;
 }
 
 TEST_F(PitchCommandTest, HelpListsEveryOption) {
@@ -367,8 +402,13 @@ TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
   for (const auto& i : j["introductions"]) intros.push_back(i["id"]);
   // Amélie's "on-call" and "observability" match his "on call" and
   // "observability"; then the warmest of those who match one topic.
-  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman"}));
-  EXPECT_EQ(j["introductions"][0]["topics"], Json({"observability", "on-call"}));
+  // Tomasz (a call on 2026-10-02, every 3m) is the one warm relationship
+  // among them, so he comes first; then Amélie's two topics ("on-call" and
+  // "observability" match his "on call" and "observability"), then the
+  // warmest of those who match one topic.
+  EXPECT_EQ(intros, (std::vector<std::string>{"tomasz-wojcik", "amelie-dubois", "priya-raman"}));
+  EXPECT_EQ(j["introductions"][0]["warmth"], "warm");
+  EXPECT_EQ(j["introductions"][1]["topics"], Json({"observability", "on-call"}));
   EXPECT_EQ(j["they_can_offer_you"], Json({"developer-tools"}));
   EXPECT_EQ(j["common_ground"], Json({"shared tag: rust-meetup", "same location: Berlin",
                                       "how you met: Rust meetup in Berlin"}));
@@ -377,16 +417,24 @@ TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
   EXPECT_EQ(j["balance"]["ask"], 4);
   EXPECT_EQ(j["balance"]["last"]["intent"], "ask");
   EXPECT_EQ(j["balance"]["last"]["date"], "2026-11-05");
-  const std::string first = j["advice"][0];
-  EXPECT_TRUE(first.starts_with("Lead with a give")) << first;
-  EXPECT_TRUE(contains(first, "hiring or Rust")) << first;
-  const std::string draft = j["draft"];
+  // The CV he was promised, 8 days late, comes first; then the give.
+  const std::string owed = j["advice"][0];
+  EXPECT_TRUE(owed.starts_with("First, do what you promised José: “Send José my CV")) << owed;
+  EXPECT_EQ(j["owed"][0]["days_late"], 8);
+  const std::string give = j["advice"][1];
+  EXPECT_TRUE(give.starts_with("Lead with a give")) << give;
+  EXPECT_TRUE(contains(give, "hiring or Rust")) << give;
+  const std::string draft = unwrapped(j["draft"]);
+  EXPECT_TRUE(contains(draft,
+                       "Hi José,\n\nI promised to send you my CV and a two-line blurb you can "
+                       "forward, and it has taken me far too long: here it is.\n\n"))
+      << draft;
   EXPECT_LT(draft.find("hiring and Rust"), draft.find("Paywell's CTO")) << draft;
 
   auto more = kith.ok({"pitch", "jose-nunez", "--intros", "5", "--json"}).json();
   intros.clear();
   for (const auto& i : more["introductions"]) intros.push_back(i["id"]);
-  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman",
+  EXPECT_EQ(intros, (std::vector<std::string>{"tomasz-wojcik", "amelie-dubois", "priya-raman",
                                               "zoe-achterberg", "matteo-rossi"}));
 
   const auto human = kith.ok(args);

@@ -38,6 +38,24 @@ inline bool starts_with(const std::string& s, const std::string& prefix) {
   return s.starts_with(prefix);
 }
 
+// A draft with the lines of each paragraph joined again (make_pitch wraps
+// it at 72 columns), so that a sentence can be looked for whole. The line
+// break of a sign-off ("Best,\nNoor") is joined too.
+inline std::string unwrapped(const std::string& draft) {
+  std::string out;
+  for (std::size_t i = 0; i < draft.size(); ++i) {
+    const bool lone = draft[i] == '\n' && i + 1 < draft.size() && draft[i + 1] != '\n' &&
+                      (i == 0 || draft[i - 1] != '\n');
+    out += lone ? ' ' : draft[i];
+  }
+  return out;
+}
+
+// Whether `text` contains `needle`.
+inline bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
 // A network under construction: contacts kept sorted by id and interactions
 // by date, as Store::load returns them.
 struct NetworkBuilder {
@@ -83,7 +101,8 @@ struct NetworkBuilder {
 };
 
 // You (Rust, hiring; interested in developer tools), José in Berlin (developer
-// tools; interested in hiring and Rust) and Amélie (hiring, Rust).
+// tools; interested in hiring and Rust), whom you last caught up with in June,
+// and Amélie (hiring, Rust).
 struct DraftNetwork : testing::Test {
   NetworkBuilder b;
   void SetUp() override {
@@ -91,6 +110,7 @@ struct DraftNetwork : testing::Test {
     Contact& jose = b.add(person("jose", "José Núñez", {"developer-tools"}, {"Hiring", "rust"}));
     jose.location = "Berlin";
     b.add(person("amelie", "Amélie Dubois", {"hiring", "Rust"}));
+    b.log("2026-06-01", {"jose"}, Intent::catch_up);
   }
 };
 

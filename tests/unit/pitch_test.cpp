@@ -240,13 +240,19 @@ TEST_F(DraftNetwork, JsonHasTheDocumentedKeysInOrder) {
   const Json j = to_json(b.pitch("jose"));
   Strings keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (Strings{"contact", "you_can_offer", "introductions", "they_can_offer_you",
-                           "common_ground", "balance", "occasion", "advice", "draft"}));
+  EXPECT_EQ(keys, (Strings{"contact", "you_can_offer", "offers", "introductions",
+                           "they_can_offer_you", "common_ground", "balance", "owed", "timing",
+                           "first_contact", "occasion", "advice", "tone", "draft"}));
   EXPECT_TRUE(j["occasion"].is_null());
   EXPECT_EQ(j["contact"], Json({{"id", "jose"}, {"name", "José Núñez"}}));
   EXPECT_EQ(j["introductions"][0]["topics"], Json({"hiring", "Rust"}));
-  EXPECT_TRUE(j["balance"]["last"].is_null());
+  EXPECT_EQ(j["balance"]["last"],
+            Json({{"date", "2026-06-01"}, {"intent", "catch-up"}, {"kind", "coffee"}}));
   EXPECT_EQ(j["balance"]["give"], 0);
+  EXPECT_EQ(j["balance"]["warmth"], "lapsed");  // June, and the setting's 3m
+  EXPECT_TRUE(j["owed"].empty());
+  EXPECT_TRUE(j["first_contact"].is_null());
+  EXPECT_EQ(j["tone"], "warm");
 }
 
 // ---------------------------------------------------------------------------
@@ -270,7 +276,9 @@ TEST_F(DraftNetwork, AFreshJobChangeOpensTheDraftAndTheAdvice) {
   EXPECT_EQ(j["occasion"], Json({{"kind", "job-change"},
                                  {"date", "2026-11-02"},
                                  {"text", "changed jobs: Paywell → Globex (CTO)"},
-                                 {"opening", "Congratulations on the new role at Globex!"}}));
+                                 {"opening", "Congratulations on the new role at Globex!"},
+                                 {"company", "Globex"},
+                                 {"role", "CTO"}}));
 }
 
 TEST_F(DraftNetwork, ANoNeedInteractionAfterTheChangeAnswersIt) {

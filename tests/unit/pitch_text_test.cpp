@@ -206,18 +206,18 @@ TEST_F(DraftNetwork, OffersTheValueInvitesAndSignsWithYourFirstName) {
   const std::string d = b.pitch("jose").draft;
   EXPECT_EQ(d,
             "Hi José,\n\n"
-            "I know you're interested in hiring and Rust, and I'd be happy to share what I've "
-            "learned there if it's useful. I could also introduce you to Amélie Dubois, who "
-            "knows a lot about hiring and Rust.\n\n"
-            "Would you be up for a coffee, or a video call, in the next few weeks? No agenda; it "
-            "would just be good to talk.\n\n"
+            "I know you're interested in hiring and Rust, and I'd be happy to share\n"
+            "what I've learned there if it's useful. I could also introduce you to\n"
+            "Amélie Dubois, who knows a lot about hiring and Rust.\n\n"
+            "Would you be up for a coffee, or a video call, in the next few weeks? No\n"
+            "agenda; it would just be good to talk.\n\n"
             "Best,\nNoor");
 }
 
 TEST_F(DraftNetwork, TheAskComesAfterTheValueOffered) {
   PitchOptions options;
   options.ask = "Would you introduce me to your CTO?";
-  const std::string d = b.pitch("jose", options).draft;
+  const std::string d = unwrapped(b.pitch("jose", options).draft);
   const auto offer = d.find("hiring and Rust");
   const auto intro = d.find("introduce you to Amélie Dubois");
   const auto ask = d.find("Would you introduce me to your CTO?");
@@ -246,10 +246,10 @@ TEST_F(DraftNetwork, WithNothingToOfferItAsksAboutThem) {
 
 TEST_F(DraftNetwork, IntroductionOnlyDraft) {
   b.network.profile.skills.clear();
-  EXPECT_NE(
-      b.pitch("jose").draft.find("I thought you might like to meet Amélie Dubois, who knows "
-                                 "a lot about hiring and Rust; I'd be happy to introduce you."),
-      std::string::npos);
+  EXPECT_NE(unwrapped(b.pitch("jose").draft)
+                .find("I thought you might like to meet Amélie Dubois, who knows a lot about "
+                      "hiring and Rust; I'd be happy to introduce you."),
+            std::string::npos);
 }
 
 }  // namespace
