@@ -274,9 +274,12 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   const Environment& env = ctx.env();
   std::ostream* terminal = env.stdout_is_tty ? &ctx.out : env.stderr_is_tty ? &ctx.err : nullptr;
   if (o.copy && !(terminal && terminal_takes_osc52(env)) && clipboard_program(env).empty()) {
-    return ctx.fail(io_error("cannot copy the draft: " + std::string(kCannotCopyReason),
-                             "run it in a terminal, or take the draft from `kith pitch " +
-                                 clean(o.contact) + " --json | jq -r .draft`"));
+    return ctx.fail(
+        io_error("cannot copy the draft: no terminal that takes OSC 52 (stdout and "
+                 "stderr are not one, or TERM is dumb or linux), and neither wl-copy "
+                 "nor xclip is there for a display (WAYLAND_DISPLAY, DISPLAY)",
+                 "run it in a terminal, or take the draft from `kith pitch " + clean(o.contact) +
+                     " --json | jq -r .draft`"));
   }
 
   auto store = ctx.store();

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/clipboard.h"
 #include "support/testutil.h"
 
 namespace kith::test {
@@ -328,7 +329,14 @@ INSTANTIATE_TEST_SUITE_P(
                  2,
                  "not valid UTF-8"},
         BadPitch{"UnknownOption", {"pitch", "jose", "--frobnicate"}, 2, "--frobnicate"},
-        BadPitch{"BadToday", {"--today", "someday", "pitch", "jose"}, 2, "'someday'"}),
+        BadPitch{"BadToday", {"--today", "someday", "pitch", "jose"}, 2, "'someday'"},
+        BadPitch{"UnknownTone", {"pitch", "jose", "--tone", "casual"}, 2, "bad --tone 'casual'"},
+        BadPitch{"ToneCaseMatters", {"pitch", "jose", "--tone", "Formal"}, 2, "bad --tone"},
+        // Nowhere to copy to: no terminal, no display.
+        BadPitch{"CopyWithNowhereToCopyTo",
+                 {"pitch", "jose", "--copy"},
+                 1,
+                 "cannot copy the draft: no terminal that takes OSC 52"}),
     [](const ::testing::TestParamInfo<BadPitch>& p) { return std::string(p.param.label); });
 
 TEST_F(PitchCommandTest, ACorruptContactFileStopsItWithExitOne) {
@@ -379,10 +387,145 @@ TEST_F(PitchCommandTest, ContactWithoutInterestsGetsAdviceToRecordThem) {
 
 TEST_F(PitchCommandTest, HelpListsEveryOption) {
   auto r = kith.ok({"pitch", "--help"});
-  for (const char* option : {"--ask", "--template", "--intros", "--json"}) {
+  for (const char* option : {"--ask", "--tone", "--template", "--intros", "--copy", "--json"}) {
     EXPECT_TRUE(contains(r.out, option)) << option << "\n" << r.out;
   }
   EXPECT_TRUE(contains(kith.ok({"--help"}).out, "pitch"));
+}
+
+// ---------------------------------------------------------------------------
+// What the pitch reads from the relationship, through the real commands
+
+TEST_F(PitchCommandTest, AFollowUpYouOweLeadsUntilItIsDone) {
+  // A catch-up with José on 2026-11-10 and a promise due on the 12th.
+  kith.ok({"log", "jose", "--date", "2026-11-10", "--kind", "call", "--follow-up",
+           "Send José my notes on Rust hiring", "--by", "2026-11-12", "-q"});
+  auto j = kith.ok({"pitch", "jose", "--json"}).json();
+  ASSERT_EQ(j["owed"].size(), 1u);
+  EXPECT_EQ(j["owed"][0]["text"], "Send José my notes on Rust hiring");
+  EXPECT_EQ(j["owed"][0]["days_late"], 8);
+  EXPECT_TRUE(j["advice"][0].get<std::string>().starts_with("First, do what you promised José"));
+  EXPECT_TRUE(unwrapped(j["draft"])
+                  .starts_with("Hi José,\n\nI promised to send you my notes on Rust hiring, and it "
+                               "has taken me far too "
+                               "long: here it is."))
+      << j["draft"];
+  // The call was 10 days ago, within the 14 days that are recent for 3m.
+  EXPECT_EQ(j["timing"]["recent"], true);
+  EXPECT_FALSE(contains(j["draft"], "Would you be up for")) << j["draft"];
+  auto r = kith.ok({"pitch", "jose"});
+  EXPECT_TRUE(contains(r.out,
+                       "\nWhat you owe José\n  Send José my notes on Rust hiring\n"
+                       "    promised 2026-11-10, due 2026-11-12: 8 days late\n"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "\nAdvice\n  ! First, do what you promised José")) << r.out;
+
+  kith.ok({"done", "jose", "-q"});
+  j = kith.ok({"pitch", "jose", "--json"}).json();
+  EXPECT_TRUE(j["owed"].empty());
+  EXPECT_FALSE(contains(j["draft"], "promised")) << j["draft"];
+}
+
+TEST_F(PitchCommandTest, AFirstMessageSaysHowYouKnowEachOtherAndWhoYouAre) {
+  kith.ok({"me", "--role", "Staff Engineer", "-q"});
+  write_contact(contact("fatima-khan", "Fatima Khan",
+                        {{"role", "Principal Embedded Rust Engineer"},
+                         {"skills", {"embedded Rust"}},
+                         {"interests", {"climate tech", "Rust"}},
+                         {"how_met", "Rust meetup in Berlin"}}));
+  const auto j = kith.ok({"pitch", "fatima", "--json"}).json();
+  EXPECT_EQ(j["timing"]["first_contact"], true);
+  EXPECT_EQ(j["common_ground"],
+            Json({"shared interest: climate tech", "how you met: Rust meetup in Berlin"}));
+  EXPECT_EQ(j["offers"], Json::parse(R"([{"skill": "Rust", "interest": "Rust", "match": "exact",
+                                          "as": "trading notes"}])"));
+  EXPECT_EQ(unwrapped(j["draft"]),
+            "Hi Fatima,\n\n"
+            "We've met before (Rust meetup in Berlin). I'm Noor Haddad, Staff Engineer at "
+            "Gridwise. I'm reaching out because we both care about climate tech.\n\n"
+            "I'd love to trade notes on Rust.\n\n"
+            "Would you have 15 minutes for a call in the next few weeks? No pressure at all if "
+            "you're busy.\n\n"
+            "Best, Noor");
+}
+
+TEST_F(PitchCommandTest, ToneChangesTheRegisterOfTheDraft) {
+  auto formal = kith.ok({"pitch", "jose", "--tone", "formal"}).out;
+  EXPECT_TRUE(contains(formal, "\nDraft (formal)\n")) << formal;
+  EXPECT_TRUE(contains(formal, "\nDear José Núñez,\n")) << formal;
+  EXPECT_TRUE(contains(formal, "\nKind regards,\nNoor Haddad\n")) << formal;
+  auto brief = kith.ok({"pitch", "jose", "--tone", "brief", "--json"}).json();
+  EXPECT_EQ(brief["tone"], "brief");
+  EXPECT_TRUE(brief["draft"].get<std::string>().ends_with("\n\nNoor")) << brief["draft"];
+  EXPECT_FALSE(contains(brief["draft"], "No agenda")) << brief["draft"];
+  // The default is warm.
+  EXPECT_EQ(kith.ok({"pitch", "jose", "--json"}).json()["draft"],
+            kith.ok({"pitch", "jose", "--tone", "warm", "--json"}).json()["draft"]);
+}
+
+TEST_F(PitchCommandTest, EveryDraftLineFitsIn72Columns) {
+  for (const char* tone : {"warm", "brief", "formal"}) {
+    const std::string draft = kith.ok({"pitch", "jose", "--tone", tone, "--ask",
+                                       "Would you introduce me to your CTO?", "--json"})
+                                  .json()["draft"];
+    std::size_t start = 0;
+    while (start <= draft.size()) {
+      std::size_t end = draft.find('\n', start);
+      if (end == std::string::npos) end = draft.size();
+      // Display columns: every character here is one column, counted by its
+      // first byte.
+      std::size_t columns = 0;
+      for (std::size_t i = start; i < end; ++i) {
+        if ((static_cast<unsigned char>(draft[i]) & 0xC0) != 0x80) ++columns;
+      }
+      EXPECT_LE(columns, 72u) << draft.substr(start, end - start);
+      start = end + 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// --copy
+
+TEST_F(PitchCommandTest, CopySendsTheDraftToTheTerminalWithOsc52) {
+  const std::string draft = kith.ok({"pitch", "jose", "--json"}).json()["draft"];
+  const Kith k = Kith(kith).env("TERM", "xterm");
+  auto r = k.run_on_terminal({"pitch", "jose", "--copy"}, "");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "\x1b]52;c;" + cli::base64(draft) + "\x07")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\nHi José,\n")) << r.out;  // the report is still printed
+  EXPECT_EQ(r.err, "kith: copied the draft through the terminal (OSC 52)\n");
+  // -q hides the confirmation, not the copy.
+  r = k.run_on_terminal({"-q", "pitch", "jose", "--copy"}, "");
+  EXPECT_TRUE(contains(r.out, "\x1b]52;c;")) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(PitchCommandTest, CopyRunsWlCopyWhenThereIsADisplay) {
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "wl-copy", "#!/bin/sh\ncat > \"" + (tmp / "clipboard").string() + "\"\n");
+  fs::permissions(bin / "wl-copy", fs::perms::owner_all);
+  const Kith k =
+      Kith(kith).env("PATH", bin.string() + ":/usr/bin:/bin").env("WAYLAND_DISPLAY", "wayland-0");
+  const auto before = snapshot(data());
+  auto r = k.run({"pitch", "jose", "--copy", "--json", "--tone", "formal"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const Json j = r.json();  // nothing but the JSON on stdout
+  EXPECT_EQ(read_file(tmp / "clipboard"), j["draft"].get<std::string>());
+  EXPECT_TRUE(read_file(tmp / "clipboard").starts_with("Dear José Núñez,"));
+  EXPECT_EQ(r.err, "kith: copied the draft through wl-copy\n");
+  EXPECT_EQ(snapshot(data()), before);
+}
+
+TEST_F(PitchCommandTest, ACopyProgramThatFailsIsAnError) {
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "xclip", "#!/bin/sh\nexit 3\n");
+  fs::permissions(bin / "xclip", fs::perms::owner_all);
+  const Kith k = Kith(kith).env("PATH", bin.string() + ":/usr/bin:/bin").env("DISPLAY", ":0");
+  auto r = k.run({"pitch", "jose", "--copy"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "kith: error: cannot copy the draft: ")) << r.err;
+  EXPECT_TRUE(contains(r.err, "xclip failed (exit status 3)")) << r.err;
 }
 
 // The showcase: the demo network of the repository, pitched to José.

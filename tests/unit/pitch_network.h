@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,8 @@ struct NetworkBuilder {
     return *std::find_if(network.contacts.begin(), network.contacts.end(),
                          [&](const Contact& c) { return c.id == id; });
   }
-  NetworkBuilder& log(const char* date, Strings ids, Intent intent, std::string kind = "coffee") {
+  NetworkBuilder& log(const char* date, Strings ids, Intent intent, std::string kind = "coffee",
+                      std::optional<FollowUp> follow_up = std::nullopt) {
     Interaction i;
     i.id = "i" + std::to_string(network.interactions.size());
     i.date = day(date);
@@ -87,10 +89,19 @@ struct NetworkBuilder {
     i.intent = intent;
     i.kind = std::move(kind);
     i.logged_at = std::string(date) + "T12:00:00Z";
+    i.follow_up = std::move(follow_up);
     network.interactions.push_back(std::move(i));
     std::stable_sort(network.interactions.begin(), network.interactions.end(),
                      [](const Interaction& a, const Interaction& b) { return a.date < b.date; });
     return *this;
+  }
+  // A catch-up over coffee on `date` with a follow-up promised by `by`
+  // (nullptr: no date) and not done.
+  NetworkBuilder& promise(const char* date, Strings ids, std::string text, const char* by) {
+    FollowUp f;
+    f.text = std::move(text);
+    if (by) f.by = day(by);
+    return log(date, std::move(ids), Intent::catch_up, "coffee", std::move(f));
   }
   // The pitch for `id` on kToday.
   Pitch pitch(const std::string& id, PitchOptions options = {}) const {
