@@ -280,10 +280,15 @@ std::string key_line(bool weak_ties, bool can_close) {
          (can_close ? "d done, " : "") + "p pitch, n skip, q quit, ? help: ";
 }
 
-// The pitch's first offer: what you can offer them, else whom you could
-// introduce them to.
+// The pitch's first offer: what you can help them with, else notes to trade
+// on what they know too, else whom you could introduce them to.
 std::optional<std::string> first_offer(const Pitch& p) {
-  if (!p.you_can_offer.empty()) return "What you can offer: " + clean(p.you_can_offer.front());
+  for (const Offer& o : p.offers) {
+    if (!o.theirs) return "What you can offer: " + clean(o.skill);
+  }
+  if (!p.offers.empty()) {
+    return "What you can offer: notes to trade on " + clean(p.offers.front().skill);
+  }
   if (!p.introductions.empty()) {
     const Introduction& intro = p.introductions.front();
     return "What you can offer: an introduction to " + clean(intro.name) + " (" +

@@ -254,6 +254,19 @@ std::string agree_with_you(const std::string& verb) {
 // ---------------------------------------------------------------------------
 // Sentences, by tone
 
+// The words of `tone`: its warm, brief or formal ones.
+std::string in_tone(DraftTone tone, std::string warm, std::string brief, std::string formal) {
+  switch (tone) {
+    case DraftTone::warm:
+      return warm;
+    case DraftTone::brief:
+      return brief;
+    case DraftTone::formal:
+      return formal;
+  }
+  return warm;
+}
+
 std::string greeting(const Pitch& p) {
   if (p.tone == DraftTone::formal) return "Dear " + p.name + ",";
   return "Hi " + p.first_name + ",";
@@ -261,15 +274,8 @@ std::string greeting(const Pitch& p) {
 
 std::string sign_off(const Pitch& p) {
   const std::string first = first_word(p.my_name);
-  switch (p.tone) {
-    case DraftTone::warm:
-      return first.empty() ? "Best," : "Best,\n" + first;
-    case DraftTone::brief:
-      return first;
-    case DraftTone::formal:
-      return p.my_name.empty() ? "Kind regards," : "Kind regards,\n" + p.my_name;
-  }
-  return "Best,";
+  return in_tone(p.tone, first.empty() ? "Best," : "Best,\n" + first, first,
+                 p.my_name.empty() ? "Kind regards," : "Kind regards,\n" + p.my_name);
 }
 
 std::string owed_sentence(const Pitch& p) {
@@ -277,62 +283,52 @@ std::string owed_sentence(const Pitch& p) {
   const bool late = std::any_of(p.owed.begin(), p.owed.end(),
                                 [](const OwedFollowUp& o) { return o.days_late > 0; });
   const DraftTone tone = p.tone;
-  if (p.owed.size() == 1) {
-    const SecondPerson s = to_second_person(p.owed.front().text, p.first_name, p.name);
-    if (!s.is_action) {
-      const std::string q = "\u201c" + s.text + "\u201d";
-      switch (tone) {
-        case DraftTone::warm:
-          return late ? "I still owe you what I promised (" + q +
-                            "), and it has taken me far too long."
-                      : "I haven't forgotten what I promised (" + q + ").";
-        case DraftTone::brief:
-          return late ? "Sorry for the delay on " + q + "." : "Still on my list: " + q + ".";
-        case DraftTone::formal:
-          return late ? "Please accept my apologies: I still owe you what I promised (" + q + ")."
-                      : "I have not forgotten what I promised (" + q + ").";
-      }
+  if (p.owed.size() > 1) {
+    std::vector<std::string> items;
+    for (const auto& o : p.owed) {
+      const SecondPerson s = to_second_person(o.text, p.first_name, p.name);
+      items.push_back(s.is_action ? "to " + s.infinitive : "\u201c" + s.text + "\u201d");
     }
-    switch (tone) {
-      case DraftTone::warm:
-        if (late) {
-          return "I promised to " + s.infinitive + ", and it has taken me far too long" +
-                 (s.deliverable ? ": here it is." : "; I haven't forgotten.");
-        }
-        return "I promised to " + s.infinitive +
-               (s.deliverable ? ", so here it is." : ", and I'm on it.");
-      case DraftTone::brief:
-        if (late)
-          return "Sorry for the delay in " + s.gerund + (s.deliverable ? ": here it is." : ".");
-        return "Following up on " + s.gerund + (s.deliverable ? ": here it is." : ".");
-      case DraftTone::formal:
-        if (late) {
-          return "Please accept my apologies for the delay in " + s.gerund +
-                 (s.deliverable ? "; you will find it attached." : "; I have not forgotten.");
-        }
-        return s.deliverable ? "As promised, I am " + s.gerund + "; you will find it attached."
-                             : "I have not forgotten that I promised to " + s.infinitive + ".";
+    if (late) {
+      return in_tone(tone,
+                     "I still owe you what I promised: " + natural_list(items, ", and ") +
+                         ". Sorry it has taken me so long.",
+                     "Sorry for the delay on what I promised: " + natural_list(items) + ".",
+                     "Please accept my apologies: I still owe you what I promised, namely " +
+                         natural_list(items) + ".");
     }
-    return {};
+    return in_tone(tone, "I still owe you what I promised: " + natural_list(items, ", and ") + ".",
+                   "Still on my list: " + natural_list(items) + ".",
+                   "I have not forgotten what I promised: " + natural_list(items) + ".");
   }
-  std::vector<std::string> items;
-  for (const auto& o : p.owed) {
-    const SecondPerson s = to_second_person(o.text, p.first_name, p.name);
-    items.push_back(s.is_action ? "to " + s.infinitive : "\u201c" + s.text + "\u201d");
+  const SecondPerson s = to_second_person(p.owed.front().text, p.first_name, p.name);
+  if (!s.is_action) {
+    const std::string q = "\u201c" + s.text + "\u201d";
+    if (late) {
+      return in_tone(
+          tone, "I still owe you what I promised (" + q + "), and it has taken me far too long.",
+          "Sorry for the delay on " + q + ".",
+          "Please accept my apologies: I still owe you what I promised (" + q + ").");
+    }
+    return in_tone(tone, "I haven't forgotten what I promised (" + q + ").",
+                   "Still on my list: " + q + ".",
+                   "I have not forgotten what I promised (" + q + ").");
   }
-  switch (tone) {
-    case DraftTone::warm:
-      return "I still owe you what I promised: " + natural_list(items, ", and ") +
-             (late ? ". Sorry it has taken me so long." : ".");
-    case DraftTone::brief:
-      return (late ? "Sorry for the delay on what I promised: " : "Still on my list: ") +
-             natural_list(items) + ".";
-    case DraftTone::formal:
-      return late ? "Please accept my apologies: I still owe you what I promised, namely " +
-                        natural_list(items) + "."
-                  : "I have not forgotten what I promised: " + natural_list(items) + ".";
+  // Something to hand over comes with the message; anything else is next.
+  const bool give = s.deliverable;
+  if (late) {
+    return in_tone(tone,
+                   "I promised to " + s.infinitive + ", and it has taken me far too long" +
+                       (give ? ": here it is." : "; I haven't forgotten."),
+                   "Sorry for the delay in " + s.gerund + (give ? ": here it is." : "."),
+                   "Please accept my apologies for the delay in " + s.gerund +
+                       (give ? "; you will find it attached." : "; I have not forgotten."));
   }
-  return {};
+  return in_tone(tone,
+                 "I promised to " + s.infinitive + (give ? ", so here it is." : ", and I'm on it."),
+                 "Following up on " + s.gerund + (give ? ": here it is." : "."),
+                 give ? "As promised, I am " + s.gerund + "; you will find it attached."
+                      : "I have not forgotten that I promised to " + s.infinitive + ".");
 }
 
 // The sentence that thanks them after an ask, or follows up on a recent
@@ -342,39 +338,24 @@ std::string follow_up_sentence(const Pitch& p, Date today) {
   const LastInteraction& last = *p.balance.last;
   const std::string when = pitch_when(last.date, today);
   if (p.timing.thanks) {
-    switch (p.tone) {
-      case DraftTone::warm:
-        return "Thank you again for your help " + when +
-               "; I really appreciate it, and I'd like to return the favour.";
-      case DraftTone::brief:
-        return "Thanks again for your help " + when + ".";
-      case DraftTone::formal:
-        return "Thank you again for your help " + when +
-               "; I am most grateful, and would be glad to return the favour.";
-    }
+    return in_tone(p.tone,
+                   "Thank you again for your help " + when +
+                       "; I really appreciate it, and I'd like to return the favour.",
+                   "Thanks again for your help " + when + ".",
+                   "Thank you again for your help " + when +
+                       "; I am most grateful, and would be glad to return the favour.");
   }
   if (!p.timing.recent) return {};
   const bool gave = last.intent == Intent::give;
-  const std::string what = interaction_phrase(last.kind, gave);
+  const std::string what = interaction_phrase(last.kind, gave) + " " + when;
   if (gave) {
-    switch (p.tone) {
-      case DraftTone::warm:
-        return "Following up on " + what + " " + when + ": I hope it was useful.";
-      case DraftTone::brief:
-        return "Following up on " + what + " " + when + ".";
-      case DraftTone::formal:
-        return "I am following up on " + what + " " + when + ", which I hope was useful.";
-    }
+    return in_tone(p.tone, "Following up on " + what + ": I hope it was useful.",
+                   "Following up on " + what + ".",
+                   "I am following up on " + what + ", which I hope was useful.");
   }
-  switch (p.tone) {
-    case DraftTone::warm:
-      return "Thanks again for " + what + " " + when + "; it was good to catch up.";
-    case DraftTone::brief:
-      return "Thanks for " + what + " " + when + ".";
-    case DraftTone::formal:
-      return "Thank you again for " + what + " " + when + "; it was a pleasure to catch up.";
-  }
-  return {};
+  return in_tone(p.tone, "Thanks again for " + what + "; it was good to catch up.",
+                 "Thanks for " + what + ".",
+                 "Thank you again for " + what + "; it was a pleasure to catch up.");
 }
 
 std::string connection_sentence(const Pitch& p) {
@@ -382,9 +363,8 @@ std::string connection_sentence(const Pitch& p) {
   const FirstContact& f = *p.first_contact;
   const bool formal = p.tone == DraftTone::formal;
   if (!f.connection) {
-    if (f.linkedin)
-      return formal ? "We are connected on LinkedIn." : "We're connected on LinkedIn.";
-    return {};
+    if (!f.linkedin) return {};
+    return formal ? "We are connected on LinkedIn." : "We're connected on LinkedIn.";
   }
   const std::string& v = f.connection->value;
   switch (f.connection->kind) {
@@ -409,250 +389,167 @@ std::string connection_sentence(const Pitch& p) {
 std::string reason_sentence(const Pitch& p) {
   if (!p.first_contact || !p.first_contact->reason) return {};
   const CommonGround& r = *p.first_contact->reason;
-  const bool shared_skill =
-      r.kind == CommonKind::skill &&
-      std::any_of(p.common_ground.begin(), p.common_ground.end(), [&](const CommonGround& g) {
-        return g.kind == CommonKind::skill && g.value == r.value;
-      });
+  const std::string& v = r.value;
   if (r.kind == CommonKind::interest) {
-    switch (p.tone) {
-      case DraftTone::warm:
-        return "I'm reaching out because we both care about " + r.value + ".";
-      case DraftTone::brief:
-        return "We both care about " + r.value + ".";
-      case DraftTone::formal:
-        return "I am writing because we share an interest in " + r.value + ".";
-    }
+    return in_tone(p.tone, "I'm reaching out because we both care about " + v + ".",
+                   "We both care about " + v + ".",
+                   "I am writing because we share an interest in " + v + ".");
   }
+  const bool shared_skill = std::any_of(
+      p.common_ground.begin(), p.common_ground.end(),
+      [&](const CommonGround& g) { return g.kind == CommonKind::skill && g.value == v; });
   if (shared_skill) {
-    switch (p.tone) {
-      case DraftTone::warm:
-        return "I'm reaching out because we both work on " + r.value + ".";
-      case DraftTone::brief:
-        return "We both work on " + r.value + ".";
-      case DraftTone::formal:
-        return "I am writing because we both work on " + r.value + ".";
-    }
+    return in_tone(p.tone, "I'm reaching out because we both work on " + v + ".",
+                   "We both work on " + v + ".", "I am writing because we both work on " + v + ".");
   }
-  switch (p.tone) {
-    case DraftTone::warm:
-      return "I'm reaching out because you know a lot about " + r.value + ", which I care about.";
-    case DraftTone::brief:
-      return "You know " + r.value + ", which I care about.";
-    case DraftTone::formal:
-      return "I am writing because of your expertise in " + r.value +
-             ", which is of great interest to me.";
+  return in_tone(
+      p.tone, "I'm reaching out because you know a lot about " + v + ", which I care about.",
+      "You know " + v + ", which I care about.",
+      "I am writing because of your expertise in " + v + ", which is of great interest to me.");
+}
+
+// For a first contact, one small offer: help, else trading notes, else the
+// top introduction.
+std::string first_offer_sentence(const Pitch& p) {
+  const std::vector<std::string> help = help_offers(p);
+  const std::vector<std::string> trade = trade_offers(p);
+  if (!help.empty()) {
+    const std::string& h = help.front();
+    return in_tone(
+        p.tone, "If it's useful, I'd be happy to share what I've learned about " + h + ".",
+        "Happy to share what I know about " + h + ".",
+        "Should it be of use, I would be glad to share what I have learned about " + h + ".");
   }
-  return {};
+  if (!trade.empty()) {
+    const std::string& t = trade.front();
+    return in_tone(p.tone, "I'd love to trade notes on " + t + ".",
+                   "Keen to trade notes on " + t + ".",
+                   "I would welcome the chance to compare notes on " + t + ".");
+  }
+  if (p.introductions.empty()) return {};
+  const Introduction& intro = p.introductions.front();
+  const std::string& topic = intro.topics.front();
+  return in_tone(p.tone,
+                 "If it's useful, I'd be glad to introduce you to " + intro.name +
+                     ", who knows a lot about " + topic + ".",
+                 "Happy to introduce you to " + intro.name + " (" + topic + ").",
+                 "Should it be of use, I would be glad to introduce you to " + intro.name +
+                     ", who knows a great deal about " + topic + ".");
 }
 
 // The value paragraph: help, trading notes, the top introduction; for a
 // first contact, only the first of them ("one small offer").
 std::string offer_paragraph(const Pitch& p) {
+  if (p.timing.first_contact) return first_offer_sentence(p);
   const std::vector<std::string> help = help_offers(p);
   const std::vector<std::string> trade = trade_offers(p);
   const Introduction* intro = p.introductions.empty() ? nullptr : &p.introductions.front();
-  const DraftTone tone = p.tone;
-  if (p.timing.first_contact) {
-    if (!help.empty()) {
-      switch (tone) {
-        case DraftTone::warm:
-          return "If it's useful, I'd be happy to share what I've learned about " + help.front() +
-                 ".";
-        case DraftTone::brief:
-          return "Happy to share what I know about " + help.front() + ".";
-        case DraftTone::formal:
-          return "Should it be of use, I would be glad to share what I have learned about " +
-                 help.front() + ".";
-      }
-    }
-    if (!trade.empty()) {
-      switch (tone) {
-        case DraftTone::warm:
-          return "I'd love to trade notes on " + trade.front() + ".";
-        case DraftTone::brief:
-          return "Keen to trade notes on " + trade.front() + ".";
-        case DraftTone::formal:
-          return "I would welcome the chance to compare notes on " + trade.front() + ".";
-      }
-    }
-    if (intro) {
-      const std::string topic = intro->topics.front();
-      switch (tone) {
-        case DraftTone::warm:
-          return "If it's useful, I'd be glad to introduce you to " + intro->name +
-                 ", who knows a lot about " + topic + ".";
-        case DraftTone::brief:
-          return "Happy to introduce you to " + intro->name + " (" + topic + ").";
-        case DraftTone::formal:
-          return "Should it be of use, I would be glad to introduce you to " + intro->name +
-                 ", who knows a great deal about " + topic + ".";
-      }
-    }
-    return {};
-  }
-
-  std::string s;
-  const auto add = [&](const std::string& sentence) {
-    if (!s.empty()) s += " ";
-    s += sentence;
-  };
+  std::vector<std::string> sentences;
   if (!help.empty()) {
-    switch (tone) {
-      case DraftTone::warm:
-        add("I know you're interested in " + natural_list(help) +
-            ", and I'd be happy to share what I've learned there if it's useful.");
-        break;
-      case DraftTone::brief:
-        add("Happy to share what I know about " + natural_list(help) + " if useful.");
-        break;
-      case DraftTone::formal:
-        add("I understand you are interested in " + natural_list(help) +
-            "; I would be glad to share what I have learned there, should it be useful.");
-        break;
-    }
+    const std::string h = natural_list(help);
+    sentences.push_back(
+        in_tone(p.tone,
+                "I know you're interested in " + h +
+                    ", and I'd be happy to share what I've learned there if it's useful.",
+                "Happy to share what I know about " + h + " if useful.",
+                "I understand you are interested in " + h +
+                    "; I would be glad to share what I have learned there, should it be useful."));
   }
   if (!trade.empty()) {
-    const bool also = !help.empty();
-    switch (tone) {
-      case DraftTone::warm:
-        add("Since we both work with " + natural_list(trade) + ", I'd " + (also ? "also " : "") +
-            "love to trade notes.");
-        break;
-      case DraftTone::brief:
-        add("Keen to trade notes on " + natural_list(trade) + ".");
-        break;
-      case DraftTone::formal:
-        add("As we both work with " + natural_list(trade) + ", I would " + (also ? "also " : "") +
-            "welcome the chance to compare notes.");
-        break;
-    }
+    const std::string t = natural_list(trade);
+    const std::string also = help.empty() ? "" : "also ";
+    sentences.push_back(
+        in_tone(p.tone, "Since we both work with " + t + ", I'd " + also + "love to trade notes.",
+                "Keen to trade notes on " + t + ".",
+                "As we both work with " + t + ", I would " + also +
+                    "welcome the chance to compare notes."));
   }
   if (intro) {
     const std::string topics = natural_list(intro->topics);
-    if (!s.empty()) {
-      switch (tone) {
-        case DraftTone::warm:
-          add("I could also introduce you to " + intro->name + ", who knows a lot about " + topics +
-              ".");
-          break;
-        case DraftTone::brief:
-          add("I could also introduce you to " + intro_phrase(*intro) + ".");
-          break;
-        case DraftTone::formal:
-          add("I could also introduce you to " + intro->name + ", who knows a great deal about " +
-              topics + ".");
-          break;
-      }
+    if (sentences.empty()) {
+      sentences.push_back(
+          in_tone(p.tone,
+                  "I thought you might like to meet " + intro->name + ", who knows a lot about " +
+                      topics + "; I'd be happy to introduce you.",
+                  "Happy to introduce you to " + intro_phrase(*intro) + ".",
+                  "You might value meeting " + intro->name + ", who knows a great deal about " +
+                      topics + "; I would be happy to introduce you."));
     } else {
-      switch (tone) {
-        case DraftTone::warm:
-          add("I thought you might like to meet " + intro->name + ", who knows a lot about " +
-              topics + "; I'd be happy to introduce you.");
-          break;
-        case DraftTone::brief:
-          add("Happy to introduce you to " + intro_phrase(*intro) + ".");
-          break;
-        case DraftTone::formal:
-          add("You might value meeting " + intro->name + ", who knows a great deal about " +
-              topics + "; I would be happy to introduce you.");
-          break;
-      }
+      sentences.push_back(in_tone(p.tone,
+                                  "I could also introduce you to " + intro->name +
+                                      ", who knows a lot about " + topics + ".",
+                                  "I could also introduce you to " + intro_phrase(*intro) + ".",
+                                  "I could also introduce you to " + intro->name +
+                                      ", who knows a great deal about " + topics + "."));
     }
   }
-  if (!s.empty()) return s;
+  if (!sentences.empty()) {
+    std::string s;
+    for (const auto& sentence : sentences) s += (s.empty() ? "" : " ") + sentence;
+    return s;
+  }
   // Nothing to offer: after an ask, ask what would help; before a meeting,
   // ask about them; right after one, say nothing more.
   if (p.timing.thanks) {
-    switch (tone) {
-      case DraftTone::warm:
-        return "Is there anything I can do for you in return? I'd love to hear what you're "
-               "working on these days.";
-      case DraftTone::brief:
-        return "Anything I can do in return?";
-      case DraftTone::formal:
-        return "Please do let me know if there is anything I can do in return.";
-    }
+    return in_tone(p.tone,
+                   "Is there anything I can do for you in return? I'd love to hear what you're "
+                   "working on these days.",
+                   "Anything I can do in return?",
+                   "Please do let me know if there is anything I can do in return.");
   }
   if (p.timing.recent) return {};
-  switch (tone) {
-    case DraftTone::warm:
-      return "I'd love to hear what you're working on these days.";
-    case DraftTone::brief:
-      return "What are you working on these days?";
-    case DraftTone::formal:
-      return "I would be interested to hear what you are working on at present.";
-  }
-  return {};
+  return in_tone(p.tone, "I'd love to hear what you're working on these days.",
+                 "What are you working on these days?",
+                 "I would be interested to hear what you are working on at present.");
 }
 
 std::string invitation_sentence(const Pitch& p) {
-  const DraftTone tone = p.tone;
   if (p.timing.first_contact) {
-    switch (tone) {
-      case DraftTone::warm:
-        return "Would you have 15 minutes for a call in the next few weeks? No pressure at all if "
-               "you're busy.";
-      case DraftTone::brief:
-        return "Could we talk for 15 minutes in the next few weeks?";
-      case DraftTone::formal:
-        return "Would you have 15 minutes for a short call in the coming weeks? I would quite "
-               "understand if the timing does not suit.";
-    }
+    return in_tone(p.tone,
+                   "Would you have 15 minutes for a call in the next few weeks? No pressure at all "
+                   "if you're busy.",
+                   "Could we talk for 15 minutes in the next few weeks?",
+                   "Would you have 15 minutes for a short call in the coming weeks? I would quite "
+                   "understand if the timing does not suit.");
   }
   if (!p.timing.proposes_meeting) {
     // Right after an interaction: no new meeting, only an open door.
     if (p.offers.empty() && p.introductions.empty()) return {};
-    switch (tone) {
-      case DraftTone::warm:
-        return "Just let me know if any of that would help.";
-      case DraftTone::brief:
-        return "Let me know if that helps.";
-      case DraftTone::formal:
-        return "Please let me know if any of this would be of use.";
-    }
+    return in_tone(p.tone, "Just let me know if any of that would help.",
+                   "Let me know if that helps.",
+                   "Please let me know if any of this would be of use.");
   }
   std::string where;
   for (const auto& c : p.common_ground) {
     if (c.kind == CommonKind::location) where = c.value;
   }
-  const bool colleague = has_common(p, CommonKind::company);
+  // Lunch with a colleague, a coffee in the city you share, else a coffee or
+  // a call.
   std::string s;
-  switch (tone) {
-    case DraftTone::warm:
-      s = colleague ? "Would you be up for lunch one day in the next few weeks?"
-          : !where.empty()
-              ? "Would you be up for a coffee in " + where + " in the next few weeks?"
-              : "Would you be up for a coffee, or a video call, in the next few weeks?";
-      if (!p.ask) s += " No agenda; it would just be good to talk.";
-      break;
-    case DraftTone::brief:
-      s = colleague        ? "Lunch one day in the next few weeks?"
-          : !where.empty() ? "Coffee in " + where + " in the next few weeks?"
-                           : "Coffee or a video call in the next few weeks?";
-      break;
-    case DraftTone::formal:
-      s = colleague ? "Would you be available for lunch one day in the coming weeks?"
-          : !where.empty()
-              ? "Would you be available for a coffee in " + where + " in the coming weeks?"
-              : "Would you be available for a coffee or a video call in the coming weeks?";
-      if (!p.ask) s += " There is no particular agenda; I would simply value the conversation.";
-      break;
+  if (has_common(p, CommonKind::company)) {
+    s = in_tone(p.tone, "Would you be up for lunch one day in the next few weeks?",
+                "Lunch one day in the next few weeks?",
+                "Would you be available for lunch one day in the coming weeks?");
+  } else if (!where.empty()) {
+    s = in_tone(p.tone, "Would you be up for a coffee in " + where + " in the next few weeks?",
+                "Coffee in " + where + " in the next few weeks?",
+                "Would you be available for a coffee in " + where + " in the coming weeks?");
+  } else {
+    s = in_tone(p.tone, "Would you be up for a coffee, or a video call, in the next few weeks?",
+                "Coffee or a video call in the next few weeks?",
+                "Would you be available for a coffee or a video call in the coming weeks?");
+  }
+  if (!p.ask) {
+    s += in_tone(p.tone, " No agenda; it would just be good to talk.", "",
+                 " There is no particular agenda; I would simply value the conversation.");
   }
   return s;
 }
 
 std::string ask_sentence(const Pitch& p) {
   if (!p.ask) return {};
-  switch (p.tone) {
-    case DraftTone::warm:
-      return "And one thing I wanted to ask, no pressure at all: " + *p.ask;
-    case DraftTone::brief:
-      return "One ask: " + *p.ask;
-    case DraftTone::formal:
-      return "If I may, I also wanted to ask: " + *p.ask;
-  }
-  return {};
+  return in_tone(p.tone, "And one thing I wanted to ask, no pressure at all: " + *p.ask,
+                 "One ask: " + *p.ask, "If I may, I also wanted to ask: " + *p.ask);
 }
 
 // ---------------------------------------------------------------------------
