@@ -148,7 +148,7 @@ const PitchVerb* find_pitch_verb(std::string_view word) {
   return nullptr;
 }
 
-std::string ascii_lower(std::string_view s) {
+std::string note_lower(std::string_view s) {
   std::string out(s);
   for (char& ch : out) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
@@ -238,7 +238,7 @@ std::string agree_with_you(const std::string& verb) {
       {"goes", "go"},
       {"says", "say"},
   }};
-  const std::string lower = ascii_lower(verb);
+  const std::string lower = note_lower(verb);
   for (const auto& [from, to] : kIrregular) {
     if (lower == from) return std::string(to);
   }
@@ -267,12 +267,12 @@ std::string in_tone(DraftTone tone, std::string warm, std::string brief, std::st
   return warm;
 }
 
-std::string greeting(const Pitch& p) {
+std::string draft_greeting(const Pitch& p) {
   if (p.tone == DraftTone::formal) return "Dear " + p.name + ",";
   return "Hi " + p.first_name + ",";
 }
 
-std::string sign_off(const Pitch& p) {
+std::string draft_sign_off(const Pitch& p) {
   const std::string first = first_word(p.my_name);
   return in_tone(p.tone, first.empty() ? "Best," : "Best,\n" + first, first,
                  p.my_name.empty() ? "Kind regards," : "Kind regards,\n" + p.my_name);
@@ -679,7 +679,7 @@ SecondPerson to_second_person(std::string_view text, std::string_view first_name
   bool subject_you = false;  // the word before was "he" or "she", now "you"
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     NoteWord w = split_note_word(tokens[i]);
-    const std::string lower = ascii_lower(w.core);
+    const std::string lower = note_lower(w.core);
     const bool after_subject = subject_you;
     subject_you = false;
     // The full name, then the first name alone.
@@ -721,7 +721,7 @@ SecondPerson to_second_person(std::string_view text, std::string_view first_name
     } else if (lower == "her") {
       std::string next;
       if (i + 1 < tokens.size() && w.trail.empty()) {
-        next = ascii_lower(split_note_word(tokens[i + 1]).core);
+        next = note_lower(split_note_word(tokens[i + 1]).core);
       }
       replaced = object_her_before(next) ? "you" : "your";
     }
@@ -743,14 +743,14 @@ SecondPerson to_second_person(std::string_view text, std::string_view first_name
   result.text = joined;
   if (out.empty()) return result;
   const NoteWord first = split_note_word(out.front());
-  const PitchVerb* verb = first.lead.empty() ? find_pitch_verb(ascii_lower(first.core)) : nullptr;
+  const PitchVerb* verb = first.lead.empty() ? find_pitch_verb(note_lower(first.core)) : nullptr;
   if (!verb) return result;
   std::vector<std::string> rest(out.begin() + 1, out.end());
   // "Send my CV": to you, when no one else is named.
   if (verb->to_someone && !named && !rest.empty()) {
     static constexpr std::array<std::string_view, 9> kDeterminers = {
         "my", "a", "an", "the", "some", "our", "this", "these", "those"};
-    const std::string next = ascii_lower(split_note_word(rest.front()).core);
+    const std::string next = note_lower(split_note_word(rest.front()).core);
     if (std::find(kDeterminers.begin(), kDeterminers.end(), next) != kDeterminers.end()) {
       rest.insert(rest.begin(), "you");
     }
@@ -1016,7 +1016,7 @@ std::string builtin_draft(const Pitch& p, Date today) {
   const auto add = [&](std::string s) {
     if (!s.empty()) paragraphs.push_back(std::move(s));
   };
-  add(greeting(p));
+  add(draft_greeting(p));
   // What you owe comes first: nothing else reads well before it.
   add(owed_sentence(p));
   // A fresh occasion is the most natural opening there is.
@@ -1035,7 +1035,7 @@ std::string builtin_draft(const Pitch& p, Date today) {
   add(offer_paragraph(p));
   add(invitation_sentence(p));
   add(ask_sentence(p));
-  add(sign_off(p));
+  add(draft_sign_off(p));
 
   std::string out;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
