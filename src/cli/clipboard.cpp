@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -119,6 +120,24 @@ Status copy_with(const Environment& env, const std::vector<std::string>& program
                     ")");
   }
   return {};
+}
+
+CopyResult copy_to_clipboard(const Environment& env, std::ostream* terminal,
+                             std::string_view text) {
+  CopyResult result;
+  if (terminal && terminal_takes_osc52(env)) {
+    *terminal << osc52(text) << std::flush;
+    result.ways.emplace_back("the terminal (OSC 52)");
+  }
+  const auto program = clipboard_program(env);
+  if (!program.empty()) {
+    if (auto ok = copy_with(env, program, text); ok) {
+      result.ways.push_back(std::filesystem::path(program.front()).filename().string());
+    } else {
+      result.problems.push_back(ok.error().message);
+    }
+  }
+  return result;
 }
 
 }  // namespace kith::cli

@@ -410,18 +410,18 @@ Status check_profile_options(const EditOptions& o) {
   const ContactFields& f = o.fields;
   const ContactRemovals& r = o.removals;
   const std::pair<const char*, bool> contact_only[] = {
-      {"--email", !f.emails.empty()},       {"--phone", !f.phones.empty()},
-      {"--role", f.role.has_value()},       {"--link", !f.links.empty()},
-      {"--how-met", f.how_met.has_value()}, {"--met", f.met.has_value()},
-      {"--every", f.every.has_value()},     {"--birthday", f.birthday.has_value()},
-      {"--note", f.note.has_value()},       {"--no-email", !r.emails.empty()},
-      {"--no-phone", !r.phones.empty()},    {"--no-link", !r.links.empty()},
+      {"--email", !f.emails.empty()},         {"--phone", !f.phones.empty()},
+      {"--link", !f.links.empty()},           {"--how-met", f.how_met.has_value()},
+      {"--met", f.met.has_value()},           {"--every", f.every.has_value()},
+      {"--birthday", f.birthday.has_value()}, {"--note", f.note.has_value()},
+      {"--no-email", !r.emails.empty()},      {"--no-phone", !r.phones.empty()},
+      {"--no-link", !r.links.empty()},
   };
   for (const auto& [option, given] : contact_only) {
     if (given) {
       return usage_error(std::string(option) + " does not apply to your profile",
-                         "your profile has a name, skills, interests, goals, tags, a company "
-                         "and a location");
+                         "your profile has a name, skills, interests, goals, tags, a company, "
+                         "a role and a location");
     }
   }
   return {};
@@ -445,7 +445,7 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
   }
   for (const auto& [option, value] :
        std::initializer_list<std::pair<const char*, const std::optional<std::string>*>>{
-           {"--company", &f.company}, {"--location", &f.location}}) {
+           {"--company", &f.company}, {"--role", &f.role}, {"--location", &f.location}}) {
     if (*value && !(*value)->empty()) {
       if (auto s = check_text(option, **value); !s) return s.error();
     }
@@ -475,6 +475,7 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
     if (v) field = v->empty() ? std::nullopt : v;
   };
   set_scalar(p.company, f.company);
+  set_scalar(p.role, f.role);
   set_scalar(p.location, f.location);
   for (const auto& l : lists) {
     auto& list = p.*(info(l.field).in_profile);

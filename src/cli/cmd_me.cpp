@@ -1,4 +1,4 @@
-// kith me [--name N] [--skill S]... [--interest I]... [--goal G]... [--json]:
+// kith me [--name N] [--skill S]... [--interest I]... [--goal G]... [--role R] [--json]:
 // your own profile. With options it adds to it (`kith edit me` changes or
 // removes); without, it shows it.
 #include "cli/commands.h"
@@ -17,12 +17,13 @@ struct MeOptions {
   std::vector<std::string> goals;
   std::vector<std::string> tags;
   std::optional<std::string> company;
+  std::optional<std::string> role;
   std::optional<std::string> location;
   bool json = false;
 
   bool changes_something() const {
-    return name || company || location || !skills.empty() || !interests.empty() || !goals.empty() ||
-           !tags.empty();
+    return name || company || role || location || !skills.empty() || !interests.empty() ||
+           !goals.empty() || !tags.empty();
   }
 };
 
@@ -43,6 +44,9 @@ Status validate(const MeOptions& o) {
   if (o.company) {
     if (auto s = check_text("--company", *o.company); !s) return s;
   }
+  if (o.role) {
+    if (auto s = check_text("--role", *o.role); !s) return s;
+  }
   if (o.location) {
     if (auto s = check_text("--location", *o.location); !s) return s;
   }
@@ -53,7 +57,7 @@ Status validate(const MeOptions& o) {
 // about having something to offer, and a profile with only goals is "empty"
 // for pitch but still has something to show.)
 bool blank(const Profile& p) {
-  return p.empty() && p.goals.empty() && p.tags.empty() && !p.company && !p.location;
+  return p.empty() && p.goals.empty() && p.tags.empty() && !p.company && !p.role && !p.location;
 }
 
 void print_profile(const Profile& p, Context& ctx) {
@@ -77,6 +81,7 @@ void print_profile(const Profile& p, Context& ctx) {
   add("goals", join(p.goals), "--goal G");
   if (!p.tags.empty()) add("tags", join(p.tags), "");
   if (p.company) add("company", *p.company, "");
+  if (p.role) add("role", *p.role, "");
   if (p.location) add("location", *p.location, "");
   table.print(ctx.out, style, "  ");
 }
@@ -103,6 +108,7 @@ int run_me(const MeOptions& o, Context& ctx) {
   Profile p = std::move(*profile);
   if (o.name) p.name = *o.name;
   if (o.company) p.company = *o.company;
+  if (o.role) p.role = *o.role;
   if (o.location) p.location = *o.location;
   add_values(ListField::skills, p.skills, o.skills);
   add_values(ListField::interests, p.interests, o.interests);
@@ -132,6 +138,8 @@ void setup_me(CLI::App& sub, Context& ctx) {
   sub.add_option("--tag", o->tags, "A tag you share with people, for common ground (repeatable)")
       ->type_name("T");
   sub.add_option("--company", o->company, "Your company, for common ground")->type_name("C");
+  sub.add_option("--role", o->role, "Your role, to say who you are in a first message")
+      ->type_name("R");
   sub.add_option("--location", o->location, "Where you are, for common ground")->type_name("L");
   sub.add_flag("--json", o->json, "Print the profile as JSON");
   sub.callback([o, &ctx] { ctx.exit_code = run_me(*o, ctx); });

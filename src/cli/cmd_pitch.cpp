@@ -1,7 +1,9 @@
-// kith pitch CONTACT [--ask TEXT] [--template FILE] [--intros N] [--json]:
-// why this person would want to hear from you, and a draft message.
+// kith pitch CONTACT [--ask TEXT] [--tone TONE] [--template FILE] [--intros N]
+// [--copy] [--json]: why this person would want to hear from you, and a
+// draft message.
 #include <charconv>
 
+#include "cli/clipboard.h"
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/output.h"
@@ -18,6 +20,8 @@ struct PitchCliOptions {
   std::optional<std::string> ask;
   std::optional<std::string> template_file;
   std::string intros = "3";
+  std::string tone = "warm";
+  bool copy = false;
   bool json = false;
 };
 
@@ -101,9 +105,28 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
   if (c.location) headline += (headline.empty() ? "" : " · ") + clean(*c.location);
   if (!headline.empty()) ctx.out << "  " << headline << "\n";
 
+  if (!p.owed.empty()) {
+    heading(ctx, style, "What you owe " + f);
+    for (const auto& owed : p.owed) {
+      const std::string when = "promised " + format_date(owed.date) +
+                               (owed.by ? ", due " + format_date(*owed.by) : std::string()) + ": ";
+      ctx.out << "  " << clean(owed.text) << "\n    " << style(Tone::dim, when)
+              << style(owed.days_late > 0 ? Tone::yellow : Tone::plain,
+                       lateness_phrase(owed.days_late))
+              << "\n";
+    }
+  }
+
   heading(ctx, style, "What you can offer " + f);
-  if (!p.you_can_offer.empty()) {
-    ctx.out << "  " << style(Tone::green, clean(join(p.you_can_offer))) << "\n";
+  if (!p.offers.empty()) {
+    std::vector<std::string> help;
+    std::vector<std::string> trade;
+    for (const auto& offer : p.offers) (offer.theirs ? trade : help).push_back(offer.skill);
+    if (!help.empty()) ctx.out << "  " << style(Tone::green, clean(join(help))) << "\n";
+    if (!trade.empty()) {
+      ctx.out << "  " << style(Tone::green, clean(join(trade)))
+              << style(Tone::dim, "  (" + f + " knows it too: trade notes)") << "\n";
+    }
   } else if (me.skills.empty()) {
     hint_line(ctx, style, "nothing yet: add your skills with `kith me --skill \"what you know\"`");
   } else if (c.interests.empty()) {
@@ -119,8 +142,11 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
   if (!p.introductions.empty()) {
     Table table;
     for (const auto& intro : p.introductions) {
-      table.add(
-          {{clean(intro.name)}, {clean(join(intro.topics)), Tone::green}, {intro.id, Tone::dim}});
+      table.add({{clean(intro.name)},
+                 {clean(join(intro.topics)), Tone::green},
+                 {std::string(to_string(intro.warmth)),
+                  intro.warmth == Warmth::warm ? Tone::plain : Tone::dim},
+                 {intro.id, Tone::dim}});
     }
     table.print(ctx.out, style, "  ");
   } else if (max_intros == 0) {
@@ -128,7 +154,9 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
   } else if (c.interests.empty()) {
     hint_line(ctx, style, "nobody yet: no interests recorded for " + f);
   } else {
-    hint_line(ctx, style, "nobody in your network has a skill among " + f + "'s interests");
+    hint_line(ctx, style,
+              "nobody in your network, apart from those " + f +
+                  " already met through you, has a skill among " + f + "'s interests");
   }
 
   heading(ctx, style, "What " + f + " can offer you");
@@ -147,7 +175,9 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
 
   heading(ctx, style, "Common ground");
   if (p.common_ground.empty()) {
-    hint_line(ctx, style, "nothing recorded (tags, company, location, how you met)");
+    hint_line(ctx, style,
+              "nothing recorded (tags, interests, skills, companies, location, people met "
+              "together, how you met)");
   } else {
     for (const auto& g : p.common_ground) {
       ctx.out << "  " << wrap(clean(describe(g)), kWrapWidth - 2, "    ") << "\n";
@@ -167,7 +197,18 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
                       : b.last->intent == Intent::ask ? Tone::yellow
                                                       : Tone::plain;
     ctx.out << "  last: " << style(tone, std::string(to_string(b.last->intent))) << " ("
-            << clean(b.last->kind) << ") on " << format_date(b.last->date) << "\n";
+            << clean(b.last->kind) << ") on " << format_date(b.last->date);
+    const int days = p.timing.days_since_last.value_or(0);
+    ctx.out << style(Tone::dim, ", " + (days == 0   ? std::string("today")
+                                        : days == 1 ? std::string("yesterday")
+                                                    : plural(days, "day", "days") + " ago"));
+    if (p.timing.recent) ctx.out << style(Tone::dim, ": recent, so no new meeting yet");
+    ctx.out << "\n  " << std::string(to_string(b.warmth))
+            << style(Tone::dim,
+                     b.warmth == Warmth::warm     ? " (a give or catch-up within the cadence)"
+                     : b.warmth == Warmth::lapsed ? " (no give or catch-up within the cadence)"
+                                                  : " (no give or catch-up yet)")
+            << "\n";
   }
 
   if (p.occasion) {
@@ -181,16 +222,19 @@ void print_pitch(const Pitch& p, const Contact& c, const Profile& me, const Pitc
   }
 
   heading(ctx, style, "Advice");
+  // What you owe and "lead with a give" come first, marked.
+  const std::size_t marked = (p.owed.empty() ? 0 : 1) + (p.give_first.any() ? 1 : 0);
   for (std::size_t i = 0; i < p.advice.size(); ++i) {
     const std::string line = wrap(clean(p.advice[i]), kWrapWidth - 4, "    ");
-    ctx.out << "  " << (i == 0 && p.give_first.any() ? style(Tone::yellow, "!") : "-") << " "
-            << line << "\n";
+    ctx.out << "  " << (i < marked ? style(Tone::yellow, "!") : "-") << " " << line << "\n";
   }
 
   std::string rule;
   for (std::size_t i = 0; i < kWrapWidth; ++i) rule += "─";
   heading(ctx, style,
-          o.template_file ? "Draft (from " + clean(*o.template_file) + ")" : std::string("Draft"));
+          o.template_file             ? "Draft (from " + clean(*o.template_file) + ")"
+          : p.tone == DraftTone::warm ? std::string("Draft")
+                                      : "Draft (" + std::string(to_string(p.tone)) + ")");
   ctx.out << style(Tone::dim, rule) << "\n";
   std::size_t start = 0;
   const std::string& d = p.draft;
@@ -213,6 +257,11 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
     if (auto s = check_text("--ask", *o.ask); !s) return ctx.fail(s.error());
     options.ask = *o.ask;
   }
+  if (auto tone = parse_draft_tone(o.tone)) {
+    options.tone = *tone;
+  } else {
+    return ctx.fail(usage_error("bad --tone '" + clean(o.tone) + "'", "use warm, brief or formal"));
+  }
   if (o.template_file) {
     auto tmpl = load_template(*o.template_file);
     if (!tmpl) return ctx.fail(tmpl.error());
@@ -220,6 +269,18 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   }
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
+  // With --copy, a way to copy must exist before anything is printed: the
+  // terminal (OSC 52) on stdout or stderr, or a clipboard program.
+  const Environment& env = ctx.env();
+  std::ostream* terminal = env.stdout_is_tty ? &ctx.out : env.stderr_is_tty ? &ctx.err : nullptr;
+  if (o.copy && !(terminal && terminal_takes_osc52(env)) && clipboard_program(env).empty()) {
+    return ctx.fail(
+        io_error("cannot copy the draft: no terminal that takes OSC 52 (stdout and "
+                 "stderr are not one, or TERM is dumb or linux), and neither wl-copy "
+                 "nor xclip is there for a display (WAYLAND_DISPLAY, DISPLAY)",
+                 "run it in a terminal, or take the draft from `kith pitch " + clean(o.contact) +
+                     " --json | jq -r .draft`"));
+  }
 
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -244,13 +305,20 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
   std::vector<std::string> warnings;
   auto own = store->load_interactions_of(contact.id, warnings, contact.aliases);
   if (!own) return ctx.fail(own.error());
-  HistoryMap history = std::move(log->history);
-  history[contact.id] = history_of(summarize(*own), contact.id);
-  const Pitch pitch = make_pitch(*network, history, contact, *today, options);
+  const Pitch pitch = make_pitch(*network, log->history, *own, contact, *today, options);
   if (o.json) {
     print_json(ctx.out, to_json(pitch));
   } else {
     print_pitch(pitch, contact, network->profile, o, options.max_intros, ctx);
+  }
+  if (o.copy) {
+    ctx.out.flush();
+    const CopyResult copied = copy_to_clipboard(env, terminal, pitch.draft);
+    if (copied.ways.empty()) {
+      return ctx.fail(io_error("cannot copy the draft: " + join(copied.problems, "; ")));
+    }
+    for (const auto& problem : copied.problems) ctx.warn(problem);
+    ctx.confirm("copied the draft through " + join(copied.ways, " and "));
   }
   return 0;
 }
@@ -262,12 +330,16 @@ void setup_pitch(CLI::App& sub, Context& ctx) {
   sub.add_option("CONTACT", o->contact, "Id, id prefix, part of the name, or email")->required();
   sub.add_option("--ask", o->ask, "Something you want to ask for; the draft puts it after the give")
       ->type_name("TEXT");
+  sub.add_option("--tone", o->tone, "The draft's register: warm (default), brief or formal")
+      ->type_name("TONE:{warm,brief,formal}");
   sub.add_option("--template", o->template_file,
-                 "Draft from FILE with {{name}} {{first_name}} {{my_name}} {{offer}} {{intro}} "
-                 "{{common}} {{ask}} {{occasion}}")
+                 "Draft from FILE, with placeholders such as {{first_name}} {{offer}} {{owed}} "
+                 "(kith-pitch(1) lists them)")
       ->type_name("FILE");
   sub.add_option("--intros", o->intros, "How many introductions to suggest (default 3)")
       ->type_name("N");
+  sub.add_flag("--copy", o->copy,
+               "Also put the draft on the clipboard (OSC 52, else wl-copy or xclip)");
   sub.add_flag("--json", o->json, "Print the pitch as JSON");
   sub.callback([o, &ctx] { ctx.exit_code = run_pitch(*o, ctx); });
 }

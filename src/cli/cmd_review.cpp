@@ -215,26 +215,13 @@ void print_draft(Session& s, const std::string& draft) {
 }
 
 void copy_draft(Session& s, const std::string& draft) {
-  std::vector<std::string> ways;
-  if (terminal_takes_osc52(s.ctx.env())) {
-    s.ctx.out << osc52(draft) << std::flush;
-    ways.emplace_back("the terminal (OSC 52)");
-  }
-  const auto program = clipboard_program(s.ctx.env());
-  if (!program.empty()) {
-    if (auto ok = copy_with(s.ctx.env(), program, draft); ok) {
-      ways.push_back(fs::path(program.front()).filename().string());
-    } else {
-      s.ctx.warn(ok.error().message);
-    }
-  }
-  if (ways.empty()) {
-    s.ctx.warn(
-        "cannot copy: the terminal takes no OSC 52 (TERM) and neither wl-copy nor xclip "
-        "is there for a display");
+  const CopyResult copied = copy_to_clipboard(s.ctx.env(), &s.ctx.out, draft);
+  for (const auto& problem : copied.problems) s.ctx.warn(problem);
+  if (copied.ways.empty()) {
+    s.ctx.warn("cannot copy: " + std::string(kCannotCopyReason));
     return;
   }
-  s.ctx.out << "Copied the draft through " << join(ways, " and ") << ".\n";
+  s.ctx.out << "Copied the draft through " << join(copied.ways, " and ") << ".\n";
 }
 
 After show_pitch(Session& s, const std::string& first_draft, const std::string& id) {
@@ -293,10 +280,15 @@ std::string key_line(bool weak_ties, bool can_close) {
          (can_close ? "d done, " : "") + "p pitch, n skip, q quit, ? help: ";
 }
 
-// The pitch's first offer: what you can offer them, else whom you could
-// introduce them to.
+// The pitch's first offer: what you can help them with, else notes to trade
+// on what they know too, else whom you could introduce them to.
 std::optional<std::string> first_offer(const Pitch& p) {
-  if (!p.you_can_offer.empty()) return "What you can offer: " + clean(p.you_can_offer.front());
+  for (const Offer& o : p.offers) {
+    if (!o.theirs) return "What you can offer: " + clean(o.skill);
+  }
+  if (!p.offers.empty()) {
+    return "What you can offer: notes to trade on " + clean(p.offers.front().skill);
+  }
   if (!p.introductions.empty()) {
     const Introduction& intro = p.introductions.front();
     return "What you can offer: an introduction to " + clean(intro.name) + " (" +
@@ -334,7 +326,8 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   screen.today = s.today;
   if (const Contact* known = s.network.find(contact.id); known && !weak) {
     s.history[contact.id] = history_of(summarize(*interactions), contact.id);
-    const Pitch pitch = make_pitch(s.network, s.history, *known, s.today, PitchOptions{});
+    const Pitch pitch =
+        make_pitch(s.network, s.history, *interactions, *known, s.today, PitchOptions{});
     screen.offer = first_offer(pitch);
     draft = pitch.draft;
   }

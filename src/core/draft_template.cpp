@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "core/english.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 namespace kith {
@@ -33,22 +35,59 @@ std::pair<std::string_view, std::size_t> placeholder_at(std::string_view text, s
   return {text.substr(word_begin, word_end - word_begin), i + 2 - at};
 }
 
+struct PlaceholderField {
+  std::string_view name;
+  std::string DraftFields::*member;
+};
+
+// Every placeholder and its field, in the documented order.
+constexpr PlaceholderField kPlaceholderFields[] = {
+    {"name", &DraftFields::name},
+    {"first_name", &DraftFields::first_name},
+    {"my_name", &DraftFields::my_name},
+    {"offer", &DraftFields::offer},
+    {"intro", &DraftFields::intro},
+    {"common", &DraftFields::common},
+    {"ask", &DraftFields::ask},
+    {"occasion", &DraftFields::occasion},
+    {"occasion_kind", &DraftFields::occasion_kind},
+    {"occasion_date", &DraftFields::occasion_date},
+    {"occasion_weekday", &DraftFields::occasion_weekday},
+    {"occasion_company", &DraftFields::occasion_company},
+    {"occasion_role", &DraftFields::occasion_role},
+    {"owed", &DraftFields::owed},
+    {"owed_text", &DraftFields::owed_text},
+    {"owed_by", &DraftFields::owed_by},
+    {"follow_up", &DraftFields::follow_up},
+    {"recent_kind", &DraftFields::recent_kind},
+    {"recent_date", &DraftFields::recent_date},
+    {"recent_weekday", &DraftFields::recent_weekday},
+    {"thanks_date", &DraftFields::thanks_date},
+    {"connection", &DraftFields::connection},
+    {"about_me", &DraftFields::about_me},
+    {"reason", &DraftFields::reason},
+    {"my_role", &DraftFields::my_role},
+    {"my_company", &DraftFields::my_company},
+    {"how_met", &DraftFields::how_met},
+    {"shared", &DraftFields::shared},
+    {"trade", &DraftFields::trade},
+};
+
 const std::string& field_value(const DraftFields& f, std::string_view name) {
-  if (name == "name") return f.name;
-  if (name == "first_name") return f.first_name;
-  if (name == "my_name") return f.my_name;
-  if (name == "offer") return f.offer;
-  if (name == "intro") return f.intro;
-  if (name == "common") return f.common;
-  if (name == "occasion") return f.occasion;
+  for (const auto& p : kPlaceholderFields) {
+    if (p.name == name) return f.*(p.member);
+  }
   return f.ask;  // parse_template admits no other name
 }
 
 }  // namespace
 
 const std::vector<std::string_view>& template_placeholders() {
-  static const std::vector<std::string_view> names = {"name",  "first_name", "my_name", "offer",
-                                                      "intro", "common",     "ask",     "occasion"};
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& p : kPlaceholderFields) out.push_back(p.name);
+    return out;
+  }();
   return names;
 }
 
@@ -75,11 +114,21 @@ Result<DraftTemplate> parse_template(std::string_view text, std::string_view whe
       const auto& known = template_placeholders();
       if (std::find(known.begin(), known.end(), word) == known.end()) {
         std::string list;
-        for (auto name : known)
+        std::vector<std::string> names;
+        for (auto name : known) {
           list += (list.empty() ? "" : " ") + ("{{" + std::string(name) + "}}");
+          names.emplace_back(name);
+        }
+        std::string hint;
+        const auto closest = closest_words(word, names);
+        if (!closest.empty()) {
+          std::vector<std::string> quoted;
+          for (const auto& c : closest) quoted.push_back("{{" + c + "}}");
+          hint = "did you mean " + natural_list(quoted, " or ") + "? ";
+        }
         return usage_error("template " + file + ":" + std::to_string(line_number) +
                                ": unknown placeholder {{" + std::string(word) + "}}",
-                           "the placeholders are " + list);
+                           hint + "the placeholders are " + list);
       }
       if (!literal.empty()) pieces.push_back({false, std::move(literal)});
       literal.clear();

@@ -23,8 +23,7 @@ struct DraftTemplate {
 };
 
 // The placeholders a template may use, without braces, in the order the
-// documentation lists them: name, first_name, my_name, offer, intro, common,
-// ask, occasion.
+// documentation lists them: those of DraftFields, in its order.
 const std::vector<std::string_view>& template_placeholders();
 
 // Parses a template. A placeholder is "{{", optional spaces, a word of ASCII
@@ -34,16 +33,45 @@ const std::vector<std::string_view>& template_placeholders();
 // Invalid UTF-8 is a usage error too.
 Result<DraftTemplate> parse_template(std::string_view text, std::string_view where);
 
-// The values a draft template fills in; empty strings when unknown.
+// The values a draft template fills in; empty strings when unknown. The
+// sentences follow the pitch's --tone; the parts are bare values, with
+// lists joined by ", ", so that a template in another language needs no
+// English.
 struct DraftFields {
   std::string name;        // the contact's full name
   std::string first_name;  // the first word of it
   std::string my_name;     // your name from `kith me`
-  std::string offer;       // you_can_offer as a list: "hiring and Rust"
+  std::string offer;       // what you offer as help, as a list: "hiring and Rust"
   std::string intro;       // the top introduction: "Amélie Dubois (observability, on-call)"
-  std::string common;      // shared tags, company and location: "rust-meetup and Berlin"
-  std::string ask;         // the --ask text
-  std::string occasion;    // the occasion's opening: "Congratulations on the new role at Globex!"
+  std::string
+      common;       // shared tags, interests, skills, companies, location: "rust-meetup and Berlin"
+  std::string ask;  // the --ask text
+  std::string occasion;  // the occasion's opening: "Congratulations on the new role at Globex!"
+  // The occasion's parts.
+  std::string occasion_kind;     // "birthday" or "job-change"
+  std::string occasion_date;     // YYYY-MM-DD: the birthday, or the day the change was seen
+  std::string occasion_weekday;  // a birthday's weekday: "Friday"
+  std::string occasion_company;  // a job change's new company
+  std::string occasion_role;     // a job change's new role
+  // What you owe them.
+  std::string owed;       // the sentence: "I promised to send you my CV, so here it is."
+  std::string owed_text;  // the follow-ups as logged, most overdue first, joined by "; "
+  std::string owed_by;    // YYYY-MM-DD: when the most overdue one was due
+  // The last interaction.
+  std::string follow_up;       // the sentence that follows up on it or thanks them
+  std::string recent_kind;     // the kind of a recent one that was no ask: "coffee"
+  std::string recent_date;     // its date, YYYY-MM-DD
+  std::string recent_weekday;  // its weekday: "Tuesday"
+  std::string thanks_date;     // YYYY-MM-DD of the last interaction when it was an ask
+  // Who you are, for someone you have never written to.
+  std::string connection;  // the sentence: "We've met before (Rust meetup in Berlin)."
+  std::string about_me;    // the sentence: "I'm Noor Haddad, Staff Engineer at Gridwise."
+  std::string reason;      // the sentence: "I'm reaching out because we both care about …"
+  std::string my_role;     // your role from `kith me`
+  std::string my_company;  // your company from `kith me`
+  std::string how_met;     // how you met them, as written
+  std::string shared;      // shared interests and skills: "open source funding, Rust"
+  std::string trade;       // your skills they know too, to trade notes on: "Rust"
 };
 
 // Fills a template. A line whose placeholders all come out empty is left out

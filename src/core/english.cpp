@@ -25,6 +25,12 @@ std::string_view month_name(unsigned month) {
   return kNames[month - 1];
 }
 
+std::string_view weekday_name(unsigned weekday) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return kNames[weekday];
+}
+
 std::string rough_span(long long days) {
   if (days < 0) days = -days;
   constexpr long long kWeeksFrom = 14;

@@ -21,6 +21,10 @@ std::string natural_list(const std::vector<std::string>& items,
 // "January" .. "December". Precondition: 1 <= month <= 12.
 std::string_view month_name(unsigned month);
 
+// "Sunday" .. "Saturday" for 0 .. 6 (date::weekday's c_encoding()).
+// Precondition: weekday <= 6.
+std::string_view weekday_name(unsigned weekday);
+
 // A number of days (its absolute value) in the unit a person would use:
 // days under two weeks ("1 day", "13 days"), then weeks under 90 days
 // ("2 weeks", "13 weeks"), then months of 30.44 days ("3 months",

@@ -363,6 +363,7 @@ Result<Profile> profile_from_json(const Json& j, std::string_view where) {
   p.goals = r.strings("goals");
   p.tags = r.strings("tags");
   p.company = r.optional_string("company");
+  p.role = r.optional_string("role");
   p.location = r.optional_string("location");
   if (!r.ok()) return r.error();
   p.extra = std::move(r).extra();
@@ -377,6 +378,7 @@ Json to_json(const Profile& p) {
   j["goals"] = list(p.goals);
   j["tags"] = list(p.tags);
   j["company"] = nullable(p.company);
+  j["role"] = nullable(p.role);
   j["location"] = nullable(p.location);
   append_extra(j, p.extra);
   return j;

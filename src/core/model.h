@@ -109,6 +109,7 @@ struct Profile {
   std::vector<std::string> goals;
   std::vector<std::string> tags;
   std::optional<std::string> company;
+  std::optional<std::string> role;  // your job title, for a first message to someone new
   std::optional<std::string> location;
   Json extra = Json::object();
 

@@ -1,7 +1,6 @@
 #include "core/occasions.h"
 
 #include <algorithm>
-#include <array>
 
 #include "core/english.h"
 #include "core/identity.h"
@@ -46,12 +45,6 @@ bool company_changed(const JobChange& change) {
 bool is_real_change(const JobChange& change) {
   return company_changed(change) ||
          role_key(change.from.role.value_or("")) != role_key(change.to.role.value_or(""));
-}
-
-std::string weekday_name(Date d) {
-  static constexpr std::array<const char*, 7> names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                       "Thursday", "Friday", "Saturday"};
-  return names[date::weekday{d}.c_encoding()];
 }
 
 std::string day_and_month(Date d) {
@@ -154,7 +147,9 @@ std::string opening_line(const Occasion& o, Date today) {
   const auto days = (o.date - today).count();
   if (days <= 0) return "Happy birthday!";
   if (days == 1) return "Happy birthday for tomorrow!";
-  if (days < 7) return "Happy birthday for " + weekday_name(o.date) + "!";
+  if (days < 7)
+    return "Happy birthday for " + std::string(weekday_name(date::weekday{o.date}.c_encoding())) +
+           "!";
   return "Happy birthday for " + day_and_month(o.date) + "!";
 }
 

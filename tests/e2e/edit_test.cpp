@@ -430,6 +430,15 @@ TEST_F(EditTest, MeOptionsChangeAndRemove) {
   EXPECT_EQ(j, read_json(tmp / "data/me.json"));
 }
 
+TEST_F(EditTest, MeRoleIsReplacedAndClearedLikeTheCompany) {
+  kith.ok({"me", "--role", "Engineer", "-q"});
+  auto j = kith.ok({"edit", "me", "--role", "Staff Engineer", "--json"}).json();
+  EXPECT_EQ(j["role"], "Staff Engineer");
+  j = kith.ok({"edit", "me", "--role", "", "--json"}).json();
+  EXPECT_TRUE(j["role"].is_null());
+  EXPECT_EQ(j, read_json(tmp / "data/me.json"));
+}
+
 TEST_F(EditTest, MeInTheEditorKeepsUnknownKeysAndRefusesBadJson) {
   write_file(tmp / "data/me.json", "{\"name\": \"Sam\", \"pronouns\": \"they\"}\n");
   kith.env("EDITOR", editor("ed.sh", "sed -i 's/\"Sam\"/\"Samantha\"/' \"$1\""));

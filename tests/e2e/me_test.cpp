@@ -31,7 +31,8 @@ TEST_F(MeTest, AnEmptyProfileSaysHowToFillItAndCreatesNothing) {
 TEST_F(MeTest, JsonOfAnEmptyProfileHasEveryKey) {
   auto j = kith.ok({"me", "--json"}).json();
   EXPECT_EQ(j, Json::parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
-                              "tags": [], "company": null, "location": null})"));
+                              "tags": [], "company": null, "role": null,
+                              "location": null})"));
   EXPECT_FALSE(fs::exists(tmp / "data"));
 }
 
@@ -94,6 +95,13 @@ TEST_F(MeTest, NameCompanyAndLocationAreReplacedAndTagsAdded) {
   EXPECT_TRUE(has(r.out, "  location   Lyon\n")) << r.out;
 }
 
+TEST_F(MeTest, RoleIsReplacedAndShown) {
+  kith.ok({"me", "--name", "Sam", "--role", "Engineer"});
+  auto r = kith.ok({"me", "--role", "Staff Engineer"});
+  EXPECT_TRUE(has(r.out, "  role       Staff Engineer\n")) << r.out;
+  EXPECT_EQ(read_json(tmp / "data/me.json")["role"], "Staff Engineer");
+}
+
 TEST_F(MeTest, JsonPrintsTheProfileAsWritten) {
   auto r = kith.ok({"me", "--name", "Sam", "--skill", "Go", "--json"});
   EXPECT_EQ(r.json(), read_json(tmp / "data/me.json"));
@@ -137,6 +145,7 @@ INSTANTIATE_TEST_SUITE_P(
     BadInput, MeUsageErrorTest,
     ::testing::Values(
         BadMe{"EmptyName", {"me", "--name", ""}, "--name: empty value"},
+        BadMe{"EmptyRole", {"me", "--role", ""}, "--role: empty value"},
         BadMe{"BlankSkill", {"me", "--skill", "  "}, "--skill: empty value"},
         BadMe{"ControlInInterest", {"me", "--interest", "a\tb"}, "--interest: control characters"},
         BadMe{"EscapeInGoal", {"me", "--goal", "x\x1b[31m"}, "--goal: control characters"},

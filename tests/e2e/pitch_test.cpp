@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/clipboard.h"
 #include "support/testutil.h"
 
 namespace kith::test {
@@ -30,6 +31,18 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// A draft with the lines of each paragraph joined again (it is wrapped at
+// 72 columns), so that a sentence can be looked for whole.
+std::string unwrapped(const std::string& draft) {
+  std::string out;
+  for (std::size_t i = 0; i < draft.size(); ++i) {
+    const bool lone_newline = draft[i] == '\n' && (i + 1 < draft.size() && draft[i + 1] != '\n') &&
+                              (i == 0 || draft[i - 1] != '\n');
+    out += lone_newline ? ' ' : draft[i];
+  }
+  return out;
 }
 
 class PitchCommandTest : public ::testing::Test {
@@ -96,10 +109,15 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
   // Amélie matches two topics; then Tomasz and Priya by your warmth
   // (2026-05-09, 2026-02-25); Matteo, whom you only asked, comes last.
   ASSERT_EQ(j["introductions"].size(), 3u);
-  EXPECT_EQ(j["introductions"][0], Json({{"id", "amelie-dubois"},
-                                         {"name", "Amélie Dubois"},
-                                         {"topics", {"hiring", "on-call"}},
-                                         {"last_no_need", nullptr}}));
+  EXPECT_EQ(j["introductions"][0]["id"], "amelie-dubois");
+  EXPECT_EQ(j["introductions"][0]["name"], "Amélie Dubois");
+  EXPECT_EQ(j["introductions"][0]["topics"], Json({"hiring", "on-call"}));
+  EXPECT_EQ(j["introductions"][0]["last_no_need"], nullptr);
+  EXPECT_EQ(j["introductions"][0]["warmth"], "never");
+  EXPECT_EQ(j["introductions"][0]["why"],
+            Json({"2 skills among José's interests: hiring and on-call",
+                  "no give or catch-up with Amélie Dubois yet", "warm with José too",
+                  "no interaction in your log has both José and Amélie Dubois"}));
   EXPECT_EQ(j["introductions"][1]["id"], "tomasz-wojcik");
   EXPECT_EQ(j["introductions"][1]["topics"], Json({"Rust"}));
   EXPECT_EQ(j["introductions"][1]["last_no_need"], "2026-05-09");
@@ -113,6 +131,16 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
   EXPECT_EQ(j["balance"]["last"],
             Json({{"date", "2026-11-05"}, {"intent", "ask"}, {"kind", "coffee"}}));
   EXPECT_EQ(j["balance"]["last_give"], "2026-02-24");
+  EXPECT_EQ(j["balance"]["warmth"], "warm");  // the catch-up of 2026-10-01, within 3m
+  EXPECT_EQ(j["owed"], Json::array());
+  EXPECT_EQ(j["timing"], Json({{"first_contact", false},
+                               {"days_since_last", 15},
+                               {"recent_days", 14},
+                               {"recent", false},
+                               {"thanks", true},
+                               {"proposes_meeting", true}}));
+  EXPECT_EQ(j["first_contact"], nullptr);
+  EXPECT_EQ(j["tone"], "warm");
   ASSERT_TRUE(j["advice"].is_array());
   const std::string first = j["advice"][0];
   EXPECT_TRUE(
@@ -121,10 +149,13 @@ TEST_F(PitchCommandTest, JsonFieldByField) {
       << first;
   EXPECT_TRUE(contains(first, "offer help with hiring or Rust")) << first;
   EXPECT_TRUE(contains(first, "introduce José to Amélie Dubois (hiring, on-call)")) << first;
-  const std::string draft = j["draft"];
+  const std::string raw = j["draft"];
+  const std::string draft = unwrapped(raw);
   EXPECT_TRUE(draft.starts_with("Hi José,\n\n")) << draft;
+  // The last interaction was an ask: thanks first, then something back.
+  EXPECT_TRUE(contains(draft, "Thank you again for your help on 5 November")) << draft;
   EXPECT_TRUE(contains(draft, "a coffee in berlin")) << draft;
-  EXPECT_TRUE(draft.ends_with("Best,\nNoor")) << draft;
+  EXPECT_TRUE(raw.ends_with("Best,\nNoor")) << raw;
 }
 
 TEST_F(PitchCommandTest, HumanOutputHasItsSectionsInOrder) {
@@ -137,7 +168,8 @@ TEST_F(PitchCommandTest, HumanOutputHasItsSectionsInOrder) {
         "\nPeople José might want to meet\n  Amélie Dubois", "\nWhat José can offer you\n",
         "\nCommon ground\n  shared tag: Rust_Meetup\n",
         "\nBalance\n  1 give · 1 catch-up · 2 asks\n"
-        "  last: ask (coffee) on 2026-11-05\n",
+        "  last: ask (coffee) on 2026-11-05, 15 days ago\n"
+        "  warm (a give or catch-up within the cadence)\n",
         "\nAdvice\n  ! Lead with a give", "\nDraft\n", "\nHi José,\n", "Best,\nNoor\n"}) {
     const auto found = r.out.find(section, at);
     ASSERT_NE(found, std::string::npos) << "missing or out of order: " << section << "\n" << r.out;
@@ -185,7 +217,7 @@ TEST_F(PitchCommandTest, AskComesAfterTheValueAndTriggersGiveFirst) {
   // The last give (2026-11-05) is recent: asking is fine.
   j = kith.ok({"pitch", "jose", "--ask", "Would you review my CV?", "--json"}).json();
   EXPECT_FALSE(j["advice"][0].get<std::string>().starts_with("Lead with a give"));
-  std::string draft = j["draft"];
+  std::string draft = unwrapped(j["draft"]);
   EXPECT_LT(draft.find("hiring and Rust"), draft.find("Would you review my CV?")) << draft;
   EXPECT_LT(draft.find("introduce you to Amélie"), draft.find("Would you review my CV?"));
   EXPECT_FALSE(contains(draft, "No agenda")) << draft;
@@ -221,9 +253,11 @@ TEST_F(PitchCommandTest, TemplateFillsEveryPlaceholder) {
              "{{my_name}} {not a placeholder} {{ x y }}\n");
   auto r = kith.ok(
       {"pitch", "jose", "--template", (tmp / "t.txt").string(), "--ask", "Lunch?", "--json"});
+  // The draft is wrapped at 72 columns, a template's lines too.
   EXPECT_EQ(r.json()["draft"],
             "Hi José (José Núñez),\n"
-            "I can help with hiring and Rust; you might like Amélie Dubois (hiring, on-call).\n"
+            "I can help with hiring and Rust; you might like Amélie Dubois (hiring,\n"
+            "on-call).\n"
             "We share Rust_Meetup and berlin.\n"
             "\n"
             "Lunch?\n"
@@ -295,7 +329,14 @@ INSTANTIATE_TEST_SUITE_P(
                  2,
                  "not valid UTF-8"},
         BadPitch{"UnknownOption", {"pitch", "jose", "--frobnicate"}, 2, "--frobnicate"},
-        BadPitch{"BadToday", {"--today", "someday", "pitch", "jose"}, 2, "'someday'"}),
+        BadPitch{"BadToday", {"--today", "someday", "pitch", "jose"}, 2, "'someday'"},
+        BadPitch{"UnknownTone", {"pitch", "jose", "--tone", "casual"}, 2, "bad --tone 'casual'"},
+        BadPitch{"ToneCaseMatters", {"pitch", "jose", "--tone", "Formal"}, 2, "bad --tone"},
+        // Nowhere to copy to: no terminal, no display.
+        BadPitch{"CopyWithNowhereToCopyTo",
+                 {"pitch", "jose", "--copy"},
+                 1,
+                 "cannot copy the draft: no terminal that takes OSC 52"}),
     [](const ::testing::TestParamInfo<BadPitch>& p) { return std::string(p.param.label); });
 
 TEST_F(PitchCommandTest, ACorruptContactFileStopsItWithExitOne) {
@@ -339,15 +380,152 @@ TEST_F(PitchCommandTest, ContactWithoutInterestsGetsAdviceToRecordThem) {
   auto r = kith.ok({"pitch", "sofia"});
   EXPECT_TRUE(contains(r.out, "no interests recorded for Sofía")) << r.out;
   EXPECT_TRUE(contains(r.out, "`kith edit sofia-ferreira --interest")) << r.out;
-  EXPECT_TRUE(contains(r.out, "No agenda; it would just be good to talk.")) << r.out;
+  // Never written to: a first message, asking for 15 minutes.
+  EXPECT_TRUE(contains(r.out, "Would you have 15 minutes for a call")) << r.out;
+  EXPECT_FALSE(contains(r.out, "No agenda")) << r.out;
 }
 
 TEST_F(PitchCommandTest, HelpListsEveryOption) {
   auto r = kith.ok({"pitch", "--help"});
-  for (const char* option : {"--ask", "--template", "--intros", "--json"}) {
+  for (const char* option : {"--ask", "--tone", "--template", "--intros", "--copy", "--json"}) {
     EXPECT_TRUE(contains(r.out, option)) << option << "\n" << r.out;
   }
   EXPECT_TRUE(contains(kith.ok({"--help"}).out, "pitch"));
+}
+
+// ---------------------------------------------------------------------------
+// What the pitch reads from the relationship, through the real commands
+
+TEST_F(PitchCommandTest, AFollowUpYouOweLeadsUntilItIsDone) {
+  // A catch-up with José on 2026-11-10 and a promise due on the 12th.
+  kith.ok({"log", "jose", "--date", "2026-11-10", "--kind", "call", "--follow-up",
+           "Send José my notes on Rust hiring", "--by", "2026-11-12", "-q"});
+  auto j = kith.ok({"pitch", "jose", "--json"}).json();
+  ASSERT_EQ(j["owed"].size(), 1u);
+  EXPECT_EQ(j["owed"][0]["text"], "Send José my notes on Rust hiring");
+  EXPECT_EQ(j["owed"][0]["days_late"], 8);
+  EXPECT_TRUE(j["advice"][0].get<std::string>().starts_with("First, do what you promised José"));
+  EXPECT_TRUE(unwrapped(j["draft"])
+                  .starts_with("Hi José,\n\nI promised to send you my notes on Rust hiring, and it "
+                               "has taken me far too "
+                               "long: here it is."))
+      << j["draft"];
+  // The call was 10 days ago, within the 14 days that are recent for 3m.
+  EXPECT_EQ(j["timing"]["recent"], true);
+  EXPECT_FALSE(contains(j["draft"], "Would you be up for")) << j["draft"];
+  auto r = kith.ok({"pitch", "jose"});
+  EXPECT_TRUE(contains(r.out,
+                       "\nWhat you owe José\n  Send José my notes on Rust hiring\n"
+                       "    promised 2026-11-10, due 2026-11-12: 8 days late\n"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "\nAdvice\n  ! First, do what you promised José")) << r.out;
+
+  kith.ok({"done", "jose", "-q"});
+  j = kith.ok({"pitch", "jose", "--json"}).json();
+  EXPECT_TRUE(j["owed"].empty());
+  EXPECT_FALSE(contains(j["draft"], "promised")) << j["draft"];
+}
+
+TEST_F(PitchCommandTest, AFirstMessageSaysHowYouKnowEachOtherAndWhoYouAre) {
+  kith.ok({"me", "--role", "Staff Engineer", "-q"});
+  write_contact(contact("fatima-khan", "Fatima Khan",
+                        {{"role", "Principal Embedded Rust Engineer"},
+                         {"skills", {"embedded Rust"}},
+                         {"interests", {"climate tech", "Rust"}},
+                         {"how_met", "Rust meetup in Berlin"}}));
+  const auto j = kith.ok({"pitch", "fatima", "--json"}).json();
+  EXPECT_EQ(j["timing"]["first_contact"], true);
+  EXPECT_EQ(j["common_ground"],
+            Json({"shared interest: climate tech", "how you met: Rust meetup in Berlin"}));
+  EXPECT_EQ(j["offers"], Json::parse(R"([{"skill": "Rust", "interest": "Rust", "match": "exact",
+                                          "as": "trading notes"}])"));
+  EXPECT_EQ(unwrapped(j["draft"]),
+            "Hi Fatima,\n\n"
+            "We've met before (Rust meetup in Berlin). I'm Noor Haddad, Staff Engineer at "
+            "Gridwise. I'm reaching out because we both care about climate tech.\n\n"
+            "I'd love to trade notes on Rust.\n\n"
+            "Would you have 15 minutes for a call in the next few weeks? No pressure at all if "
+            "you're busy.\n\n"
+            "Best, Noor");
+}
+
+TEST_F(PitchCommandTest, ToneChangesTheRegisterOfTheDraft) {
+  auto formal = kith.ok({"pitch", "jose", "--tone", "formal"}).out;
+  EXPECT_TRUE(contains(formal, "\nDraft (formal)\n")) << formal;
+  EXPECT_TRUE(contains(formal, "\nDear José Núñez,\n")) << formal;
+  EXPECT_TRUE(contains(formal, "\nKind regards,\nNoor Haddad\n")) << formal;
+  auto brief = kith.ok({"pitch", "jose", "--tone", "brief", "--json"}).json();
+  EXPECT_EQ(brief["tone"], "brief");
+  EXPECT_TRUE(brief["draft"].get<std::string>().ends_with("\n\nNoor")) << brief["draft"];
+  EXPECT_FALSE(contains(brief["draft"], "No agenda")) << brief["draft"];
+  // The default is warm.
+  EXPECT_EQ(kith.ok({"pitch", "jose", "--json"}).json()["draft"],
+            kith.ok({"pitch", "jose", "--tone", "warm", "--json"}).json()["draft"]);
+}
+
+TEST_F(PitchCommandTest, EveryDraftLineFitsIn72Columns) {
+  for (const char* tone : {"warm", "brief", "formal"}) {
+    const std::string draft = kith.ok({"pitch", "jose", "--tone", tone, "--ask",
+                                       "Would you introduce me to your CTO?", "--json"})
+                                  .json()["draft"];
+    std::size_t start = 0;
+    while (start <= draft.size()) {
+      std::size_t end = draft.find('\n', start);
+      if (end == std::string::npos) end = draft.size();
+      // Display columns: every character here is one column, counted by its
+      // first byte.
+      std::size_t columns = 0;
+      for (std::size_t i = start; i < end; ++i) {
+        if ((static_cast<unsigned char>(draft[i]) & 0xC0) != 0x80) ++columns;
+      }
+      EXPECT_LE(columns, 72u) << draft.substr(start, end - start);
+      start = end + 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// --copy
+
+TEST_F(PitchCommandTest, CopySendsTheDraftToTheTerminalWithOsc52) {
+  const std::string draft = kith.ok({"pitch", "jose", "--json"}).json()["draft"];
+  const Kith k = Kith(kith).env("TERM", "xterm");
+  auto r = k.run_on_terminal({"pitch", "jose", "--copy"}, "");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "\x1b]52;c;" + cli::base64(draft) + "\x07")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\nHi José,\n")) << r.out;  // the report is still printed
+  EXPECT_EQ(r.err, "kith: copied the draft through the terminal (OSC 52)\n");
+  // -q hides the confirmation, not the copy.
+  r = k.run_on_terminal({"-q", "pitch", "jose", "--copy"}, "");
+  EXPECT_TRUE(contains(r.out, "\x1b]52;c;")) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(PitchCommandTest, CopyRunsWlCopyWhenThereIsADisplay) {
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "wl-copy", "#!/bin/sh\ncat > \"" + (tmp / "clipboard").string() + "\"\n");
+  fs::permissions(bin / "wl-copy", fs::perms::owner_all);
+  const Kith k =
+      Kith(kith).env("PATH", bin.string() + ":/usr/bin:/bin").env("WAYLAND_DISPLAY", "wayland-0");
+  const auto before = snapshot(data());
+  auto r = k.run({"pitch", "jose", "--copy", "--json", "--tone", "formal"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const Json j = r.json();  // nothing but the JSON on stdout
+  EXPECT_EQ(read_file(tmp / "clipboard"), j["draft"].get<std::string>());
+  EXPECT_TRUE(read_file(tmp / "clipboard").starts_with("Dear José Núñez,"));
+  EXPECT_EQ(r.err, "kith: copied the draft through wl-copy\n");
+  EXPECT_EQ(snapshot(data()), before);
+}
+
+TEST_F(PitchCommandTest, ACopyProgramThatFailsIsAnError) {
+  const fs::path bin = tmp / "bin";
+  write_file(bin / "xclip", "#!/bin/sh\nexit 3\n");
+  fs::permissions(bin / "xclip", fs::perms::owner_all);
+  const Kith k = Kith(kith).env("PATH", bin.string() + ":/usr/bin:/bin").env("DISPLAY", ":0");
+  auto r = k.run({"pitch", "jose", "--copy"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "kith: error: cannot copy the draft: ")) << r.err;
+  EXPECT_TRUE(contains(r.err, "xclip failed (exit status 3)")) << r.err;
 }
 
 // The showcase: the demo network of the repository, pitched to José.
@@ -367,8 +545,13 @@ TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
   for (const auto& i : j["introductions"]) intros.push_back(i["id"]);
   // Amélie's "on-call" and "observability" match his "on call" and
   // "observability"; then the warmest of those who match one topic.
-  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman"}));
-  EXPECT_EQ(j["introductions"][0]["topics"], Json({"observability", "on-call"}));
+  // Tomasz (a call on 2026-10-02, every 3m) is the one warm relationship
+  // among them, so he comes first; then Amélie's two topics ("on-call" and
+  // "observability" match his "on call" and "observability"), then the
+  // warmest of those who match one topic.
+  EXPECT_EQ(intros, (std::vector<std::string>{"tomasz-wojcik", "amelie-dubois", "priya-raman"}));
+  EXPECT_EQ(j["introductions"][0]["warmth"], "warm");
+  EXPECT_EQ(j["introductions"][1]["topics"], Json({"observability", "on-call"}));
   EXPECT_EQ(j["they_can_offer_you"], Json({"developer-tools"}));
   EXPECT_EQ(j["common_ground"], Json({"shared tag: rust-meetup", "same location: Berlin",
                                       "how you met: Rust meetup in Berlin"}));
@@ -377,16 +560,24 @@ TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
   EXPECT_EQ(j["balance"]["ask"], 4);
   EXPECT_EQ(j["balance"]["last"]["intent"], "ask");
   EXPECT_EQ(j["balance"]["last"]["date"], "2026-11-05");
-  const std::string first = j["advice"][0];
-  EXPECT_TRUE(first.starts_with("Lead with a give")) << first;
-  EXPECT_TRUE(contains(first, "hiring or Rust")) << first;
-  const std::string draft = j["draft"];
+  // The CV he was promised, 8 days late, comes first; then the give.
+  const std::string owed = j["advice"][0];
+  EXPECT_TRUE(owed.starts_with("First, do what you promised José: “Send José my CV")) << owed;
+  EXPECT_EQ(j["owed"][0]["days_late"], 8);
+  const std::string give = j["advice"][1];
+  EXPECT_TRUE(give.starts_with("Lead with a give")) << give;
+  EXPECT_TRUE(contains(give, "hiring or Rust")) << give;
+  const std::string draft = unwrapped(j["draft"]);
+  EXPECT_TRUE(contains(draft,
+                       "Hi José,\n\nI promised to send you my CV and a two-line blurb you can "
+                       "forward, and it has taken me far too long: here it is.\n\n"))
+      << draft;
   EXPECT_LT(draft.find("hiring and Rust"), draft.find("Paywell's CTO")) << draft;
 
   auto more = kith.ok({"pitch", "jose-nunez", "--intros", "5", "--json"}).json();
   intros.clear();
   for (const auto& i : more["introductions"]) intros.push_back(i["id"]);
-  EXPECT_EQ(intros, (std::vector<std::string>{"amelie-dubois", "tomasz-wojcik", "priya-raman",
+  EXPECT_EQ(intros, (std::vector<std::string>{"tomasz-wojcik", "amelie-dubois", "priya-raman",
                                               "zoe-achterberg", "matteo-rossi"}));
 
   const auto human = kith.ok(args);

@@ -74,7 +74,7 @@ TEST(TemplateTest, EveryDocumentedPlaceholderIsKnown) {
   std::string all;
   for (auto name : template_placeholders()) all += "{{" + std::string(name) + "}}\n";
   EXPECT_TRUE(parse_template(all, "t").ok());
-  EXPECT_EQ(template_placeholders().size(), 8u);
+  EXPECT_EQ(template_placeholders().size(), 29u);
 }
 
 struct UnknownCase {
@@ -104,6 +104,32 @@ INSTANTIATE_TEST_SUITE_P(
                     UnknownCase{"with_spaces", "{{ birthday }}",
                                 "template drafts/coffee.txt:1: unknown placeholder {{birthday}}"}),
     LabelName{});
+
+TEST(TemplateTest, AMisspeltPlaceholderSuggestsTheClosest) {
+  auto t = parse_template("{{ocasion_date}}", "t.txt");
+  ASSERT_FALSE(t.ok());
+  EXPECT_TRUE(t.error().hint.starts_with("did you mean {{occasion_date}}? the placeholders are "))
+      << t.error().hint;
+  t = parse_template("{{zzzzzzzz}}", "t.txt");
+  ASSERT_FALSE(t.ok());
+  EXPECT_TRUE(t.error().hint.starts_with("the placeholders are {{name}} {{first_name}}"))
+      << t.error().hint;
+}
+
+TEST(TemplateTest, EachPlaceholderFillsItsOwnField) {
+  DraftFields f;
+  // Every field a different value: its placeholder's name.
+  const std::vector<std::string_view>& names = template_placeholders();
+  std::string tmpl;
+  for (auto name : names) tmpl += "{{" + std::string(name) + "}}\n";
+  auto t = parse_template(tmpl, "t.txt");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(fill_template(*t, f), "");  // every line empty, so every line left out
+  f.owed_by = "2026-10-03";
+  f.occasion_weekday = "Tuesday";
+  f.trade = "Rust";
+  EXPECT_EQ(fill(tmpl, f), "Tuesday\n2026-10-03\nRust");
+}
 
 TEST(TemplateTest, InvalidUtf8IsAUsageError) {
   auto t = parse_template("Hi \xC3\x28", "t.txt");

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <date/date.h>
 #include <gtest/gtest.h>
 
 namespace kith {
@@ -62,6 +63,15 @@ TEST(MonthName, NamesEachMonthInEnglish) {
     SCOPED_TRACE(m);
     EXPECT_EQ(month_name(m), expected[m - 1]);
   }
+}
+
+TEST(EnglishTest, WeekdayNamesStartOnSundayAsDateCountsThem) {
+  const char* expected[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                            "Thursday", "Friday", "Saturday"};
+  for (unsigned d = 0; d < 7; ++d) EXPECT_EQ(weekday_name(d), expected[d]);
+  // 2026-11-20 is a Friday.
+  EXPECT_EQ(weekday_name(date::weekday{date::sys_days{date::year{2026} / 11 / 20}}.c_encoding()),
+            "Friday");
 }
 
 }  // namespace

@@ -482,12 +482,13 @@ TEST(IntentNames, RoundTripAndRejectOthers) {
 
 TEST(ProfileJson, RoundTripKeepsEveryKeyInOrderAndUnknownKeys) {
   const Json in = parse(R"({"name": "Sam", "skills": ["C++"], "interests": ["climate"],
-      "goals": ["meet founders"], "tags": ["rust"], "company": "Acme", "location": "Lyon",
-      "pronouns": "they"})");
+      "goals": ["meet founders"], "tags": ["rust"], "company": "Acme",
+      "role": "Staff Engineer", "location": "Lyon", "pronouns": "they"})");
   auto p = profile_from_json(in, "me.json");
   ASSERT_TRUE(p.ok()) << p.error().message;
   EXPECT_EQ(p->name, "Sam");
   EXPECT_EQ(p->goals, (std::vector<std::string>{"meet founders"}));
+  EXPECT_EQ(p->role, "Staff Engineer");
   EXPECT_EQ(p->extra, parse(R"({"pronouns": "they"})"));
   EXPECT_EQ(to_json(*p).dump(), in.dump());
 }
@@ -497,7 +498,8 @@ TEST(ProfileJson, EmptyObjectIsAnEmptyProfileWrittenWithEveryKey) {
   ASSERT_TRUE(p.ok());
   EXPECT_TRUE(p->empty());
   EXPECT_EQ(to_json(*p), parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
-                                   "tags": [], "company": null, "location": null})"));
+                                   "tags": [], "company": null, "role": null,
+                                   "location": null})"));
 }
 
 TEST(ProfileJson, EmptyMeansNoNameSkillOrInterest) {
@@ -516,6 +518,7 @@ TEST(ProfileJson, BadTypesAreDataErrorsNamingTheKey) {
            {R"({"goals": {}})", "'goals' is not a list"},
            {R"({"tags": true})", "'tags' is not a list"},
            {R"({"company": []})", "'company' is not a string"},
+           {R"({"role": false})", "'role' is not a string"},
            {R"({"location": 2})", "'location' is not a string"},
            {R"([])", "is not a JSON object"}}) {
     SCOPED_TRACE(json);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,24 @@ inline bool starts_with(const std::string& s, const std::string& prefix) {
   return s.starts_with(prefix);
 }
 
+// A draft with the lines of each paragraph joined again (make_pitch wraps
+// it at 72 columns), so that a sentence can be looked for whole. The line
+// break of a sign-off ("Best,\nNoor") is joined too.
+inline std::string unwrapped(const std::string& draft) {
+  std::string out;
+  for (std::size_t i = 0; i < draft.size(); ++i) {
+    const bool lone = draft[i] == '\n' && i + 1 < draft.size() && draft[i + 1] != '\n' &&
+                      (i == 0 || draft[i - 1] != '\n');
+    out += lone ? ' ' : draft[i];
+  }
+  return out;
+}
+
+// Whether `text` contains `needle`.
+inline bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
 // A network under construction: contacts kept sorted by id and interactions
 // by date, as Store::load returns them.
 struct NetworkBuilder {
@@ -61,7 +80,8 @@ struct NetworkBuilder {
     return *std::find_if(network.contacts.begin(), network.contacts.end(),
                          [&](const Contact& c) { return c.id == id; });
   }
-  NetworkBuilder& log(const char* date, Strings ids, Intent intent, std::string kind = "coffee") {
+  NetworkBuilder& log(const char* date, Strings ids, Intent intent, std::string kind = "coffee",
+                      std::optional<FollowUp> follow_up = std::nullopt) {
     Interaction i;
     i.id = "i" + std::to_string(network.interactions.size());
     i.date = day(date);
@@ -69,10 +89,19 @@ struct NetworkBuilder {
     i.intent = intent;
     i.kind = std::move(kind);
     i.logged_at = std::string(date) + "T12:00:00Z";
+    i.follow_up = std::move(follow_up);
     network.interactions.push_back(std::move(i));
     std::stable_sort(network.interactions.begin(), network.interactions.end(),
                      [](const Interaction& a, const Interaction& b) { return a.date < b.date; });
     return *this;
+  }
+  // A catch-up over coffee on `date` with a follow-up promised by `by`
+  // (nullptr: no date) and not done.
+  NetworkBuilder& promise(const char* date, Strings ids, std::string text, const char* by) {
+    FollowUp f;
+    f.text = std::move(text);
+    if (by) f.by = day(by);
+    return log(date, std::move(ids), Intent::catch_up, "coffee", std::move(f));
   }
   // The pitch for `id` on kToday.
   Pitch pitch(const std::string& id, PitchOptions options = {}) const {
@@ -83,7 +112,8 @@ struct NetworkBuilder {
 };
 
 // You (Rust, hiring; interested in developer tools), José in Berlin (developer
-// tools; interested in hiring and Rust) and Amélie (hiring, Rust).
+// tools; interested in hiring and Rust), whom you last caught up with in June,
+// and Amélie (hiring, Rust).
 struct DraftNetwork : testing::Test {
   NetworkBuilder b;
   void SetUp() override {
@@ -91,6 +121,7 @@ struct DraftNetwork : testing::Test {
     Contact& jose = b.add(person("jose", "José Núñez", {"developer-tools"}, {"Hiring", "rust"}));
     jose.location = "Berlin";
     b.add(person("amelie", "Amélie Dubois", {"hiring", "Rust"}));
+    b.log("2026-06-01", {"jose"}, Intent::catch_up);
   }
 };
 

@@ -97,13 +97,25 @@ struct IntroNetwork : testing::Test {
   }
 };
 
-TEST_F(IntroNetwork, MoreMatchingTopicsRankFirst) {
+TEST_F(IntroNetwork, MoreMatchingTopicsRankFirstAmongTheNotWarm) {
   b.add(person("one", "One", {"hiring"}));
   b.add(person("two", "Two", {"observability", "hiring"}));
-  b.log("2026-11-01", {"one"}, Intent::give);
+  b.log("2026-01-01", {"one"}, Intent::give);  // lapsed: more than 3 months ago
   const Pitch p = b.pitch("target");
   EXPECT_EQ(intro_ids(p), (Strings{"two", "one"}));
   EXPECT_EQ(p.introductions[0].topics, (Strings{"hiring", "observability"}));
+  EXPECT_EQ(p.introductions[1].warmth, Warmth::lapsed);
+}
+
+TEST_F(IntroNetwork, AWarmRelationshipRanksFirst) {
+  b.add(person("one", "One", {"hiring"}));
+  b.add(person("two", "Two", {"observability", "hiring"}));
+  b.log("2026-11-01", {"one"}, Intent::give);  // within the setting's 3 months
+  const Pitch p = b.pitch("target");
+  EXPECT_EQ(intro_ids(p), (Strings{"one", "two"}));
+  EXPECT_EQ(p.introductions[0].warmth, Warmth::warm);
+  EXPECT_EQ(p.introductions[0].every, "3m");
+  EXPECT_EQ(p.introductions[1].warmth, Warmth::never);
 }
 
 TEST_F(IntroNetwork, EqualTopicsRankByYourMostRecentNoNeedInteraction) {
@@ -240,13 +252,19 @@ TEST_F(DraftNetwork, JsonHasTheDocumentedKeysInOrder) {
   const Json j = to_json(b.pitch("jose"));
   Strings keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (Strings{"contact", "you_can_offer", "introductions", "they_can_offer_you",
-                           "common_ground", "balance", "occasion", "advice", "draft"}));
+  EXPECT_EQ(keys, (Strings{"contact", "you_can_offer", "offers", "introductions",
+                           "they_can_offer_you", "common_ground", "balance", "owed", "timing",
+                           "first_contact", "occasion", "advice", "tone", "draft"}));
   EXPECT_TRUE(j["occasion"].is_null());
   EXPECT_EQ(j["contact"], Json({{"id", "jose"}, {"name", "José Núñez"}}));
   EXPECT_EQ(j["introductions"][0]["topics"], Json({"hiring", "Rust"}));
-  EXPECT_TRUE(j["balance"]["last"].is_null());
+  EXPECT_EQ(j["balance"]["last"],
+            Json({{"date", "2026-06-01"}, {"intent", "catch-up"}, {"kind", "coffee"}}));
   EXPECT_EQ(j["balance"]["give"], 0);
+  EXPECT_EQ(j["balance"]["warmth"], "lapsed");  // June, and the setting's 3m
+  EXPECT_TRUE(j["owed"].empty());
+  EXPECT_TRUE(j["first_contact"].is_null());
+  EXPECT_EQ(j["tone"], "warm");
 }
 
 // ---------------------------------------------------------------------------
@@ -270,7 +288,9 @@ TEST_F(DraftNetwork, AFreshJobChangeOpensTheDraftAndTheAdvice) {
   EXPECT_EQ(j["occasion"], Json({{"kind", "job-change"},
                                  {"date", "2026-11-02"},
                                  {"text", "changed jobs: Paywell → Globex (CTO)"},
-                                 {"opening", "Congratulations on the new role at Globex!"}}));
+                                 {"opening", "Congratulations on the new role at Globex!"},
+                                 {"company", "Globex"},
+                                 {"role", "CTO"}}));
 }
 
 TEST_F(DraftNetwork, ANoNeedInteractionAfterTheChangeAnswersIt) {
@@ -344,6 +364,143 @@ TEST(PitchTest, FirstNameIsTheFirstWordOrTheWholeName) {
   b.add(person("ada", "  Ada Lovelace"));
   EXPECT_EQ(b.pitch("jing").first_name, "陈静");
   EXPECT_EQ(b.pitch("ada").first_name, "Ada");
+}
+
+// ---------------------------------------------------------------------------
+// Offers that fit: exact before close, and what they know is traded
+
+TEST(PitchOfferTest, ACloseMatchHoldsTheOtherTermsWordsAndRanksAfterExactOnes) {
+  NetworkBuilder b;
+  b.me({"design", "Rust", "Go", "hiring"}, {});
+  b.add(person("them", "Them", {}, {"product design", "go to market", "rust", "hiring"}));
+  const Pitch p = b.pitch("them");
+  // Exact (rust, hiring) in the order of their interests, then close
+  // (design in "product design"); "Go" is too short to be held by another term.
+  EXPECT_EQ(p.you_can_offer, (Strings{"Rust", "hiring", "design"}));
+  ASSERT_EQ(p.offers.size(), 3u);
+  EXPECT_EQ(p.offers[2].interest, "product design");
+  EXPECT_EQ(p.offers[2].match, Offer::Match::close);
+  EXPECT_FALSE(p.offers[2].theirs);
+}
+
+TEST(PitchOfferTest, ASkillIsTheirsWhenTheyListItOrTheirRoleNamesIt) {
+  NetworkBuilder b;
+  b.me({"Rust", "hiring", "SQL"}, {});
+  Contact& c =
+      b.add(person("them", "Them", {"PostgreSQL", "embedded rust"}, {"rust", "hiring", "sql"}));
+  c.role = "Head of Hiring";
+  const Pitch p = b.pitch("them");
+  ASSERT_EQ(p.offers.size(), 3u);
+  EXPECT_TRUE(p.offers[0].theirs);   // Rust: "embedded rust" holds it
+  EXPECT_TRUE(p.offers[1].theirs);   // hiring: their role holds it
+  EXPECT_FALSE(p.offers[2].theirs);  // SQL: "PostgreSQL" is another word
+}
+
+// ---------------------------------------------------------------------------
+// What you owe, and where the relationship stands in time
+
+TEST(PitchOwedTest, OpenFollowUpsUpToTodayMostOverdueFirst) {
+  NetworkBuilder b;
+  b.me({}, {});
+  b.add(person("them", "Them"));
+  b.add(person("other", "Other"));
+  b.promise("2026-11-01", {"them"}, "later", "2026-12-01");
+  b.promise("2026-10-01", {"them"}, "no date", nullptr);
+  b.promise("2026-11-10", {"them"}, "late", "2026-11-12");
+  b.promise("2026-11-10", {"other"}, "someone else's", "2026-11-11");
+  b.promise("2026-11-25", {"them"}, "logged ahead", "2026-11-26");
+  FollowUp done;
+  done.text = "done already";
+  done.done_on = day("2026-11-02");
+  b.log("2026-11-01", {"them"}, Intent::give, "email", done);
+  const Pitch p = b.pitch("them");
+  Strings texts;
+  for (const auto& o : p.owed) texts.push_back(o.text);
+  EXPECT_EQ(texts, (Strings{"no date", "late", "later"}));
+  EXPECT_EQ(p.owed[0].days_late, 50);  // due from the interaction's date
+  EXPECT_EQ(p.owed[2].days_late, -11);
+}
+
+TEST(PitchTimingTest, RecentIsAQuarterOfTheCadenceAtMostFourteenDays) {
+  struct Case {
+    const char* every;  // nullptr: the setting (3m)
+    const char* last;
+    int window;
+    bool recent;
+  };
+  for (const Case& c :
+       {Case{nullptr, "2026-11-06", 14, true}, Case{nullptr, "2026-11-05", 14, false},
+        Case{"2w", "2026-11-17", 3, true}, Case{"2w", "2026-11-16", 3, false},
+        Case{"off", "2026-11-06", 14, true}, Case{"1y", "2026-11-05", 14, false}}) {
+    SCOPED_TRACE(std::string(c.every ? c.every : "setting") + " " + c.last);
+    NetworkBuilder b;
+    b.me({}, {});
+    Contact& them = b.add(person("them", "Them"));
+    if (c.every) them.every = *parse_duration(c.every, AllowOff::yes);
+    b.log(c.last, {"them"}, Intent::catch_up);
+    const Pitch p = b.pitch("them");
+    EXPECT_EQ(p.timing.recent_days, c.window);
+    EXPECT_EQ(p.timing.recent, c.recent);
+    EXPECT_EQ(p.timing.proposes_meeting, !c.recent);
+  }
+}
+
+TEST(PitchTimingTest, AnInteractionLoggedForALaterDateDoesNotCountYet) {
+  NetworkBuilder b;
+  b.me({}, {});
+  b.add(person("them", "Them"));
+  b.log("2026-12-01", {"them"}, Intent::catch_up);
+  const Pitch p = b.pitch("them");
+  EXPECT_TRUE(p.timing.first_contact);
+  EXPECT_FALSE(p.balance.last.has_value());
+}
+
+TEST(PitchTimingTest, YourWarmthWithThemFollowsTheirCadence) {
+  NetworkBuilder b;
+  b.me({}, {});
+  b.add(person("them", "Them")).every = *parse_duration("1m", AllowOff::no);
+  EXPECT_EQ(b.pitch("them").balance.warmth, Warmth::never);
+  b.log("2026-11-10", {"them"}, Intent::ask);
+  EXPECT_EQ(b.pitch("them").balance.warmth, Warmth::never);  // an ask does not count
+  b.log("2026-10-20", {"them"}, Intent::catch_up);
+  EXPECT_EQ(b.pitch("them").balance.warmth, Warmth::lapsed);  // due on 2026-11-20
+  b.log("2026-10-21", {"them"}, Intent::give);
+  EXPECT_EQ(b.pitch("them").balance.warmth, Warmth::warm);
+}
+
+// ---------------------------------------------------------------------------
+// People met together, through aliases too
+
+TEST_F(IntroNetwork, SomeoneWhoSharesAnInteractionIsMetTogetherNotIntroduced) {
+  Contact& ada = b.add(person("ada", "Ada", {"hiring"}));
+  ada.aliases = {"ada-old"};
+  b.add(person("bob", "Bob", {"hiring"}));
+  // Logged before a merge: Ada under the id she had then.
+  b.log("2026-05-01", {"target", "ada-old"}, Intent::catch_up, "event");
+  const Pitch p = b.pitch("target");
+  EXPECT_EQ(intro_ids(p), Strings{"bob"});
+  Strings described;
+  for (const auto& g : p.common_ground) described.push_back(describe(g));
+  EXPECT_EQ(described, (Strings{"shared skill: rust", "met together: Ada"}));
+}
+
+TEST(PitchTest, TheContactsOwnAliasesNameTheirInteractions) {
+  NetworkBuilder b;
+  b.me({}, {});
+  b.add(person("them", "Them")).aliases = {"them-2"};
+  b.promise("2026-11-01", {"them-2"}, "send the deck", "2026-11-10");
+  const Pitch p = b.pitch("them");
+  ASSERT_EQ(p.owed.size(), 1u);
+  EXPECT_EQ(p.owed[0].text, "send the deck");
+  EXPECT_FALSE(p.timing.first_contact);
+}
+
+TEST(PitchTest, ToneNamesRoundTrip) {
+  for (DraftTone t : {DraftTone::warm, DraftTone::brief, DraftTone::formal}) {
+    EXPECT_EQ(parse_draft_tone(to_string(t)), t);
+  }
+  EXPECT_FALSE(parse_draft_tone("Warm").has_value());
+  EXPECT_FALSE(parse_draft_tone("casual").has_value());
 }
 
 }  // namespace

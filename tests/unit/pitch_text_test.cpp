@@ -206,18 +206,18 @@ TEST_F(DraftNetwork, OffersTheValueInvitesAndSignsWithYourFirstName) {
   const std::string d = b.pitch("jose").draft;
   EXPECT_EQ(d,
             "Hi José,\n\n"
-            "I know you're interested in hiring and Rust, and I'd be happy to share what I've "
-            "learned there if it's useful. I could also introduce you to Amélie Dubois, who "
-            "knows a lot about hiring and Rust.\n\n"
-            "Would you be up for a coffee, or a video call, in the next few weeks? No agenda; it "
-            "would just be good to talk.\n\n"
+            "I know you're interested in hiring and Rust, and I'd be happy to share\n"
+            "what I've learned there if it's useful. I could also introduce you to\n"
+            "Amélie Dubois, who knows a lot about hiring and Rust.\n\n"
+            "Would you be up for a coffee, or a video call, in the next few weeks? No\n"
+            "agenda; it would just be good to talk.\n\n"
             "Best,\nNoor");
 }
 
 TEST_F(DraftNetwork, TheAskComesAfterTheValueOffered) {
   PitchOptions options;
   options.ask = "Would you introduce me to your CTO?";
-  const std::string d = b.pitch("jose", options).draft;
+  const std::string d = unwrapped(b.pitch("jose", options).draft);
   const auto offer = d.find("hiring and Rust");
   const auto intro = d.find("introduce you to Amélie Dubois");
   const auto ask = d.find("Would you introduce me to your CTO?");
@@ -246,10 +246,166 @@ TEST_F(DraftNetwork, WithNothingToOfferItAsksAboutThem) {
 
 TEST_F(DraftNetwork, IntroductionOnlyDraft) {
   b.network.profile.skills.clear();
-  EXPECT_NE(
-      b.pitch("jose").draft.find("I thought you might like to meet Amélie Dubois, who knows "
-                                 "a lot about hiring and Rust; I'd be happy to introduce you."),
-      std::string::npos);
+  EXPECT_NE(unwrapped(b.pitch("jose").draft)
+                .find("I thought you might like to meet Amélie Dubois, who knows a lot about "
+                      "hiring and Rust; I'd be happy to introduce you."),
+            std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// Speaking to them: a note about the contact turned to "you"
+
+struct SecondPersonCase {
+  const char* label;
+  const char* text;
+  const char* turned;
+  const char* infinitive;  // "" when the text is no action
+  const char* gerund;
+  bool deliverable;
+};
+
+class SecondPersonTest : public testing::TestWithParam<SecondPersonCase> {};
+
+TEST_P(SecondPersonTest, TurnsTheNoteToSpeakToThem) {
+  const SecondPersonCase& c = GetParam();
+  const SecondPerson s = to_second_person(c.text, "Zoë", "Zoë Achterberg");
+  EXPECT_EQ(s.text, c.turned);
+  EXPECT_EQ(s.is_action, std::string(c.infinitive) != "");
+  EXPECT_EQ(s.infinitive, c.infinitive);
+  EXPECT_EQ(s.gerund, c.gerund);
+  EXPECT_EQ(s.deliverable, c.deliverable);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, SecondPersonTest,
+    testing::Values(
+        SecondPersonCase{"her_before_my_is_you", "send her my CV", "send you my CV",
+                         "send you my CV", "sending you my CV", true},
+        SecondPersonCase{"first_name_and_he", "Send Zoë my CV and a blurb he can forward",
+                         "Send you my CV and a blurb you can forward",
+                         "send you my CV and a blurb you can forward",
+                         "sending you my CV and a blurb you can forward", true},
+        SecondPersonCase{"full_name", "Email Zoë Achterberg the slides.", "Email you the slides.",
+                         "email you the slides", "emailing you the slides", true},
+        SecondPersonCase{"no_one_named_means_you", "Send my CV", "Send my CV", "send you my CV",
+                         "sending you my CV", true},
+        SecondPersonCase{"possessive_name_is_your", "Review Zoë's deck", "Review your deck",
+                         "review your deck", "reviewing your deck", false},
+        SecondPersonCase{"her_before_a_noun_is_your", "Read her draft", "Read your draft",
+                         "read your draft", "reading your draft", false},
+        SecondPersonCase{"intro_is_introduce", "Intro Zoë to Amélie", "Intro you to Amélie",
+                         "introduce you to Amélie", "introducing you to Amélie", false},
+        SecondPersonCase{"verb_agrees_after_she", "Check whether she needs a referral",
+                         "Check whether you need a referral", "check whether you need a referral",
+                         "checking whether you need a referral", false},
+        SecondPersonCase{"is_becomes_are", "Ask if he is still hiring",
+                         "Ask if you are still hiring", "ask if you are still hiring",
+                         "asking if you are still hiring", false},
+        SecondPersonCase{"they_and_their", "Share my notes on their roadmap",
+                         "Share my notes on your roadmap", "share my notes on your roadmap",
+                         "sharing my notes on your roadmap", true},
+        SecondPersonCase{"capital_kept", "She recruited me", "You recruited me", "", "", false},
+        SecondPersonCase{"not_an_action", "CV for Zoë", "CV for you", "", "", false},
+        SecondPersonCase{"other_names_untouched", "Sat next to him at the meetup",
+                         "Sat next to you at the meetup", "", "", false}),
+    LabelName{});
+
+// ---------------------------------------------------------------------------
+// Wrapping at 72 columns
+
+TEST(WrapDraftTest, BreaksLongLinesAtTheLastSpaceThatFits) {
+  const std::string line =
+      "I know you're interested in hiring and Rust, and I'd be happy to share what I've "
+      "learned there if it's useful.";
+  EXPECT_EQ(wrap_draft(line, 72),
+            "I know you're interested in hiring and Rust, and I'd be happy to share\n"
+            "what I've learned there if it's useful.");
+  EXPECT_EQ(wrap_draft("Hi José,\n\nShort.\n\nBest,\nNoor", 72),
+            "Hi José,\n\nShort.\n\nBest,\nNoor");
+}
+
+TEST(WrapDraftTest, CountsColumnsNotBytesAndKeepsALongWordWhole) {
+  // Ten two-column characters, a space and an x: 22 columns, 32 bytes.
+  EXPECT_EQ(wrap_draft("陈静陈静陈静陈静陈静 x", 22), "陈静陈静陈静陈静陈静 x");
+  EXPECT_EQ(wrap_draft("陈静陈静陈静陈静陈静 x", 21), "陈静陈静陈静陈静陈静\nx");
+  const std::string url = "https://example.org/" + std::string(80, 'a');
+  EXPECT_EQ(wrap_draft("see " + url + " now", 72), "see\n" + url + "\nnow");
+}
+
+TEST(WrapDraftTest, NeverBreaksInTheIndentOfALine) {
+  EXPECT_EQ(wrap_draft("    aaaa bbbb cccc", 12), "    aaaa\nbbbb cccc");
+}
+
+// ---------------------------------------------------------------------------
+// Who you are, in a first message
+
+TEST(AboutMeTest, SaysWhoYouAreFromWhatTheProfileHas) {
+  Pitch p;
+  p.my_name = "Noor Haddad";
+  p.my_role = "Staff Engineer";
+  p.my_company = "Gridwise";
+  EXPECT_EQ(about_me_sentence(p), "I'm Noor Haddad, Staff Engineer at Gridwise.");
+  p.tone = DraftTone::formal;
+  EXPECT_EQ(about_me_sentence(p),
+            "My name is Noor Haddad, and I work as Staff Engineer at Gridwise.");
+  p.tone = DraftTone::warm;
+  p.my_role.clear();
+  EXPECT_EQ(about_me_sentence(p), "I'm Noor Haddad, and I work at Gridwise.");
+  p.my_company.clear();
+  EXPECT_EQ(about_me_sentence(p), "I'm Noor Haddad.");
+  p.my_name.clear();
+  EXPECT_EQ(about_me_sentence(p), "");
+}
+
+TEST_F(DraftNetwork, AColleagueIsNotToldYourCompanyTwice) {
+  b.network.profile.company = "Paywell";
+  b.network.profile.role = "Staff Engineer";
+  b.add(person("lena", "Lena Fischer", {}, {"hiring"})).company = "Paywell";
+  const std::string d = unwrapped(b.pitch("lena").draft);
+  EXPECT_TRUE(has(d, "We both work at Paywell. I'm Noor Haddad, Staff Engineer.")) << d;
+}
+
+TEST(PitchAdviceTest, OwedFollowUpsComeFirstInTheAdvice) {
+  NetworkBuilder b;
+  b.me({"Rust"}, {});
+  b.add(person("jose", "José", {}, {"rust"}));
+  b.log("2026-11-05", {"jose"}, Intent::ask);
+  b.promise("2026-11-10", {"jose"}, "Send José the slides", nullptr);
+  b.promise("2026-11-01", {"jose"}, "Intro José to Ada", "2026-11-30");
+  const Pitch p = b.pitch("jose");
+  EXPECT_EQ(p.advice[0],
+            "First, do what you promised José, the most overdue first: “Send José the slides” "
+            "(promised on 2026-11-10: 10 days late); and “Intro José to Ada” (promised on "
+            "2026-11-01, due 2026-11-30: in 10 days). The draft opens with them; close each with "
+            "`kith done ID` (`kith show jose` lists their ids).");
+  EXPECT_TRUE(starts_with(p.advice[1], "Lead with a give")) << p.advice[1];
+  EXPECT_TRUE(starts_with(unwrapped(p.draft),
+                          "Hi José,\n\nI still owe you what I promised: to send you the slides, "
+                          "and to introduce you to Ada. Sorry it has taken me so long."))
+      << p.draft;
+}
+
+TEST(PitchAdviceTest, SharedInterestsAreWhereToStartWhenNothingMatches) {
+  NetworkBuilder b;
+  b.me({"Rust"}, {"open source funding"});
+  b.add(person("fatima", "Fatima", {}, {"open source funding"}));
+  EXPECT_TRUE(any_contains(b.pitch("fatima").advice,
+                           "Nothing you or your network know matches what Fatima looks for, but "
+                           "you both care about open source funding: start there"));
+}
+
+TEST(PitchAdviceTest, AFirstContactAsksForYourRoleAndCompany) {
+  NetworkBuilder b;
+  b.me({"Rust"}, {});
+  b.add(person("fatima", "Fatima", {}, {"rust"}));
+  EXPECT_TRUE(any_contains(b.pitch("fatima").advice,
+                           "`kith me --role \"what you do\" --company \"where\"`"));
+  b.network.profile.role = "Staff Engineer";
+  b.network.profile.company = "Gridwise";
+  EXPECT_FALSE(any_contains(b.pitch("fatima").advice, "kith me --role"));
+  b.log("2026-06-01", {"fatima"}, Intent::catch_up);
+  b.network.profile.role.reset();
+  EXPECT_FALSE(any_contains(b.pitch("fatima").advice, "kith me --role"));
 }
 
 }  // namespace

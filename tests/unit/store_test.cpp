@@ -164,7 +164,8 @@ TEST_F(StoreTest, DocumentsArePrettyWithTwoSpacesAndATrailingNewline) {
   ASSERT_TRUE(store.save_profile(p).ok());
   EXPECT_EQ(read_file(dir / "me.json"),
             "{\n  \"name\": \"Sam\",\n  \"skills\": [\n    \"C++\"\n  ],\n  \"interests\": [],\n"
-            "  \"goals\": [],\n  \"tags\": [],\n  \"company\": null,\n  \"location\": null\n}\n");
+            "  \"goals\": [],\n  \"tags\": [],\n  \"company\": null,\n  \"role\": null,\n"
+            "  \"location\": null\n}\n");
   ASSERT_TRUE(store.save_contact(make_contact("ada", "Ada")).ok());
   const std::string contact = read_file(dir / "contacts/ada.json");
   EXPECT_EQ(contact.substr(0, 19), "{\n  \"id\": \"ada\",\n  ");
