@@ -4,6 +4,8 @@
 // an interrupted `kith merge` left), under the write lock, and says what it
 // did. It also says how many groups of likely duplicates there are. Exit 1
 // while an error remains.
+#include <map>
+
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "cli/output.h"
@@ -104,6 +106,34 @@ void print_human(const doctor::Report& report, int dupe_groups, const fs::path& 
   ctx.out << ".\n";
 }
 
+// The unknown contact ids the user agrees, on a terminal, to take out of
+// the interactions that name them (a purge on another machine); none
+// without a terminal, so that a script never deletes log lines.
+doctor::RepairOptions confirmed_drops(const doctor::Report& report, Context& ctx) {
+  doctor::RepairOptions options;
+  std::map<std::string, int> lines;  // id -> interactions naming it
+  for (const auto& f : report.findings) {
+    if (f.repair == doctor::Repair::remove_unknown_contact) ++lines[f.contact_id];
+  }
+  if (lines.empty()) return options;
+  if (!ctx.env().stdin_is_tty) {
+    ctx.warn(
+        "interactions name contacts that have no file; `kith doctor --fix` on a terminal "
+        "asks whether to take them out");
+    return options;
+  }
+  for (const auto& [id, count] : lines) {
+    if (ctx.ask("'" + clean(id) +
+                "' has no contact file (purged on another machine?): take it "
+                "out of the " +
+                plural(count, "interaction", "interactions") +
+                " that name it, deleting any that name nobody else?")) {
+      options.drop_unknown.insert(id);
+    }
+  }
+  return options;
+}
+
 int run_doctor(const DoctorOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -120,7 +150,7 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
     // leftover and every torn line is what a crash left.
     report = doctor::check(dir);
     if (!report) return ctx.fail(report.error());
-    repair_status = doctor::repair(dir, *report, repaired);
+    repair_status = doctor::repair(dir, *report, repaired, confirmed_drops(*report, ctx));
     for (const auto& r : repaired) store->note_changed(dir / r.file);
     if (!repaired.empty())
       commit_change(ctx, *store, "doctor --fix: " + join(store->changed_files()));

@@ -6,6 +6,10 @@
 // The words after `git` never reach the option parser: run() in app.cpp
 // hands them over in Context::passthrough, so that `kith git log -p` or
 // `kith git -c x=y commit` mean what they mean to git.
+#include <algorithm>
+#include <optional>
+#include <set>
+
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "core/fsutil.h"
@@ -39,13 +43,49 @@ Status ensure_lines(const fs::path& path, std::string_view wanted) {
   return fsutil::write_file_atomic(path, text);
 }
 
+// `git init` as given, starting on branch main unless the words name a
+// branch: no "Using 'master'" hint, the same branch on every machine.
+std::vector<std::string> init_words(const std::vector<std::string>& args) {
+  std::vector<std::string> words = args;
+  const bool named = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+    return a == "-b" || a.starts_with("--initial-branch");
+  });
+  if (!named) words.insert(words.begin() + 1, "--initial-branch=main");
+  return words;
+}
+
+// The git subcommand among `args` (after git's own options: -c NAME=VALUE,
+// -C DIR, --no-pager…); empty when there is none.
+std::string subcommand_of(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-c" || a == "-C" || a == "--git-dir" || a == "--work-tree" || a == "--namespace" ||
+        a == "--exec-path" || a == "--config-env") {
+      ++i;  // its value
+      continue;
+    }
+    if (a.starts_with("-")) continue;
+    return a;
+  }
+  return {};
+}
+
+// git commands that change the work tree (and so kith's records): run under
+// kith's write lock, so that no kith writer runs in between.
+bool changes_work_tree(const std::string& subcommand) {
+  static const std::set<std::string, std::less<>> kChanging = {
+      "commit",      "merge",  "pull",  "checkout", "switch", "reset", "restore", "rebase",
+      "cherry-pick", "revert", "stash", "rm",       "mv",     "am",    "apply"};
+  return kChanging.contains(subcommand);
+}
+
 int run_init(const std::vector<std::string>& args, const Store& store, Context& ctx) {
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
   const git::Runner runner = git_runner(ctx);
   const fs::path& dir = store.dir();
   ctx.out.flush();
-  auto init = git::run(runner, dir, args, git::Output::inherit);
+  auto init = git::run(runner, dir, init_words(args), git::Output::inherit);
   if (!init) return ctx.fail(init.error());
   if (init->exit_code != 0) return init->exit_code;
 
@@ -100,12 +140,23 @@ int run_git(Context& ctx) {
     if (auto s = fsutil::ensure_dir(dir); !s) return ctx.fail(s.error());
   }
   if (init) return run_init(args, *store, ctx);
+  std::optional<fsutil::FileLock> lock;
+  const bool changing = changes_work_tree(subcommand_of(args));
+  if (changing) {
+    auto held = store->lock_only(ctx.lock_options());
+    if (!held) return ctx.fail(held.error());
+    lock = std::move(*held);
+  }
   // `kith git pull` or `merge` in a fresh clone merges through the drivers.
   register_merge_drivers(ctx);
   ctx.out.flush();
   ctx.err.flush();
   auto r = git::run(git_runner(ctx), dir, args, git::Output::inherit);
   if (!r) return ctx.fail(r.error());
+  // What git wrote into the work tree is personal data: 0600 and 0700.
+  if (changing) {
+    if (auto s = fsutil::make_private(dir); !s) ctx.warn(s.error().message);
+  }
   return r->exit_code;
 }
 

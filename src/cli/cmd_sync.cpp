@@ -4,7 +4,10 @@
 // stops the sync with the merge left in place for the user to finish.
 #include "cli/commands.h"
 #include "cli/git_support.h"
+#include "core/dates.h"
 #include "core/english.h"
+#include "core/fsutil.h"
+#include "core/logbook.h"
 #include "core/sync.h"
 #include "core/text.h"
 
@@ -51,6 +54,20 @@ int report(const sync::Outcome& outcome, Context& ctx) {
             " from " + outcome.remote + ":",
         outcome.received, ctx);
   }
+  if (!outcome.purged.empty()) {
+    ctx.out << "Left purged contacts out of "
+            << plural(static_cast<long long>(outcome.purged.size()), "interaction", "interactions")
+            << " logged before the purge reached this machine:\n";
+    for (const auto& p : outcome.purged) {
+      std::string ids;
+      for (const auto& id : p.change.removed) ids += (ids.empty() ? "" : ", ") + id;
+      ctx.out << "  " << format_date(p.change.date) << "  "
+              << short_interaction_id(p.change.interaction_id) << "  "
+              << text::sanitize_for_terminal(p.change.deleted ? "deleted: it named only " + ids
+                                                              : ids + " left out")
+              << "\n";
+    }
+  }
   if (!outcome.sent.empty()) {
     print_subjects("Sent " +
                        plural(static_cast<long long>(outcome.sent.size()), "change", "changes") +
@@ -66,9 +83,16 @@ int run_sync(const SyncOptions&, Context& ctx) {
   const fs::path& dir = store->dir();
   if (auto s = sync::check_repository(dir); !s) return ctx.fail(s.error());
   register_merge_drivers(ctx);
-  auto lock = store->lock_for_write(ctx.lock_options());
+  // The lock alone: a sync makes no file of its own (not even kith.json in a
+  // fresh clone, which would be a change to commit before the first pull).
+  auto lock = store->lock_only(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
-  return report(sync::run(git::client(git_runner(ctx), dir), dir, ctx.env().hostname), ctx);
+  const sync::Outcome outcome =
+      sync::run(git::client(git_runner(ctx), dir), dir, ctx.env().hostname);
+  // What the merge brought in is personal data: 0600 and 0700, whatever
+  // modes it had where it came from.
+  if (auto s = fsutil::make_private(dir); !s) ctx.warn(s.error().message);
+  return report(outcome, ctx);
 }
 
 }  // namespace

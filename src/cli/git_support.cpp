@@ -66,7 +66,7 @@ void register_merge_drivers(Context& ctx) {
   if (!dir || !git::is_repository(*dir)) return;
   auto done = git::ensure_drivers(git_runner(ctx), *dir, ctx.env().executable);
   if (!done) ctx.warn(done.error().message);
-  if (auto excluded = git::ensure_undo_excluded(*dir); !excluded) {
+  if (auto excluded = git::ensure_local_files_excluded(*dir); !excluded) {
     ctx.warn(excluded.error().message);
   }
 }

@@ -35,7 +35,8 @@ void commit_files(Context& ctx, const Store& store, const std::string& message);
 
 // Makes sure the merge drivers of the data directory's repository name this
 // kith binary (a clone lacks them, and an old path may be stale) and that
-// git ignores the undo journal (git::ensure_undo_excluded). Reads
+// git ignores the files that stay on this machine (the lock, the undo
+// journal: git::ensure_local_files_excluded). Reads
 // .git/config and .git/info/exclude only, unless something must be written. Does nothing outside
 // a git repository; a failure is a warning. Called by the writers (through
 // commit_change), by `kith sync` and by `kith git` (whose pull or merge

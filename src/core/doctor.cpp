@@ -14,6 +14,7 @@
 #include "core/contact_merge.h"
 #include "core/fsutil.h"
 #include "core/layout.h"
+#include "core/purge.h"
 
 namespace kith::doctor {
 namespace {
@@ -119,7 +120,8 @@ Result<Report> check(const fs::path& dir) {
   return analyze(*snapshot);
 }
 
-Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& done) {
+Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& done,
+              const RepairOptions& options) {
   for (const auto& f : report.findings) {
     const fs::path path = dir / f.file;
     switch (f.repair) {
@@ -171,7 +173,9 @@ Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& 
         break;
       }
       case Repair::rewrite_aliases:
+      case Repair::remove_unknown_contact:
       case Repair::remove_merged_contact:
+      case Repair::make_private:
         break;  // below, in this order
     }
   }
@@ -193,10 +197,45 @@ Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& 
                         (r.changed == 1 ? " interaction names" : " interactions name") +
                         " the contact kept instead of a merged one"});
   }
+  // Unknown contacts the user agreed to take out, a month file at a time.
+  std::set<std::string> cleaned;
+  for (const auto& f : report.findings) {
+    if (f.repair != Repair::remove_unknown_contact ||
+        !options.drop_unknown.contains(f.contact_id) || !cleaned.insert(f.file).second) {
+      continue;
+    }
+    const fs::path path = dir / f.file;
+    auto text = fsutil::read_file(path);
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    MonthCleanup c = remove_unknown_contacts(
+        **text, [&](std::string_view id) { return !options.drop_unknown.contains(id); });
+    if (c.changes.empty()) continue;
+    if (c.text.empty()) {
+      if (auto s = fsutil::remove_file(path); !s) return s;
+    } else if (auto s = fsutil::write_file_atomic(path, c.text); !s) {
+      return s;
+    }
+    for (const auto& change : c.changes) {
+      std::string ids;
+      for (const auto& id : change.removed) ids += (ids.empty() ? "'" : ", '") + id + "'";
+      done.push_back(
+          {f.file, 0,
+           change.deleted
+               ? "deleted interaction " + change.interaction_id + ", which named only " + ids
+               : "took " + ids + " out of interaction " + change.interaction_id});
+    }
+  }
   for (const auto& f : report.findings) {
     if (f.repair != Repair::remove_merged_contact) continue;
     if (auto s = fsutil::remove_file(dir / f.file); !s) return s;
     done.push_back({f.file, 0, "removed the contact file an interrupted `kith merge` left"});
+  }
+  for (const auto& f : report.findings) {
+    if (f.repair != Repair::make_private) continue;
+    if (auto s = fsutil::make_private(dir); !s) return s;
+    done.push_back({"", 0, "took the data away from other users (files 0600, directories 0700)"});
+    break;
   }
   return {};
 }

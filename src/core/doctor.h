@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,15 @@ enum class Repair {
   // that holds all of it: what an interrupted `kith merge` leaves. Done
   // after every rewrite_aliases.
   remove_merged_contact,
+  // Clear the group and other bits of every file and directory (the
+  // permissions finding): fsutil::make_private.
+  make_private,
+  // Take `contact_id`, which has no contact file, out of the interaction on
+  // this line (deleting it when it names nobody else): what a purge on
+  // another machine leaves when this one logged with the person before it
+  // synced. Done only for the ids in RepairOptions::drop_unknown, which the
+  // user confirmed.
+  remove_unknown_contact,
 };
 
 struct Finding {
@@ -80,6 +90,7 @@ struct Finding {
   Repair repair = Repair::none;
   std::uint64_t keep_bytes = 0;  // for truncate_torn_line
   std::string line_id;           // for remove_stale_copy: the id on that line
+  std::string contact_id;        // for remove_unknown_contact: the id it names
 
   std::string where() const;  // "log/2026-11.jsonl:3", "contacts/ada.json", "."
 };
@@ -124,10 +135,15 @@ struct Repaired {
 };
 
 // Applies the repairable findings of `report`: first those of each file on
-// its own, then the log lines naming an alias, then the merged contacts'
-// files. The caller holds the write lock and made `report` under it. Stops
-// at the first failure (an io error naming the file); what was done before it
-// stays done and is in `done`.
-Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& done);
+// its own, then the log lines naming an alias or (when confirmed) an unknown
+// contact, then the merged contacts' files, then the modes. The caller holds the write lock and
+// made `report` under it. Stops at the first failure (an io error naming the file); what was done
+// before it stays done and is in `done`. What repair() may do beyond the safe repairs.
+struct RepairOptions {
+  // The unknown contact ids (Finding::contact_id) to take out of the log.
+  std::set<std::string, std::less<>> drop_unknown;
+};
+Status repair(const fs::path& dir, const Report& report, std::vector<Repaired>& done,
+              const RepairOptions& options = {});
 
 }  // namespace kith::doctor

@@ -73,6 +73,7 @@ class Analyzer {
                                        std::move(hint),
                                        repair,
                                        keep,
+                                       {},
                                        {}});
     return report_.findings.back();
   }
@@ -330,7 +331,11 @@ class Analyzer {
       if (!known_ids_.contains(id)) {
         add(Severity::error, "unknown-contact", file, line,
             "interaction " + i->id + " names '" + id + "', which has no file in contacts/",
-            "add it back with `kith add NAME --id " + safe(id) + "`, or remove it from that line");
+            "`kith doctor --fix` on a terminal offers to take it out (a contact purged on "
+            "another machine), or add it back with `kith add NAME --id " +
+                safe(id) + "`",
+            Repair::remove_unknown_contact)
+            .contact_id = id;
       }
     }
     if (!merged.empty()) {
@@ -390,6 +395,7 @@ void cap_per_file(std::vector<Finding>& findings) {
                            {},
                            Repair::none,
                            0,
+                           {},
                            {}});
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
@@ -437,7 +443,9 @@ Report analyze(const Snapshot& snapshot) {
               " of kith's files and directories can be read by other users "
               "(" +
               example + ")",
-          "kith keeps personal data private: chmod -R go-rwx on the data directory");
+          "kith keeps personal data private: `kith doctor --fix` (or chmod -R go-rwx on the "
+          "data directory) makes it so",
+          Repair::make_private);
   }
 
   std::vector<const Entry*> months;

@@ -142,6 +142,8 @@ Result<Run> run(const Runner& runner, const fs::path& dir, const std::vector<std
       [[maybe_unused]] auto n = ::write(STDERR_FILENO, message, sizeof message - 1);
       ::_exit(127);
     }
+    // What git writes in a data directory is personal: 0600 and 0700.
+    ::umask(077);
     ::execve(program->c_str(), argv.data(), envp.data());
     const char message[] = "kith: cannot start git\n";
     [[maybe_unused]] auto n = ::write(STDERR_FILENO, message, sizeof message - 1);
@@ -213,21 +215,34 @@ std::vector<DriverSetting> driver_settings(const fs::path& executable) {
   };
 }
 
-Result<bool> ensure_undo_excluded(const fs::path& dir) {
+Result<bool> ensure_local_files_excluded(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(dir / ".git", ec))) return false;
   const fs::path exclude = dir / ".git" / "info" / "exclude";
-  const std::string line = "/" + std::string(layout::kUndoDir) + "/";
   auto text = fsutil::read_file(exclude);
   if (!text) return text.error();
   std::string content = text->value_or(std::string());
-  if (content == line || content.starts_with(line + "\n") ||
-      content.find("\n" + line + "\n") != std::string::npos ||
-      content.ends_with("\n" + line)) {
-    return false;
+  const std::string wanted = ignore_text();
+  bool added = false;
+  std::size_t pos = 0;
+  while (pos < wanted.size()) {
+    std::size_t end = wanted.find('\n', pos);
+    if (end == std::string::npos) end = wanted.size();
+    const std::string line = wanted.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line.front() == '#') continue;
+    const bool present = content == line || content.starts_with(line + "\n") ||
+                         content.find("\n" + line + "\n") != std::string::npos ||
+                         content.ends_with("\n" + line);
+    if (present) continue;
+    if (!added) {
+      if (!content.empty() && content.back() != '\n') content += "\n";
+      content += "# kith's files that stay on this machine\n";
+      added = true;
+    }
+    content += line + "\n";
   }
-  if (!content.empty() && content.back() != '\n') content += "\n";
-  content += "# kith's undo journal stays on this machine\n" + line + "\n";
+  if (!added) return false;
   if (auto s = fsutil::ensure_dir(exclude.parent_path()); !s) return s.error();
   if (auto s = fsutil::write_file_atomic(exclude, content); !s) return s.error();
   return true;

@@ -71,12 +71,14 @@ std::vector<DriverSetting> driver_settings(const fs::path& executable);
 // .git/config and starts no process. Returns whether it wrote anything.
 Result<bool> ensure_drivers(const Runner& runner, const fs::path& dir, const fs::path& executable);
 
-// Makes sure git ignores the undo journal in this clone, whatever its
-// .gitignore says (a clone made before kith ignored it, a repository made by
-// hand): adds "/.undo/" to .git/info/exclude when it is missing. Does
-// nothing when .git is not a directory (a worktree or submodule keeps its
-// exclude file elsewhere). Returns whether it wrote anything.
-Result<bool> ensure_undo_excluded(const fs::path& dir);
+// Makes sure git ignores the files that belong to this machine alone (the
+// lock, temp files, the undo journal: ignore_text()) in this clone, whatever
+// its .gitignore says or whether it has one yet (a clone made before kith
+// ignored them, a repository made by hand, a clone that checked nothing
+// out): adds the lines .git/info/exclude lacks. Does nothing when .git is
+// not a directory (a worktree or submodule keeps its exclude file
+// elsewhere). Returns whether it wrote anything.
+Result<bool> ensure_local_files_excluded(const fs::path& dir);
 
 // Quotes `word` for a POSIX shell (git runs merge drivers through sh).
 std::string shell_quote(std::string_view word);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/records.h"
+
 namespace kith {
 namespace {
 
@@ -45,6 +47,50 @@ MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_v
       ++out.changed;
       out.kept.push_back(std::move(i));
     }
+  }
+  return out;
+}
+
+MonthCleanup remove_unknown_contacts(std::string_view month_text,
+                                     const std::function<bool(std::string_view)>& known) {
+  MonthCleanup out;
+  out.text.reserve(month_text.size());
+  std::size_t pos = 0;
+  while (pos < month_text.size()) {
+    std::size_t end = month_text.find('\n', pos);
+    const bool last = end == std::string_view::npos;
+    if (last) end = month_text.size();
+    const std::string_view line = month_text.substr(pos, end - pos);
+    const std::string_view ending = last ? std::string_view() : std::string_view("\n");
+    pos = end + 1;
+    std::optional<Interaction> i;
+    if (Json::accept(line)) {
+      if (auto parsed = interaction_from_json(Json::parse(line), "log")) i = std::move(*parsed);
+    }
+    if (!i || std::all_of(i->contacts.begin(), i->contacts.end(),
+                          [&](const std::string& c) { return known(c); })) {
+      out.text += line;
+      out.text += ending;
+      continue;
+    }
+    UnknownRemoved change{i->id, i->date, {}, false};
+    std::vector<std::string> kept;
+    for (auto& c : i->contacts) {
+      if (known(c)) {
+        kept.push_back(std::move(c));
+      } else {
+        change.removed.push_back(std::move(c));
+      }
+    }
+    change.deleted = kept.empty();
+    if (!change.deleted) {
+      i->contacts = std::move(kept);
+      std::string written = serialize_line(to_json(*i));
+      written.pop_back();
+      out.text += written;
+      out.text += ending;
+    }
+    out.changes.push_back(std::move(change));
   }
   return out;
 }

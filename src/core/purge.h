@@ -3,6 +3,7 @@
 // as pure functions; `kith rm --purge` rewrites each month file with it.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,25 @@ struct MonthPurge {
 // (order, other ids, unknown keys) is kept as it was.
 MonthPurge purge_from_month(std::vector<Interaction> interactions, std::string_view id,
                             const std::vector<std::string>& aliases = {});
+
+// What a purge on another machine leaves to do here after a sync: the
+// interactions this machine logged with the purged person since name an id
+// that has no contact any more. remove_unknown_contacts() takes every id
+// `known` says no to out of a month file's text, deleting an interaction
+// left with nobody and keeping the others' part. Lines that name only known
+// ids, and lines that are not an interaction kith reads, are kept byte for
+// byte; a changed line is written as kith writes it.
+struct UnknownRemoved {
+  std::string interaction_id;
+  Date date;
+  std::vector<std::string> removed;  // the unknown ids, as the line named them
+  bool deleted = false;              // nobody was left: the line is gone
+};
+struct MonthCleanup {
+  std::string text;
+  std::vector<UnknownRemoved> changes;  // in the order of the lines
+};
+MonthCleanup remove_unknown_contacts(std::string_view month_text,
+                                     const std::function<bool(std::string_view)>& known);
 
 }  // namespace kith

@@ -10,6 +10,7 @@
 #include "core/fsutil.h"
 #include "core/layout.h"
 #include "core/merge.h"
+#include "core/purge.h"
 #include "core/store.h"
 #include "core/text.h"
 
@@ -179,6 +180,81 @@ Status settle_aliases(const Steps& git, Outcome& outcome) {
   return {};
 }
 
+// After a merge, the interactions that name a contact purged on some
+// machine (its file deleted in the history, no contact or alias left with
+// that id) leave that contact out: what another machine logged with the
+// person before it synced the purge. An interaction left with nobody is
+// deleted; the others' part is kept. An unknown id whose file never
+// existed (a typo in a hand edit) is left for `kith doctor`. One commit.
+Status settle_purged(const Steps& git, Outcome& outcome) {
+  const Store store(git.dir());
+  auto contacts = store.load_contacts();
+  if (!contacts) {
+    outcome.warnings.push_back("could not check the log for purged contacts: " +
+                               contacts.error().message);
+    return {};
+  }
+  std::set<std::string, std::less<>> known;
+  for (const auto& c : *contacts) {
+    known.insert(c.id);
+    known.insert(c.aliases.begin(), c.aliases.end());
+  }
+  auto months = store.months();
+  if (!months) return months.error();
+  std::map<date::year_month, std::string> texts;
+  std::set<std::string> unknown;
+  for (const auto& month : *months) {
+    auto text = fsutil::read_file(store.month_path(month));
+    if (!text) return text.error();
+    if (!text->has_value()) continue;
+    auto found = remove_unknown_contacts(**text, [&](std::string_view id) {
+      if (known.contains(id)) return true;
+      unknown.emplace(id);
+      return false;
+    });
+    if (!found.changes.empty()) texts.emplace(month, std::move(**text));
+  }
+  if (unknown.empty()) return {};
+  // Which of them were contacts once: their file was deleted in a commit.
+  std::vector<std::string> args{"log", "--diff-filter=D", "--format=", "--name-only", "--"};
+  for (const auto& id : unknown) args.push_back(layout::contact_relative_path(id));
+  auto deleted = git.value(args);
+  if (!deleted) return deleted.error();
+  std::set<std::string, std::less<>> purged;
+  if (*deleted) {
+    for (const auto& path : lines_of(**deleted)) {
+      const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+      if (auto id = layout::contact_id_of(name)) purged.emplace(*id);
+    }
+  }
+  if (purged.empty()) return {};
+  std::vector<std::string> paths;
+  for (const auto& [month, text] : texts) {
+    auto cleaned =
+        remove_unknown_contacts(text, [&](std::string_view id) { return !purged.contains(id); });
+    if (cleaned.changes.empty()) continue;
+    if (auto s = store.replace_month(month, cleaned.text); !s) {
+      outcome.warnings.push_back(s.error().message);
+      continue;
+    }
+    const std::string path = layout::month_relative_path(month);
+    for (auto& change : cleaned.changes) outcome.purged.push_back({path, std::move(change)});
+    paths.push_back(path);
+  }
+  if (paths.empty()) return {};
+  std::vector<std::string> add{"add", "-A", "--"};
+  add.insert(add.end(), paths.begin(), paths.end());
+  auto added = git.run(add);
+  if (!added) return added.error();
+  if (added->exit_code != 0) return git_failed("git add failed", *added);
+  std::vector<std::string> commit = git.with_identity({"commit", "--quiet", "-m"});
+  commit.emplace_back(kPurgedMessage);
+  auto r = git.run(commit);
+  if (!r) return r.error();
+  if (r->exit_code != 0) return git_failed("git commit failed", *r);
+  return {};
+}
+
 // Where the sync goes.
 struct Target {
   std::string branch;         // the local branch
@@ -318,6 +394,40 @@ Status push(const Steps& git, const Target& t, bool remote_has_branch, Outcome& 
   return {};
 }
 
+// A clone of a remote whose HEAD names a branch it lacks (a bare
+// repository made with git's old default, "master", to which kith's "main"
+// was pushed) checks nothing out and sits on an unborn branch of the wrong
+// name. With nothing to commit yet, that unborn branch takes the name of
+// the remote's: the same name when the remote has it, else "main", else
+// its only branch. Returns the branch to sync.
+Result<std::string> adopt_remote_branch(const Steps& git, const std::string& branch) {
+  auto status = git.value({"status", "--porcelain"});
+  if (!status) return status.error();
+  if (!*status || !(*status)->empty()) return branch;
+  auto t = target(git, branch);
+  if (!t) return branch;  // no remote: said later, as usual
+  auto fetch = git.run({"fetch", "--quiet", t->remote});
+  if (!fetch) return fetch.error();
+  if (fetch->exit_code != 0) return branch;  // the fetch below says why
+  auto refs =
+      git.value({"for-each-ref", "--format=%(refname:strip=3)", "refs/remotes/" + t->remote + "/"});
+  if (!refs) return refs.error();
+  std::vector<std::string> names;
+  for (auto& name : lines_of(refs->value_or(""))) {
+    if (name != "HEAD") names.push_back(std::move(name));
+  }
+  auto has = [&](const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  if (has(t->remote_branch)) return branch;
+  const std::string pick = has("main") ? "main" : names.size() == 1 ? names.front() : "";
+  if (pick.empty()) return branch;
+  auto moved = git.run({"symbolic-ref", "HEAD", "refs/heads/" + pick});
+  if (!moved) return moved.error();
+  if (moved->exit_code != 0) return git_failed("cannot switch to branch " + pick, *moved);
+  return pick;
+}
+
 Status sync(const Steps& git, Outcome& outcome) {
   auto merge_head = git.value({"rev-parse", "--verify", "--quiet", "MERGE_HEAD"});
   if (!merge_head) return merge_head.error();
@@ -332,8 +442,16 @@ Status sync(const Steps& git, Outcome& outcome) {
     return data_error("the data directory's repository is not on a branch",
                       "check out one with `kith git switch BRANCH`");
   }
+  std::string name = **branch;
+  auto born = git.value({"rev-parse", "--verify", "--quiet", "HEAD"});
+  if (!born) return born.error();
+  if (!*born) {
+    auto adopted = adopt_remote_branch(git, name);
+    if (!adopted) return adopted.error();
+    name = *adopted;
+  }
   if (auto s = commit_pending(git, outcome); !s) return s;
-  auto t = target(git, **branch);
+  auto t = target(git, name);
   if (!t) return t.error();
   outcome.remote = t->remote;
 
@@ -348,6 +466,7 @@ Status sync(const Steps& git, Outcome& outcome) {
   if (!pulled) return pulled.error();
   if (!outcome.received.empty()) {
     if (auto s = settle_aliases(git, outcome); !s) return s;
+    if (auto s = settle_purged(git, outcome); !s) return s;
   }
   return push(git, *t, *pulled, outcome);
 }

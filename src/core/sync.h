@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/git.h"
+#include "core/purge.h"
 #include "core/status.h"
 
 namespace kith::sync {
@@ -40,6 +41,15 @@ struct Outcome {
   // machine, `kith log OTHER` on another before it synced) and that, after
   // the merge, name that contact: committed as kAliasesMessage.
   int aliases_resolved = 0;
+  // Interactions that named a contact purged on some machine (its file
+  // deleted in the history; another machine logged with them before it
+  // synced the purge): each lost that id, and one left with nobody was
+  // deleted. Committed as kPurgedMessage. `file` is the month's path.
+  struct Purged {
+    std::string file;
+    UnknownRemoved change;
+  };
+  std::vector<Purged> purged;
   // Things worth saying that did not stop the sync ("merge: …", an upstream
   // that could not be recorded).
   std::vector<std::string> warnings;
@@ -61,6 +71,10 @@ inline constexpr std::string_view kAliasesMessage =
 // before taking the lock.
 Status check_repository(const fs::path& dir);
 
+// The commit message of the interactions that left out a purged contact.
+inline constexpr std::string_view kPurgedMessage =
+    "sync: interactions leave out the contacts purged on another machine";
+
 // Syncs the repository at `dir`, running git through `git` (a client in
 // `dir`). `hostname` names this machine in the fallback identity of commits
 // (git::fallback_identity).
@@ -74,7 +88,8 @@ Status check_repository(const fs::path& dir);
 // deleted on one side and changed on the other, among kith's own files, is
 // settled and committed; a conflict in another file is an error. When
 // commits came in, log lines naming an id merged into a contact are made to
-// name that contact and committed (aliases_resolved). Then push
+// name that contact and committed (aliases_resolved), and the interactions
+// that name a purged contact leave it out, committed (purged). Then push
 // when the remote lacks commits (or the branch has no upstream yet, which
 // the first push records in the branch's config).
 Outcome run(const git::Client& git, const fs::path& dir, std::string_view hostname);

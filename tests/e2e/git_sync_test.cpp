@@ -22,7 +22,10 @@ class SyncTest : public ::testing::Test {
   Machine b{tmp / "b"};
 
   void SetUp() override {
-    ASSERT_EQ(git_in(tmp.path(), a.home(), {"init", "-q", "--bare", remote.string()}).exit_code, 0);
+    ASSERT_EQ(git_in(tmp.path(), a.home(),
+                     {"init", "-q", "--bare", "--initial-branch=main", remote.string()})
+                  .exit_code,
+              0);
     a.kith.ok({"add", "Ada Lovelace", "--skill", "math", "--tag", "x", "-q"});
     a.kith.ok({"add", "Grace Hopper", "--interest", "math", "-q"});
     a.kith.ok({"log", "ada", "grace", "--date", "2026-11-01", "--note", "first", "-q"});
@@ -315,6 +318,88 @@ TEST_F(SyncTest, TheMachineThatMergedRewritesWhatComesInUnderTheMergedId) {
   b.kith.ok({"sync"});
   expect_same_and_clean();
   EXPECT_EQ(interactions(b).size(), 4u);
+}
+
+TEST_F(SyncTest, APurgeMeetingLogsFromTheOtherMachineLeavesThePurgedOutAndListsEach) {
+  b.kith.ok({"sync"});
+  a.kith.ok({"add", "Dmitri Volkov", "-q"});
+  a.kith.ok({"sync"});
+  b.kith.ok({"sync"});
+  a.kith.ok({"rm", "--purge", "--yes", "dmitri", "-q"});
+  b.kith.ok({"log", "dmitri", "--give", "--date", "2026-11-20", "--note", "sent the intro", "-q"});
+  b.kith.ok({"log", "dmitri", "ada", "--date", "2026-11-21", "--note", "lunch", "-q"});
+  a.kith.ok({"sync"});
+  const RunResult r = b.kith.ok({"sync"});
+  EXPECT_NE(r.out.find("Left purged contacts out of 2 interactions logged before the purge "
+                       "reached this machine:"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2026-11-20"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("deleted: it named only dmitri-volkov"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("dmitri-volkov left out"), std::string::npos) << r.out;
+  a.kith.ok({"sync"});
+  expect_same_and_clean();
+  for (const Machine* m : {&a, &b}) {
+    const std::string month = read_file(m->data() / "log/2026-11.jsonl");
+    EXPECT_EQ(month.find("dmitri"), std::string::npos) << month;
+    EXPECT_EQ(month.find("sent the intro"), std::string::npos) << month;
+    EXPECT_NE(month.find("lunch"), std::string::npos) << month;
+    EXPECT_EQ(m->kith.ok({"doctor"}).out.find("error"), std::string::npos);
+  }
+}
+
+TEST_F(SyncTest, WhatASyncBringsInIsPrivate) {
+  b.kith.ok({"sync"});
+  // What a plain `git pull` or a copy leaves: files 0644, directories 0755.
+  for (const auto& e : fs::recursive_directory_iterator(b.data())) {
+    if (e.path().string().find("/.git") != std::string::npos) continue;
+    fs::permissions(e.path(), e.is_directory() ? fs::perms(0755) : fs::perms(0644));
+  }
+  a.kith.ok({"add", "New Person", "-q"});
+  a.kith.ok({"log", "new", "--date", "2026-10-02", "-q"});
+  a.kith.ok({"sync"});
+  b.kith.ok({"sync"});
+  ASSERT_TRUE(fs::exists(b.data() / "contacts/new-person.json"));
+  ASSERT_TRUE(fs::exists(b.data() / "log/2026-10.jsonl"));
+  for (const auto& e : fs::recursive_directory_iterator(b.data())) {
+    if (e.path().string().find("/.git") != std::string::npos) continue;
+    EXPECT_EQ(mode_of(e.path()), e.is_directory() ? 0700u : 0600u) << e.path();
+  }
+  EXPECT_EQ(mode_of(b.data()), 0700u);
+  EXPECT_EQ(b.kith.ok({"doctor"}).out.find("permissions"), std::string::npos);
+}
+
+// A bare remote made with git's old default branch ("master"), to which the
+// first machine pushed kith's "main": a clone checks nothing out, and its
+// first `kith sync` takes the remote's branch.
+TEST(SyncCloneTest, AFreshCloneOfARemoteWhoseHeadNamesAnotherBranchTakesTheRemotesBranch) {
+  TempDir tmp;
+  const fs::path remote = tmp / "remote.git";
+  Machine a{tmp / "a"};
+  Machine b{tmp / "b"};
+  ASSERT_EQ(git_in(tmp.path(), a.home(),
+                   {"init", "-q", "--bare", "--initial-branch=master", remote.string()})
+                .exit_code,
+            0);
+  a.kith.ok({"add", "Ada Lovelace", "-q"});
+  a.kith.ok({"git", "init", "-q"});
+  a.kith.ok({"git", "remote", "add", "origin", remote.string()});
+  a.kith.ok({"sync"});
+  EXPECT_EQ(a.git_ok({"symbolic-ref", "--short", "HEAD"}), "main\n");
+  ASSERT_EQ(
+      git_in(tmp.path(), b.home(), {"clone", "-q", remote.string(), b.data().string()}).exit_code,
+      0);
+  EXPECT_FALSE(fs::exists(b.data() / "contacts"));  // nothing checked out
+  const RunResult r = b.kith.ok({"sync"});
+  EXPECT_NE(r.out.find("Received 1 change from origin"), std::string::npos) << r.out;
+  EXPECT_EQ(b.git_ok({"symbolic-ref", "--short", "HEAD"}), "main\n");
+  EXPECT_TRUE(fs::exists(b.data() / "contacts/ada-lovelace.json"));
+  EXPECT_EQ(b.status(), "");
+  b.kith.ok({"log", "ada", "-q"});
+  b.kith.ok({"sync"});
+  const RunResult back = a.kith.ok({"sync"});
+  EXPECT_NE(back.out.find("log: other with ada-lovelace"), std::string::npos) << back.out;
+  EXPECT_EQ(a.git_ok({"branch", "-r"}), "  origin/main\n");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // End-to-end: `kith git` (pass-through and init), the commit every writing
 // command makes in a git data directory, and the merge drivers' registration.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "support/gitutil.h"
 
@@ -320,6 +323,43 @@ TEST_F(GitTest, AStaleDriverPathIsReplacedByAWriterOrKithGitNotByAReader) {
   kith.ok({"git", "status", "--short"});
   EXPECT_EQ(m.git_ok({"config", "merge.kith-log.driver"}), current);
   EXPECT_EQ(m.status(), "");
+}
+
+TEST_F(GitTest, InitStartsOnMainWithoutHints) {
+  Machine fresh{tmp / "fresh"};
+  fresh.kith.ok({"add", "Ada Lovelace", "-q"});
+  const RunResult r = fresh.kith.ok({"git", "init"});
+  EXPECT_EQ(r.err.find("hint:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("hint:"), std::string::npos) << r.out;
+  EXPECT_EQ(fresh.git_ok({"symbolic-ref", "--short", "HEAD"}), "main\n");
+  Machine named{tmp / "named"};
+  named.kith.ok({"git", "init", "-q", "-b", "trunk"});
+  EXPECT_EQ(named.git_ok({"symbolic-ref", "--short", "HEAD"}), "trunk\n");
+}
+
+TEST_F(GitTest, CommandsThatChangeTheWorkTreeWaitForTheWriteLockAndOthersDoNot) {
+  init();
+  const int fd = ::open((m.data() / ".lock").c_str(), O_RDWR | O_CREAT, 0600);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);  // another kith is writing
+  const Kith waiting = Kith(kith).env("KITH_LOCK_TIMEOUT", "0.2");
+  const int commits = m.commit_count();
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"git", "commit", "--allow-empty", "-q", "-m", "x"},
+                                             {"git", "-c", "user.name=x", "reset", "--hard"},
+                                             {"git", "checkout", "-q", "-b", "other"}}) {
+    const RunResult r = waiting.run(args);
+    EXPECT_EQ(r.exit_code, 1) << args[1];
+    EXPECT_NE(r.err.find("lock"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(m.commit_count(), commits);
+  EXPECT_EQ(m.git_ok({"symbolic-ref", "--short", "HEAD"}), "main\n");
+  waiting.ok({"git", "log", "--oneline"});
+  waiting.ok({"git", "status"});
+  ::close(fd);
+  waiting.ok({"git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit",
+              "--allow-empty", "-q", "-m", "now"});
+  EXPECT_EQ(m.commit_count(), commits + 1);
 }
 
 }  // namespace

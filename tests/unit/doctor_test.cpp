@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/fsutil.h"
 #include "support/testutil.h"
 
 namespace kith::doctor {
@@ -178,7 +179,8 @@ INSTANTIATE_TEST_SUITE_P(
              [](Snapshot& s) {
                *entry(s, "log/2026-11.jsonl")->content += log_line("i-2", "2026-11-03", "zed");
              },
-             Severity::error, "unknown-contact", "log/2026-11.jsonl:2", "'zed'"},
+             Severity::error, "unknown-contact", "log/2026-11.jsonl:2", "'zed'",
+             Repair::remove_unknown_contact},
         Case{"DuplicateInteractionId",
              [](Snapshot& s) {
                *entry(s, "log/2026-11.jsonl")->content += log_line("i-1", "2026-11-04", "ada");
@@ -212,7 +214,8 @@ INSTANTIATE_TEST_SUITE_P(
              },
              Severity::error, "layout", "log", "should be a directory"},
         Case{"OpenPermissions", [](Snapshot& s) { entry(s, "contacts/ada.json")->mode = 0644; },
-             Severity::warning, "permissions", ".", "(contacts/ada.json, mode 0644)"},
+             Severity::warning, "permissions", ".", "(contacts/ada.json, mode 0644)",
+             Repair::make_private},
         Case{"ReadOnly", [](Snapshot& s) { s.read_only = true; }, Severity::warning, "read-only",
              ".", "read-only file system"},
         Case{"Unreadable",
@@ -264,6 +267,7 @@ TEST(DoctorRepairTest, ScanThenRepairFixesOnlyWhatIsSafe) {
   const std::string good = log_line("i-1", "2026-11-02", "ada");
   test::write_file(d / "log/2026-11.jsonl", good + "{\"id\": \"i-2\", \"da");
   test::write_file(d / "log/2026-10.jsonl", log_line("i-0", "2026-10-02", "ada") + "{broken\n");
+  ASSERT_TRUE(fsutil::make_private(d));  // the modes kith gives its files
 
   auto report = check(d);
   ASSERT_TRUE(report.ok());
@@ -358,6 +362,7 @@ TEST(DoctorRepairTest, FinishesAnInterruptedMergeLogFirstThenTheLeftoverFile) {
   test::write_file(d / "log/2026-10.jsonl", kept + log_line("i-2", "2026-10-03", "ada-l"));
   // A torn last line too: cut first, then the alias rewritten.
   test::write_file(d / "log/2026-11.jsonl", log_line("i-3", "2026-11-02", "ada-l") + "{\"id");
+  ASSERT_TRUE(fsutil::make_private(d));  // the modes kith gives its files
 
   auto report = check(d);
   ASSERT_TRUE(report.ok());
