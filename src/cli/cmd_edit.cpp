@@ -216,11 +216,15 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
         "kith edit me --goal G"));
   }
   if (auto config = store.load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store.load_contacts();
+  // Other contacts' files that cannot be read are worked around (and
+  // named); the contact edited must be read.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
-  auto found = resolve_contact(*contacts, o.target, Scope::all);
+  auto found = resolve_contact(*contacts, o.target, Scope::all, unreadable);
   if (!found) return ctx.fail(found.error());
   const Contact original = **found;
+  ctx.report(unreadable);
 
   Contact updated;
   if (o.changes_something()) {
@@ -307,7 +311,8 @@ Result<Interaction> parse_interaction_edit(const std::string& text, const Intera
 
 Result<Interaction> apply_interaction_options(const EditOptions& o, Date today,
                                               const Interaction& original,
-                                              const std::vector<Contact>& contacts) {
+                                              const std::vector<Contact>& contacts,
+                                              const std::vector<Unreadable>& unreadable) {
   Interaction updated = original;
   if (o.date) {
     auto d = parse_date(*o.date, today, DateDirection::past);
@@ -332,8 +337,8 @@ Result<Interaction> apply_interaction_options(const EditOptions& o, Date today,
   if (!o.contacts.empty()) {
     updated.contacts.clear();
     for (const auto& ref : o.contacts) {
-      auto c = resolve_contact(contacts, ref, Scope::active);
-      if (!c) return Error{ErrorKind::usage, "--contact: " + c.error().message, c.error().hint};
+      auto c = resolve_contact(contacts, ref, Scope::active, unreadable);
+      if (!c) return Error{c.error().kind, "--contact: " + c.error().message, c.error().hint};
       if (std::find(updated.contacts.begin(), updated.contacts.end(), (*c)->id) !=
           updated.contacts.end()) {
         return usage_error("--contact: " + (*c)->id + " is named twice");
@@ -352,11 +357,14 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
         "--contact",
         "to change a contact, name the contact: kith edit CONTACT …"));
   }
-  auto contacts = store.load_contacts();
+  // Contacts' files that cannot be read are worked around; the month of
+  // the interaction is read whole before it is rewritten.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
   Interaction updated;
   if (o.changes_something()) {
-    auto checked = apply_interaction_options(o, today, original, *contacts);
+    auto checked = apply_interaction_options(o, today, original, *contacts, unreadable);
     if (!checked) return ctx.fail(checked.error());
     updated = std::move(*checked);
   } else {
@@ -381,7 +389,7 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
   std::vector<std::string> warnings;
-  auto interactions = store.load_interactions(warnings);
+  auto interactions = store.load_interactions(warnings, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   auto current = std::find_if(interactions->begin(), interactions->end(),
                               [&](const Interaction& i) { return i.id == original.id; });
