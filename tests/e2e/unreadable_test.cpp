@@ -334,6 +334,35 @@ TEST_F(UnreadableContactTest, DueCronSpeaksEvenWhenNothingIsDue) {
       << r.err;
 }
 
+TEST(UnreadableProfileTest, ReadersLeaveItOutAndMeNamesIt) {
+  TempDir tmp;
+  fs::copy(fs::path(KITH_SOURCE_DIR) / "examples/demo", tmp / "data", fs::copy_options::recursive);
+  Kith kith{tmp / "data"};
+  kith.today("2026-11-20");
+  write_file(tmp / "data/me.json", "{\"name\": ");
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"due", "--json"}, {"pitch", "--json", "priya-raman"}, {"stats", "--json"}}) {
+    const RunResult r = kith.run(args);
+    EXPECT_EQ(r.exit_code, 1) << words(args) << "\n" << r.err;
+    r.json();
+    EXPECT_NE(r.err.find("kith: warning: me.json:1: not valid JSON"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(kLeftOut + std::string("your profile (me.json) (above)")),
+              std::string::npos)
+        << r.err;
+  }
+  // What you can offer comes from the profile: nothing, then.
+  EXPECT_TRUE(kith.run({"pitch", "--json", "priya-raman"}).json()["you_can_offer"].empty());
+  // list reads no profile.
+  EXPECT_EQ(kith.run({"list"}).exit_code, 0);
+  // Asked for, or to be changed: its error.
+  for (const auto& args : std::vector<std::vector<std::string>>{{"me"}, {"me", "--skill", "Go"}}) {
+    const RunResult r = kith.run(args);
+    EXPECT_EQ(r.exit_code, 1) << words(args);
+    EXPECT_NE(r.err.find("kith: error: me.json:1: not valid JSON"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(read_file(tmp / "data/me.json"), "{\"name\": ");
+}
+
 // ----------------------------------------------------------------- writers
 
 TEST_F(UnreadableContactTest, WritersWorkOnTheOthers) {
