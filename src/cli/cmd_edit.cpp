@@ -268,9 +268,11 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
 
 // The checks `kith log` makes, on an interaction as edited: its id kept, a
 // plausible date that is not in the future, a valid kind, contacts that
-// exist (each once), a note of text.
+// exist (each once: a contact file kith cannot read, in `unreadable`, exists),
+// a note of text.
 Status check_interaction_edit(const Interaction& edited, const Interaction& original, Date today,
-                              const std::vector<Contact>& contacts) {
+                              const std::vector<Contact>& contacts,
+                              const std::vector<Unreadable>& unreadable) {
   if (edited.id != original.id) {
     return usage_error("the id cannot be changed (it was '" + original.id + "', the edit says '" +
                        clean(edited.id) + "')");
@@ -284,8 +286,11 @@ Status check_interaction_edit(const Interaction& edited, const Interaction& orig
   std::set<std::string> seen;
   for (const auto& id : edited.contacts) {
     if (!seen.insert(id).second) return usage_error("contacts: '" + clean(id) + "' is named twice");
-    const bool known =
-        std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) { return c.id == id; });
+    const bool known = std::any_of(contacts.begin(), contacts.end(),
+                                   [&](const Contact& c) { return c.id == id; }) ||
+                       std::any_of(unreadable.begin(), unreadable.end(), [&](const Unreadable& u) {
+                         return !u.id.empty() && u.id == id;
+                       });
     if (!known) {
       return usage_error("contacts: no contact has the id '" + clean(id) + "'",
                          "`kith list` shows the ids");
@@ -300,12 +305,15 @@ Status check_interaction_edit(const Interaction& edited, const Interaction& orig
 }
 
 Result<Interaction> parse_interaction_edit(const std::string& text, const Interaction& original,
-                                           Date today, const std::vector<Contact>& contacts) {
+                                           Date today, const std::vector<Contact>& contacts,
+                                           const std::vector<Unreadable>& unreadable) {
   auto json = parse_json_document(text, "your edit");
   if (!json) return json.error();
   auto edited = interaction_from_json(*json, "your edit");
   if (!edited) return edited.error();
-  if (auto s = check_interaction_edit(*edited, original, today, contacts); !s) return s.error();
+  if (auto s = check_interaction_edit(*edited, original, today, contacts, unreadable); !s) {
+    return s.error();
+  }
   return edited;
 }
 
@@ -369,14 +377,14 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
     updated = std::move(*checked);
   } else {
     const std::string again = short_interaction_id(original.id);
-    auto text =
-        edit_until_valid(ctx, "kith-edit-" + again, again, serialize_document(to_json(original)),
-                         [&](const std::string& t) -> Status {
-                           auto parsed = parse_interaction_edit(t, original, today, *contacts);
-                           return parsed ? Status() : Status(parsed.error());
-                         });
+    auto text = edit_until_valid(
+        ctx, "kith-edit-" + again, again, serialize_document(to_json(original)),
+        [&](const std::string& t) -> Status {
+          auto parsed = parse_interaction_edit(t, original, today, *contacts, unreadable);
+          return parsed ? Status() : Status(parsed.error());
+        });
     if (!text) return ctx.fail(text.error());
-    updated = *parse_interaction_edit(*text, original, today, *contacts);
+    updated = *parse_interaction_edit(*text, original, today, *contacts, unreadable);
   }
   const std::string label = interaction_label(updated, *contacts);
   if (to_json(updated) == to_json(original)) {
@@ -400,6 +408,7 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
               "look again with `kith show`"});
   }
   if (auto s = replace_interaction(store, original, updated); !s) return ctx.fail(s.error());
+  ctx.report(unreadable);
   commit_change(ctx, store, "edit: " + original.id);
   if (o.json) print_json(ctx.out, to_json(updated));
   ctx.confirm("updated interaction " + label);

@@ -158,6 +158,7 @@ int delete_interaction(const RmOptions& o, Context& ctx, const Store& store,
                                 "another kith deleted it meanwhile"));
   }
   if (auto s = replace_interaction(store, doomed, std::nullopt); !s) return ctx.fail(s.error());
+  ctx.report(unreadable);
   commit_change(ctx, store, "rm: " + doomed.id);
   ctx.confirm("deleted interaction " + label);
   return 0;

@@ -381,6 +381,9 @@ TEST_F(UnreadableContactTest, WritersWorkOnTheOthers) {
            {"unsnooze", "priya"},
            {"rm", "priya"},
            {"restore", "priya"},
+           // Interactions, one of them with the contact left out.
+           {"edit", "046f02", "--kind", "call"},
+           {"rm", "246040", "--yes"},
        }) {
     const RunResult r = kith.run(args);
     EXPECT_EQ(r.exit_code, 0) << words(args) << "\n" << r.err;
@@ -391,6 +394,13 @@ TEST_F(UnreadableContactTest, WritersWorkOnTheOthers) {
   }
   EXPECT_EQ(read_json(tmp / "data/contacts/priya-raman.json")["tags"],
             Json::array({"recruiting", "hiring"}));
+  const std::string november = read_file(tmp / "data/log/2026-11.jsonl");
+  EXPECT_NE(
+      november.find(
+          R"("id":"20261105T212043Z-046f02","date":"2026-11-05","contacts":["jose-nunez"],"kind":"call")"),
+      std::string::npos)
+      << november;
+  EXPECT_EQ(november.find("246040"), std::string::npos) << november;
   EXPECT_EQ(read_file(tmp / "data/contacts/jose-nunez.json"), broken);
 }
 
