@@ -6,6 +6,7 @@
 #include "cli/git_support.h"
 #include "cli/output.h"
 #include "core/contacts.h"
+#include "core/english.h"
 #include "core/records.h"
 
 namespace kith::cli {
@@ -39,18 +40,23 @@ int run_add(const AddOptions& o, Context& ctx) {
   auto lock = store->lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
   // Ids, names and emails are all that the new id and the duplicate
-  // warning need.
-  auto contacts = store->load_contact_heads();
+  // warning need. A contact file that cannot be read does not stop the
+  // add: its id (its file's name) stays taken, and the warning says that
+  // the duplicate check could not look at it.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store->load_contact_heads(&unreadable);
   if (!contacts) return ctx.fail(contacts.error());
 
   // The heads come sorted by id. An id merged into a contact (an alias)
   // still names it, so a new contact never takes it.
   const AliasMap aliases = alias_map(*contacts);
-  const IsTaken taken = [&heads = *contacts, &aliases](std::string_view id) {
+  const IsTaken taken = [&heads = *contacts, &aliases, &unreadable](std::string_view id) {
     auto it =
         std::lower_bound(heads.begin(), heads.end(), id,
                          [](const ContactHead& c, std::string_view key) { return c.id < key; });
-    return (it != heads.end() && it->id == id) || aliases.contains(id);
+    return (it != heads.end() && it->id == id) || aliases.contains(id) ||
+           std::any_of(unreadable.begin(), unreadable.end(),
+                       [&](const Unreadable& u) { return u.id == id; });
   };
   if (o.id) {
     if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());
@@ -62,6 +68,12 @@ int run_add(const AddOptions& o, Context& ctx) {
   for (const ContactHead* dup : find_duplicates(*contacts, contact)) {
     ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
              ") has the same name or email");
+  }
+  if (!unreadable.empty()) {
+    ctx.report(unreadable);
+    ctx.warn("the check for a duplicate name or email could not look at " +
+             plural(static_cast<long long>(unreadable.size()), "contact file", "contact files") +
+             " (above)");
   }
   if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
   commit_change(ctx, *store, "add: " + contact.id);

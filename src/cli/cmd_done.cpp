@@ -14,9 +14,12 @@ namespace kith::cli {
 
 int close_follow_up(Context& ctx, const Store& store, std::string_view id, Date today) {
   // Find it without the lock first, so that a bad id changes nothing at all.
+  // Lines of the log that cannot be read are worked around; the month of
+  // the follow-up is read whole before it is rewritten.
   std::vector<std::string> warnings;
+  std::vector<Unreadable> unreadable;
   {
-    auto interactions = store.load_interactions(warnings);
+    auto interactions = store.load_interactions(warnings, &unreadable);
     if (!interactions) return ctx.fail(interactions.error());
     auto found = find_follow_up(*interactions, id);
     if (!found) return ctx.fail(found.error());
@@ -30,9 +33,11 @@ int close_follow_up(Context& ctx, const Store& store, std::string_view id, Date 
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
   warnings.clear();
-  auto interactions = store.load_interactions(warnings);
+  unreadable.clear();
+  auto interactions = store.load_interactions(warnings, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   ctx.report(warnings);
+  ctx.report(unreadable);
   auto found = find_follow_up(*interactions, id);
   if (!found) return ctx.fail(found.error());
   const Interaction& i = **found;
@@ -56,11 +61,15 @@ struct DoneOptions {
 // The one open follow-up of the contact `ref` names, as the full
 // interaction id; a usage error when `ref` names no contact, or one with no
 // open follow-up or several (listed, to pick one by id).
+// `log_left_out`: what the log's read left out. Then the follow-up seen may
+// not be the only one, and kith does not guess: a data error asks for the id.
 Result<std::string> only_open_follow_up_of(const Store& store, std::string_view ref,
-                                           const std::vector<Interaction>& interactions) {
-  auto contacts = store.load_contacts();
+                                           const std::vector<Interaction>& interactions,
+                                           const std::vector<Unreadable>& log_left_out) {
+  std::vector<Unreadable> unreadable;  // other contacts' files are worked around
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return contacts.error();
-  auto found = resolve_contact(*contacts, ref, Scope::all);
+  auto found = resolve_contact(*contacts, ref, Scope::all, unreadable);
   if (!found) return found.error();
   const Contact& c = **found;
   // Lines logged under an id merged into the contact are the contact's too.
@@ -73,6 +82,14 @@ Result<std::string> only_open_follow_up_of(const Store& store, std::string_view 
         std::any_of(i.contacts.begin(), i.contacts.end(), names_contact)) {
       open.push_back(&i);
     }
+  }
+  if (open.size() < 2 && !log_left_out.empty()) {
+    // One more may be in what was left out.
+    return data_error("cannot tell which follow-up of " + clean(c.name) + " (" + c.id +
+                          ") to mark done while kith cannot read all of the log: " +
+                          log_left_out.front().error.message,
+                      "mark it done by its id (`kith show " + c.id +
+                          "` lists them), or fix the log by hand first");
   }
   if (open.size() == 1) return open.front()->id;
   if (open.empty()) {
@@ -96,7 +113,8 @@ int run_done(const DoneOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   std::vector<std::string> warnings;
-  auto interactions = store->load_interactions(warnings);
+  std::vector<Unreadable> unreadable;
+  auto interactions = store->load_interactions(warnings, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   auto found = find_follow_up(*interactions, o.id);
   if (found) return close_follow_up(ctx, *store, (*found)->id, *today);
@@ -105,7 +123,15 @@ int run_done(const DoneOptions& o, Context& ctx) {
       std::any_of(interactions->begin(), interactions->end(),
                   [&](const Interaction& i) { return names_interaction(i.id, o.id); });
   if (names_an_interaction) return ctx.fail(found.error());
-  auto id = only_open_follow_up_of(*store, o.id, *interactions);
+  auto id = only_open_follow_up_of(*store, o.id, *interactions, unreadable);
+  if (!id && id.error().message.starts_with("no contact") && !unreadable.empty()) {
+    // It may be a line kith cannot read.
+    return ctx.fail(data_error(
+        found.error().message + ", nor any contact, among what kith can read; it may be in: " +
+            unreadable.front().error.message,
+        "fix it by hand (kith never overwrites a file it cannot read); `kith doctor` checks "
+        "every file"));
+  }
   if (!id) {
     if (id.error().message.starts_with("no contact")) {
       return ctx.fail(

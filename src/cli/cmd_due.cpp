@@ -324,16 +324,21 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load_records();
+  // What cannot be read is left out of the report and named at the end
+  // (exit 1), --cron included: cron mails what goes to stderr.
+  auto network = store->load_records(Reading::around);
   if (!network) return ctx.fail(network.error());
   SummaryOptions summary;
   summary.until = *today;
   summary.aliases = alias_map(network->contacts);
+  summary.read_around = true;
   auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);
   ctx.report(log->warnings);
   warn_unknown_tags(ctx.err, network->contacts, options->tags);
+  std::vector<Unreadable>& unreadable = network->unreadable;
+  unreadable.insert(unreadable.end(), log->unreadable.begin(), log->unreadable.end());
 
   // The human report keeps to the daily budget; --all, --limit and --json
   // list everyone (up to --limit).
@@ -341,14 +346,14 @@ int run_due(const DueCliOptions& o, Context& ctx) {
     options->limit = static_cast<std::size_t>(network->settings.daily);
   }
   const DueReport report = compute_due(*network, *log, *today, *options);
-  if (o.cron && !cron_speaks(report)) return 0;
+  if (o.cron && !cron_speaks(report)) return ctx.served(unreadable);
   if (o.notify && !report.nothing_to_do()) notify(report, *network, ctx);
   if (o.json) {
     ctx.out << to_json_text(report) << "\n";
-    return 0;
+    return ctx.served(unreadable);
   }
   const Style style(ctx.color(), ctx.width());
-  if (network->contacts.empty()) {
+  if (network->contacts.empty() && unreadable.empty()) {
     print_how_to_begin(style.width(), ctx.out);
     return 0;
   }
@@ -357,7 +362,7 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   print_job_changes(report, style, ctx.out);
   print_birthdays(report, style, ctx.out);
   print_homework(report, style, ctx.out);
-  return 0;
+  return ctx.served(unreadable);
 }
 
 }  // namespace
@@ -400,6 +405,8 @@ void setup_due(CLI::App& sub, Context& ctx) {
       "--cron prints only when someone or something is due (the unfinished\n"
       "homework alone on the 1st, Mondays and the month's last three days):\n"
       "  30 8 * * *  \"$HOME/.local/bin/kith\" due --cron\n"
+      "A contact file or log line kith cannot read is left out of the report,\n"
+      "named on stderr with its line, and the exit status is 1, --cron included.\n"
       "\n"
       "Or with a systemd user timer; ~/.config/systemd/user/kith-due.service:\n"
       "  [Unit]\n"

@@ -41,8 +41,9 @@ int run_dupes(const DupesOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  std::vector<std::string> latin;  // the names in other scripts, transliterated
-  auto contacts = store->load_contacts(&latin);
+  std::vector<std::string> latin;      // the names in other scripts, transliterated
+  std::vector<Unreadable> unreadable;  // left out, and named at the end
+  auto contacts = store->load_contacts(&latin, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
   const std::vector<DupeGroup> groups = find_dupes(*contacts, latin);
 
@@ -61,12 +62,12 @@ int run_dupes(const DupesOptions& o, Context& ctx) {
                       {"command", merge_line(g, *contacts)}});
     }
     print_json(ctx.out, list);
-    return 0;
+    return ctx.served(unreadable);
   }
   if (groups.empty()) {
     ctx.out << "No likely duplicates among " << plural(contacts->size(), "contact", "contacts")
             << ".\n";
-    return 0;
+    return ctx.served(unreadable);
   }
   const Style style(ctx.color());
   ctx.out << plural(groups.size(), "group", "groups")
@@ -87,7 +88,7 @@ int run_dupes(const DupesOptions& o, Context& ctx) {
   }
   ctx.out << "Each `kith merge` line makes one contact of its group (the groups above it "
              "merged first); add --dry-run to see what it would do, `kith show ID` to compare.\n";
-  return 0;
+  return ctx.served(unreadable);
 }
 
 }  // namespace

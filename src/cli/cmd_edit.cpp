@@ -216,11 +216,15 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
         "kith edit me --goal G"));
   }
   if (auto config = store.load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store.load_contacts();
+  // Other contacts' files that cannot be read are worked around (and
+  // named); the contact edited must be read.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
-  auto found = resolve_contact(*contacts, o.target, Scope::all);
+  auto found = resolve_contact(*contacts, o.target, Scope::all, unreadable);
   if (!found) return ctx.fail(found.error());
   const Contact original = **found;
+  ctx.report(unreadable);
 
   Contact updated;
   if (o.changes_something()) {
@@ -264,9 +268,11 @@ int edit_contact(const EditOptions& o, Date today, const Store& store, Context& 
 
 // The checks `kith log` makes, on an interaction as edited: its id kept, a
 // plausible date that is not in the future, a valid kind, contacts that
-// exist (each once), a note of text.
+// exist (each once: a contact file kith cannot read, in `unreadable`, exists),
+// a note of text.
 Status check_interaction_edit(const Interaction& edited, const Interaction& original, Date today,
-                              const std::vector<Contact>& contacts) {
+                              const std::vector<Contact>& contacts,
+                              const std::vector<Unreadable>& unreadable) {
   if (edited.id != original.id) {
     return usage_error("the id cannot be changed (it was '" + original.id + "', the edit says '" +
                        clean(edited.id) + "')");
@@ -280,8 +286,11 @@ Status check_interaction_edit(const Interaction& edited, const Interaction& orig
   std::set<std::string> seen;
   for (const auto& id : edited.contacts) {
     if (!seen.insert(id).second) return usage_error("contacts: '" + clean(id) + "' is named twice");
-    const bool known =
-        std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) { return c.id == id; });
+    const bool known = std::any_of(contacts.begin(), contacts.end(),
+                                   [&](const Contact& c) { return c.id == id; }) ||
+                       std::any_of(unreadable.begin(), unreadable.end(), [&](const Unreadable& u) {
+                         return !u.id.empty() && u.id == id;
+                       });
     if (!known) {
       return usage_error("contacts: no contact has the id '" + clean(id) + "'",
                          "`kith list` shows the ids");
@@ -296,18 +305,22 @@ Status check_interaction_edit(const Interaction& edited, const Interaction& orig
 }
 
 Result<Interaction> parse_interaction_edit(const std::string& text, const Interaction& original,
-                                           Date today, const std::vector<Contact>& contacts) {
+                                           Date today, const std::vector<Contact>& contacts,
+                                           const std::vector<Unreadable>& unreadable) {
   auto json = parse_json_document(text, "your edit");
   if (!json) return json.error();
   auto edited = interaction_from_json(*json, "your edit");
   if (!edited) return edited.error();
-  if (auto s = check_interaction_edit(*edited, original, today, contacts); !s) return s.error();
+  if (auto s = check_interaction_edit(*edited, original, today, contacts, unreadable); !s) {
+    return s.error();
+  }
   return edited;
 }
 
 Result<Interaction> apply_interaction_options(const EditOptions& o, Date today,
                                               const Interaction& original,
-                                              const std::vector<Contact>& contacts) {
+                                              const std::vector<Contact>& contacts,
+                                              const std::vector<Unreadable>& unreadable) {
   Interaction updated = original;
   if (o.date) {
     auto d = parse_date(*o.date, today, DateDirection::past);
@@ -332,8 +345,8 @@ Result<Interaction> apply_interaction_options(const EditOptions& o, Date today,
   if (!o.contacts.empty()) {
     updated.contacts.clear();
     for (const auto& ref : o.contacts) {
-      auto c = resolve_contact(contacts, ref, Scope::active);
-      if (!c) return Error{ErrorKind::usage, "--contact: " + c.error().message, c.error().hint};
+      auto c = resolve_contact(contacts, ref, Scope::active, unreadable);
+      if (!c) return Error{c.error().kind, "--contact: " + c.error().message, c.error().hint};
       if (std::find(updated.contacts.begin(), updated.contacts.end(), (*c)->id) !=
           updated.contacts.end()) {
         return usage_error("--contact: " + (*c)->id + " is named twice");
@@ -352,23 +365,26 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
         "--contact",
         "to change a contact, name the contact: kith edit CONTACT …"));
   }
-  auto contacts = store.load_contacts();
+  // Contacts' files that cannot be read are worked around; the month of
+  // the interaction is read whole before it is rewritten.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
   Interaction updated;
   if (o.changes_something()) {
-    auto checked = apply_interaction_options(o, today, original, *contacts);
+    auto checked = apply_interaction_options(o, today, original, *contacts, unreadable);
     if (!checked) return ctx.fail(checked.error());
     updated = std::move(*checked);
   } else {
     const std::string again = short_interaction_id(original.id);
-    auto text =
-        edit_until_valid(ctx, "kith-edit-" + again, again, serialize_document(to_json(original)),
-                         [&](const std::string& t) -> Status {
-                           auto parsed = parse_interaction_edit(t, original, today, *contacts);
-                           return parsed ? Status() : Status(parsed.error());
-                         });
+    auto text = edit_until_valid(
+        ctx, "kith-edit-" + again, again, serialize_document(to_json(original)),
+        [&](const std::string& t) -> Status {
+          auto parsed = parse_interaction_edit(t, original, today, *contacts, unreadable);
+          return parsed ? Status() : Status(parsed.error());
+        });
     if (!text) return ctx.fail(text.error());
-    updated = *parse_interaction_edit(*text, original, today, *contacts);
+    updated = *parse_interaction_edit(*text, original, today, *contacts, unreadable);
   }
   const std::string label = interaction_label(updated, *contacts);
   if (to_json(updated) == to_json(original)) {
@@ -381,7 +397,7 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
   std::vector<std::string> warnings;
-  auto interactions = store.load_interactions(warnings);
+  auto interactions = store.load_interactions(warnings, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   auto current = std::find_if(interactions->begin(), interactions->end(),
                               [&](const Interaction& i) { return i.id == original.id; });
@@ -392,6 +408,7 @@ int edit_interaction(const EditOptions& o, Date today, const Store& store, Conte
               "look again with `kith show`"});
   }
   if (auto s = replace_interaction(store, original, updated); !s) return ctx.fail(s.error());
+  ctx.report(unreadable);
   commit_change(ctx, store, "edit: " + original.id);
   if (o.json) print_json(ctx.out, to_json(updated));
   ctx.confirm("updated interaction " + label);

@@ -41,7 +41,9 @@ int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load();
+  // A backup of everything kith can read: what it cannot is named at the
+  // end, and the exit status is 1.
+  auto network = store->load(Reading::around);
   if (!network) return ctx.fail(network.error());
   ctx.report(network->warnings);
 
@@ -85,12 +87,12 @@ int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
     }
     ctx.confirm("wrote " + std::to_string(count) + " " + what + " to " + clean(o.output));
   }
-  if (network->contacts.empty()) {
+  if (network->contacts.empty() && network->unreadable.empty()) {
     ctx.confirm(
         "no contacts yet: `kith add NAME` adds one, `kith import` brings them in, and "
         "`kith me` tells kith what you can offer");
   }
-  return 0;
+  return ctx.served(network->unreadable);
 }
 
 }  // namespace

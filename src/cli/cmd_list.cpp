@@ -36,7 +36,8 @@ int run_list(const ListOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store->load_contacts();
+  std::vector<Unreadable> unreadable;  // left out, and named at the end
+  auto contacts = store->load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
 
   warn_unknown_tags(ctx.err, *contacts, o.tags);
@@ -60,7 +61,11 @@ int run_list(const ListOptions& o, Context& ctx) {
     Json array = Json::array();
     for (const Contact* c : shown) array.push_back(to_json(*c));
     print_json(ctx.out, array);
-    return 0;
+    return ctx.served(unreadable);
+  }
+  if (contacts->empty() && !unreadable.empty()) {
+    ctx.out << "No contact kith can read.\n";
+    return ctx.served(unreadable);
   }
   if (contacts->empty()) {
     ctx.out << "No contacts yet. Add the first one:\n"
@@ -71,7 +76,7 @@ int run_list(const ListOptions& o, Context& ctx) {
   }
   if (shown.empty()) {
     ctx.out << "No contact matches.\n";
-    return 0;
+    return ctx.served(unreadable);
   }
   const Style style(ctx.color(), ctx.width());
   Table table({"ID", "NAME", "COMPANY", "TAGS"});
@@ -88,7 +93,7 @@ int run_list(const ListOptions& o, Context& ctx) {
     table.add({{c->id, Tone::cyan}, {clean(c->name)}, {company}, {tags, Tone::dim}});
   }
   table.print(ctx.out, style);
-  return 0;
+  return ctx.served(unreadable);
 }
 
 }  // namespace

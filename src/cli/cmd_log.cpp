@@ -12,6 +12,7 @@
 #include "core/cache.h"
 #include "core/contacts.h"
 #include "core/history.h"
+#include "core/layout.h"
 #include "core/logbook.h"
 #include "core/text.h"
 
@@ -79,8 +80,10 @@ Result<Interaction> build(const LogOptions& o, Date today) {
 // Resolves every CONTACT to an active contact; naming one twice is an error.
 // A reference that is an existing contact's exact id (the usual case, as
 // completion and scripts give ids) reads that contact's file alone; any
-// other loads every contact, once.
-Result<std::vector<Contact>> resolve_all(const Store& store, const std::vector<std::string>& refs) {
+// other loads every contact, once, working around the files that cannot be
+// read (listed in `unreadable`; a reference that may name one fails).
+Result<std::vector<Contact>> resolve_all(const Store& store, const std::vector<std::string>& refs,
+                                         std::vector<Unreadable>& unreadable) {
   std::optional<std::vector<Contact>> all;
   std::vector<Contact> found;
   for (const auto& ref : refs) {
@@ -93,11 +96,12 @@ Result<std::vector<Contact>> resolve_all(const Store& store, const std::vector<s
     std::vector<Contact> single;
     if (one) single.push_back(std::move(*one));
     if (single.empty() && !all) {
-      auto contacts = store.load_contacts();
+      auto contacts = store.load_contacts(nullptr, &unreadable);
       if (!contacts) return contacts.error();
       all = std::move(*contacts);
     }
-    auto match = resolve_contact(single.empty() ? *all : single, ref, Scope::active);
+    auto match = single.empty() ? resolve_contact(*all, ref, Scope::active, unreadable)
+                                : resolve_contact(single, ref, Scope::active);
     if (!match) return match.error();
     const Contact& c = **match;
     if (std::any_of(found.begin(), found.end(), [&](const Contact& f) { return f.id == c.id; })) {
@@ -134,7 +138,8 @@ Result<bool> is_taken(const Store& store, const StoreLogSummary& log, const std:
   const std::uint64_t h = cache::hash_id(id);
   if (!log.id_hashes.contains(h)) return false;
   std::vector<std::string> warnings;
-  auto all = store.load_interactions(warnings);
+  std::vector<Unreadable> named;  // named already
+  auto all = store.load_interactions(warnings, &named);
   if (!all) return all.error();
   return std::any_of(all->begin(), all->end(), [&](const Interaction& i) { return i.id == id; });
 }
@@ -145,12 +150,18 @@ Result<Logged> log_interaction(Context& ctx, const Store& store,
                                const std::vector<std::string>& refs, Interaction built) {
   // Resolve the contacts before taking the lock, so that a bad name fails
   // without creating anything; then again under the lock, on fresh data.
-  if (auto early = resolve_all(store, refs); !early) return early.error();
+  // Contact files and log lines that cannot be read are worked around, and
+  // named; but a month file that holds a line kith cannot read is never
+  // written to.
+  std::vector<Unreadable> unreadable;
+  if (auto early = resolve_all(store, refs, unreadable); !early) return early.error();
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return lock.error();
-  auto contacts = resolve_all(store, refs);
+  unreadable.clear();
+  auto contacts = resolve_all(store, refs, unreadable);
   if (!contacts) return contacts.error();
   SummaryOptions summary;
+  summary.read_around = true;
   summary.id_hashes = true;
   summary.only.emplace();
   for (const auto& c : *contacts) {
@@ -159,7 +170,15 @@ Result<Logged> log_interaction(Context& ctx, const Store& store,
   }
   auto log = store.summarize_log(summary);
   if (!log) return log.error();
+  const date::year_month_day day{built.date};
+  const std::string month_file =
+      std::string(layout::kLogDir) + "/" + layout::month_file_name(day.year() / day.month());
+  for (const auto& u : log->unreadable) {
+    if (u.file == month_file) return u.error;
+  }
   ctx.report(log->warnings);
+  unreadable.insert(unreadable.end(), log->unreadable.begin(), log->unreadable.end());
+  ctx.report(unreadable);
 
   Interaction interaction = std::move(built);
   for (const auto& c : *contacts) interaction.contacts.push_back(c.id);

@@ -284,26 +284,32 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
 
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load_records();
+  // Other contacts, your profile and log lines that cannot be read are left
+  // out of the pitch and named at the end (exit 1); the contact's own file
+  // must be read.
+  auto network = store->load_records(Reading::around);
   if (!network) return ctx.fail(network.error());
   SummaryOptions summary;
   summary.aliases = alias_map(network->contacts);
+  summary.read_around = true;
   auto log = store->summarize_log(summary);
   if (!log) return ctx.fail(log.error());
   ctx.report(log->warnings);
-  if (network->contacts.empty()) {
+  std::vector<Unreadable>& unreadable = network->unreadable;
+  unreadable.insert(unreadable.end(), log->unreadable.begin(), log->unreadable.end());
+  if (network->contacts.empty() && unreadable.empty()) {
     return ctx.fail(usage_error("no contacts yet, so nobody to pitch",
                                 "add one with `kith add NAME --interest …`, and say what you offer "
                                 "with `kith me --skill …`"));
   }
-  auto found = resolve_contact(network->contacts, o.contact, Scope::active);
+  auto found = resolve_contact(network->contacts, o.contact, Scope::active, unreadable);
   if (!found) return ctx.fail(found.error());
   const Contact& contact = **found;
 
   // The log as summaries, and the contact's own interactions in full (for
   // the last one), so that the whole history is never held in memory.
   std::vector<std::string> warnings;
-  auto own = store->load_interactions_of(contact.id, warnings, contact.aliases);
+  auto own = store->load_interactions_of(contact.id, warnings, contact.aliases, &unreadable);
   if (!own) return ctx.fail(own.error());
   const Pitch pitch = make_pitch(*network, log->history, *own, contact, *today, options);
   if (o.json) {
@@ -320,7 +326,7 @@ int run_pitch(const PitchCliOptions& o, Context& ctx) {
     for (const auto& problem : copied.problems) ctx.warn(problem);
     ctx.confirm("copied the draft through " + join(copied.ways, " and "));
   }
-  return 0;
+  return ctx.served(unreadable);
 }
 
 }  // namespace

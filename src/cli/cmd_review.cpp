@@ -309,7 +309,9 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   if (!loaded->has_value() || (*loaded)->archived) return After::next;
   Contact contact = std::move(**loaded);
   std::vector<std::string> warnings;
-  auto interactions = s.store.load_interactions_of(contact.id, warnings, contact.aliases);
+  // Log lines that cannot be read were named when the session began.
+  std::vector<Unreadable> named;
+  auto interactions = s.store.load_interactions_of(contact.id, warnings, contact.aliases, &named);
   if (!interactions) {
     s.ctx.fail(interactions.error());
     return After::next;
@@ -382,7 +384,8 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
     if (after != After::stay) return after;
     if (wrote) {
       // What the screen's next keys act on: the follow-ups still open.
-      if (auto again = s.store.load_interactions_of(contact.id, warnings, contact.aliases); again) {
+      if (auto again = s.store.load_interactions_of(contact.id, warnings, contact.aliases, &named);
+          again) {
         *interactions = std::move(*again);
       }
     }
@@ -400,19 +403,26 @@ int run_review(const ReviewOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load_records();
+  // As `kith due` reads: what cannot be read is left out, and named before
+  // the first screen; the session then ends with exit status 1.
+  auto network = store->load_records(Reading::around);
   if (!network) return ctx.fail(network.error());
   SummaryOptions until_today;
   until_today.until = *today;
   until_today.aliases = alias_map(network->contacts);
+  until_today.read_around = true;
   auto due_log = store->summarize_log(until_today);
   if (!due_log) return ctx.fail(due_log.error());
   SummaryOptions whole;
   whole.aliases = until_today.aliases;
+  whole.read_around = true;
   auto whole_log = store->summarize_log(whole);
   if (!whole_log) return ctx.fail(whole_log.error());
   ctx.report(network->warnings);
   ctx.report(whole_log->warnings);
+  std::vector<Unreadable> unreadable = network->unreadable;
+  unreadable.insert(unreadable.end(), whole_log->unreadable.begin(), whole_log->unreadable.end());
+  const int status = ctx.served(unreadable);
 
   Session s{ctx,
             *store,
@@ -433,7 +443,7 @@ int run_review(const ReviewOptions& o, Context& ctx) {
                               "cadence.\n"
                             : "Nothing to review: nobody is due, no follow-up is due and "
                               "this month's homework is done.\n");
-    return 0;
+    return status;
   }
   std::size_t due = 0, follow_ups = 0, homework = 0;
   for (const auto& stop : stops) {
@@ -459,11 +469,11 @@ int run_review(const ReviewOptions& o, Context& ctx) {
     if (stop.follow_up && s.closed.contains(stop.follow_up->interaction->id)) continue;
     if (review_one(s, stop, o.weak_ties ? nullptr : &report) == After::quit) {
       ctx.out << "Stopped; `kith review` starts again from the top.\n";
-      return 0;
+      return status;
     }
   }
   ctx.out << "\nThat is everyone for today.\n";
-  return 0;
+  return status;
 }
 
 }  // namespace

@@ -43,11 +43,15 @@ int run_purge(const RmOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store->load_contacts();
+  // Other contacts' files that cannot be read are worked around; the log
+  // must be read whole (a line left out could name the contact).
+  std::vector<Unreadable> unreadable;
+  auto contacts = store->load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
-  auto found = resolve_contact(*contacts, o.contact, Scope::all);
+  auto found = resolve_contact(*contacts, o.contact, Scope::all, unreadable);
   if (!found) return ctx.fail(found.error());
   const Contact contact = **found;
+  ctx.report(unreadable);
 
   if (!o.yes) {
     if (!ctx.env().stdin_is_tty) {
@@ -125,7 +129,8 @@ int delete_interaction(const RmOptions& o, Context& ctx, const Store& store,
     return ctx.fail(usage_error("--purge applies to a contact; an interaction is simply deleted",
                                 "kith rm " + short_interaction_id(doomed.id)));
   }
-  auto contacts = store.load_contacts();
+  std::vector<Unreadable> unreadable;  // a name not read is shown as its id
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
   const std::string label = interaction_label(doomed, *contacts);
   if (!o.yes) {
@@ -141,8 +146,10 @@ int delete_interaction(const RmOptions& o, Context& ctx, const Store& store,
   }
   auto lock = store.lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());
+  // Lines of other months that cannot be read are worked around; its own
+  // month is read whole before it is rewritten (replace_interaction).
   std::vector<std::string> warnings;
-  auto interactions = store.load_interactions(warnings);
+  auto interactions = store.load_interactions(warnings, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   const bool still_there = std::any_of(interactions->begin(), interactions->end(),
                                        [&](const Interaction& i) { return i.id == doomed.id; });
@@ -151,6 +158,7 @@ int delete_interaction(const RmOptions& o, Context& ctx, const Store& store,
                                 "another kith deleted it meanwhile"));
   }
   if (auto s = replace_interaction(store, doomed, std::nullopt); !s) return ctx.fail(s.error());
+  ctx.report(unreadable);
   commit_change(ctx, store, "rm: " + doomed.id);
   ctx.confirm("deleted interaction " + label);
   return 0;

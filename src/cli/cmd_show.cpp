@@ -95,15 +95,18 @@ void print_open_follow_ups(const std::vector<const Interaction*>& history, Date 
 int run_show(const ShowOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load_records();
+  // Other contacts' files and log lines that cannot be read are left out
+  // (and named at the end); the contact's own file must be read.
+  auto network = store->load_records(Reading::around);
   if (!network) return ctx.fail(network.error());
-  auto found = resolve_contact(network->contacts, o.contact, Scope::all);
+  auto found = resolve_contact(network->contacts, o.contact, Scope::all, network->unreadable);
   if (!found) return ctx.fail(found.error());
   const Contact& c = **found;
 
   // Only the months that mention the contact are read in full.
   std::vector<std::string> warnings;
-  auto interactions = store->load_interactions_of(c.id, warnings, c.aliases);
+  std::vector<Unreadable>& unreadable = network->unreadable;
+  auto interactions = store->load_interactions_of(c.id, warnings, c.aliases, &unreadable);
   if (!interactions) return ctx.fail(interactions.error());
   ctx.report(warnings);
   std::vector<const Interaction*> history;
@@ -116,7 +119,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
     for (const Interaction* i : history) list.push_back(to_json(*i));
     j["interactions"] = std::move(list);
     print_json(ctx.out, j);
-    return 0;
+    return ctx.served(unreadable);
   }
 
   auto today = ctx.today();
@@ -175,7 +178,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
     ctx.out << wrap_words("No interactions yet. Reach out with no need, then record it:",
                           style.width());
     print_line(ctx.out, style, {{"  kith log " + c.id + " --kind coffee"}}, style.width());
-    return 0;
+    return ctx.served(unreadable);
   }
   ctx.out << style(Tone::bold, "Interactions") << " (newest first)\n";
   Table table;
@@ -214,7 +217,7 @@ int run_show(const ShowOptions& o, Context& ctx) {
     }
   }
   table.print(ctx.out, style, "  ");
-  return 0;
+  return ctx.served(unreadable);
 }
 
 }  // namespace

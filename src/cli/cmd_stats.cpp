@@ -146,14 +146,18 @@ int run_stats(const StatsOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load();
+  auto network = store->load(Reading::around);
   if (!network) return ctx.fail(network.error());
   ctx.report(network->warnings);
   const Stats stats = compute_stats(*network, *today);
 
   if (o.json) {
     print_json(ctx.out, to_json(stats));
-    return 0;
+    return ctx.served(network->unreadable);
+  }
+  if (stats.months.empty() && !network->unreadable.empty()) {
+    ctx.out << "Nothing kith can read to count.\n";
+    return ctx.served(network->unreadable);
   }
   if (stats.months.empty()) {
     ctx.out << "Nothing to count yet. Add the first contact:\n"
@@ -166,7 +170,7 @@ int run_stats(const StatsOptions& o, Context& ctx) {
   const std::vector<MonthStats> shown = charted(stats);
   print_chart(shown, stats, style, ctx.out);
   print_summary(shown, stats, style, ctx.out);
-  return 0;
+  return ctx.served(network->unreadable);
 }
 
 }  // namespace

@@ -10,11 +10,15 @@ int change_contact(Context& ctx, std::string_view command, std::string_view ref,
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   if (auto config = store->load_config(); !config) return ctx.fail(config.error());
-  auto contacts = store->load_contacts();
+  // Other contacts' files that cannot be read are worked around (and
+  // named); the contact changed must be read.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store->load_contacts(nullptr, &unreadable);
   if (!contacts) return ctx.fail(contacts.error());
-  auto found = resolve_contact(*contacts, ref, scope);
+  auto found = resolve_contact(*contacts, ref, scope, unreadable);
   if (!found) return ctx.fail(found.error());
   const std::string id = (*found)->id;
+  ctx.report(unreadable);
 
   auto lock = store->lock_for_write(ctx.lock_options());
   if (!lock) return ctx.fail(lock.error());

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/english.h"
 #include "core/layout.h"
 #include "core/text.h"
 #include "core/today.h"
@@ -144,6 +145,49 @@ bool Context::ask(std::string_view question) {
 
 void Context::report(const std::vector<std::string>& warnings) {
   for (const auto& w : warnings) warn(w);
+}
+
+void Context::report(const std::vector<Unreadable>& unreadable) {
+  std::vector<const std::string*> said;
+  for (const auto& u : unreadable) {
+    const std::string& message = u.error.message;
+    if (std::any_of(said.begin(), said.end(), [&](const std::string* s) { return *s == message; }))
+      continue;
+    said.push_back(&message);
+    warn(text::sanitize_for_terminal(message));
+  }
+}
+
+int Context::served(const std::vector<Unreadable>& unreadable) {
+  if (unreadable.empty()) return 0;
+  report(unreadable);
+  // How many of each kind, each record once.
+  std::vector<const Unreadable*> seen;
+  for (const auto& u : unreadable) {
+    if (std::none_of(seen.begin(), seen.end(), [&](const Unreadable* s) {
+          return s->file == u.file && s->error.message == u.error.message;
+        })) {
+      seen.push_back(&u);
+    }
+  }
+  auto count = [&](Unreadable::What what) {
+    return std::count_if(seen.begin(), seen.end(),
+                         [&](const Unreadable* u) { return u->what == what; });
+  };
+  std::vector<std::string> parts;
+  if (auto n = count(Unreadable::What::contact)) {
+    parts.push_back(plural(n, "contact file", "contact files"));
+  }
+  if (count(Unreadable::What::profile) > 0) parts.push_back("your profile (me.json)");
+  if (auto n = count(Unreadable::What::month)) {
+    parts.push_back(plural(n, "month file of the log", "month files of the log"));
+  }
+  if (auto n = count(Unreadable::What::line)) {
+    parts.push_back(plural(n, "line of the log", "lines of the log"));
+  }
+  return fail(data_error("left out what kith cannot read: " + natural_list(parts) + " (above)",
+                         "fix each by hand (kith never overwrites a file it cannot read); "
+                         "`kith doctor` checks every file"));
 }
 
 }  // namespace kith::cli

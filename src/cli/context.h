@@ -93,6 +93,15 @@ class Context {
   bool ask(std::string_view question);
   // Prints the warnings a load collected (torn lines and the like).
   void report(const std::vector<std::string>& warnings);
+  // Prints each record a read left out (Reading::around) as a warning that
+  // names its file and line and says why, each once: what a writer that
+  // worked around them says.
+  void report(const std::vector<Unreadable>& unreadable);
+  // How a reading command ends once it has printed what it could read:
+  // report(unreadable), then, when anything was left out, an error that
+  // says what (and how to find and fix it). Returns the exit code: 1 when
+  // anything was left out, so that scripts and cron notice, else 0.
+  int served(const std::vector<Unreadable>& unreadable);
 
  private:
   Environment env_;

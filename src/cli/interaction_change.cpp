@@ -8,19 +8,30 @@
 namespace kith::cli {
 
 Result<std::optional<Interaction>> interaction_named(const Store& store, std::string_view ref) {
-  auto contacts = store.load_contacts();
+  // Files and lines that cannot be read are worked around here: the
+  // command reads again, whole, what it changes.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contacts(nullptr, &unreadable);
   if (!contacts) return contacts.error();
-  auto contact = resolve_contact(*contacts, ref, Scope::all);
-  if (contact || !contact.error().message.starts_with("no contact matches")) {
-    return std::optional<Interaction>();
-  }
+  auto contact = resolve_contact(*contacts, ref, Scope::all, unreadable);
+  const bool no_contact =
+      !contact && (contact.error().message.starts_with("no contact matches") ||
+                   contact.error().message.starts_with("no contact kith can read matches"));
+  if (!no_contact) return std::optional<Interaction>();
   if (!is_valid_interaction_id(ref)) return contact.error();
   std::vector<std::string> warnings;
-  auto interactions = store.load_interactions(warnings);
+  auto interactions = store.load_interactions(warnings, &unreadable);
   if (!interactions) return interactions.error();
   auto found = find_interaction(*interactions, ref);
   if (!found) {
     if (found.error().message.starts_with("no interaction matches")) {
+      if (!unreadable.empty()) {
+        return data_error(
+            "no contact or interaction kith can read matches '" + clean(ref) +
+                "'; it may be in what kith cannot read: " + unreadable.front().error.message,
+            "fix it by hand (kith never overwrites a file it cannot read); "
+            "`kith doctor` checks every file");
+      }
       return usage_error("no contact matches '" + clean(ref) + "', nor any interaction",
                          "`kith list` shows the contacts; `kith show CONTACT` their interactions "
                          "with their ids");

@@ -189,6 +189,52 @@ Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std
                                       : "`kith list` shows your contacts");
 }
 
+Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
+                                       Scope scope, std::span<const Unreadable> unreadable) {
+  std::vector<const Unreadable*> files;
+  for (const auto& u : unreadable) {
+    if (u.what == Unreadable::What::contact) files.push_back(&u);
+  }
+  if (files.empty() || ref.empty()) return resolve_contact(contacts, ref, scope);
+  const std::string lower_ref = lower_ascii(ref);
+  const bool names_one_read = std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) {
+    return lower_ascii(c.id) == lower_ref ||
+           std::any_of(c.aliases.begin(), c.aliases.end(),
+                       [&](const std::string& a) { return lower_ascii(a) == lower_ref; });
+  });
+  if (names_one_read) return resolve_contact(contacts, ref, scope);
+  const std::string shown = text::sanitize_for_terminal(ref);
+  for (const Unreadable* u : files) {
+    if (lower_ascii(u->id) == lower_ref) return u->error;
+  }
+  const char* const hint =
+      "fix the file by hand (kith never overwrites a file it cannot read); "
+      "`kith doctor` checks every file";
+  for (const Unreadable* u : files) {
+    if (lower_ascii(u->id).starts_with(lower_ref)) {
+      return data_error("'" + shown + "' may name " + u->id +
+                            ", whose file kith cannot read: " + u->error.message,
+                        hint);
+    }
+  }
+  auto found = resolve_contact(contacts, ref, scope);
+  if (found || !found.error().message.starts_with("no contact matches")) return found;
+  std::vector<std::string> names;
+  for (const Unreadable* u : files) {
+    if (names.size() == 3) {
+      names.push_back("…");
+      break;
+    }
+    names.push_back(u->file);
+  }
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  return data_error("no contact kith can read matches '" + shown + "', and " +
+                        std::to_string(files.size()) + " contact file" +
+                        (files.size() == 1 ? "" : "s") + " cannot be read (" + list + ")",
+                    hint);
+}
+
 std::vector<const Contact*> find_duplicates(const std::vector<Contact>& contacts,
                                             const Contact& candidate) {
   return duplicates_of(contacts, candidate);

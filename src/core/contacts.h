@@ -4,11 +4,13 @@
 
 #include <functional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/model.h"
+#include "core/records.h"
 #include "core/status.h"
 #include "core/transliterate.h"
 
@@ -47,6 +49,15 @@ enum class Scope { active, all };  // active: archived contacts cannot be named
 // `contacts`.
 Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
                                        Scope scope);
+// The same among contacts read around the files in `unreadable` (the
+// contact files a read left out; other records there are ignored). An
+// exact id or alias of a contact read is found as ever; a reference that is
+// the id of a file left out fails with that file's error, and one that
+// begins such an id, or that matches no contact read, fails with a data
+// error naming those files: the contact may be in one of them, so kith
+// neither guesses another nor says there is none.
+Result<const Contact*> resolve_contact(const std::vector<Contact>& contacts, std::string_view ref,
+                                       Scope scope, std::span<const Unreadable> unreadable);
 
 // Other contacts that share the name (case- and diacritic-insensitive) or an
 // email with `candidate`, for the "possible duplicate" warning.

@@ -311,6 +311,14 @@ void plan_interactions(const Network& network, const Planner& planner,
                        std::vector<ImportedInteraction> interactions, ImportPlan& plan) {
   std::set<std::string, std::less<>> known;
   for (const auto& i : network.interactions) known.insert(i.id);
+  // The ids that name no contact, each with where it first appears and how
+  // many interactions name it: one warning each.
+  struct Unknown {
+    std::string id;
+    SourceLine first;
+    int count = 0;
+  };
+  std::vector<Unknown> unknown;
   for (auto& [where, i] : interactions) {
     if (known.contains(i.id)) {
       ++plan.interactions_unchanged;
@@ -320,17 +328,30 @@ void plan_interactions(const Network& network, const Planner& planner,
     for (const auto& id : i.contacts) {
       std::optional<std::string> mapped = planner.mapped_id(id);
       if (!mapped) mapped = planner.known_id(id);
+      if (!mapped) {
+        // The log is restored as it was: an id that named no contact there
+        // (a contact purged on another machine, a file the export could not
+        // read) names none here either, until that contact comes back.
+        auto u = std::find_if(unknown.begin(), unknown.end(),
+                              [&](const Unknown& k) { return k.id == id; });
+        if (u == unknown.end()) u = unknown.insert(unknown.end(), Unknown{id, where, 0});
+        ++u->count;
+        mapped = id;
+      }
       if (mapped && std::find(contacts.begin(), contacts.end(), *mapped) == contacts.end()) {
         contacts.push_back(*mapped);
       }
     }
-    if (contacts.empty()) {
-      plan.skipped.push_back({where, "interaction " + i.id + " names no contact kept or imported"});
-      continue;
-    }
     i.contacts = std::move(contacts);
     known.insert(i.id);
     plan.interactions.push_back(std::move(i));
+  }
+  for (const Unknown& u : unknown) {
+    plan.warnings.push_back(
+        {u.first, (u.count == 1 ? std::string("an interaction names '")
+                                : std::to_string(u.count) + " interactions name '") +
+                      u.id + "', which no contact has: kept as " +
+                      (u.count == 1 ? "it was" : "they were") + " (`kith doctor` reports it)"});
   }
 }
 
@@ -339,6 +360,7 @@ void plan_profile(const Network& network, const Profile& from, ImportPlan& plan)
   if (p.name.empty()) p.name = from.name;
   add_missing_values(p, from);
   fill(p.company, from.company);
+  fill(p.role, from.role);
   fill(p.location, from.location);
   for (auto it = from.extra.begin(); it != from.extra.end(); ++it) {
     if (!p.extra.contains(it.key())) p.extra[it.key()] = it.value();

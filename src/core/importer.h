@@ -167,9 +167,11 @@ struct ImportPlan {
 //
 // Interactions whose id is kept already are counted as unchanged; the others
 // are added with their contact ids mapped to the contacts the records
-// matched; ids that match nothing are dropped, and an interaction left with
-// no contact is skipped. The profile gains what it lacks; settings keys that
-// kith.json lacks are added when the result is valid.
+// matched; an id that matches nothing is kept as it is, with a warning, so
+// that the log is restored whole (it named no contact in the export either:
+// one purged on another machine, or whose file the export could not read).
+// The profile gains what it lacks; settings keys that kith.json lacks are
+// added when the result is valid.
 ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy policy, Date today,
                        const ImportChoices& choices = {});
 // Helpers for the readers.

@@ -163,10 +163,20 @@ Result<Json> parse_json_document(std::string_view text, std::string_view where) 
 }
 
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings, int first_line) {
+                                           std::vector<std::string>& warnings, int first_line,
+                                           std::vector<Unreadable>* unreadable) {
   std::vector<Interaction> out;
   std::size_t pos = 0;
   int line_no = first_line - 1;
+  // A bad line: the error, or with `unreadable`, left out and noted.
+  auto bad = [&](Error e) -> std::optional<Error> {
+    if (!unreadable) return e;
+    unreadable->push_back({Unreadable::What::line, std::string(label), "", std::move(e)});
+    return std::nullopt;
+  };
+  const char* const line_hint =
+      "fix or remove that line (kith never overwrites a corrupt file); "
+      "`kith doctor` lists every problem";
   while (pos < content.size()) {
     ++line_no;
     std::size_t end = content.find('\n', pos);
@@ -177,9 +187,8 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = std::string(label) + ":" + std::to_string(line_no);
     if (too_deep_at(line)) {
-      return data_error(where + ": " + too_deep_message(),
-                        "fix or remove that line (kith never overwrites a corrupt file); "
-                        "`kith doctor` lists every problem");
+      if (auto e = bad(data_error(where + ": " + too_deep_message(), line_hint))) return *e;
+      continue;
     }
     Json json;
     try {
@@ -191,23 +200,68 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
                            "`kith doctor --fix` removes it");
         break;
       }
-      return data_error(where + ": not valid JSON",
-                        "fix or remove that line (kith never overwrites a corrupt file); "
-                        "`kith doctor` lists every problem");
+      if (auto e = bad(data_error(where + ": not valid JSON", line_hint))) return *e;
+      continue;
     }
     auto interaction = interaction_from_json(json, where);
-    if (!interaction) return interaction.error();
+    if (!interaction) {
+      Error e = interaction.error();
+      if (e.hint.empty()) e.hint = line_hint;
+      if (auto stop = bad(std::move(e))) return *stop;
+      continue;
+    }
     out.push_back(std::move(*interaction));
   }
   return out;
 }
+
+namespace {
+
+// The line of `text` where the top-level key `key` of a JSON object is
+// written ("key" followed by a colon), or 0 when it cannot be found.
+int line_of_key(std::string_view text, std::string_view key) {
+  const std::string quoted = "\"" + std::string(key) + "\"";
+  for (std::size_t at = text.find(quoted); at != std::string_view::npos;
+       at = text.find(quoted, at + 1)) {
+    const std::size_t after = text.find_first_not_of(" \t\r\n", at + quoted.size());
+    if (after != std::string_view::npos && text[after] == ':') return line_of(text, at);
+  }
+  return 0;
+}
+
+// "WHERE: 'key' is …" or "WHERE key[0]: …" made "WHERE:LINE: …", with the
+// line of that key in `text`, when the error names a key found there.
+Error with_key_line(Error e, std::string_view text, const std::string& where) {
+  if (!e.message.starts_with(where) || e.message.size() <= where.size()) return e;
+  const std::string_view rest = std::string_view(e.message).substr(where.size());
+  std::string_view key;
+  if (rest.starts_with(": '")) {
+    key = rest.substr(3);
+    key = key.substr(0, key.find('\''));
+  } else if (rest.starts_with(" ")) {
+    key = rest.substr(1);
+    key = key.substr(0, key.find_first_of("[: "));
+  }
+  if (key.empty()) return e;
+  if (const int line = line_of_key(text, key); line > 0) {
+    e.message =
+        where + ":" + std::to_string(line) + (rest.starts_with(" ") ? ":" : "") + std::string(rest);
+  }
+  return e;
+}
+
+}  // namespace
 
 Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
                                    const std::string& where) {
   auto json = parse_json_document(text, where);
   if (!json) return json.error();
   auto contact = contact_from_json(*json, where);
-  if (!contact) return contact.error();
+  if (!contact) {
+    Error e = with_key_line(contact.error(), text, where);
+    if (e.hint.empty()) e.hint = kCorruptHint;
+    return e;
+  }
   if (contact->id != id) {
     return data_error(where + ": its id '" + contact->id + "' does not match the file name",
                       "rename the file or fix its \"id\"");

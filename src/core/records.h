@@ -34,6 +34,18 @@ std::string_view canonical_id(const AliasMap& aliases, std::string_view id);
 // -> ["ada", "grace"]. True when `ids` changed.
 bool resolve_aliases(std::vector<std::string>& ids, const AliasMap& aliases);
 
+// A record a read left out, when it reads around what it cannot read (see
+// Store: the reading commands serve the rest and name these): a contact
+// file or me.json that cannot be read or is not valid, a month file of the
+// log that cannot be read, or a line of one that is not a valid interaction.
+struct Unreadable {
+  enum class What { contact, profile, month, line };
+  What what = What::contact;
+  std::string file;  // relative to the data directory: "contacts/bob.json"
+  std::string id;    // the contact's id, for a contact file
+  Error error;       // what a strict read reports: names the file, and the line when known
+};
+
 struct Network {
   Config config;
   Settings settings;
@@ -41,6 +53,9 @@ struct Network {
   std::vector<Contact> contacts;          // sorted by id, archived ones included
   std::vector<Interaction> interactions;  // sorted by date, then logged_at, then id
   std::vector<std::string> warnings;      // e.g. a torn last line that was skipped
+  // What a read around unreadable records left out (see Store::load); empty
+  // for a strict read, which fails instead.
+  std::vector<Unreadable> unreadable;
 
   // nullptr when no contact has this id.
   const Contact* find(std::string_view id) const;
@@ -56,7 +71,8 @@ struct LogSummary {
   // Interactions dated on or before `until` whose follow-up is not done, in
   // the order Store::load() sorts interactions.
   std::vector<Interaction> open_follow_ups;
-  std::vector<std::string> warnings;  // as Store::load reports them
+  std::vector<std::string> warnings;   // as Store::load reports them
+  std::vector<Unreadable> unreadable;  // as Store::load reports them
 };
 
 // Serialisations, as written to the files.
@@ -66,11 +82,13 @@ std::string serialize_line(const Json& j);      // compact, trailing newline
 // Parses the text of one log file (`label` names it in messages, e.g.
 // "log/2026-11.jsonl"). Blank lines are skipped; a torn last line (no
 // newline, not JSON) is skipped and reported in `warnings`; any other bad
-// line is a data error "LABEL:LINE: …".
+// line is a data error "LABEL:LINE: …", or, with `unreadable`, is skipped
+// and added there (What::line) while the other lines are read.
 // `first_line` is the number of the first line of `content` in its file
 // (for a part read after the lines already known).
 Result<std::vector<Interaction>> parse_log(std::string_view content, std::string_view label,
-                                           std::vector<std::string>& warnings, int first_line = 1);
+                                           std::vector<std::string>& warnings, int first_line = 1,
+                                           std::vector<Unreadable>* unreadable = nullptr);
 
 // Parses a JSON document; any error (syntax, a number out of range, nesting
 // deeper than 256 levels, which would exhaust the stack later) is a data
@@ -88,8 +106,9 @@ std::optional<JsonProblem> json_problem(std::string_view text);
 
 // Parses the text of the contact file of `id` (`where` names it in
 // messages, e.g. "contacts/ada.json"): errors as parse_json_document and
-// contact_from_json report them, and a data error when the record's id is
-// not `id`.
+// contact_from_json report them, with the line of the key at fault when
+// it can be found ("contacts/ada.json:16: 'added_on' is not a date…"), and
+// a data error when the record's id is not `id`.
 Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
                                    const std::string& where);
 

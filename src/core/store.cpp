@@ -87,13 +87,21 @@ Result<std::optional<Contact>> Store::load_contact(std::string_view id) const {
   return std::optional<Contact>(std::move(*contact));
 }
 
-Result<std::vector<Contact>> Store::load_contacts_uncached() const {
+Result<std::vector<Contact>> Store::load_contacts_uncached(
+    std::vector<Unreadable>* unreadable) const {
   auto names = list_dir(dir_ / layout::kContactsDir, layout::kContactSuffix);
   if (!names) return names.error();
   std::vector<Contact> contacts;
   contacts.reserve(names->size());
   for (const auto& name : *names) {
-    auto contact = load_contact(*layout::contact_id_of(name));
+    const std::string_view id = *layout::contact_id_of(name);
+    auto contact = load_contact(id);
+    if (!contact && unreadable) {
+      unreadable->push_back({Unreadable::What::contact,
+                             std::string(layout::kContactsDir) + "/" + name, std::string(id),
+                             contact.error()});
+      continue;
+    }
     if (!contact) return contact.error();
     if (contact->has_value()) contacts.push_back(std::move(**contact));
   }
@@ -113,17 +121,22 @@ Result<std::vector<date::year_month>> Store::months() const {
 }
 
 Result<std::vector<Interaction>> Store::load_interactions(
-    std::vector<std::string>& warnings) const {
+    std::vector<std::string>& warnings, std::vector<Unreadable>* unreadable) const {
   auto names = list_dir(dir_ / layout::kLogDir, layout::kMonthSuffix);
   if (!names) return names.error();
   std::vector<Interaction> all;
   for (const auto& name : *names) {
     if (!layout::is_month_file(name)) continue;
     const fs::path path = dir_ / layout::kLogDir / name;
+    const std::string label = std::string(layout::kLogDir) + "/" + name;
     auto text = fsutil::read_file(path);
+    if (!text && unreadable) {
+      unreadable->push_back({Unreadable::What::month, label, "", text.error()});
+      continue;
+    }
     if (!text) return text.error();
     if (!text->has_value()) continue;
-    auto parsed = parse_log(**text, std::string(layout::kLogDir) + "/" + name, warnings);
+    auto parsed = parse_log(**text, label, warnings, 1, unreadable);
     if (!parsed) return parsed.error();
     for (auto& i : *parsed) all.push_back(std::move(i));
   }
@@ -135,8 +148,9 @@ Result<std::vector<Interaction>> Store::load_interactions(
   return all;
 }
 
-Result<Network> Store::load_records() const {
+Result<Network> Store::load_records(Reading reading) const {
   Network n;
+  std::vector<Unreadable>* unreadable = reading == Reading::around ? &n.unreadable : nullptr;
   auto config = load_config();
   if (!config) return config.error();
   n.config = std::move(*config);
@@ -144,18 +158,25 @@ Result<Network> Store::load_records() const {
   if (!settings) return settings.error();
   n.settings = *settings;
   auto profile = load_profile();
-  if (!profile) return profile.error();
-  n.profile = std::move(*profile);
-  auto contacts = load_contacts();
+  if (!profile && unreadable) {
+    unreadable->push_back(
+        {Unreadable::What::profile, std::string(layout::kProfileFile), "", profile.error()});
+  } else if (!profile) {
+    return profile.error();
+  } else {
+    n.profile = std::move(*profile);
+  }
+  auto contacts = load_contacts(nullptr, unreadable);
   if (!contacts) return contacts.error();
   n.contacts = std::move(*contacts);
   return n;
 }
 
-Result<Network> Store::load() const {
-  auto n = load_records();
+Result<Network> Store::load(Reading reading) const {
+  auto n = load_records(reading);
   if (!n) return n.error();
-  auto interactions = load_interactions(n->warnings);
+  auto interactions =
+      load_interactions(n->warnings, reading == Reading::around ? &n->unreadable : nullptr);
   if (!interactions) return interactions.error();
   n->interactions = std::move(*interactions);
   if (const AliasMap aliases = alias_map(n->contacts); !aliases.empty()) {

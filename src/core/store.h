@@ -53,7 +53,20 @@ struct SummaryOptions {
   // interaction that names one counts for the contact it names now (once,
   // when it names both), and the open follow-ups name that contact.
   AliasMap aliases;
+  // Read around what cannot be read (see Reading::around): a month file
+  // that cannot be read, or a line that is not a valid interaction, is left
+  // out and listed in `unreadable` instead of failing the summary.
+  bool read_around = false;
 };
+
+// How the reads below treat a record they cannot read (a file they cannot
+// open, JSON that does not parse, a record that is not valid): `strict`
+// fails with its error, as a writer that is about to change the data must;
+// `around` leaves it out, lists it in `unreadable` and reads the rest, as
+// the reading commands do (they serve what they can and name the rest).
+// Either way, a record left out is never cached: it is read again each
+// time, and a file fixed by hand is read as soon as it changes.
+enum class Reading { strict, around };
 
 // Where the read cache lives (see cache.h), and the time of this run, which
 // decides which files are too fresh to be cached. An empty root: no cache.
@@ -95,42 +108,57 @@ class Store {
   fs::path month_path(date::year_month month) const;
 
   // kith.json, or the defaults when it does not exist. A newer format
-  // version is a data error; the file is never rewritten then.
+  // version is a data error; the file is never rewritten then. It says how
+  // to read the rest, so it is never read around.
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
   // With `latin`, also each contact's text::latin_key (the name in Latin
   // letters when it is written in another script, else empty), from the read
   // cache where it holds it, so that ICU's transform is built only for names
-  // not cached yet (`kith dupes`, `kith doctor`).
-  Result<std::vector<Contact>> load_contacts(std::vector<std::string>* latin = nullptr) const;
+  // not cached yet (`kith dupes`, `kith doctor`). With `unreadable`, a
+  // contact file that cannot be read or is not valid is left out and listed
+  // there (What::contact, with its id) while the others are read
+  // (Reading::around); without, it fails the read.
+  Result<std::vector<Contact>> load_contacts(std::vector<std::string>* latin = nullptr,
+                                             std::vector<Unreadable>* unreadable = nullptr) const;
   // The id, name and emails of every contact as load_contacts() returns it
   // (same order, same errors, each file checked against the cache the same
   // way): what `kith add` needs for new ids and the duplicate warning,
   // without decoding the rest of each cached record.
-  Result<std::vector<ContactHead>> load_contact_heads() const;
+  Result<std::vector<ContactHead>> load_contact_heads(
+      std::vector<Unreadable>* unreadable = nullptr) const;
   // nullopt when there is no such contact file.
   Result<std::optional<Contact>> load_contact(std::string_view id) const;
   // The months that have a file in log/, oldest first.
   Result<std::vector<date::year_month>> months() const;
   // Every interaction; a torn last line (no newline, not JSON) is skipped and
-  // reported in `warnings`; any other bad line is a data error with file:line.
-  Result<std::vector<Interaction>> load_interactions(std::vector<std::string>& warnings) const;
+  // reported in `warnings`; any other bad line is a data error with file:line,
+  // or with `unreadable`, left out and listed there (What::line), as is a
+  // month file that cannot be read (What::month).
+  Result<std::vector<Interaction>> load_interactions(
+      std::vector<std::string>& warnings, std::vector<Unreadable>* unreadable = nullptr) const;
   // Everything at once, as the reports need it. Interactions that name an
-  // id merged into a contact (an alias) name that contact instead.
-  Result<Network> load() const;
+  // id merged into a contact (an alias) name that contact instead. With
+  // Reading::around, the contact files, me.json (then read as an empty
+  // profile) and the log lines that cannot be read are listed in
+  // network.unreadable; kith.json must be readable either way.
+  Result<Network> load(Reading reading = Reading::strict) const;
   // Everything but the interactions (network.interactions stays empty).
-  Result<Network> load_records() const;
+  Result<Network> load_records(Reading reading = Reading::strict) const;
   // The log summarised as of options.until (see LogSummary). Errors as
-  // load_interactions reports them.
+  // load_interactions reports them (listed in `unreadable` with
+  // options.read_around).
   Result<StoreLogSummary> summarize_log(const SummaryOptions& options) const;
   // The interactions that name contact `id` or one of its `aliases` (the
   // ids merged into it), sorted as load_interactions() sorts them, each
   // alias replaced by `id`. Every month file is checked as summarize_log()
-  // checks it (same errors, same warnings in `warnings`), but only the
-  // months whose summary names `id` or an alias are read again.
+  // checks it (same errors, same warnings in `warnings`, the same records
+  // listed in `unreadable` when given), but only the months whose summary
+  // names `id` or an alias are read again.
   Result<std::vector<Interaction>> load_interactions_of(
       std::string_view id, std::vector<std::string>& warnings,
-      std::span<const std::string> aliases = {}) const;
+      std::span<const std::string> aliases = {},
+      std::vector<Unreadable>* unreadable = nullptr) const;
 
   // Creates the directory (0700) and kith.json when missing, removes temp
   // files left by a killed writer, and returns the held lock. Every write
@@ -189,13 +217,18 @@ class Store {
   Status record_undo(const std::string& message, std::chrono::system_clock::time_point now) const;
 
  private:
-  Result<std::vector<Contact>> load_contacts_uncached() const;
+  Result<std::vector<Contact>> load_contacts_uncached(std::vector<Unreadable>* unreadable) const;
   // load_contacts() (Record = Contact) and load_contact_heads() (Record =
   // ContactHead) through the cache.
   template <class Record>
-  Result<std::vector<Record>> load_contacts_cached(std::vector<std::string>* latin) const;
+  Result<std::vector<Record>> load_contacts_cached(std::vector<std::string>* latin,
+                                                   std::vector<Unreadable>* unreadable) const;
   // Every month file's digest, from the cache where it is valid, else read.
-  Result<cache::LogCache> read_log_digests(bool update_cache) const;
+  // A month file that cannot be read, and each line that is not a valid
+  // interaction, is listed in `unreadable` (and the month is kept out of
+  // the cache), or fails the read without it.
+  Result<cache::LogCache> read_log_digests(bool update_cache,
+                                           std::vector<Unreadable>* unreadable) const;
 
   fs::path dir_;
   fs::path abs_dir_;  // dir_ made absolute: names the data directory in the cache

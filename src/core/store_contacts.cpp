@@ -48,9 +48,10 @@ Record record_of(Contact&& c) {
 
 }  // namespace
 
-Result<std::vector<Contact>> Store::load_contacts(std::vector<std::string>* latin) const {
-  if (!cache_dir_.empty()) return load_contacts_cached<Contact>(latin);
-  auto contacts = load_contacts_uncached();
+Result<std::vector<Contact>> Store::load_contacts(std::vector<std::string>* latin,
+                                                  std::vector<Unreadable>* unreadable) const {
+  if (!cache_dir_.empty()) return load_contacts_cached<Contact>(latin, unreadable);
+  auto contacts = load_contacts_uncached(unreadable);
   if (contacts && latin) {
     latin->clear();
     for (const auto& c : *contacts) latin->push_back(text::latin_key(c.name, *transliterator_));
@@ -58,20 +59,22 @@ Result<std::vector<Contact>> Store::load_contacts(std::vector<std::string>* lati
   return contacts;
 }
 
-Result<std::vector<ContactHead>> Store::load_contact_heads() const {
+Result<std::vector<ContactHead>> Store::load_contact_heads(
+    std::vector<Unreadable>* unreadable) const {
   if (cache_dir_.empty()) {
-    auto contacts = load_contacts_uncached();
+    auto contacts = load_contacts_uncached(unreadable);
     if (!contacts) return contacts.error();
     std::vector<ContactHead> heads;
     heads.reserve(contacts->size());
     for (auto& c : *contacts) heads.push_back(head_of(std::move(c)));
     return heads;
   }
-  return load_contacts_cached<ContactHead>(nullptr);
+  return load_contacts_cached<ContactHead>(nullptr, unreadable);
 }
 
 template <class Record>
-Result<std::vector<Record>> Store::load_contacts_cached(std::vector<std::string>* latin) const {
+Result<std::vector<Record>> Store::load_contacts_cached(std::vector<std::string>* latin,
+                                                        std::vector<Unreadable>* unreadable) const {
   if (latin) latin->clear();
   const fs::path dir = dir_ / layout::kContactsDir;
   const DirHandle handle(dir);
@@ -164,11 +167,25 @@ Result<std::vector<Record>> Store::load_contacts_cached(std::vector<std::string>
     }
     const std::string file(name);
     const std::string_view id = *layout::contact_id_of(name);
+    const std::string where = std::string(layout::kContactsDir) + "/" + file;
+    // A file left out is not cached: it is read again, and parsed anew
+    // once it changes.
+    auto leave_out = [&](const Error& e) {
+      if (entry_of[i]) changed = true;
+      unreadable->push_back({Unreadable::What::contact, where, std::string(id), e});
+    };
     auto text = read_stamped(handle.fd(), file, dir / file);
+    if (!text && unreadable) {
+      leave_out(text.error());
+      continue;
+    }
     if (!text) return text.error();
     if (!text->has_value()) continue;  // removed meanwhile
-    auto contact =
-        parse_contact_file((*text)->text, id, std::string(layout::kContactsDir) + "/" + file);
+    auto contact = parse_contact_file((*text)->text, id, where);
+    if (!contact && unreadable) {
+      leave_out(contact.error());
+      continue;
+    }
     if (!contact) return contact.error();
     const bool settled = cache::is_settled((*text)->stamp, cache_.now);
     std::string key;

@@ -120,7 +120,8 @@ void fold_remapped(const cache::MonthTables& t, Date until, std::vector<ContactH
 
 }  // namespace
 
-Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
+Result<cache::LogCache> Store::read_log_digests(bool update_cache,
+                                                std::vector<Unreadable>* unreadable) const {
   const fs::path dir = dir_ / layout::kLogDir;
   const DirHandle handle(dir);
   if (handle.fd() < 0) {
@@ -138,7 +139,11 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
   cache::LogCache work = cached ? std::move(*cached) : cache::LogCache{};
   std::size_t cached_size = 0, reread = 0, reparsed = 0;
   for (const auto& [name, d] : work.months) cached_size += d.tables.bytes().size();
+  // The months read around what they could not read: kept out of the cache,
+  // so that they are read again on every run until they are fixed.
+  std::vector<std::string> left_out;
   for (const auto& name : *names) {
+    const std::string label = std::string(layout::kLogDir) + "/" + name;
     auto it = work.months.find(name);
     if (it != work.months.end() && it->second.settled) {
       struct stat st {};
@@ -148,6 +153,12 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
       }
     }
     auto text = read_stamped(handle.fd(), name, dir / name);
+    if (!text && unreadable) {
+      unreadable->push_back({Unreadable::What::month, label, "", text.error()});
+      if (it != work.months.end()) work.months.erase(it);
+      left_out.push_back(name);
+      continue;
+    }
     if (!text) return text.error();
     if (!text->has_value()) continue;  // removed meanwhile; dropped below
     const std::string_view content = (*text)->text;
@@ -168,9 +179,10 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
     }
     if (!unread.empty() || digest.content_size == 0) {
       std::vector<std::string> warnings;
-      auto parsed =
-          parse_log(unread, std::string(layout::kLogDir) + "/" + name, warnings, first_line);
+      const std::size_t before = unreadable ? unreadable->size() : 0;
+      auto parsed = parse_log(unread, label, warnings, first_line, unreadable);
       if (!parsed) return parsed.error();
+      if (unreadable && unreadable->size() > before) left_out.push_back(name);
       cache::digest_into(digest, *parsed, work);
       digest.warnings = std::move(warnings);
     }
@@ -195,17 +207,24 @@ Result<cache::LogCache> Store::read_log_digests(bool update_cache) const {
 
   if (rewrite_pays(reread, reparsed, cached_size)) changed = true;
   if (!cache_file.empty() && changed && update_cache) {
-    cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+    if (left_out.empty()) {
+      cache::write_cache_file(cache_file, cache::encode(work, abs_dir_));
+    } else {
+      cache::LogCache good = work;
+      for (const auto& name : left_out) good.months.erase(name);
+      cache::write_cache_file(cache_file, cache::encode(good, abs_dir_));
+    }
   }
   return work;
 }
 
 Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) const {
   static const std::vector<Interaction> kNoFollowUps;
-  auto digests = read_log_digests(options.update_cache);
+  StoreLogSummary out;
+  auto digests =
+      read_log_digests(options.update_cache, options.read_around ? &out.unreadable : nullptr);
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
-  StoreLogSummary out;
   const AliasMap& aliases = options.aliases;
   const bool remap = !aliases.empty();
   // With `only`, a history for each of those contacts alone. With aliases,
@@ -280,9 +299,9 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
 }
 
 Result<std::vector<Interaction>> Store::load_interactions_of(
-    std::string_view id, std::vector<std::string>& warnings,
-    std::span<const std::string> aliases) const {
-  auto digests = read_log_digests(true);
+    std::string_view id, std::vector<std::string>& warnings, std::span<const std::string> aliases,
+    std::vector<Unreadable>* unreadable) const {
+  auto digests = read_log_digests(true, unreadable);
   if (!digests) return digests.error();
   const cache::LogCache& work = *digests;
   std::vector<Interaction> out;
@@ -313,6 +332,7 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
     // Every line of this file parsed when it was digested; read again only
     // the complete lines that mention the id.
     auto text = fsutil::read_file(dir_ / layout::kLogDir / name);
+    if (!text && unreadable) continue;  // listed when the month was digested just before
     if (!text) return text.error();
     if (!text->has_value()) continue;
     std::string lines;
@@ -328,8 +348,12 @@ Result<std::vector<Interaction>> Store::load_interactions_of(
       }
       rest.remove_prefix(end + 1);
     }
+    // Lines that are not valid interactions were listed when the month was
+    // digested (with their place in the file): here they are only skipped.
     std::vector<std::string> ignored;
-    auto parsed = parse_log(lines, std::string(layout::kLogDir) + "/" + name, ignored);
+    std::vector<Unreadable> listed;
+    auto parsed = parse_log(lines, std::string(layout::kLogDir) + "/" + name, ignored, 1,
+                            unreadable ? &listed : nullptr);
     if (!parsed) return parsed.error();
     for (auto& i : *parsed) {
       if (!names_one(i)) continue;

@@ -203,17 +203,27 @@ TEST_F(ListTest, LongCompaniesAreCutAndControlCharactersNeverReachTheTerminal) {
   EXPECT_EQ(r.out.find(std::string(28, 'c')), std::string::npos) << r.out;
 }
 
-TEST_F(ListTest, ACorruptContactFileStopsWithExitOneNamingIt) {
+TEST_F(ListTest, ACorruptContactFileIsLeftOutNamedWithExitOne) {
   kith.ok({"add", "Ada"});
   write_file(tmp / "data/contacts/bob.json", "{\n  \"id\": \"bob\",\n  oops\n}\n");
   for (const auto& args : std::vector<std::vector<std::string>>{{"list"}, {"list", "--json"}}) {
     auto r = kith.run(args);
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(r.out.empty()) << r.out;
-    EXPECT_NE(r.err.find("kith: error: contacts/bob.json:3: not valid JSON"), std::string::npos)
+    EXPECT_NE(r.out.find("ada"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("bob"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("kith: warning: contacts/bob.json:3: not valid JSON"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("kith: error: left out what kith cannot read: 1 contact file (above)"),
+              std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("kith: hint: "), std::string::npos) << r.err;
   }
+  EXPECT_EQ(kith.run({"list", "--json"}).json().size(), 1u);
+  // Nothing it can read: it says so rather than how to begin.
+  fs::remove(tmp / "data/contacts/ada.json");
+  auto none = kith.run({"list"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.out, "No contact kith can read.\n");
 }
 
 TEST_F(ListTest, UnknownOptionAndExtraArgumentAreUsageErrors) {

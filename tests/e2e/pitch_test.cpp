@@ -339,12 +339,19 @@ INSTANTIATE_TEST_SUITE_P(
                  "cannot copy the draft: no terminal that takes OSC 52"}),
     [](const ::testing::TestParamInfo<BadPitch>& p) { return std::string(p.param.label); });
 
-TEST_F(PitchCommandTest, ACorruptContactFileStopsItWithExitOne) {
+TEST_F(PitchCommandTest, ACorruptContactFileIsLeftOutNamedAndExitsOne) {
   write_file(data() / "contacts/broken.json", "{\"id\": \"broken\",");
   auto r = kith.run({"pitch", "jose"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.out, "Pitch for José Núñez")) << r.out;
+  EXPECT_TRUE(contains(r.err, "kith: warning: contacts/broken.json:1: not valid JSON")) << r.err;
+  EXPECT_TRUE(contains(r.err, "kith: error: left out what kith cannot read: 1 contact file"))
+      << r.err;
+  // Its own file: no pitch.
+  r = kith.run({"pitch", "broken"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_TRUE(contains(r.err, "broken.json")) << r.err;
+  EXPECT_TRUE(contains(r.err, "kith: error: contacts/broken.json:1: not valid JSON")) << r.err;
 }
 
 TEST_F(PitchCommandTest, EmptyProfileStillPitchesAndSaysHowToFillIt) {

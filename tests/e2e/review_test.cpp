@@ -83,6 +83,19 @@ TEST_F(ReviewTest, RefusesWithoutATerminalAndWritesNothing) {
   EXPECT_EQ(tree_with_contents(kith.data_dir()), before);
 }
 
+TEST_F(ReviewTest, WhatItCannotReadIsNamedFirstAndTheSessionEndsWithExitOne) {
+  add_due("Ada Lovelace");
+  add_due("Bob Stone");
+  write_file(kith.data_dir() / "contacts/bob-stone.json", "{\"id\": \"bob-stone\",,\n}\n");
+  const RunResult r = review({"review"}, {{kKeys, "q"}});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(shows(r, "kith: warning: contacts/bob-stone.json:1: not valid JSON")) << r.out;
+  EXPECT_TRUE(shows(r, "kith: error: left out what kith cannot read: 1 contact file (above)"))
+      << r.out;
+  EXPECT_TRUE(shows(r, "kith review: 1 due, 0 follow-ups")) << r.out;
+  EXPECT_TRUE(shows(r, "Due 1 of 1: Ada Lovelace (ada-lovelace)")) << r.out;
+}
+
 TEST_F(ReviewTest, LogsACatchUpAGiveAndAnAskWithTheirKindAndNote) {
   add_due("Ada Lovelace", {"--company", "Acme", "--role", "Engineer"});
   add_due("Bob Stone");

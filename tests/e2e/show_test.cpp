@@ -222,14 +222,17 @@ TEST_F(ShowTest, ATornLastLogLineIsSkippedWithAWarning) {
   EXPECT_EQ(read_file(tmp / "data/log/2026-11.jsonl"), content);
 }
 
-TEST_F(ShowTest, ACorruptLogLineExitsOneNamingFileAndLine) {
+TEST_F(ShowTest, CorruptLogLinesAreLeftOutNamedWithFileAndLineAndExitOne) {
   kith.ok({"add", "Ada"});
   const std::string content = "{broken\n{\"id\":\"x\"}\n";
   write_file(tmp / "data/log/2026-11.jsonl", content);
   auto r = kith.run({"show", "ada"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_TRUE(r.out.empty());
-  EXPECT_TRUE(has(r.err, "kith: error: log/2026-11.jsonl:1: not valid JSON")) << r.err;
+  EXPECT_TRUE(has(r.out, "Ada  (ada)")) << r.out;
+  EXPECT_TRUE(has(r.err, "kith: warning: log/2026-11.jsonl:1: not valid JSON")) << r.err;
+  EXPECT_TRUE(has(r.err, "kith: warning: log/2026-11.jsonl:2: has no 'date'")) << r.err;
+  EXPECT_TRUE(has(r.err, "kith: error: left out what kith cannot read: 2 lines of the log"))
+      << r.err;
   EXPECT_EQ(read_file(tmp / "data/log/2026-11.jsonl"), content);
 }
 

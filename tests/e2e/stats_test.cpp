@@ -166,13 +166,18 @@ TEST_F(StatsTest, ColourOnlyWhenAsked) {
   EXPECT_NE(out.find("\x1b[32m█\x1b[0m"), std::string::npos) << out;
 }
 
-TEST_F(StatsTest, CorruptLogIsADataError) {
+TEST_F(StatsTest, ACorruptLogLineIsLeftOutNamedAndExitsOne) {
   kith.ok({"add", "Ada Lovelace"});
-  write_file(tmp / "data/log/2026-11.jsonl", "nope\n");
-  auto r = kith.run({"stats"});
+  write_file(tmp / "data/log/2026-11.jsonl",
+             "nope\n" + line("n1", "2026-11-02", {"ada-lovelace"}, "give"));
+  auto r = kith.run({"stats", "--json"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("log/2026-11.jsonl:1"), std::string::npos) << r.err;
-  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("kith: warning: log/2026-11.jsonl:1: not valid JSON"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("kith: error: left out what kith cannot read: 1 line of the log"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.json()["gives"], 1);
 }
 
 TEST_F(StatsTest, TornLastLineIsSkippedWithAWarning) {

@@ -699,6 +699,86 @@ TEST_F(CachedStoreTest, AnAppendedBadLineIsNamedWithItsLineNumber) {
   EXPECT_NE(r.error().message.find("log/2026-11.jsonl:3"), std::string::npos) << r.error().message;
 }
 
+TEST_F(CachedStoreTest, AContactFileReadAroundIsNeverCachedAndIsReadOnceFixed) {
+  const fs::path bob = data / "contacts/bob.json";
+  const std::string good = read_file(bob);
+  ASSERT_TRUE(cached().load_contacts().ok());  // every file cached
+  // Broken in place, keeping its size and mtime: only its ctime says so.
+  ASSERT_NO_FATAL_FAILURE(test::edit_keeping_size_and_mtime(bob, "\"id\": ", "\"id\"; "));
+  for (int run = 0; run < 3; ++run) {
+    std::vector<Unreadable> left_out;
+    auto contacts = cached().load_contacts(nullptr, &left_out);
+    ASSERT_TRUE(contacts.ok());
+    EXPECT_EQ(ids(*contacts), "ada=Name of ada;ada-2=Name of ada-2;") << run;
+    ASSERT_EQ(left_out.size(), 1u) << run;
+    EXPECT_EQ(left_out[0].id, "bob");
+    std::vector<Unreadable> heads_left_out;
+    EXPECT_EQ(cached().load_contact_heads(&heads_left_out)->size(), 2u);
+    EXPECT_EQ(heads_left_out.size(), 1u);
+    EXPECT_FALSE(cached().load_contacts().ok()) << run;
+  }
+  write_file(bob, good);
+  std::vector<Unreadable> left_out;
+  EXPECT_EQ(ids(*cached().load_contacts(nullptr, &left_out)),
+            "ada=Name of ada;ada-2=Name of ada-2;bob=Name of bob;");
+  EXPECT_TRUE(left_out.empty());
+}
+
+TEST_F(CachedStoreTest, AMonthReadAroundABadLineIsNeverCachedAndIsReadOnceFixed) {
+  const fs::path oct = data / "log/2026-10.jsonl";
+  const std::string good = read_file(oct);
+  SummaryOptions around;
+  around.read_around = true;
+  const std::string whole = history(*cached().summarize_log(around));  // every month cached
+  // bob's ask made into a line that is not valid, in place, size and mtime
+  // kept, then lines appended after it.
+  ASSERT_NO_FATAL_FAILURE(
+      test::edit_keeping_size_and_mtime(oct, "\"intent\":\"ask\"", "\"intent\":\"ass\""));
+  write_file(oct, read_file(oct) + line("i4", "2026-10-09", "ada", "give"));
+  for (int run = 0; run < 3; ++run) {
+    auto s = cached().summarize_log(around);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(history(*s), "ada 2/1/0 2026-11-02;") << run;
+    ASSERT_EQ(s->unreadable.size(), 1u) << run;
+    EXPECT_EQ(s->unreadable[0].error.message,
+              "log/2026-10.jsonl:2: 'intent' is not give, catch-up or ask: 'ass'");
+    EXPECT_FALSE(cached().summarize_log({}).ok()) << run;
+    // A line appended later is read, and the bad one still named.
+    std::vector<std::string> warnings;
+    std::vector<Unreadable> left_out;
+    auto of_bob = cached().load_interactions_of("bob", warnings, {}, &left_out);
+    ASSERT_TRUE(of_bob.ok());
+    EXPECT_TRUE(of_bob->empty());
+    EXPECT_EQ(left_out.size(), 1u);
+  }
+  write_file(oct, good);
+  auto fixed = cached().summarize_log(around);
+  ASSERT_TRUE(fixed.ok());
+  EXPECT_EQ(history(*fixed), whole);
+  EXPECT_TRUE(fixed->unreadable.empty());
+}
+
+TEST_F(CachedStoreTest, AMonthFileThatCannotBeReadIsLeftOutUntilItCanBe) {
+  SummaryOptions around;
+  around.read_around = true;
+  const std::string whole = history(*cached().summarize_log(around));
+  const fs::path nov = data / "log/2026-11.jsonl";
+  const std::string good = read_file(nov);
+  fs::remove(nov);
+  fs::create_directory(nov);
+  for (int run = 0; run < 2; ++run) {
+    auto s = cached().summarize_log(around);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(history(*s), "ada 1/0/0 2026-10-03;bob 0/0/1 -;");
+    ASSERT_EQ(s->unreadable.size(), 1u);
+    EXPECT_EQ(s->unreadable[0].what, Unreadable::What::month);
+    EXPECT_FALSE(cached().summarize_log({}).ok());
+  }
+  fs::remove(nov);
+  write_file(nov, good);
+  EXPECT_EQ(history(*cached().summarize_log(around)), whole);
+}
+
 TEST_F(CachedStoreTest, OpenFollowUpsAndIdHashesComeFromTheCacheToo) {
   const fs::path nov = data / "log/2026-11.jsonl";
   write_file(nov,

@@ -254,6 +254,74 @@ TEST_F(ResolveContactTest, AnIdMergedIntoAContactFindsItBeforeAnyPrefix) {
   EXPECT_EQ(resolve("gracie", Scope::all), "grace");
 }
 
+// Contacts read around a file left out (Reading::around): "carla", whose
+// file is not valid JSON.
+std::vector<Unreadable> carla_left_out() {
+  return {{Unreadable::What::contact, "contacts/carla.json", "carla",
+           data_error("contacts/carla.json:3: not valid JSON: syntax error", "fix it")},
+          // Other records left out do not name contacts.
+          {Unreadable::What::line, "log/2026-11.jsonl", "", data_error("log/2026-11.jsonl:2: x")}};
+}
+
+TEST_F(ResolveContactTest, AroundAFileLeftOutWhatIsReadIsFoundAsEver) {
+  const auto left_out = carla_left_out();
+  for (std::string_view ref : {"ada", "ADA", "ada-", "lovelace", "ada@example.org", "rob"}) {
+    SCOPED_TRACE(ref);
+    auto plain = resolve_contact(contacts, ref, Scope::active);
+    auto around = resolve_contact(contacts, ref, Scope::active, left_out);
+    ASSERT_TRUE(around.ok()) << around.error().message;
+    EXPECT_EQ(*around, *plain);
+  }
+  // An alias read wins over a file left out whose id it begins.
+  contacts[0].aliases = {"car"};
+  auto alias = resolve_contact(contacts, "car", Scope::active, left_out);
+  ASSERT_TRUE(alias.ok()) << alias.error().message;
+  EXPECT_EQ((*alias)->id, "ada");
+  // Ambiguity and archiving say what they say without it.
+  EXPECT_EQ(resolve_contact(contacts, "ad", Scope::active, left_out).error().kind,
+            ErrorKind::usage);
+  EXPECT_EQ(resolve_contact(contacts, "grace", Scope::active, left_out).error().message,
+            "'grace' is archived");
+}
+
+TEST_F(ResolveContactTest, AroundAFileLeftOutARefThatMayNameItIsADataError) {
+  const auto left_out = carla_left_out();
+  // Its id: the file's own error.
+  for (std::string_view ref : {"carla", "CARLA"}) {
+    auto e = resolve_contact(contacts, ref, Scope::active, left_out);
+    ASSERT_FALSE(e.ok());
+    EXPECT_EQ(e.error().kind, ErrorKind::data);
+    EXPECT_EQ(e.error().message, "contacts/carla.json:3: not valid JSON: syntax error");
+    EXPECT_EQ(e.error().hint, "fix it");
+  }
+  // The beginning of its id: it may be that one, even when one read matches
+  // too ("c" is no prefix of another id here; "r" is robert's).
+  contacts.push_back(contact("carl", "Carl Sagan"));
+  for (std::string_view ref : {"car", "c"}) {
+    auto e = resolve_contact(contacts, ref, Scope::active, left_out);
+    ASSERT_FALSE(e.ok()) << ref;
+    EXPECT_EQ(e.error().kind, ErrorKind::data);
+    EXPECT_EQ(e.error().message, "'" + std::string(ref) +
+                                     "' may name carla, whose file kith cannot read: "
+                                     "contacts/carla.json:3: not valid JSON: syntax error");
+  }
+  // No contact read matches: it may be the one left out.
+  auto none = resolve_contact(contacts, "Sagan-Smith", Scope::active, left_out);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().kind, ErrorKind::data);
+  EXPECT_EQ(none.error().message,
+            "no contact kith can read matches 'Sagan-Smith', and 1 contact file cannot be read "
+            "(contacts/carla.json)");
+  EXPECT_TRUE(contains(none.error().hint, "kith doctor")) << none.error().hint;
+}
+
+TEST_F(ResolveContactTest, WithNothingLeftOutItIsThePlainResolve) {
+  const std::vector<Unreadable> lines = {carla_left_out()[1]};
+  EXPECT_EQ(resolve_contact(contacts, "zed", Scope::active, lines).error().message,
+            "no contact matches 'zed'");
+  EXPECT_EQ(resolve_contact(contacts, "zed", Scope::active, {}).error().kind, ErrorKind::usage);
+}
+
 TEST(ResolveContact, LongCandidateListsAreCutAtTen) {
   std::vector<Contact> many;
   for (int i = 0; i < 12; ++i) many.push_back(contact("p" + std::to_string(i + 10), "Person"));

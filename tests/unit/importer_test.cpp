@@ -527,10 +527,17 @@ TEST(PlanImport, InteractionsAreMappedToTheMatchedContactsAndNotDuplicated) {
                         {{"b.json", 12}, interaction("new-2", {"ghost"})}};
   auto p = plan_import(n, std::move(batch), MergePolicy::restore, kToday);
   EXPECT_EQ(p.interactions_unchanged, 1);
-  ASSERT_EQ(p.interactions.size(), 1u);
-  EXPECT_EQ(p.interactions[0].contacts, (Strings{"ada-l", "bob"}));
-  ASSERT_EQ(p.skipped.size(), 1u);
-  EXPECT_EQ(p.skipped[0].where.line, 12);
+  ASSERT_EQ(p.interactions.size(), 2u);
+  EXPECT_EQ(p.interactions[0].contacts, (Strings{"ada-l", "bob", "ghost"}));
+  // An id that names no contact is kept as it was, and said.
+  EXPECT_EQ(p.interactions[1].contacts, (Strings{"ghost"}));
+  EXPECT_TRUE(p.skipped.empty());
+  // One warning per id, where it first appears.
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_EQ(p.warnings[0].where.line, 11);
+  EXPECT_EQ(p.warnings[0].message,
+            "2 interactions name 'ghost', which no contact has: kept as they were (`kith doctor` "
+            "reports it)");
 }
 
 TEST(PlanImport, ProfileAndSettingsGainWhatTheyLack) {
@@ -541,12 +548,16 @@ TEST(PlanImport, ProfileAndSettingsGainWhatTheyLack) {
   Profile p;
   p.name = "Noor";
   p.skills = {"rust", "hiring"};
+  p.role = "Staff Engineer";
+  p.company = "Gridwise";
   batch.profile = p;
   batch.settings = {{"every", "6m"}, {"homework", 3}};
   auto result = plan_import(n, std::move(batch), MergePolicy::restore, kToday);
   ASSERT_TRUE(result.profile);
   EXPECT_EQ(result.profile->name, "Noor");
   EXPECT_EQ(result.profile->skills, (Strings{"Rust", "hiring"}));
+  EXPECT_EQ(result.profile->role, "Staff Engineer");
+  EXPECT_EQ(result.profile->company, "Gridwise");
   ASSERT_TRUE(result.settings);
   EXPECT_EQ((*result.settings)["every"], "1m");
   EXPECT_EQ((*result.settings)["homework"], 3);

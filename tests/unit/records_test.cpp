@@ -87,6 +87,67 @@ TEST(ParseLogTest, ANumberTooLargeInAMiddleLineIsADataErrorNamingTheLine) {
       << r.error().message;
 }
 
+TEST(ParseLogTest, ReadAroundEachBadLineIsLeftOutWithItsLineAndTheRestRead) {
+  const std::string good = R"({"id":"a1","date":"2026-11-01","contacts":["ada"],"intent":"give"})"
+                           "\n";
+  const std::string text = good + "{\"id\": oops\n" +
+                           R"({"id":"a3","date":"2026-11-03","contacts":["ada"],"intent":"maybe"})"
+                           "\n" +
+                           std::string(300, '[') + "\n" + good + "{\"id\": \"torn";
+  std::vector<std::string> warnings;
+  std::vector<Unreadable> left_out;
+  auto r = parse_log(text, "log/2026-11.jsonl", warnings, 10, &left_out);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->size(), 2u);
+  ASSERT_EQ(left_out.size(), 3u);
+  std::vector<std::string> messages;
+  for (const auto& u : left_out) {
+    EXPECT_EQ(u.what, Unreadable::What::line);
+    EXPECT_EQ(u.file, "log/2026-11.jsonl");
+    EXPECT_EQ(u.error.kind, ErrorKind::data);
+    EXPECT_FALSE(u.error.hint.empty()) << u.error.message;
+    messages.push_back(u.error.message);
+  }
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "log/2026-11.jsonl:11: not valid JSON",
+                          "log/2026-11.jsonl:12: 'intent' is not give, catch-up or ask: 'maybe'",
+                          "log/2026-11.jsonl:13: not valid JSON: nested too deeply (more than "
+                          "256 levels)"}));
+  // A torn last line stays a warning.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("log/2026-11.jsonl:15: skipped a torn last line"), std::string::npos);
+  // Without the list, the first bad line is the error.
+  warnings.clear();
+  auto strict = parse_log(text, "log/2026-11.jsonl", warnings, 10);
+  ASSERT_FALSE(strict.ok());
+  EXPECT_EQ(strict.error().message, "log/2026-11.jsonl:11: not valid JSON");
+}
+
+TEST(ParseContactFileTest, ABadFieldNamesTheLineOfItsKey) {
+  const std::string text =
+      "{\n  \"id\": \"ada\",\n  \"name\": \"Ada\",\n  \"added_on\": \"someday\",\n"
+      "  \"job_changes\": [{\"on\": \"never\"}]\n}\n";
+  auto r = parse_contact_file(text, "ada", "contacts/ada.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::data);
+  EXPECT_EQ(r.error().message,
+            "contacts/ada.json:4: 'added_on' is not a date (YYYY-MM-DD): 'someday'");
+  EXPECT_FALSE(r.error().hint.empty());
+  // In a list of its own: the line of the list.
+  const std::string nested =
+      "{\"id\": \"ada\", \"name\": \"Ada\", \"added_on\": \"2026-01-01\",\n"
+      "\"job_changes\": [{\"on\": \"never\"}]}";
+  auto n = parse_contact_file(nested, "ada", "contacts/ada.json");
+  ASSERT_FALSE(n.ok());
+  EXPECT_EQ(n.error().message.substr(0, 32), "contacts/ada.json:2: job_changes")
+      << n.error().message;
+  // A key that is missing has no line.
+  auto missing =
+      parse_contact_file(R"({"id": "ada", "added_on": "2026-01-01"})", "ada", "contacts/ada.json");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message, "contacts/ada.json: has no 'name'");
+}
+
 TEST(NetworkTest, FindsAContactByIdInTheSortedList) {
   Network n;
   for (const char* id : {"ada", "ada-2", "bob"}) {

@@ -272,13 +272,13 @@ TEST_F(StoreTest, AnEmptyContactFileIsADataErrorAtLineOne) {
       << contacts.error().message;
 }
 
-TEST_F(StoreTest, AContactWithABadFieldIsADataErrorNamingFileAndKey) {
+TEST_F(StoreTest, AContactWithABadFieldIsADataErrorNamingFileLineAndKey) {
   write_file(dir / "contacts/ada.json", R"({"id": "ada", "name": "Ada", "added_on": "someday"})");
   auto n = store.load();
   ASSERT_FALSE(n.ok());
   EXPECT_EQ(n.error().kind, ErrorKind::data);
   EXPECT_EQ(n.error().message,
-            "contacts/ada.json: 'added_on' is not a date (YYYY-MM-DD): 'someday'");
+            "contacts/ada.json:1: 'added_on' is not a date (YYYY-MM-DD): 'someday'");
 }
 
 TEST_F(StoreTest, AContactWhoseIdDiffersFromItsFileNameIsAnError) {
@@ -316,6 +316,76 @@ TEST_F(StoreTest, ABadInteractionIsAnErrorNamingFileLineAndKey) {
   auto r = store.load_interactions(warnings);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message, "log/2026-11.jsonl:2: 'contacts' is empty");
+}
+
+// ------------------------------------------------------ reading around
+
+TEST_F(StoreTest, ReadAroundContactFilesThatCannotBeReadLeavesOutThoseAlone) {
+  ASSERT_TRUE(store.save_contact(make_contact("ada", "Ada")));
+  ASSERT_TRUE(store.save_contact(make_contact("cy", "Cy")));
+  write_file(dir / "contacts/bob.json", "{\n  \"id\": \"bob\"\n  \"name\": \"Bob\"\n}\n");
+  fs::create_directory(dir / "contacts/dee.json");  // a file no one reads
+  std::vector<Unreadable> left_out;
+  auto contacts = store.load_contacts(nullptr, &left_out);
+  ASSERT_TRUE(contacts.ok()) << contacts.error().message;
+  ASSERT_EQ(contacts->size(), 2u);
+  EXPECT_EQ((*contacts)[0].id, "ada");
+  EXPECT_EQ((*contacts)[1].id, "cy");
+  ASSERT_EQ(left_out.size(), 2u);
+  EXPECT_EQ(left_out[0].what, Unreadable::What::contact);
+  EXPECT_EQ(left_out[0].file, "contacts/bob.json");
+  EXPECT_EQ(left_out[0].id, "bob");
+  EXPECT_TRUE(contains(left_out[0].error.message, "contacts/bob.json:3: not valid JSON"))
+      << left_out[0].error.message;
+  EXPECT_EQ(left_out[1].id, "dee");
+  EXPECT_EQ(left_out[1].error.kind, ErrorKind::io);
+  EXPECT_TRUE(contains(left_out[1].error.message, "Is a directory")) << left_out[1].error.message;
+  // The heads as well; a strict read still fails.
+  left_out.clear();
+  auto heads = store.load_contact_heads(&left_out);
+  ASSERT_TRUE(heads.ok());
+  EXPECT_EQ(heads->size(), 2u);
+  EXPECT_EQ(left_out.size(), 2u);
+  EXPECT_FALSE(store.load_contacts().ok());
+}
+
+TEST_F(StoreTest, ReadAroundTheLogLeavesOutBadLinesAndMonthsItCannotOpen) {
+  write_file(dir / "log/2026-10.jsonl",
+             line("i1", "2026-10-01") + "{\"id\": \"i2\", \n" + line("i3", "2026-10-03"));
+  fs::create_directories(dir / "log/2026-11.jsonl");
+  write_file(dir / "log/2026-12.jsonl", line("i4", "2026-12-01"));
+  std::vector<std::string> warnings;
+  std::vector<Unreadable> left_out;
+  auto r = store.load_interactions(warnings, &left_out);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::vector<std::string> ids;
+  for (const auto& i : *r) ids.push_back(i.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"i1", "i3", "i4"}));
+  ASSERT_EQ(left_out.size(), 2u);
+  EXPECT_EQ(left_out[0].what, Unreadable::What::line);
+  EXPECT_EQ(left_out[0].error.message, "log/2026-10.jsonl:2: not valid JSON");
+  EXPECT_EQ(left_out[1].what, Unreadable::What::month);
+  EXPECT_EQ(left_out[1].file, "log/2026-11.jsonl");
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_FALSE(store.load_interactions(warnings).ok());
+}
+
+TEST_F(StoreTest, ReadAroundTheNetworkLeavesOutAProfileButNeverKithJson) {
+  ASSERT_TRUE(store.save_contact(make_contact("ada", "Ada")));
+  write_file(dir / "me.json", "{\"name\": }");
+  auto strict = store.load();
+  ASSERT_FALSE(strict.ok());
+  auto around = store.load(Reading::around);
+  ASSERT_TRUE(around.ok()) << around.error().message;
+  EXPECT_EQ(around->contacts.size(), 1u);
+  EXPECT_TRUE(around->profile.empty());
+  ASSERT_EQ(around->unreadable.size(), 1u);
+  EXPECT_EQ(around->unreadable[0].what, Unreadable::What::profile);
+  EXPECT_TRUE(contains(around->unreadable[0].error.message, "me.json:1: not valid JSON"));
+  // kith.json says how to read the rest: it must be read.
+  write_file(dir / "kith.json", "{\"format\": \"kith\",");
+  EXPECT_FALSE(store.load(Reading::around).ok());
+  EXPECT_FALSE(store.load_records(Reading::around).ok());
 }
 
 TEST_F(StoreTest, ATornLastLineIsSkippedWithAWarning) {
