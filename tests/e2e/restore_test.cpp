@@ -26,37 +26,7 @@ using ::kith::test::operator<<;
 
 using Json = nlohmann::ordered_json;
 
-// "due --json", for messages.
-std::string words(const std::vector<std::string>& args) {
-  std::string out;
-  for (const auto& a : args) out += (out.empty() ? "" : " ") + a;
-  return out;
-}
-
 constexpr const char* kToday = "2026-11-20";
-
-// Runs kith with `args` in this process, through the same entry point as the
-// binary (cli::run), with the environment Kith gives the binary: for the
-// thousands of `show --json` a large network needs, which would take minutes
-// as processes.
-RunResult run_here(const Kith& kith, const std::vector<std::string>& args) {
-  cli::Environment env;
-  const fs::path data = kith.data_dir();
-  env.vars = {{"HOME", (data.parent_path() / "home").string()},
-              {"TZ", "UTC"},
-              {"LANG", "C.UTF-8"},
-              {"KITH_DIR", data.string()},
-              {"KITH_TODAY", kToday}};
-  env.now = std::chrono::system_clock::now();
-  env.random = [] { return 0x00abcdefu; };
-  std::ostringstream out, err;
-  cli::Context ctx(out, err, std::move(env));
-  RunResult result;
-  result.exit_code = cli::run(args, ctx);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 std::vector<std::string> contact_ids(const fs::path& data) {
   std::vector<std::string> ids;
@@ -83,15 +53,15 @@ Kith restore(const TempDir& tmp, const Kith& original) {
 }
 
 // Every report `args` prints, the same from both directories. `here`: in
-// this process (see run_here), else by the kith binary.
+// this process (Kith::run_in_process), else by the kith binary.
 void expect_same(const Kith& original, const Kith& restored, const std::vector<std::string>& args,
                  bool here = false) {
-  const RunResult a = here ? run_here(original, args) : original.run(args);
-  const RunResult b = here ? run_here(restored, args) : restored.run(args);
-  ASSERT_EQ(a.exit_code, 0) << words(args) << "\n" << a.err;
-  ASSERT_EQ(b.exit_code, 0) << words(args) << "\n" << b.err;
-  ASSERT_FALSE(a.out.empty()) << words(args);
-  ASSERT_EQ(a.out, b.out) << "kith " << words(args) << " differs after the restore";
+  const RunResult a = here ? original.run_in_process(args) : original.run(args);
+  const RunResult b = here ? restored.run_in_process(args) : restored.run(args);
+  ASSERT_EQ(a.exit_code, 0) << command_text(args) << "\n" << a.err;
+  ASSERT_EQ(b.exit_code, 0) << command_text(args) << "\n" << b.err;
+  ASSERT_FALSE(a.out.empty()) << command_text(args);
+  ASSERT_EQ(a.out, b.out) << "kith " << command_text(args) << " differs after the restore";
 }
 
 // The reports of the whole network, and the export again.
@@ -236,7 +206,7 @@ TEST(RestoreFromExportJson, ReproducesEveryReportOfAGeneratedThousandContacts) {
   int aliases = 0;
   for (const auto& c : network.contacts) {
     for (const auto& alias : c.aliases) {
-      const RunResult shown = run_here(restored, {"show", "--json", alias});
+      const RunResult shown = restored.run_in_process({"show", "--json", alias});
       ASSERT_EQ(shown.exit_code, 0) << shown.err;
       EXPECT_EQ(shown.json()["id"], c.id);
       ++aliases;

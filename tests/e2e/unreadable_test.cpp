@@ -23,13 +23,6 @@ using ::kith::test::operator<<;
 
 using Json = nlohmann::ordered_json;
 
-// "due --json", for messages.
-std::string words(const std::vector<std::string>& args) {
-  std::string out;
-  for (const auto& a : args) out += (out.empty() ? "" : " ") + a;
-  return out;
-}
-
 constexpr const char* kLeftOut = "kith: error: left out what kith cannot read: ";
 
 // What a breakage makes kith leave out.
@@ -182,7 +175,7 @@ TEST_P(UnreadableTest, EveryReaderServesTheRestNamesItAndExitsOne) {
   break_it();
   if (IsSkipped()) return;
   for (const Reader& reader : kReaders) {
-    SCOPED_TRACE(::testing::Message() << "kith " << words(reader.args));
+    SCOPED_TRACE(::testing::Message() << "kith " << command_text(reader.args));
     const RunResult r = kith.run(reader.args);
     if (b.part != Part::contact && !reader.reads_log) {
       EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -343,7 +336,7 @@ TEST(UnreadableProfileTest, ReadersLeaveItOutAndMeNamesIt) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"due", "--json"}, {"pitch", "--json", "priya-raman"}, {"stats", "--json"}}) {
     const RunResult r = kith.run(args);
-    EXPECT_EQ(r.exit_code, 1) << words(args) << "\n" << r.err;
+    EXPECT_EQ(r.exit_code, 1) << command_text(args) << "\n" << r.err;
     r.json();
     EXPECT_NE(r.err.find("kith: warning: me.json:1: not valid JSON"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(kLeftOut + std::string("your profile (me.json) (above)")),
@@ -357,7 +350,7 @@ TEST(UnreadableProfileTest, ReadersLeaveItOutAndMeNamesIt) {
   // Asked for, or to be changed: its error.
   for (const auto& args : std::vector<std::vector<std::string>>{{"me"}, {"me", "--skill", "Go"}}) {
     const RunResult r = kith.run(args);
-    EXPECT_EQ(r.exit_code, 1) << words(args);
+    EXPECT_EQ(r.exit_code, 1) << command_text(args);
     EXPECT_NE(r.err.find("kith: error: me.json:1: not valid JSON"), std::string::npos) << r.err;
   }
   EXPECT_EQ(read_file(tmp / "data/me.json"), "{\"name\": ");
@@ -386,10 +379,10 @@ TEST_F(UnreadableContactTest, WritersWorkOnTheOthers) {
            {"rm", "246040", "--yes"},
        }) {
     const RunResult r = kith.run(args);
-    EXPECT_EQ(r.exit_code, 0) << words(args) << "\n" << r.err;
+    EXPECT_EQ(r.exit_code, 0) << command_text(args) << "\n" << r.err;
     EXPECT_NE(r.err.find("kith: warning: contacts/jose-nunez.json:4: not valid JSON"),
               std::string::npos)
-        << words(args) << "\n"
+        << command_text(args) << "\n"
         << r.err;
   }
   EXPECT_EQ(read_json(tmp / "data/contacts/priya-raman.json")["tags"],
@@ -446,8 +439,8 @@ TEST_F(UnreadableContactTest, WritersRefuseToChangeItOrToNeedIt) {
             "kith: error: contacts/jose-nunez.json:4: not valid JSON"},
        }) {
     const RunResult r = kith.run(refusal.args);
-    EXPECT_EQ(r.exit_code, 1) << words(refusal.args) << "\n" << r.err;
-    EXPECT_NE(r.err.find(refusal.message), std::string::npos) << words(refusal.args) << "\n"
+    EXPECT_EQ(r.exit_code, 1) << command_text(refusal.args) << "\n" << r.err;
+    EXPECT_NE(r.err.find(refusal.message), std::string::npos) << command_text(refusal.args) << "\n"
                                                               << r.err;
   }
   // Nothing changed but the lock file, created by the writers that locked.

@@ -176,14 +176,20 @@ std::map<std::string, std::string> Kith::environment() const {
   return vars;
 }
 
-RunResult Kith::run_on_terminal(const std::vector<std::string>& args,
-                                const std::string& typed) const {
+namespace {
+
+// cli::run in this process with `kith`'s environment, `typed` as the input
+// of a terminal when `terminal`.
+RunResult run_here(const std::map<std::string, std::string>& vars,
+                   const std::vector<std::string>& args, const std::string* typed) {
   cli::Environment env;
-  for (const auto& [k, v] : environment()) env.vars.emplace(k, v);
-  env.stdin_is_tty = true;
-  env.stdout_is_tty = true;
-  std::istringstream in(typed);
-  env.in = &in;
+  for (const auto& [k, v] : vars) env.vars.emplace(k, v);
+  std::istringstream in(typed ? *typed : std::string());
+  if (typed) {
+    env.stdin_is_tty = true;
+    env.stdout_is_tty = true;
+    env.in = &in;
+  }
   env.now = std::chrono::system_clock::now();
   env.random = [] { return 0x00abcdefu; };
   std::ostringstream out, err;
@@ -193,6 +199,23 @@ RunResult Kith::run_on_terminal(const std::vector<std::string>& args,
   result.out = out.str();
   result.err = err.str();
   return result;
+}
+
+}  // namespace
+
+RunResult Kith::run_on_terminal(const std::vector<std::string>& args,
+                                const std::string& typed) const {
+  return run_here(environment(), args, &typed);
+}
+
+RunResult Kith::run_in_process(const std::vector<std::string>& args) const {
+  return run_here(environment(), args, nullptr);
+}
+
+std::string command_text(const std::vector<std::string>& args) {
+  std::string out;
+  for (const auto& a : args) out += (out.empty() ? "" : " ") + a;
+  return out;
 }
 
 std::vector<std::string> Kith::command_line(const std::vector<std::string>& args) const {

@@ -116,6 +116,10 @@ class Kith {
   // terminal on which the user types `typed`, with the same environment as
   // run(). For the questions kith asks only on a terminal.
   RunResult run_on_terminal(const std::vector<std::string>& args, const std::string& typed) const;
+  // Runs kith inside the test process (no terminal, no input), with the same
+  // environment as run(): for thousands of runs, which would take minutes
+  // as processes.
+  RunResult run_in_process(const std::vector<std::string>& args) const;
   // The words that run kith with ARGS as run() does, for a program that
   // starts it: {"/usr/bin/env", "-i", "NAME=VALUE"..., the binary, ARGS...}.
   std::vector<std::string> command_line(const std::vector<std::string>& args) const;
@@ -128,6 +132,9 @@ class Kith {
   std::map<std::string, std::string> env_;
   std::vector<std::string> wrapper_;
 };
+
+// The words of a command line joined by spaces ("due --json"), for messages.
+std::string command_text(const std::vector<std::string>& args);
 
 // Path of the kith binary under test.
 std::string kith_binary();
