@@ -134,6 +134,22 @@ Status settle_deletions(const Steps& git, Outcome& outcome) {
   return {};
 }
 
+// Commits the month files at `paths` (changed or deleted) with `message`.
+Status commit_months(const Steps& git, const std::vector<std::string>& paths,
+                     std::string_view message) {
+  std::vector<std::string> add{"add", "-A", "--"};
+  add.insert(add.end(), paths.begin(), paths.end());
+  auto added = git.run(add);
+  if (!added) return added.error();
+  if (added->exit_code != 0) return git_failed("git add failed", *added);
+  std::vector<std::string> commit = git.with_identity({"commit", "--quiet", "-m"});
+  commit.emplace_back(message);
+  auto r = git.run(commit);
+  if (!r) return r.error();
+  if (r->exit_code != 0) return git_failed("git commit failed", *r);
+  return {};
+}
+
 // After a merge, the log lines that name an id merged into a contact name
 // that contact: lines another machine logged under an OTHER before it synced
 // a `kith merge` (the merge drivers rewrite only the months both sides
@@ -166,16 +182,7 @@ Status settle_aliases(const Steps& git, Outcome& outcome) {
     paths.push_back(layout::month_relative_path(month));
   }
   if (paths.empty()) return {};
-  std::vector<std::string> add{"add", "--"};
-  add.insert(add.end(), paths.begin(), paths.end());
-  auto added = git.run(add);
-  if (!added) return added.error();
-  if (added->exit_code != 0) return git_failed("git add failed", *added);
-  std::vector<std::string> commit = git.with_identity({"commit", "--quiet", "-m"});
-  commit.emplace_back(kAliasesMessage);
-  auto r = git.run(commit);
-  if (!r) return r.error();
-  if (r->exit_code != 0) return git_failed("git commit failed", *r);
+  if (auto s = commit_months(git, paths, kAliasesMessage); !s) return s;
   outcome.aliases_resolved = changed;
   return {};
 }
@@ -242,17 +249,7 @@ Status settle_purged(const Steps& git, Outcome& outcome) {
     paths.push_back(path);
   }
   if (paths.empty()) return {};
-  std::vector<std::string> add{"add", "-A", "--"};
-  add.insert(add.end(), paths.begin(), paths.end());
-  auto added = git.run(add);
-  if (!added) return added.error();
-  if (added->exit_code != 0) return git_failed("git add failed", *added);
-  std::vector<std::string> commit = git.with_identity({"commit", "--quiet", "-m"});
-  commit.emplace_back(kPurgedMessage);
-  auto r = git.run(commit);
-  if (!r) return r.error();
-  if (r->exit_code != 0) return git_failed("git commit failed", *r);
-  return {};
+  return commit_months(git, paths, kPurgedMessage);
 }
 
 // Where the sync goes.
