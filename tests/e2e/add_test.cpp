@@ -4,7 +4,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::add_test {
 namespace {
 
 class AddTest : public ::testing::Test {
@@ -134,4 +134,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadAdd>& p) { return std::string(p.param.label); });
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::add_test

@@ -14,7 +14,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::cache_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -260,4 +260,4 @@ TEST_F(CacheTest, WritersKeepWorkingWithTheCacheAndItFollowsThem) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::cache_test

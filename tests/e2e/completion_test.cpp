@@ -11,7 +11,7 @@
 #include "cli/app.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::completion_test {
 namespace {
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -244,4 +244,4 @@ TEST_F(CompletionTest, ListsTenThousandContactsFromTheirFileNames) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::completion_test

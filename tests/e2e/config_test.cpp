@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::config_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -145,4 +145,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadConfig>& p) { return std::string(p.param.label); });
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::config_test

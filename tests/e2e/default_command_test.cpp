@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::default_command_test {
 namespace {
 
 class DefaultCommandTest : public ::testing::Test {
@@ -44,4 +44,4 @@ TEST_F(DefaultCommandTest, UnknownOptionIsAUsageError) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::default_command_test

@@ -9,7 +9,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::doctor_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -288,4 +288,4 @@ TEST_F(DoctorCommandTest, FixOnATerminalAsksBeforeTakingAContactWithNoFileOutOfT
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::doctor_test

@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::done_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -155,4 +155,4 @@ TEST_F(DoneTest, ATornLastLineIsNotRewritten) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::done_test

@@ -8,7 +8,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::due_budget_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -287,4 +287,4 @@ TEST_F(NotifyTest, SaysHowToInstallNotifySendWhenItIsMissing) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::due_budget_test

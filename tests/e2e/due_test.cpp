@@ -9,7 +9,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::due_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -564,4 +564,4 @@ TEST(DueHelp, ShowsACrontabLineAndASystemdUserTimer) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::due_test

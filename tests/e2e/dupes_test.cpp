@@ -5,7 +5,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::dupes_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -100,4 +100,4 @@ TEST_F(DupesTest, SaysSoWhenThereAreNoneAndCreatesNothing) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::dupes_test

@@ -4,7 +4,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::edit_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -466,4 +466,4 @@ TEST_F(EditTest, CorruptContactFileIsADataErrorAndIsNotOverwritten) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::edit_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::export_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -319,4 +319,4 @@ TEST_F(ExportTest, ACorruptContactFileFailsTheExport) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::export_test

@@ -9,7 +9,7 @@
 
 #include "support/gitutil.h"
 
-namespace kith::test {
+namespace kith::test::git_sync_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -403,4 +403,4 @@ TEST(SyncCloneTest, AFreshCloneOfARemoteWhoseHeadNamesAnotherBranchTakesTheRemot
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::git_sync_test

@@ -7,7 +7,7 @@
 
 #include "support/gitutil.h"
 
-namespace kith::test {
+namespace kith::test::git_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -363,4 +363,4 @@ TEST_F(GitTest, CommandsThatChangeTheWorkTreeWaitForTheWriteLockAndOthersDoNot) 
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::git_test

@@ -17,7 +17,7 @@
 
 extern char** environ;
 
-namespace kith::test {
+namespace kith::test::global_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -495,4 +495,4 @@ TEST_F(GlobalTest, ReadingCommandsWorkOnAReadOnlyDataDirectory) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::global_test

@@ -9,7 +9,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::import_address_books_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -122,4 +122,4 @@ TEST_F(ImportAddressBookTest, AnUnknownHeaderNamesWhatIsUnderstood) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::import_address_books_test

@@ -4,7 +4,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::import_durability_test {
 namespace {
 
 int count_calls(const std::string& trace, const std::string& name) {
@@ -42,4 +42,4 @@ TEST(ImportDurability, ManyContactsAreWrittenWithOneFileSystemSyncAndNoSyncPerFi
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::import_durability_test

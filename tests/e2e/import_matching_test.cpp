@@ -6,7 +6,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::import_matching_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -55,7 +55,8 @@ TEST_F(ImportMatchingTest,
   auto r = kith.ok({"import", "linkedin", import_fixture("linkedin-connections-2027.csv"), "-q"});
   EXPECT_EQ(r.err, "") << "possible duplicates are counted once, not warned row by row";
   EXPECT_NE(r.out.find("2 added, 1 updated, 3 unchanged, 0 skipped."), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Recognised 4 records as people you have: 2 by email and 2 by url."), std::string::npos)
+  EXPECT_NE(r.out.find("Recognised 4 records as people you have: 2 by email and 2 by url."),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("1 possible duplicate (a name another contact has): see `kith dupes`."),
             std::string::npos)
@@ -183,4 +184,4 @@ TEST_F(ImportMatchingTest, ABadEveryOrTagIsAUsageErrorAndChangesNothing) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::import_matching_test

@@ -13,7 +13,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::import_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -447,4 +447,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadImport>& p) { return std::string(p.param.label); });
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::import_test

@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::list_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -241,4 +241,4 @@ TEST_F(ListTest, UnknownOptionAndExtraArgumentAreUsageErrors) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::list_test

@@ -7,7 +7,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::log_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -207,4 +207,4 @@ TEST_F(LogTest, ACorruptLogStopsWithExitOneAndIsNotTouched) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::log_test

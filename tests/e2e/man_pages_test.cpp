@@ -11,7 +11,7 @@
 #include "cli/app.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::man_pages_test {
 namespace {
 
 const fs::path kManDir = fs::path(KITH_SOURCE_DIR) / "man";
@@ -128,4 +128,4 @@ TEST_F(ManPagesTest, PitchExplainsThePluralRuleWithWhatBothSidesBecome) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::man_pages_test

@@ -4,7 +4,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::me_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -176,4 +176,4 @@ TEST_F(MeTest, ACorruptProfileExitsOneAndIsNotOverwritten) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::me_test

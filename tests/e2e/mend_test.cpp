@@ -8,7 +8,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::mend_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -247,4 +247,4 @@ TEST_F(MendTest, DoctorFixDeletesTheStaleCopyAnInterruptedMoveLeft) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::mend_test

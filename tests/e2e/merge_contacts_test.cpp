@@ -7,7 +7,7 @@
 #include "support/gitutil.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::merge_contacts_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -293,4 +293,4 @@ TEST_F(MergeContactsTest, InAGitDataDirectoryItIsOneCommit) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::merge_contacts_test

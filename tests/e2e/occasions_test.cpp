@@ -9,7 +9,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::occasions_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -287,4 +287,4 @@ TEST_F(BirthdayTest, ExportIcsHasYearlyBirthdaysWithStableUids) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::occasions_test

@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::options_test {
 namespace {
 
 TEST(RepeatableOptionTest, TakesOneValuePerOccurrenceSoPositionalsStayPositional) {
@@ -28,4 +28,4 @@ TEST(RepeatableOptionTest, ASecondBareValueIsAUsageError) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::options_test

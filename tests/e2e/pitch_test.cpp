@@ -7,7 +7,7 @@
 #include "cli/clipboard.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::pitch_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -593,4 +593,4 @@ TEST(PitchDemoTest, JoseFromTheDemoNetwork) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::pitch_test

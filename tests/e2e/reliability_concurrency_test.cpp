@@ -12,7 +12,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::reliability_concurrency_test {
 namespace {
 
 class ConcurrencyTest : public ::testing::Test {
@@ -197,4 +197,4 @@ TEST_F(ConcurrencyTest, ALockTimeoutOfZeroFailsAtOnceWhenTheLockIsHeld) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::reliability_concurrency_test

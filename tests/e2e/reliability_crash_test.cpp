@@ -13,7 +13,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::reliability_crash_test {
 namespace {
 
 // The calls that can change what is on disk (or take the lock). Files change
@@ -324,4 +324,4 @@ TEST_F(CutShortTest, UndoKilledBeforeEachFileCallFinishesWhenRunAgain) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::reliability_crash_test

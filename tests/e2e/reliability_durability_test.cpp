@@ -9,7 +9,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::reliability_durability_test {
 namespace {
 
 struct Call {
@@ -359,4 +359,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Injected>& p) { return std::string(p.param.label); });
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::reliability_durability_test

@@ -8,7 +8,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::reliability_input_test {
 namespace {
 
 class BadFileTest : public ::testing::Test {
@@ -268,4 +268,4 @@ TEST(HugeDataTest, AOneMebibyteNoteInTheFilesIsReadAndShown) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::reliability_input_test

@@ -8,7 +8,7 @@
 
 #include "e2e/reliability.h"
 
-namespace kith::test {
+namespace kith::test::reliability_mount_test {
 namespace {
 
 // Fills the file system holding `dir` with a file `dir`/filler, to the last
@@ -215,4 +215,4 @@ TEST_P(ReadOnlyWriterTest, FailsWithExitOneAndSaysWhy) {
 INSTANTIATE_TEST_SUITE_P(Writers, ReadOnlyWriterTest, ::testing::ValuesIn(writers()), writer_name);
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::reliability_mount_test

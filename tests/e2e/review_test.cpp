@@ -10,7 +10,7 @@
 #include "support/gitutil.h"
 #include "support/tmux.h"
 
-namespace kith::test {
+namespace kith::test::review_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -552,4 +552,4 @@ TEST(ReviewGitTest, EveryActionIsACommitInAGitDataDirectory) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::review_test

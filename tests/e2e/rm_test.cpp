@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::rm_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -223,4 +223,4 @@ TEST_F(RmTest, OnATerminalYesFlagSkipsTheQuestion) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::rm_test

@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::show_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -248,4 +248,4 @@ TEST_F(ShowTest, TextFromTheFilesNeverReachesTheTerminalRaw) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::show_test

@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::snooze_test {
 namespace {
 
 class SnoozeTest : public ::testing::Test {
@@ -152,4 +152,4 @@ TEST_F(SnoozeTest, BadDateFailsBeforeTouchingAMissingDataDirectory) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::snooze_test

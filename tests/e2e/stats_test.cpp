@@ -3,7 +3,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::stats_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -196,4 +196,4 @@ TEST_F(StatsTest, UnknownOptionIsAUsageError) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::stats_test

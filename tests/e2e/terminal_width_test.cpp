@@ -10,7 +10,7 @@
 #include "core/text.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::terminal_width_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -253,4 +253,4 @@ TEST_F(TerminalWidthTest, AJobChangeTooLongForOneLineIsWrappedWhole) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::terminal_width_test

@@ -7,7 +7,7 @@
 #include "support/gitutil.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::undo_test {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -207,4 +207,4 @@ TEST_F(UndoTest, InGitTheUndoIsACommitOfItsOwnAndTheJournalIsNeverCommitted) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::undo_test

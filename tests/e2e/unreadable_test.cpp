@@ -16,7 +16,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::test {
+namespace kith::test::unreadable_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -501,4 +501,4 @@ TEST_F(UnreadableLineTest, WritersWorkOnOtherMonthsAndNeverWriteToItsOwn) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::unreadable_test

@@ -13,7 +13,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::address_book_csv_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -469,4 +469,4 @@ TEST(AddressBookCsvFixture, Outlook) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::address_book_csv_test

@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::backup_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -170,4 +170,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.label); });
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::backup_test

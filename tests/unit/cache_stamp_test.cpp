@@ -10,7 +10,7 @@
 
 #include "core/cache.h"
 
-namespace kith::cache {
+namespace kith::cache::cache_stamp_test {
 namespace {
 
 // A file's stat as a test builds it, every named field set.
@@ -75,4 +75,4 @@ TEST(CacheStampOf, ReadingTheFileLeavesTheStampAsItWas) {
 }
 
 }  // namespace
-}  // namespace kith::cache
+}  // namespace kith::cache::cache_stamp_test

@@ -12,7 +12,7 @@
 #include "core/store.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::cache_test {
 namespace {
 
 using namespace std::chrono_literals;
@@ -798,9 +798,9 @@ TEST_F(CachedStoreTest, OpenFollowUpsAndIdHashesComeFromTheCacheToo) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::cache_test
 
-namespace kith {
+namespace kith::cache_test {
 namespace {
 
 TEST_F(CachedStoreTest, InteractionsOfOneContactAreThoseOfTheWholeLog) {
@@ -900,4 +900,4 @@ TEST_F(CachedStoreTest, TheLatinKeysOfTheNamesComeWithTheContactsFromTheCacheToo
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::cache_test

@@ -8,7 +8,7 @@
 
 #include "core/dates.h"
 
-namespace kith {
+namespace kith::calendar_test {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
@@ -127,4 +127,4 @@ TEST(NextBirthday, IsTheNextAnniversaryOnOrAfterFrom) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::calendar_test

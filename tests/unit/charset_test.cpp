@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith::charset {
+namespace kith::charset::charset_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -129,4 +129,4 @@ TEST(CharsetPrintableName, KeepsPrintableAsciiAndBoundsTheLength) {
 }
 
 }  // namespace
-}  // namespace kith::charset
+}  // namespace kith::charset::charset_test

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith::cli {
+namespace kith::cli::clipboard_test {
 namespace {
 
 TEST(ClipboardTest, Base64IsRfc4648WithPadding) {
@@ -43,4 +43,4 @@ TEST(ClipboardTest, AProgramOnlyWithItsDisplay) {
 }
 
 }  // namespace
-}  // namespace kith::cli
+}  // namespace kith::cli::clipboard_test

@@ -8,7 +8,7 @@
 #include "core/store.h"
 #include "support/testutil.h"
 
-namespace kith::complete {
+namespace kith::complete::complete_data_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -207,4 +207,4 @@ TEST_F(DataDirSourcesTest, FollowUpIdsThatAreNotValidIdsAreSkipped) {
 }
 
 }  // namespace
-}  // namespace kith::complete
+}  // namespace kith::complete::complete_data_test

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith::complete {
+namespace kith::complete::complete_test {
 namespace {
 
 Option option(std::vector<std::string> names, std::string value_name, std::string summary) {
@@ -356,4 +356,4 @@ TEST(ValueKind, DecidesByOptionNameThenByValueName) {
 }
 
 }  // namespace
-}  // namespace kith::complete
+}  // namespace kith::complete::complete_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::contact_csv_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -154,4 +154,4 @@ TEST(ReadContactCsv, AnEmptyFileHasNoRecords) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::contact_csv_test

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::contact_merge_test {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
@@ -231,4 +231,4 @@ TEST(RewriteReferences, NoAliasesNoChange) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::contact_merge_test

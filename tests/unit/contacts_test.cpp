@@ -10,7 +10,7 @@
 #include "core/text.h"
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::contacts_test {
 namespace {
 
 using Taken = std::set<std::string, std::less<>>;
@@ -401,4 +401,4 @@ TEST(UnknownTags, NamesTheTagsNobodyHasWithTheClosestInUse) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::contacts_test

@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith::contentline {
+namespace kith::contentline::contentline_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -105,4 +105,4 @@ TEST(StripControls, RemovesLineBreaksFromNonTextValues) {
 }
 
 }  // namespace
-}  // namespace kith::contentline
+}  // namespace kith::contentline::contentline_test

@@ -9,7 +9,7 @@
 
 #include "support/labels.h"
 
-namespace kith::csv {
+namespace kith::csv::csv_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -156,4 +156,4 @@ TEST(CsvParse, NeverFailsOnArbitraryBytes) {
 }
 
 }  // namespace
-}  // namespace kith::csv
+}  // namespace kith::csv::csv_test

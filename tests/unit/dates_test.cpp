@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::dates_test {
 namespace {
 
 using namespace std::string_view_literals;
@@ -745,4 +745,4 @@ TEST(CheckEventDate, FromNineteenHundredToAYearAhead) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::dates_test

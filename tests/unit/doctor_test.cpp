@@ -12,7 +12,7 @@
 #include "core/fsutil.h"
 #include "support/testutil.h"
 
-namespace kith::doctor {
+namespace kith::doctor::doctor_test {
 namespace {
 
 const std::string kAda = R"({"id": "ada", "name": "Ada", "added_on": "2026-01-01"})";
@@ -403,4 +403,4 @@ TEST(DoctorScanTest, AFileInsteadOfTheDirectoryIsAnIoError) {
 }
 
 }  // namespace
-}  // namespace kith::doctor
+}  // namespace kith::doctor::doctor_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::draft_template_test {
 namespace {
 
 using test::LabelName;
@@ -175,4 +175,4 @@ TEST(TemplateTest, AnyBytesGiveATemplateOrAUsageError) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::draft_template_test

@@ -14,9 +14,10 @@
 
 // The fixtures below name only the fields a case is about and rely on the
 // defaults for the rest, which is what designated initializers are for.
+#pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
-namespace kith {
+namespace kith::due_test {
 namespace {
 
 Date d(const std::string& iso) {
@@ -1075,4 +1076,6 @@ TEST(CronSpeaks, EveryDaySomeoneIsDueAndNeverWhenAllIsDone) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::due_test
+
+#pragma GCC diagnostic pop

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::dupes_test {
 namespace {
 
 using Indexes = std::vector<std::size_t>;
@@ -150,4 +150,4 @@ TEST(FindDupes, ALaterGroupMergesIntoWhatAnEarlierOneKept) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::dupes_test

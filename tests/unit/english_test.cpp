@@ -6,7 +6,7 @@
 #include <date/date.h>
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::english_test {
 namespace {
 
 TEST(Plural, OneOrMinusOneTakesTheSingular) {
@@ -75,4 +75,4 @@ TEST(EnglishTest, WeekdayNamesStartOnSundayAsDateCountsThem) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::english_test

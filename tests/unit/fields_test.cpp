@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::fields_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -253,4 +253,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.label); });
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::fields_test

@@ -14,7 +14,7 @@
 #include "core/layout.h"
 #include "support/testutil.h"
 
-namespace kith::fsutil {
+namespace kith::fsutil::fsutil_durability_test {
 namespace {
 
 using test::mode_of;
@@ -137,4 +137,4 @@ TEST(FileLockDurability, AnUncreatableLockFileIsAnIoError) {
 }
 
 }  // namespace
-}  // namespace kith::fsutil
+}  // namespace kith::fsutil::fsutil_durability_test

@@ -16,7 +16,7 @@
 
 #include "support/testutil.h"
 
-namespace kith::fsutil {
+namespace kith::fsutil::fsutil_test {
 namespace {
 
 using test::mode_of;
@@ -423,4 +423,4 @@ TEST(FileLock, MissingDirectoryIsAnIoError) {
 }
 
 }  // namespace
-}  // namespace kith::fsutil
+}  // namespace kith::fsutil::fsutil_test

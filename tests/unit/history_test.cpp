@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::history_test {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
@@ -107,9 +107,9 @@ TEST(History, AContactWithNoInteractionHasAnEmptySummary) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::history_test
 
-namespace kith {
+namespace kith::history_test {
 namespace {
 
 TEST(HistoryCount, GivesTheSameSummaryInAnyOrder) {
@@ -135,4 +135,4 @@ TEST(HistoryCount, GivesTheSameSummaryInAnyOrder) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::history_test

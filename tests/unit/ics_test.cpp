@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith::ics {
+namespace kith::ics::ics_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -251,4 +251,4 @@ TEST(WriteCalendar, AnEmptyCalendarIsStillACalendar) {
 }
 
 }  // namespace
-}  // namespace kith::ics
+}  // namespace kith::ics::ics_test

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::identity_test {
 namespace {
 
 struct KeyCase {
@@ -95,4 +95,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.label); });
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::identity_test

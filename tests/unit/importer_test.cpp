@@ -8,7 +8,7 @@
 
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::importer_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -580,4 +580,4 @@ TEST(OneLine, ControlCharactersBecomeSpacesAndEndsAreTrimmed) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::importer_test

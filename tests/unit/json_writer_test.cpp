@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::json_writer_test {
 namespace {
 
 // Writes `j` through JsonWriter, member by member.
@@ -87,4 +87,4 @@ TEST(JsonWriter, WritesStringListsAsArrays) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::json_writer_test

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith::layout {
+namespace kith::layout::layout_test {
 namespace {
 
 using date::month;
@@ -69,4 +69,4 @@ TEST(LayoutTest, KindOfNamesEachRecordFileOneLevelDeep) {
 }
 
 }  // namespace
-}  // namespace kith::layout
+}  // namespace kith::layout::layout_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::linkedin_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -135,4 +135,4 @@ TEST(ReadLinkedin, NeverFailsOnArbitraryBytesAfterAHeader) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::linkedin_test

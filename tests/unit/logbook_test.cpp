@@ -7,7 +7,7 @@
 
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::logbook_test {
 namespace {
 
 // ---------------------------------------------------------------- parse_kind
@@ -248,4 +248,4 @@ TEST_F(MonthFileTest, MarkDoneOfAnUnknownIdChangesNothing) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::logbook_test

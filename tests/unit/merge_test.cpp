@@ -7,7 +7,7 @@
 
 #include "core/store.h"
 
-namespace kith {
+namespace kith::merge_test {
 namespace {
 
 // --- merge_log ---------------------------------------------------------------
@@ -233,4 +233,4 @@ TEST(MergeRecordTest, NamesTheFieldAndBothValuesOfAConflict) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::merge_test

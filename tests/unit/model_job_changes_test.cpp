@@ -6,7 +6,7 @@
 #include "core/model.h"
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::model_job_changes_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -76,4 +76,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.label); });
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::model_job_changes_test

@@ -10,7 +10,7 @@
 
 #include "support/labels.h"
 
-namespace kith {
+namespace kith::model_test {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
@@ -635,4 +635,4 @@ TEST(Settings, BadValuesAreDataErrorsNamingTheSetting) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::model_test

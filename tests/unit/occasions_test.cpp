@@ -10,9 +10,10 @@
 #include "support/labels.h"
 
 // The job change fixtures leave the unknown keys (`extra`) at their default.
+#pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
-namespace kith {
+namespace kith::occasions_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -274,4 +275,6 @@ TEST(LeadOccasion, TheBirthdayWhenThereIsNoJobChangeAndNothingWhenEmpty) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::occasions_test
+
+#pragma GCC diagnostic pop

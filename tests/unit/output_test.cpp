@@ -8,7 +8,7 @@
 
 #include "core/text.h"
 
-namespace kith::cli {
+namespace kith::cli::output_test {
 namespace {
 
 std::string printed(const Table& table, std::string_view indent = "") {
@@ -91,4 +91,4 @@ TEST(WrapWords, BreaksAtSpacesWithAHangingIndent) {
 }
 
 }  // namespace
-}  // namespace kith::cli
+}  // namespace kith::cli::output_test

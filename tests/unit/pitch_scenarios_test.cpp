@@ -17,7 +17,7 @@
 #include "support/labels.h"
 #include "unit/pitch_network.h"
 
-namespace kith::test {
+namespace kith::test::pitch_scenarios_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -399,4 +399,4 @@ TEST(PitchTemplateTest, EveryPlaceholderFillsInEveryScenario) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::pitch_scenarios_test

@@ -10,7 +10,7 @@
 #include "support/testutil.h"
 #include "unit/pitch_network.h"
 
-namespace kith::test {
+namespace kith::test::pitch_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -504,4 +504,4 @@ TEST(PitchTest, ToneNamesRoundTrip) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::pitch_test

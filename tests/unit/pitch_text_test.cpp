@@ -11,7 +11,7 @@
 #include "support/testutil.h"
 #include "unit/pitch_network.h"
 
-namespace kith::test {
+namespace kith::test::pitch_text_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -409,4 +409,4 @@ TEST(PitchAdviceTest, AFirstContactAsksForYourRoleAndCompany) {
 }
 
 }  // namespace
-}  // namespace kith::test
+}  // namespace kith::test::pitch_text_test

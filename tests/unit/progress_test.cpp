@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith::cli {
+namespace kith::cli::progress_test {
 namespace {
 
 TEST(ProgressRender, ShowsABarThePercentageAndTheCount) {
@@ -41,4 +41,4 @@ TEST(Progress, DrawsNothingWhenDisabled) {
 }
 
 }  // namespace
-}  // namespace kith::cli
+}  // namespace kith::cli::progress_test

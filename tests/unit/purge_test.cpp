@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::purge_test {
 namespace {
 
 Interaction interaction(const char* id, const char* date, std::vector<std::string> contacts) {
@@ -106,4 +106,4 @@ TEST(PurgeFromMonthTest, KeepsEverythingElseOfAChangedInteraction) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::purge_test

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::records_test {
 namespace {
 
 TEST(ParseJsonDocument, BracketsInsideStringsDoNotCountAsNesting) {
@@ -200,4 +200,4 @@ TEST(ResolveAliasesTest, AliasesNameTheirContactEachIdOnceWhereItFirstAppears) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::records_test

@@ -6,7 +6,7 @@
 
 #include "core/vocabulary.h"
 
-namespace kith {
+namespace kith::settings_test {
 namespace {
 
 struct ValueCase {
@@ -153,4 +153,4 @@ TEST(IsSettingStoredTest, NullCountsAsUnset) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::settings_test

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::stats_test {
 namespace {
 
 Date day(const char* iso) { return *parse_iso_date(iso); }
@@ -200,4 +200,4 @@ TEST(MonthStatsTest, LabelIsYearDashMonth) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::stats_test

@@ -13,7 +13,7 @@
 #include "core/store.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::store_listing_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -168,4 +168,4 @@ TEST_F(StoreListingTest, ThousandsOfContactsReadTheSameWithAndWithoutTheCache) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::store_listing_test

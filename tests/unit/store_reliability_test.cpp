@@ -5,7 +5,7 @@
 #include "core/store.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::store_reliability_test {
 namespace {
 
 Interaction interaction(const std::string& id) {
@@ -84,4 +84,4 @@ TEST_F(StoreReliabilityTest, ReadersNeverSeeTempFiles) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::store_reliability_test

@@ -9,7 +9,7 @@
 
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::store_test {
 namespace {
 
 using test::mode_of;
@@ -621,4 +621,4 @@ TEST_F(StoreTest, NestingAsDeepAsOtherToolsWriteIsKept) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::store_test

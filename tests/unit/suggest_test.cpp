@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kith {
+namespace kith::suggest_test {
 namespace {
 
 using Words = std::vector<std::string>;
@@ -54,4 +54,4 @@ TEST(QuoteAlternatives, JoinsWithCommasAndOr) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::suggest_test

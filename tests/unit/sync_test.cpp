@@ -11,7 +11,7 @@
 #include "core/merge.h"
 #include "support/testutil.h"
 
-namespace kith {
+namespace kith::sync_test {
 namespace {
 
 using Strings = std::vector<std::string>;
@@ -242,4 +242,4 @@ TEST(KithMerges, OwnsItsRecordsAndMonthsOnly) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::sync_test

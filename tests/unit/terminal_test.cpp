@@ -15,7 +15,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-namespace kith::cli {
+namespace kith::cli::terminal_test {
 namespace {
 
 // A pseudo-terminal: what kith reads (the slave side) and what the user
@@ -143,4 +143,4 @@ TEST_F(KeyboardTest, KilledWhileWaitingForAKeyKithPutsTheTerminalBack) {
 }
 
 }  // namespace
-}  // namespace kith::cli
+}  // namespace kith::cli::terminal_test

@@ -10,7 +10,7 @@
 
 #include "support/labels.h"
 
-namespace kith::text {
+namespace kith::text::text_test {
 namespace {
 
 using namespace std::string_view_literals;
@@ -620,4 +620,4 @@ TEST(SplitLines, SplitsAtNewlinesOnly) {
 #undef KITH_FFFD
 
 }  // namespace
-}  // namespace kith::text
+}  // namespace kith::text::text_test

@@ -10,7 +10,7 @@
 
 #include "core/dates.h"
 
-namespace kith {
+namespace kith::today_test {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
@@ -91,4 +91,4 @@ TEST(TodayInZone, DependsOnlyOnTheInstantNotOnTheProcessClock) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::today_test

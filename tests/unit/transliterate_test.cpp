@@ -7,7 +7,7 @@
 
 #include "support/labels.h"
 
-namespace kith::text {
+namespace kith::text::transliterate_test {
 namespace {
 
 using ::kith::test::LabelName;
@@ -169,4 +169,4 @@ TEST(LatinKey, FoldsTheTransliterationOfOtherScripts) {
 }
 
 }  // namespace
-}  // namespace kith::text
+}  // namespace kith::text::transliterate_test

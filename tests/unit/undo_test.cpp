@@ -9,7 +9,7 @@
 #include "core/store.h"
 #include "support/testutil.h"
 
-namespace kith::undo {
+namespace kith::undo::undo_test {
 namespace {
 
 using test::read_file;
@@ -266,4 +266,4 @@ TEST_F(UndoJournal, TheStoreKeepsEachFileBeforeItsFirstWriteUnderTheWriteLock) {
 }
 
 }  // namespace
-}  // namespace kith::undo
+}  // namespace kith::undo::undo_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::vcard {
+namespace kith::vcard::vcard_21_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -230,4 +230,4 @@ TEST(Vcard21Fixture, ReadsEveryCardButTheOneInAnUnknownCharset) {
 }
 
 }  // namespace
-}  // namespace kith::vcard
+}  // namespace kith::vcard::vcard_21_test

@@ -10,7 +10,7 @@
 #include "support/labels.h"
 #include "support/testutil.h"
 
-namespace kith::vcard {
+namespace kith::vcard::vcard_test {
 namespace {
 
 using ::kith::test::operator<<;
@@ -368,4 +368,4 @@ TEST(WriteVcards, ReadingBackGivesTheMappedFields) {
 }
 
 }  // namespace
-}  // namespace kith::vcard
+}  // namespace kith::vcard::vcard_test

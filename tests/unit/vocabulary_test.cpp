@@ -8,7 +8,7 @@
 #include "core/dates.h"
 #include "core/model.h"
 
-namespace kith {
+namespace kith::vocabulary_test {
 namespace {
 
 const Date kToday = Date{date::year{2026} / 11 / 25};
@@ -83,4 +83,4 @@ TEST(SuggestedDurations, EveryOneParsesWhereOffIsNotAllowed) {
 }
 
 }  // namespace
-}  // namespace kith
+}  // namespace kith::vocabulary_test
