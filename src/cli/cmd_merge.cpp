@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "core/fsutil.h"
+#include "core/inbox.h"
 #include "core/merge.h"
 #include "core/store.h"
 
@@ -53,6 +54,8 @@ int run_merge(const MergeOptions& o, Context& ctx) {
   merge::Outcome outcome;
   if (o.kind == "log") {
     outcome = merge::merge_log(*base, *ours, *theirs, o.path, merged_ids(ctx));
+  } else if (o.kind == "inbox") {
+    outcome.text = inbox::merge_text(*base, *ours, *theirs);
   } else {
     auto merged = merge::merge_record(*base, *ours, *theirs, o.path);
     if (!merged) return ctx.fail(merged.error());
@@ -70,9 +73,9 @@ int run_merge(const MergeOptions& o, Context& ctx) {
 
 void setup_merge(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<MergeOptions>();
-  sub.add_option("KIND", o->kind, "log (an interaction log) or json (a record)")
+  sub.add_option("KIND", o->kind, "log (an interaction log), json (a record) or inbox")
       ->required()
-      ->check(CLI::IsMember({"log", "json"}));
+      ->check(CLI::IsMember({"log", "json", "inbox"}));
   sub.add_option("BASE", o->base, "The common ancestor's version (%O)")->required();
   sub.add_option("OURS", o->ours, "This machine's version, replaced by the result (%A)")
       ->required();

@@ -182,7 +182,8 @@ std::string attributes_text() {
   return "# kith merges its own files line by line and field by field (kith git --help).\n" +
          std::string(kLogDir) + "/*" + std::string(kMonthSuffix) + " merge=kith-log\n" +
          std::string(kContactsDir) + "/*" + std::string(kContactSuffix) + json +
-         std::string(kProfileFile) + json + std::string(kConfigFile) + json;
+         std::string(kProfileFile) + json + std::string(kConfigFile) + json +
+         std::string(kInboxFile) + " merge=kith-inbox\n";
 }
 
 std::string ignore_text() {
@@ -212,6 +213,8 @@ std::vector<DriverSetting> driver_settings(const fs::path& executable) {
       {"merge.kith-log.driver", kith + " __merge log %O %A %B %P"},
       {"merge.kith-json.name", "kith: merge contacts and profiles field by field"},
       {"merge.kith-json.driver", kith + " __merge json %O %A %B %P"},
+      {"merge.kith-inbox.name", "kith: merge the inbox of proposals by id"},
+      {"merge.kith-inbox.driver", kith + " __merge inbox %O %A %B %P"},
   };
 }
 

@@ -58,7 +58,7 @@ bool is_repository(const fs::path& dir);
 std::string attributes_text();  // .gitattributes: which driver merges which file
 std::string ignore_text();      // .gitignore: the lock and temp files
 
-// The two merge drivers, as `git config` stores them: "merge.kith-log.driver"
+// The merge drivers, as `git config` stores them: "merge.kith-log.driver"
 // -> "'/usr/bin/kith' __merge log %O %A %B %P".
 struct DriverSetting {
   std::string key;

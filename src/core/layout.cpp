@@ -66,6 +66,7 @@ std::string temp_file_name(std::string_view file_name, std::string_view suffix) 
 std::optional<FileKind> kind_of(std::string_view relative_path) {
   if (relative_path == kConfigFile) return FileKind::config;
   if (relative_path == kProfileFile) return FileKind::profile;
+  if (relative_path == kInboxFile) return FileKind::inbox;
   // DIR/NAME SUFFIX with a non-empty NAME and no further '/'.
   auto in = [&](std::string_view dir, std::string_view suffix) {
     if (relative_path.size() <= dir.size() + 1 + suffix.size()) return false;

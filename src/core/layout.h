@@ -23,6 +23,8 @@ namespace kith::layout {
 
 inline constexpr std::string_view kConfigFile = "kith.json";
 inline constexpr std::string_view kProfileFile = "me.json";
+// What `kith scan` proposes, one proposal a line (core/inbox.h).
+inline constexpr std::string_view kInboxFile = "inbox.jsonl";
 inline constexpr std::string_view kContactsDir = "contacts";
 inline constexpr std::string_view kLogDir = "log";
 inline constexpr std::string_view kLockFile = ".lock";
@@ -52,7 +54,7 @@ std::string month_relative_path(date::year_month month);
 // "kith.json", "me.json", "contacts/NAME.json", "log/NAME.jsonl" (one level
 // deep, as git's attribute patterns `contacts/*.json` and `log/*.jsonl`
 // match them); nullopt for any other path.
-enum class FileKind { config, profile, contact, month };
+enum class FileKind { config, profile, contact, month, inbox };
 std::optional<FileKind> kind_of(std::string_view relative_path);
 
 // The temp file that replaces `file_name` ("ada.json" -> ".ada.json.tmp-SUFFIX").

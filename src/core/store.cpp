@@ -77,6 +77,13 @@ Result<Profile> Store::load_profile() const {
   return profile_from_json(*json, std::string(layout::kProfileFile));
 }
 
+Result<inbox::Inbox> Store::load_inbox() const {
+  auto text = fsutil::read_file(dir_ / layout::kInboxFile);
+  if (!text) return text.error();
+  if (!*text) return inbox::Inbox{};
+  return inbox::parse(**text, layout::kInboxFile);
+}
+
 Result<std::optional<Contact>> Store::load_contact(std::string_view id) const {
   const fs::path path = contact_path(id);
   auto text = fsutil::read_file(path);

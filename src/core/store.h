@@ -23,6 +23,7 @@
 #include "core/cache.h"
 #include "core/fsutil.h"
 #include "core/history.h"
+#include "core/inbox.h"
 #include "core/model.h"
 #include "core/records.h"
 #include "core/status.h"
@@ -112,6 +113,9 @@ class Store {
   // to read the rest, so it is never read around.
   Result<Config> load_config() const;
   Result<Profile> load_profile() const;  // empty when me.json does not exist
+  // inbox.jsonl (empty when it does not exist); lines it cannot read are
+  // skipped and named in the inbox's warnings.
+  Result<inbox::Inbox> load_inbox() const;
   // With `latin`, also each contact's text::latin_key (the name in Latin
   // letters when it is written in another script, else empty), from the read
   // cache where it holds it, so that ICU's transform is built only for names
@@ -174,6 +178,7 @@ class Store {
 
   Status save_config(const Config& config) const;
   Status save_profile(const Profile& profile) const;
+  Status save_inbox(const inbox::Inbox& inbox) const;
   Status save_contact(const Contact& contact) const;
   // Saves many contacts at once (an import), with fsutil::write_files_atomic:
   // each file whole, a few syncs in all; `on_each` is called after each file

@@ -45,6 +45,11 @@ Status Store::save_profile(const Profile& profile) const {
                                    serialize_document(to_json(profile)));
 }
 
+Status Store::save_inbox(const inbox::Inbox& inbox) const {
+  note_changed(dir_ / layout::kInboxFile);
+  return fsutil::write_file_atomic(dir_ / layout::kInboxFile, inbox::to_text(inbox));
+}
+
 Status Store::save_contact(const Contact& contact) const {
   if (auto s = fsutil::ensure_dir(dir_ / layout::kContactsDir); !s) return s;
   note_changed(contact_path(contact.id));
