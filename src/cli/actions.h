@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,9 +38,12 @@ struct Logged {
 // gives `built` a free id, its contacts and its logged_at, appends it to its
 // month file and commits it ("log: coffee with ada-lovelace"). `built` holds
 // the checked date, kind, intent, note and follow-up. On error nothing is
-// written.
+// written. `also`, when given, runs under the same lock once the line is
+// appended and before the commit, so that one change (one commit, one undo)
+// holds both; its error is returned, the line staying logged.
 Result<Logged> log_interaction(Context& ctx, const Store& store,
-                               const std::vector<std::string>& refs, Interaction built);
+                               const std::vector<std::string>& refs, Interaction built,
+                               const std::function<Status(const Interaction&)>& also = {});
 
 // The confirmations `kith log` prints on stderr once an interaction is
 // written (hidden by --quiet): what was logged, the ask warning, the first
@@ -76,6 +80,15 @@ Result<ContactEdit> save_contact_edit(
 // Marks the follow-up of interaction `id` (or a unique prefix) done on
 // `today`; one already done changes nothing ("done: ID").
 int close_follow_up(Context& ctx, const Store& store, std::string_view id, Date today);
+
+// --- kith add (cmd_add.cpp) -------------------------------------------------
+
+// Takes the write lock, gives `contact` (checked: name and fields) the id
+// `id` or a free one made from its name, warns of possible duplicates, saves
+// it and commits it ("add: ID"). `also` as for log_interaction.
+Result<Contact> add_contact(Context& ctx, const Store& store, Contact contact,
+                            const std::optional<std::string>& id,
+                            const std::function<Status(const Contact&)>& also = {});
 
 // --- kith rm (cmd_rm.cpp) ---------------------------------------------------
 

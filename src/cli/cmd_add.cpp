@@ -1,6 +1,7 @@
 // kith add NAME [options]: add a contact and print its id.
 #include <algorithm>
 
+#include "cli/actions.h"
 #include "cli/commands.h"
 #include "cli/contact_fields.h"
 #include "cli/git_support.h"
@@ -10,6 +11,59 @@
 #include "core/records.h"
 
 namespace kith::cli {
+
+Result<Contact> add_contact(Context& ctx, const Store& store, Contact contact,
+                            const std::optional<std::string>& id,
+                            const std::function<Status(const Contact&)>& also) {
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return lock.error();
+  // Ids, names and emails are all that the new id and the duplicate
+  // warning need. A contact file that cannot be read does not stop the
+  // add: its id (its file's name) stays taken, and the warning says that
+  // the duplicate check could not look at it.
+  std::vector<Unreadable> unreadable;
+  auto contacts = store.load_contact_heads(&unreadable);
+  if (!contacts) return contacts.error();
+
+  // The heads come sorted by id. An id merged into a contact (an alias)
+  // still names it, so a new contact never takes it.
+  const AliasMap aliases = alias_map(*contacts);
+  const IsTaken taken = [&heads = *contacts, &aliases, &unreadable](std::string_view wanted) {
+    auto it =
+        std::lower_bound(heads.begin(), heads.end(), wanted,
+                         [](const ContactHead& c, std::string_view key) { return c.id < key; });
+    return (it != heads.end() && it->id == wanted) || aliases.contains(wanted) ||
+           std::any_of(unreadable.begin(), unreadable.end(),
+                       [&](const Unreadable& u) { return u.id == wanted; });
+  };
+  if (id) {
+    if (auto s = check_new_id(*id, taken); !s) return s.error();
+    contact.id = *id;
+  } else {
+    const text::Transliterator transliterator;
+    contact.id = allocate_id(contact.name, taken, transliterator);
+  }
+  for (const ContactHead* dup : find_duplicates(*contacts, contact)) {
+    ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
+             ") has the same name or email");
+  }
+  if (!unreadable.empty()) {
+    ctx.report(unreadable);
+    ctx.warn("the check for a duplicate name or email could not look at " +
+             plural(static_cast<long long>(unreadable.size()), "contact file", "contact files") +
+             " (above)");
+  }
+  if (auto s = store.save_contact(contact); !s) return s.error();
+  if (also) {
+    if (auto s = also(contact); !s) {
+      commit_change(ctx, store, "add: " + contact.id);
+      return s.error();
+    }
+  }
+  commit_change(ctx, store, "add: " + contact.id);
+  return contact;
+}
+
 namespace {
 
 struct AddOptions {
@@ -37,46 +91,9 @@ int run_add(const AddOptions& o, Context& ctx) {
   }
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto lock = store->lock_for_write(ctx.lock_options());
-  if (!lock) return ctx.fail(lock.error());
-  // Ids, names and emails are all that the new id and the duplicate
-  // warning need. A contact file that cannot be read does not stop the
-  // add: its id (its file's name) stays taken, and the warning says that
-  // the duplicate check could not look at it.
-  std::vector<Unreadable> unreadable;
-  auto contacts = store->load_contact_heads(&unreadable);
-  if (!contacts) return ctx.fail(contacts.error());
-
-  // The heads come sorted by id. An id merged into a contact (an alias)
-  // still names it, so a new contact never takes it.
-  const AliasMap aliases = alias_map(*contacts);
-  const IsTaken taken = [&heads = *contacts, &aliases, &unreadable](std::string_view id) {
-    auto it =
-        std::lower_bound(heads.begin(), heads.end(), id,
-                         [](const ContactHead& c, std::string_view key) { return c.id < key; });
-    return (it != heads.end() && it->id == id) || aliases.contains(id) ||
-           std::any_of(unreadable.begin(), unreadable.end(),
-                       [&](const Unreadable& u) { return u.id == id; });
-  };
-  if (o.id) {
-    if (auto s = check_new_id(*o.id, taken); !s) return ctx.fail(s.error());
-    contact.id = *o.id;
-  } else {
-    const text::Transliterator transliterator;
-    contact.id = allocate_id(contact.name, taken, transliterator);
-  }
-  for (const ContactHead* dup : find_duplicates(*contacts, contact)) {
-    ctx.warn("possible duplicate: " + dup->id + " (" + clean(dup->name) +
-             ") has the same name or email");
-  }
-  if (!unreadable.empty()) {
-    ctx.report(unreadable);
-    ctx.warn("the check for a duplicate name or email could not look at " +
-             plural(static_cast<long long>(unreadable.size()), "contact file", "contact files") +
-             " (above)");
-  }
-  if (auto s = store->save_contact(contact); !s) return ctx.fail(s.error());
-  commit_change(ctx, *store, "add: " + contact.id);
+  auto added = add_contact(ctx, *store, std::move(contact), o.id);
+  if (!added) return ctx.fail(added.error());
+  contact = std::move(*added);
 
   if (o.json) {
     print_json(ctx.out, to_json(contact));

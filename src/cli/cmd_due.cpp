@@ -362,6 +362,13 @@ int run_due(const DueCliOptions& o, Context& ctx) {
   print_job_changes(report, style, ctx.out);
   print_birthdays(report, style, ctx.out);
   print_homework(report, style, ctx.out);
+  // What `kith scan` found and waits for a yes or no. The inbox is a
+  // convenience: one that cannot be read is left out without a word here
+  // (`kith inbox` names its problems).
+  if (auto box = store->load_inbox(); box && box->open_count() > 0) {
+    const auto open = static_cast<long long>(box->open_count());
+    ctx.out << "\n" << plural(open, "proposal", "proposals") << " in the inbox (kith inbox)\n";
+  }
   return ctx.served(unreadable);
 }
 

@@ -147,7 +147,8 @@ Result<bool> is_taken(const Store& store, const StoreLogSummary& log, const std:
 }  // namespace
 
 Result<Logged> log_interaction(Context& ctx, const Store& store,
-                               const std::vector<std::string>& refs, Interaction built) {
+                               const std::vector<std::string>& refs, Interaction built,
+                               const std::function<Status(const Interaction&)>& also) {
   // Resolve the contacts before taking the lock, so that a bad name fails
   // without creating anything; then again under the lock, on fresh data.
   // Contact files and log lines that cannot be read are worked around, and
@@ -192,6 +193,12 @@ Result<Logged> log_interaction(Context& ctx, const Store& store,
   }
   if (!free) return io_error("could not find a free interaction id", "try again");
   if (auto s = store.append_interaction(interaction); !s) return s.error();
+  if (also) {
+    if (auto s = also(interaction); !s) {
+      commit_change(ctx, store, commit_message(interaction));
+      return s.error();
+    }
+  }
   commit_change(ctx, store, commit_message(interaction));
   return Logged{std::move(interaction), std::move(*contacts), std::move(log->history)};
 }
