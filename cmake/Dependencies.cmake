@@ -31,6 +31,15 @@ if(NOT ICU_FOUND)
     "kith needs ICU. On Debian or Ubuntu: sudo apt-get install libicu-dev pkg-config")
 endif()
 
+# libical: the recurrence rules and the VTIMEZONEs of calendars kith reads (core/ics_recur).
+if(PkgConfig_FOUND)
+  pkg_check_modules(LIBICAL QUIET IMPORTED_TARGET libical)
+endif()
+if(NOT LIBICAL_FOUND)
+  message(FATAL_ERROR
+    "kith needs libical. On Debian or Ubuntu: sudo apt-get install libical-dev pkg-config")
+endif()
+
 if(KITH_BUILD_TESTS)
   kith_require(GTest libgtest-dev)
 endif()
