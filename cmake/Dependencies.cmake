@@ -31,6 +31,15 @@ if(NOT ICU_FOUND)
     "kith needs ICU. On Debian or Ubuntu: sudo apt-get install libicu-dev pkg-config")
 endif()
 
+# GMime: the header fields of mail, read by `kith scan mail` (core/mail_read).
+if(PkgConfig_FOUND)
+  pkg_check_modules(GMIME QUIET IMPORTED_TARGET gmime-3.0)
+endif()
+if(NOT GMIME_FOUND)
+  message(FATAL_ERROR
+    "kith needs GMime 3. On Debian or Ubuntu: sudo apt-get install libgmime-3.0-dev pkg-config")
+endif()
+
 if(KITH_BUILD_TESTS)
   kith_require(GTest libgtest-dev)
 endif()
