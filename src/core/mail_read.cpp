@@ -43,6 +43,15 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// `s` equals `lower` (lower-case letters and "-") in any case.
+bool is_name(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  unsigned differ = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    differ |= static_cast<unsigned>((s[i] | 0x20) != lower[i]);
+  return differ == 0;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::string_view trim_spaces(std::string_view s) {
@@ -122,12 +131,13 @@ void field_text(std::string_view raw, std::string& out) {
   const bool ascii = (high & 0x80) == 0;
   out.assign(raw.data(), raw.size());
   if (breaks != 0) {
-    std::size_t kept = 0;
-    for (char c : out) {
-      if (c == '\r' || c == '\n') continue;
-      out[kept++] = c == '\0' ? ' ' : c;
+    char* const begin = out.data();
+    char* kept = begin;
+    for (const char* c = begin; c != begin + out.size(); ++c) {
+      if (*c == '\r' || *c == '\n') continue;
+      *kept++ = *c == '\0' ? ' ' : *c;
     }
-    out.resize(kept);
+    out.resize(static_cast<std::size_t>(kept - begin));
   }
   if (ascii || text::is_valid_utf8(out)) return;
   std::string latin;
@@ -168,6 +178,22 @@ bool is_clean(std::string_view s, Spaces spaces) {
     doubled |= static_cast<unsigned>(s[i] == ' ') & static_cast<unsigned>(s[i - 1] == ' ');
   }
   return doubled == 0;
+}
+
+// True when clean(s, Spaces::collapse) is `s` itself, for `s` known to be
+// valid UTF-8: no controls (0xC2 and 0xE2 lead the C1 controls and the line
+// separators, and are let through clean() to be sure), single spaces.
+bool is_clean_utf8(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  unsigned bad = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    bad |= static_cast<unsigned>(b < 0x20) | static_cast<unsigned>(b == 0x7F) |
+           static_cast<unsigned>(b == 0xC2) | static_cast<unsigned>(b == 0xE2) |
+           (static_cast<unsigned>(b == ' ') & static_cast<unsigned>(i > 0 && s[i - 1] == ' '));
+  }
+  return bad == 0;
 }
 
 std::string clean(std::string_view s, Spaces spaces) {
@@ -248,11 +274,23 @@ class Newlines {
   std::size_t next() {
     while (mask_ == 0) {
       if (block_ >= text_.size()) return text_.size();
+      // 64 bytes at a time: a line of a header is rarely longer.
+      const char* p = text_.data() + block_;
       const std::size_t left = text_.size() - block_;
-      mask_ = left >= 16 ? byte_mask16(text_.data() + block_, '\n')
-                         : byte_mask_tail(text_.data() + block_, left, '\n');
+      if (left >= 64) {
+        mask_ = static_cast<std::uint64_t>(byte_mask16(p, '\n')) |
+                static_cast<std::uint64_t>(byte_mask16(p + 16, '\n')) << 16 |
+                static_cast<std::uint64_t>(byte_mask16(p + 32, '\n')) << 32 |
+                static_cast<std::uint64_t>(byte_mask16(p + 48, '\n')) << 48;
+      } else {
+        for (std::size_t k = 0; k < left; k += 16) {
+          const std::uint32_t part =
+              left - k >= 16 ? byte_mask16(p + k, '\n') : byte_mask_tail(p + k, left - k, '\n');
+          mask_ |= static_cast<std::uint64_t>(part) << k;
+        }
+      }
       base_ = block_;
-      block_ += 16;
+      block_ += 64;
     }
     const std::size_t at = base_ + static_cast<std::size_t>(std::countr_zero(mask_));
     mask_ &= mask_ - 1;
@@ -261,9 +299,9 @@ class Newlines {
 
  private:
   std::string_view text_;
-  std::size_t block_ = 0;  // the next 16 bytes to look at
+  std::size_t block_ = 0;  // the next 64 bytes to look at
   std::size_t base_ = 0;   // where the bits of mask_ start
-  std::uint32_t mask_ = 0;
+  std::uint64_t mask_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -552,67 +590,79 @@ bool fast_decode_words(std::string_view text, std::string& out) {
 // ---------------------------------------------------------------------------
 // Addresses: the common forms read here, the rest by GMime
 
-// The characters of RFC 5322's atext.
-constexpr std::array<bool, 256> kAtext = [] {
-  std::array<bool, 256> table{};
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (char c : std::string_view("!#$%&'*+-/=?^_`{|}~"))
-    table[static_cast<unsigned char>(c)] = true;
+// What each byte may be in the forms fast_addresses reads.
+enum : std::uint8_t {
+  kLocalChar = 1,   // in a dot-atom local part: atext and "."
+  kDomainChar = 2,  // in a domain: letters, digits, "-" and "."
+  kPhraseChar = 4,  // in a display name without quotes: atext, ".", white space, non-ASCII
+  kQuotedChar = 8,  // in a quoted display name: not a control, "\\", "<", ">" or a quote
+  kAsciiChar = 16,  // below 0x80
+  kWordStop = 32,   // "<" and ",": where the words of an item end
+};
+
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> table{};
+  const auto add = [&table](unsigned char c, std::uint8_t bits) { table[c] |= bits; };
+  for (unsigned c = 0; c < 0x80; ++c) add(static_cast<unsigned char>(c), kAsciiChar);
+  for (unsigned c = 0x20; c < 0x7F; ++c) add(static_cast<unsigned char>(c), kQuotedChar);
+  for (unsigned c = 0x80; c < 0x100; ++c)
+    add(static_cast<unsigned char>(c), kPhraseChar | kQuotedChar);
+  for (char c : std::string_view(" \t\r\n"))
+    add(static_cast<unsigned char>(c), kPhraseChar | kQuotedChar);
+  for (char c : std::string_view("\\<>\"")) table[static_cast<unsigned char>(c)] &= ~kQuotedChar;
+  const auto atext = [&add](unsigned char c) { add(c, kLocalChar | kPhraseChar); };
+  for (unsigned char c = 'a'; c <= 'z'; ++c) atext(c), add(c, kDomainChar);
+  for (unsigned char c = 'A'; c <= 'Z'; ++c) atext(c), add(c, kDomainChar);
+  for (unsigned char c = '0'; c <= '9'; ++c) atext(c), add(c, kDomainChar);
+  for (char c : std::string_view("!#$%&'*+-/=?^_`{|}~")) atext(static_cast<unsigned char>(c));
+  add('-', kDomainChar);
+  add('.', kLocalChar | kDomainChar | kPhraseChar);
+  add('<', kWordStop);
+  add(',', kWordStop);
   return table;
 }();
 
-bool is_atext(char c) { return kAtext[static_cast<unsigned char>(c)]; }
+// The class bits every byte of `s` has (one pass, no branch).
+unsigned common_class(std::string_view s) {
+  unsigned all = 0xFF;
+  for (char c : s) all &= kByteClass[static_cast<unsigned char>(c)];
+  return all;
+}
+
+// True when every byte of `s` has `bit` in its class.
+bool all_bytes(std::string_view s, std::uint8_t bit) { return (common_class(s) & bit) != 0; }
+
+// No dot at either end, nor two in a row.
+bool dots_ok(std::string_view s) {
+  return s.front() != '.' && s.back() != '.' && s.find("..") == std::string_view::npos;
+}
 
 // local@domain with a dot-atom local part and a domain of letters, digits
 // and hyphens in dot-separated labels: the addresses GMime reads as written.
 bool is_plain_addr_spec(std::string_view s) {
   const std::size_t at = s.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == s.size()) return false;
-  const std::string_view local = s.substr(0, at);
-  const std::string_view domain = s.substr(at + 1);
-  bool after_dot = true;
-  for (char c : local) {
-    if (c == '.') {
-      if (after_dot) return false;
-      after_dot = true;
-    } else if (is_atext(c)) {
-      after_dot = false;
-    } else {
-      return false;
-    }
-  }
-  if (after_dot) return false;
-  after_dot = true;
-  for (char c : domain) {
-    if (c == '.') {
-      if (after_dot) return false;
-      after_dot = true;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '-') {
-      after_dot = false;
-    } else {
-      return false;
-    }
-  }
-  return !after_dot;
-}
-
-// A display name written without quotes that GMime reads as written: words
-// of atext, dots, white space (line breaks of folding included) and
-// non-ASCII bytes (encoded words are decoded).
-bool is_plain_phrase(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80 || is_space(c) || c == '.') continue;
-    if (!is_atext(c)) return false;
-  }
-  return true;
+  const std::string_view local(s.data(), at);
+  const std::string_view domain(s.data() + at + 1, s.size() - at - 1);
+  return all_bytes(local, kLocalChar) && all_bytes(domain, kDomainChar) && dots_ok(local) &&
+         dots_ok(domain);
 }
 
 // Appends `raw` to `out` with the line breaks of folding removed and runs of
 // spaces and tabs as one space, trimmed.
 void append_unfolded(std::string_view raw, std::string& out) {
+  raw = trim_spaces(raw);
+  unsigned fold = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    fold |= static_cast<unsigned>(c == '\r') | static_cast<unsigned>(c == '\n') |
+            static_cast<unsigned>(c == '\t') |
+            (static_cast<unsigned>(c == ' ') & static_cast<unsigned>(i > 0 && raw[i - 1] == ' '));
+  }
+  if (fold == 0) {
+    out.append(raw);
+    return;
+  }
   bool space = false;
   const std::size_t start = out.size();
   for (char c : raw) {
@@ -628,20 +678,22 @@ void append_unfolded(std::string_view raw, std::string& out) {
 }
 
 void append_lower(std::string_view s, std::string& out) {
-  for (char c : s) out += ascii_lower(c);
+  const std::size_t start = out.size();
+  out.resize(start + s.size());
+  // Through a pointer: writes through std::string's operator[] may alias the
+  // string itself, which keeps the compiler from vectorizing the loop.
+  char* to = out.data() + start;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    to[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  }
 }
 
 // The display name of the phrase before "<" (the inside of its quotes when
-// `quoted`), as GMime reads it; false when GMime must read the whole field
-// (encoded words in quotes, controls, bytes that are not UTF-8).
-bool phrase_name(std::string_view phrase, bool quoted, std::string& name) {
-  bool high = false;
-  for (char c : phrase) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b < 0x20 && !is_space(c)) || b == 0x7F) return false;
-    high |= b >= 0x80;
-  }
-  if (high && !text::is_valid_utf8(phrase)) return false;
+// `quoted`; `ascii` when it is all ASCII), as GMime reads it; false when GMime must read the whole
+// field (encoded words in quotes, bytes that are not UTF-8).
+bool phrase_name(std::string_view phrase, bool quoted, bool ascii, std::string& name) {
+  if (!ascii && !text::is_valid_utf8(phrase)) return false;
   if (phrase.find("=?") == std::string_view::npos) {
     append_unfolded(phrase, name);
     return true;
@@ -667,19 +719,22 @@ bool fast_addresses(std::string_view value, std::vector<Address>& out) {
     if (i == n) return true;
     std::string_view phrase;
     bool quoted = false;
+    bool ascii = true;
     if (value[i] == '"') {
       const std::size_t close = value.find('"', i + 1);
       if (close == std::string_view::npos) return false;
-      phrase = value.substr(i + 1, close - i - 1);
-      if (phrase.find_first_of("\\<>") != std::string_view::npos) return false;
+      phrase = std::string_view(value.data() + i + 1, close - i - 1);
+      const unsigned classes = common_class(phrase);
+      if ((classes & kQuotedChar) == 0) return false;
+      ascii = (classes & kAsciiChar) != 0;
       quoted = true;
       i = close + 1;
       while (i < n && is_space(value[i])) ++i;
       if (i == n || value[i] != '<') return false;
     } else if (value[i] != '<') {
       std::size_t j = i;
-      while (j < n && value[j] != '<' && value[j] != ',') ++j;
-      const std::string_view words = trim_spaces(value.substr(i, j - i));
+      while (j < n && (kByteClass[static_cast<unsigned char>(value[j])] & kWordStop) == 0) ++j;
+      const std::string_view words = trim_spaces(std::string_view(value.data() + i, j - i));
       i = j;
       if (j == n || value[j] == ',') {
         if (!is_plain_addr_spec(words)) return false;
@@ -687,18 +742,20 @@ bool fast_addresses(std::string_view value, std::vector<Address>& out) {
         append_lower(words, out.back().email);
         continue;
       }
-      if (!is_plain_phrase(words)) return false;
+      const unsigned classes = common_class(words);
+      if ((classes & kPhraseChar) == 0) return false;
+      ascii = (classes & kAsciiChar) != 0;
       phrase = words;
     }
     const std::size_t close = value.find('>', i + 1);
     if (close == std::string_view::npos) return false;
-    const std::string_view addr = value.substr(i + 1, close - i - 1);
+    const std::string_view addr(value.data() + i + 1, close - i - 1);
     if (!is_plain_addr_spec(addr)) return false;
     i = close + 1;
     while (i < n && is_space(value[i])) ++i;
     if (i < n && value[i] != ',') return false;
     Address& a = out.emplace_back();
-    if (!phrase_name(phrase, quoted, a.name)) return false;
+    if (!phrase_name(phrase, quoted, ascii, a.name)) return false;
     append_lower(addr, a.email);
   }
 }
@@ -726,9 +783,11 @@ void normalize_email(std::string& email) {
   for (char& c : email) c = ascii_lower(c);
 }
 
-// The name on one line; dropped when it only repeats the address.
-void normalize_name(std::string& name, const std::string& email) {
-  if (!is_clean(name, Spaces::collapse)) name = clean(name, Spaces::collapse);
+// The name on one line; dropped when it only repeats the address. `utf8`:
+// the name is known to be valid UTF-8.
+void normalize_name(std::string& name, const std::string& email, bool utf8) {
+  if (utf8 ? !is_clean_utf8(name) : !is_clean(name, Spaces::collapse))
+    name = clean(name, Spaces::collapse);
   std::string_view bare = name;
   while (!bare.empty() && (bare.front() == '\'' || bare.front() == '"')) bare.remove_prefix(1);
   while (!bare.empty() && (bare.back() == '\'' || bare.back() == '"')) bare.remove_suffix(1);
@@ -756,7 +815,9 @@ void semicolons_as_commas(std::string& value) {
 void addresses_of(std::string_view raw, Parser parser, std::vector<Address>& out,
                   std::string& text) {
   const std::size_t first = out.size();
-  if (parser != Parser::fast || !fast_addresses(raw, out)) {
+  // The fast reader's addresses are plain ASCII in lower case already.
+  const bool fast = parser == Parser::fast && fast_addresses(raw, out);
+  if (!fast) {
     out.resize(first);
     field_text(raw, text);
     semicolons_as_commas(text);
@@ -764,8 +825,8 @@ void addresses_of(std::string_view raw, Parser parser, std::vector<Address>& out
     if (out.size() == first) salvage_addresses(text, out);
   }
   for (std::size_t i = first; i < out.size(); ++i) {
-    normalize_email(out[i].email);
-    normalize_name(out[i].name, out[i].email);
+    if (!fast) normalize_email(out[i].email);
+    normalize_name(out[i].name, out[i].email, fast);
   }
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                            [](const Address& a) { return a.email.empty(); }),
@@ -886,44 +947,44 @@ std::string_view* slot_for(Fields& f, std::string_view name) {
   };
   switch (name.size()) {
     case 2:
-      if (iequals(name, "to")) return list(f.to);
-      if (iequals(name, "cc")) return list(f.cc);
+      if (is_name(name, "to")) return list(f.to);
+      if (is_name(name, "cc")) return list(f.cc);
       break;
     case 3:
-      if (iequals(name, "bcc")) return list(f.bcc);
+      if (is_name(name, "bcc")) return list(f.bcc);
       break;
     case 4:
-      if (iequals(name, "from")) return single(f.from);
-      if (iequals(name, "date")) return single(f.date);
+      if (is_name(name, "from")) return single(f.from);
+      if (is_name(name, "date")) return single(f.date);
       break;
     case 7:
-      if (iequals(name, "subject")) return single(f.subject);
-      if (iequals(name, "list-id")) return single(f.list_id);
+      if (is_name(name, "subject")) return single(f.subject);
+      if (is_name(name, "list-id")) return single(f.list_id);
       break;
     case 10:
-      if (iequals(name, "message-id")) return single(f.message_id);
-      if (iequals(name, "references")) return single(f.references);
-      if (iequals(name, "precedence")) return single(f.precedence);
+      if (is_name(name, "message-id")) return single(f.message_id);
+      if (is_name(name, "references")) return single(f.references);
+      if (is_name(name, "precedence")) return single(f.precedence);
       break;
     case 11:
-      if (iequals(name, "in-reply-to")) return single(f.in_reply_to);
-      if (iequals(name, "x-autoreply")) return single(f.x_autoreply);
+      if (is_name(name, "in-reply-to")) return single(f.in_reply_to);
+      if (is_name(name, "x-autoreply")) return single(f.x_autoreply);
       break;
     case 12:
-      if (iequals(name, "mailing-list")) return single(f.mailing_list);
-      if (iequals(name, "content-type")) return single(f.content_type);
+      if (is_name(name, "mailing-list")) return single(f.mailing_list);
+      if (is_name(name, "content-type")) return single(f.content_type);
       break;
     case 13:
-      if (iequals(name, "x-autorespond")) return single(f.x_autorespond);
+      if (is_name(name, "x-autorespond")) return single(f.x_autorespond);
       break;
     case 14:
-      if (iequals(name, "auto-submitted")) return single(f.auto_submitted);
+      if (is_name(name, "auto-submitted")) return single(f.auto_submitted);
       break;
     case 16:
-      if (iequals(name, "list-unsubscribe")) return single(f.list_unsubscribe);
+      if (is_name(name, "list-unsubscribe")) return single(f.list_unsubscribe);
       break;
     case 24:
-      if (iequals(name, "x-auto-response-suppress")) return single(f.x_auto_response_suppress);
+      if (is_name(name, "x-auto-response-suppress")) return single(f.x_auto_response_suppress);
       break;
     default:
       break;
@@ -932,6 +993,10 @@ std::string_view* slot_for(Fields& f, std::string_view name) {
 }
 
 bool is_field_name_char(char c) { return c > 0x20 && c < 0x7F && c != ':'; }
+
+bool all_name_chars(std::string_view name) {
+  return std::all_of(name.begin(), name.end(), is_field_name_char);
+}
 
 // Reads the fields of a header block (no "From " line in it): a line "Name:
 // value", continued by lines starting with a space or a tab. Lines that are
@@ -952,16 +1017,23 @@ void scan_fields(std::string_view block, Fields& f) {
       continue;
     }
     current = nullptr;
-    std::size_t name_end = 0;
-    while (name_end < line.size() && is_field_name_char(line[name_end])) ++name_end;
-    std::size_t colon = name_end;
-    while (colon < line.size() && (line[colon] == ' ' || line[colon] == '\t')) ++colon;
-    if (name_end == 0 || colon == line.size() || line[colon] != ':') continue;
+    const void* found = std::memchr(line.data(), ':', line.size());
+    if (found == nullptr) continue;
+    const std::size_t colon =
+        static_cast<std::size_t>(static_cast<const char*>(found) - line.data());
+    std::size_t name_end = colon;
+    while (name_end > 0 && (line[name_end - 1] == ' ' || line[name_end - 1] == '\t')) --name_end;
+    const std::string_view name(line.data(), name_end);
+    // A field of a name kith reads has a valid name; any other counts only
+    // when its name is valid (and needs checking only until one is found).
+    current = slot_for(f, name);
+    if (current == nullptr) {
+      if (f.count == 0 && !name.empty() && all_name_chars(name)) ++f.count;
+      continue;
+    }
     ++f.count;
-    current = slot_for(f, line.substr(0, name_end));
-    if (current == nullptr) continue;
     value_start = line.data() + colon + 1;
-    *current = line.substr(colon + 1);
+    *current = std::string_view(value_start, line.size() - colon - 1);
   }
 }
 
@@ -1113,6 +1185,7 @@ struct Scratch {
   Fields fields;
   std::string value;
   std::vector<std::string> ids;
+  std::vector<Address> from;
 };
 
 bool read_header_block(std::string_view block, Message& out, std::string& why_not,
@@ -1153,7 +1226,8 @@ bool read_header_block(std::string_view block, Message& out, std::string& why_no
     return false;
   }
   std::string& value = scratch.value;
-  std::vector<Address> from;
+  std::vector<Address>& from = scratch.from;
+  from.clear();
   addresses_of(*f.from, Parser::fast, from, value);
   if (from.empty()) {
     why_not = "no address in the From field";
@@ -1321,6 +1395,53 @@ bool is_empty_line(const char* p, std::size_t left) {
 // it: "From " and one more.
 constexpr std::size_t kLookahead = 6;
 
+// Advances `b` 64 bytes at a time over bytes where no line feed is followed
+// by `next1` or `next2`, counting the line feeds passed in `line`. Stops at
+// the first 64 bytes that hold such a line feed (the caller reads them 16
+// at a time), or when fewer than 64 + `ahead` bytes are left before `end`.
+// Without SSE2 it leaves all the work to the caller.
+void skip_chunks(const char* d, std::size_t& b, std::size_t end, std::size_t ahead, char next1,
+                 char next2, std::uint64_t& line) {
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i first = _mm_set1_epi8(next1);
+  const __m128i second = _mm_set1_epi8(next2);
+  const __m128i zero = _mm_setzero_si128();
+  // Per byte lane, the line feeds seen (at most 4 a round: summed before
+  // they overflow).
+  __m128i counts = zero;
+  int rounds = 0;
+  const auto flush = [&counts, &line, &zero] {
+    alignas(16) std::uint64_t sums[2];
+    _mm_store_si128(reinterpret_cast<__m128i*>(sums), _mm_sad_epu8(counts, zero));
+    line += sums[0] + sums[1];
+    counts = zero;
+  };
+  while (b + 64 + ahead <= end) {
+    __m128i lf[4];
+    __m128i hit = zero;
+    for (int k = 0; k < 4; ++k) {
+      const char* p = d + b + 16 * k;
+      lf[k] = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), newline);
+      const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+      hit = _mm_or_si128(hit, _mm_and_si128(lf[k], _mm_or_si128(_mm_cmpeq_epi8(after, first),
+                                                                _mm_cmpeq_epi8(after, second))));
+    }
+    if (_mm_movemask_epi8(hit) != 0) break;
+    counts =
+        _mm_sub_epi8(counts, _mm_add_epi8(_mm_add_epi8(lf[0], lf[1]), _mm_add_epi8(lf[2], lf[3])));
+    b += 64;
+    if (++rounds == 63) {
+      flush();
+      rounds = 0;
+    }
+  }
+  flush();
+#else
+  (void)d, (void)b, (void)end, (void)ahead, (void)next1, (void)next2, (void)line;
+#endif
+}
+
 // Skips the lines of a body. `cur` is the start of a line that is not empty
 // and does not start a message; moves it to the start of the next line that
 // does ("From " after an empty line) and returns true, counting the line
@@ -1339,22 +1460,25 @@ bool skip_body(Window& w, std::size_t& cur, std::uint64_t& line) {
   for (;;) {
     const char* d = w.data();
     const std::size_t end = w.end();
-    // 16 bytes at a time: the line feeds among them, and those followed by
-    // an "F", the only places a message can start.
     while (b + 16 + kLookahead <= end) {
-      const std::uint32_t nl = byte_mask16(d + b, '\n');
-      std::uint32_t maybe = nl & byte_mask16(d + b + 1, 'F');
-      while (maybe != 0) {
-        const int i = std::countr_zero(maybe);
-        if (starts_message(b + static_cast<std::size_t>(i) + 1)) {
-          line += bits_set16(nl & ((2u << i) - 1));
-          cur = b + static_cast<std::size_t>(i) + 1;
-          return true;
+      // 64 bytes at a time while no line feed is followed by an "F" (the
+      // only places a message can start), then 16 at a time over the next
+      // 64: the line feeds among them, and those followed by an "F".
+      skip_chunks(d, b, end, kLookahead, 'F', 'F', line);
+      for (const std::size_t stop = b + 64; b < stop && b + 16 + kLookahead <= end; b += 16) {
+        const std::uint32_t nl = byte_mask16(d + b, '\n');
+        std::uint32_t maybe = nl & byte_mask16(d + b + 1, 'F');
+        while (maybe != 0) {
+          const int i = std::countr_zero(maybe);
+          if (starts_message(b + static_cast<std::size_t>(i) + 1)) {
+            line += bits_set16(nl & ((2u << i) - 1));
+            cur = b + static_cast<std::size_t>(i) + 1;
+            return true;
+          }
+          maybe &= maybe - 1;
         }
-        maybe &= maybe - 1;
+        line += bits_set16(nl);
       }
-      line += bits_set16(nl);
-      b += 16;
     }
     if (w.eof()) {
       for (; b < end; ++b) {
@@ -1386,21 +1510,25 @@ bool find_header_end(Window& w, std::size_t& start, std::size_t& scan, std::uint
     const char* d = w.data();
     const std::size_t end = w.end();
     while (scan + 16 + 2 <= end) {
-      const std::uint32_t nl = byte_mask16(d + scan, '\n');
-      std::uint32_t maybe =
-          nl & (byte_mask16(d + scan + 1, '\n') | byte_mask16(d + scan + 1, '\r'));
-      while (maybe != 0) {
-        const int i = std::countr_zero(maybe);
-        const std::size_t q = scan + static_cast<std::size_t>(i) + 1;
-        if (d[q] == '\n' || d[q + 1] == '\n') {
-          line += bits_set16(nl & ((2u << i) - 1));
-          scan = q;
-          return q - start <= max_header_bytes;
+      // As skip_body does, for a line feed followed by "\n" or "\r\n".
+      skip_chunks(d, scan, end, 2, '\n', '\r', line);
+      if (scan - start > max_header_bytes) return false;
+      for (const std::size_t stop = scan + 64; scan < stop && scan + 16 + 2 <= end; scan += 16) {
+        const std::uint32_t nl = byte_mask16(d + scan, '\n');
+        std::uint32_t maybe =
+            nl & (byte_mask16(d + scan + 1, '\n') | byte_mask16(d + scan + 1, '\r'));
+        while (maybe != 0) {
+          const int i = std::countr_zero(maybe);
+          const std::size_t q = scan + static_cast<std::size_t>(i) + 1;
+          if (d[q] == '\n' || d[q + 1] == '\n') {
+            line += bits_set16(nl & ((2u << i) - 1));
+            scan = q;
+            return q - start <= max_header_bytes;
+          }
+          maybe &= maybe - 1;
         }
-        maybe &= maybe - 1;
+        line += bits_set16(nl);
       }
-      line += bits_set16(nl);
-      scan += 16;
       if (scan - start > max_header_bytes) return false;
     }
     if (w.eof()) {
