@@ -157,8 +157,6 @@ void field_text(std::string_view raw, std::string& out) {
 
 enum class Spaces { collapse, drop };
 
-// `s` as valid UTF-8 (an ill-formed byte as U+FFFD) on one line: controls,
-// line separators and runs of white space as one space (or none), trimmed.
 // True when clean(s, spaces) is `s` itself: printable ASCII, with single
 // spaces between words (or none).
 bool is_clean(std::string_view s, Spaces spaces) {
@@ -181,8 +179,8 @@ bool is_clean(std::string_view s, Spaces spaces) {
 }
 
 // True when clean(s, Spaces::collapse) is `s` itself, for `s` known to be
-// valid UTF-8: no controls (0xC2 and 0xE2 lead the C1 controls and the line
-// separators, and are let through clean() to be sure), single spaces.
+// valid UTF-8: no controls, single spaces. (0xC2 and 0xE2 lead the C1
+// controls and the line separators: text with them goes through clean().)
 bool is_clean_utf8(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
@@ -196,6 +194,8 @@ bool is_clean_utf8(std::string_view s) {
   return bad == 0;
 }
 
+// `s` as valid UTF-8 (an ill-formed byte as U+FFFD) on one line: controls,
+// line separators and runs of white space as one space (or none), trimmed.
 std::string clean(std::string_view s, Spaces spaces) {
   if (is_clean(s, spaces)) return std::string(s);
   std::string out;
@@ -374,7 +374,7 @@ std::optional<date::sys_seconds> plausible(std::int64_t seconds) {
   return date::sys_seconds{std::chrono::seconds{seconds}};
 }
 
-// Reads `digits` (1 to `max` of them) at s[i] into `value`.
+// Reads `min` to `max` digits at s[i] (and no more) into `value`.
 bool read_digits(std::string_view s, std::size_t& i, std::size_t min, std::size_t max, int& value) {
   std::size_t k = 0;
   value = 0;
@@ -1178,9 +1178,7 @@ bool starts_with_envelope(std::string_view text) {
   return i == text.size() || text[i] != ':';
 }
 
-// The message whose header block is `block` (which may start with an mbox
-// "From " line and holds no empty line). Fills `out` but `where`; `scratch`
-// are buffers reused from one message to the next.
+// Buffers reused from one message to the next.
 struct Scratch {
   Fields fields;
   std::string value;
@@ -1188,6 +1186,9 @@ struct Scratch {
   std::vector<Address> from;
 };
 
+// The message whose header block is `block` (which may start with an mbox
+// "From " line and holds no empty line): fills `out` but `where`, or says
+// why not.
 bool read_header_block(std::string_view block, Message& out, std::string& why_not,
                        Scratch& scratch) {
   init_gmime();
@@ -1275,19 +1276,32 @@ bool read_header_block(std::string_view block, Message& out, std::string& why_no
   return true;
 }
 
-// The length of the header block at the start of `text`: up to its first
-// empty line (LF or CRLF), or all of it.
-std::size_t header_block_length(std::string_view text) {
-  if (text.empty() || text.front() == '\n' || text.substr(0, 2) == "\r\n") return 0;
-  Newlines newlines(text);
+// An empty line at p (LF or CRLF), `left` bytes before the end.
+bool is_empty_line(const char* p, std::size_t left) {
+  return left > 0 && (p[0] == '\n' || (p[0] == '\r' && left > 1 && p[1] == '\n'));
+}
+
+// The length of the header block at the start of `text` when the empty line
+// that ends it is there, at or after `from`: up to and with the line feed
+// before that empty line (0 when `text` starts with it). npos when it is not
+// found (it may be in text that is still to come).
+std::size_t find_header_block_end(std::string_view text, std::size_t from) {
+  if (from == 0 && is_empty_line(text.data(), text.size())) return 0;
+  Newlines newlines(text.substr(from));
   for (;;) {
-    const std::size_t nl = newlines.next();
-    if (nl == text.size()) return text.size();
-    if (nl + 1 == text.size() || text[nl + 1] == '\n' ||
-        (text[nl + 1] == '\r' && nl + 2 < text.size() && text[nl + 2] == '\n')) {
-      return nl + 1;
-    }
+    const std::size_t nl = from + newlines.next();
+    if (nl >= text.size()) return std::string_view::npos;
+    const std::size_t next = nl + 1;
+    if (next < text.size() && text[next] == '\n') return next;
+    if (next + 1 < text.size() && text[next] == '\r' && text[next + 1] == '\n') return next;
   }
+}
+
+// The length of the header block at the start of the whole text of a
+// message: up to its first empty line, or all of it.
+std::size_t header_block_length(std::string_view text) {
+  const std::size_t end = find_header_block_end(text, 0);
+  return end == std::string_view::npos ? text.size() : end;
 }
 
 void add_skip(Counts& counts, std::string where, std::string reason) {
@@ -1385,10 +1399,6 @@ void finish_message(std::string_view block, const std::string& name, std::uint64
   } else {
     add_skip(counts, message.where, why_not);
   }
-}
-
-bool is_empty_line(const char* p, std::size_t left) {
-  return left > 0 && (p[0] == '\n' || (p[0] == '\r' && left > 1 && p[1] == '\n'));
 }
 
 // The bytes an mbox scan must see past a line feed to judge the line after
@@ -1615,7 +1625,7 @@ constexpr int kMaildirDepth = 16;
 bool read_head(int fd, std::string& buf, std::string& why_not) {
   buf.clear();
   constexpr std::size_t kStep = 64 * 1024;
-  std::size_t searched = 0;
+  std::size_t from = 0;
   for (;;) {
     const std::size_t old = buf.size();
     buf.resize(old + kStep);
@@ -1628,18 +1638,18 @@ bool read_head(int fd, std::string& buf, std::string& why_not) {
       return false;
     }
     buf.resize(old + static_cast<std::size_t>(n));
-    // The empty line may start in the bytes searched last time.
-    const std::size_t from = searched > 2 ? searched - 2 : 0;
-    const std::size_t length = header_block_length(std::string_view(buf).substr(from));
-    if (from + length < buf.size() || n == 0) {
-      buf.resize(std::min(from + length, buf.size()));
+    const std::size_t end = find_header_block_end(buf, from);
+    if (end != std::string::npos) {
+      buf.resize(end);
       return true;
     }
-    searched = buf.size();
+    if (n == 0) return true;  // the end of the file: all of it
     if (buf.size() > max_header_bytes) {
       why_not = kTooLarge;
       return false;
     }
+    // The empty line may start with the last two bytes read.
+    from = buf.size() >= 2 ? buf.size() - 2 : 0;
   }
 }
 

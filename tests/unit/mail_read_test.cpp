@@ -492,6 +492,24 @@ TEST_F(MailReadMaildir, MaildirFileWithALeadingFromLine) {
   EXPECT_EQ(r.messages[0].subject, "s");
 }
 
+TEST_F(MailReadMaildir, HeaderBlocksAcrossReadsOfTheFile) {
+  // Header blocks of about 64 KiB (a read of a Maildir file), with lines of
+  // every length, so that a line feed falls on each byte around the read's
+  // end; the Subject comes last.
+  TempDir tmp;
+  for (std::size_t line = 10; line < 50; ++line) {
+    std::string text = "From: a@b.c\n";
+    while (text.size() < 65536 - 200) text += "X-Pad: " + std::string(line - 8, 'x') + "\n";
+    for (std::size_t extra = 0; extra < 300; extra += 37) {
+      const std::string padded = text + "X-Last: " + std::string(extra, 'y') + "\n";
+      write_file(tmp / "box" / "cur" / "1", padded + "Subject: s\n\nbody\n");
+      const Read r = read_all(tmp / "box");
+      ASSERT_EQ(r.messages.size(), 1u) << line << " " << extra;
+      EXPECT_EQ(r.messages[0].subject, "s") << line << " " << extra;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // One message's text
 
