@@ -40,6 +40,15 @@ if(NOT LIBICAL_FOUND)
     "kith needs libical. On Debian or Ubuntu: sudo apt-get install libical-dev pkg-config")
 endif()
 
+# GMime: the header fields of mail, read by `kith scan mail` (core/mail_read).
+if(PkgConfig_FOUND)
+  pkg_check_modules(GMIME QUIET IMPORTED_TARGET gmime-3.0)
+endif()
+if(NOT GMIME_FOUND)
+  message(FATAL_ERROR
+    "kith needs GMime 3. On Debian or Ubuntu: sudo apt-get install libgmime-3.0-dev pkg-config")
+endif()
+
 if(KITH_BUILD_TESTS)
   kith_require(GTest libgtest-dev)
 endif()
