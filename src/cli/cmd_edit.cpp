@@ -427,18 +427,17 @@ Status check_profile_options(const EditOptions& o) {
   const ContactFields& f = o.fields;
   const ContactRemovals& r = o.removals;
   const std::pair<const char*, bool> contact_only[] = {
-      {"--email", !f.emails.empty()},         {"--phone", !f.phones.empty()},
-      {"--link", !f.links.empty()},           {"--how-met", f.how_met.has_value()},
-      {"--met", f.met.has_value()},           {"--every", f.every.has_value()},
-      {"--birthday", f.birthday.has_value()}, {"--note", f.note.has_value()},
-      {"--no-email", !r.emails.empty()},      {"--no-phone", !r.phones.empty()},
+      {"--phone", !f.phones.empty()},       {"--link", !f.links.empty()},
+      {"--how-met", f.how_met.has_value()}, {"--met", f.met.has_value()},
+      {"--every", f.every.has_value()},     {"--birthday", f.birthday.has_value()},
+      {"--note", f.note.has_value()},       {"--no-phone", !r.phones.empty()},
       {"--no-link", !r.links.empty()},
   };
   for (const auto& [option, given] : contact_only) {
     if (given) {
       return usage_error(std::string(option) + " does not apply to your profile",
-                         "your profile has a name, skills, interests, goals, tags, a company, "
-                         "a role and a location");
+                         "your profile has a name, emails, skills, interests, goals, tags, "
+                         "a company, a role and a location");
     }
   }
   return {};
@@ -449,6 +448,9 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
   const ContactRemovals& r = o.removals;
   if (o.name) {
     if (auto s = check_text("--name", *o.name); !s) return s.error();
+  }
+  for (const auto& email : f.emails) {
+    if (auto s = check_email("--email", email); !s) return s.error();
   }
   for (const auto& [option, values] :
        std::initializer_list<std::pair<const char*, const std::vector<std::string>*>>{
@@ -475,6 +477,7 @@ Result<Profile> apply_profile_options(const EditOptions& o, const Profile& profi
     const std::vector<std::string>* removed;
   };
   const ProfileList lists[] = {
+      {ListField::emails, "--email", &f.emails, "--no-email", &r.emails},
       {ListField::skills, "--skill", &f.skills, "--no-skill", &r.skills},
       {ListField::interests, "--interest", &f.interests, "--no-interest", &r.interests},
       {ListField::tags, "--tag", &f.tags, "--untag", &r.tags},

@@ -1,4 +1,5 @@
-// kith me [--name N] [--skill S]... [--interest I]... [--goal G]... [--role R] [--json]:
+// kith me [--name N] [--email E]... [--skill S]... [--interest I]... [--goal G]...
+// [--role R] [--json]:
 // your own profile. With options it adds to it (`kith edit me` changes or
 // removes); without, it shows it.
 #include "cli/commands.h"
@@ -12,6 +13,7 @@ namespace {
 
 struct MeOptions {
   std::optional<std::string> name;
+  std::vector<std::string> emails;
   std::vector<std::string> skills;
   std::vector<std::string> interests;
   std::vector<std::string> goals;
@@ -22,14 +24,17 @@ struct MeOptions {
   bool json = false;
 
   bool changes_something() const {
-    return name || company || role || location || !skills.empty() || !interests.empty() ||
-           !goals.empty() || !tags.empty();
+    return name || company || role || location || !emails.empty() || !skills.empty() ||
+           !interests.empty() || !goals.empty() || !tags.empty();
   }
 };
 
 Status validate(const MeOptions& o) {
   if (o.name) {
     if (auto s = check_text("--name", *o.name); !s) return s;
+  }
+  for (const auto& email : o.emails) {
+    if (auto s = check_email("--email", email); !s) return s;
   }
   for (const auto& [option, values] :
        std::initializer_list<std::pair<const char*, const std::vector<std::string>*>>{
@@ -57,7 +62,8 @@ Status validate(const MeOptions& o) {
 // about having something to offer, and a profile with only goals is "empty"
 // for pitch but still has something to show.)
 bool blank(const Profile& p) {
-  return p.empty() && p.goals.empty() && p.tags.empty() && !p.company && !p.role && !p.location;
+  return p.empty() && p.emails.empty() && p.goals.empty() && p.tags.empty() && !p.company &&
+         !p.role && !p.location;
 }
 
 void print_profile(const Profile& p, Context& ctx) {
@@ -76,6 +82,7 @@ void print_profile(const Profile& p, Context& ctx) {
                value.empty() ? Cell{std::string("none yet: kith me ") + how, Tone::dim}
                              : Cell{clean(value)}});
   };
+  if (!p.emails.empty()) add("emails", join(p.emails), "");
   add("skills", join(p.skills), "--skill S");
   add("interests", join(p.interests), "--interest I");
   add("goals", join(p.goals), "--goal G");
@@ -110,6 +117,7 @@ int run_me(const MeOptions& o, Context& ctx) {
   if (o.company) p.company = *o.company;
   if (o.role) p.role = *o.role;
   if (o.location) p.location = *o.location;
+  add_values(ListField::emails, p.emails, o.emails);
   add_values(ListField::skills, p.skills, o.skills);
   add_values(ListField::interests, p.interests, o.interests);
   add_values(ListField::goals, p.goals, o.goals);
@@ -130,6 +138,9 @@ int run_me(const MeOptions& o, Context& ctx) {
 void setup_me(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<MeOptions>();
   sub.add_option("--name", o->name, "Your name (used in drafts)")->type_name("N");
+  sub.add_option("--email", o->emails,
+                 "An email address of yours, to tell the mail you send (repeatable)")
+      ->type_name("E");
   sub.add_option("--skill", o->skills, "Something you know or can offer (repeatable)")
       ->type_name("S");
   sub.add_option("--interest", o->interests, "Something you care about or look for (repeatable)")

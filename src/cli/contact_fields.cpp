@@ -55,6 +55,15 @@ Status check_text(std::string_view option, std::string_view value) {
   return {};
 }
 
+Status check_email(std::string_view option, std::string_view value) {
+  if (auto s = check_text(option, value); !s) return s;
+  if (value.find('@') == std::string_view::npos || value.find(' ') != std::string_view::npos) {
+    return usage_error(std::string(option) + ": '" + text::sanitize_for_terminal(value) +
+                       "' is not an email address");
+  }
+  return {};
+}
+
 Result<std::string> check_note(std::string_view option, std::string_view value) {
   if (!text::is_valid_utf8(value)) return usage_error(std::string(option) + ": not valid UTF-8");
   for (unsigned char ch : value) {
@@ -187,10 +196,7 @@ Status apply_contact_fields(const ContactFields& f, Date today, Contact& contact
     if (auto s = check_list(option, *values); !s) return s;
   }
   for (const auto& email : f.emails) {
-    if (email.find('@') == std::string::npos || email.find(' ') != std::string::npos) {
-      return usage_error("--email: '" + text::sanitize_for_terminal(email) +
-                         "' is not an email address");
-    }
+    if (auto s = check_email("--email", email); !s) return s;
   }
   for (const auto& [option, value] :
        std::initializer_list<std::pair<const char*, const std::optional<std::string>*>>{

@@ -97,6 +97,10 @@ Status check_not_both(ListField field, std::string_view add_option,
 // Checks a one-line text value: valid UTF-8, not empty, no control characters.
 Status check_text(std::string_view option, std::string_view value);
 
+// Checks an email address given to `option`: a one-line text (check_text)
+// with an '@' and no space.
+Status check_email(std::string_view option, std::string_view value);
+
 // Checks a note, the one text that may span lines: valid UTF-8, no control
 // character but line breaks (LF, CRLF, CR). Returns it as kept
 // (text::normalize_note), which may be empty.

@@ -10,7 +10,7 @@ namespace kith {
 namespace {
 
 constexpr std::array<ListFieldInfo, 7> kFields = {{
-    {ListField::emails, "email", &Contact::emails, nullptr},
+    {ListField::emails, "email", &Contact::emails, &Profile::emails},
     {ListField::phones, "phone", &Contact::phones, nullptr},
     {ListField::links, "link", &Contact::links, nullptr},
     {ListField::tags, "tag", &Contact::tags, &Profile::tags},

@@ -45,7 +45,7 @@ struct ListFieldInfo {
   std::string_view name;  // singular, for messages: "email", "phone", "skill"…
   // The list in a Contact; nullptr for goals, which only the profile has.
   std::vector<std::string> Contact::*in_contact;
-  // The list in a Profile; nullptr for emails, phones and links.
+  // The list in a Profile; nullptr for phones and links.
   std::vector<std::string> Profile::*in_profile;
 };
 

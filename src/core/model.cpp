@@ -358,6 +358,7 @@ Result<Profile> profile_from_json(const Json& j, std::string_view where) {
   ObjectReader r(j, where);
   Profile p;
   p.name = r.string("name");
+  p.emails = r.strings("emails");
   p.skills = r.strings("skills");
   p.interests = r.strings("interests");
   p.goals = r.strings("goals");
@@ -373,6 +374,7 @@ Result<Profile> profile_from_json(const Json& j, std::string_view where) {
 Json to_json(const Profile& p) {
   Json j = Json::object();
   j["name"] = p.name;
+  j["emails"] = list(p.emails);
   j["skills"] = list(p.skills);
   j["interests"] = list(p.interests);
   j["goals"] = list(p.goals);

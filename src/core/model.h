@@ -104,6 +104,9 @@ struct Interaction {
 
 struct Profile {
   std::string name;
+  // Your own addresses, so that kith can tell the mail you sent and your
+  // answers to invitations; the first is the primary one.
+  std::vector<std::string> emails;
   std::vector<std::string> skills;
   std::vector<std::string> interests;
   std::vector<std::string> goals;

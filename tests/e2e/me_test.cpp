@@ -30,8 +30,8 @@ TEST_F(MeTest, AnEmptyProfileSaysHowToFillItAndCreatesNothing) {
 
 TEST_F(MeTest, JsonOfAnEmptyProfileHasEveryKey) {
   auto j = kith.ok({"me", "--json"}).json();
-  EXPECT_EQ(j, Json::parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
-                              "tags": [], "company": null, "role": null,
+  EXPECT_EQ(j, Json::parse(R"({"name": "", "emails": [], "skills": [], "interests": [],
+                              "goals": [], "tags": [], "company": null, "role": null,
                               "location": null})"));
   EXPECT_FALSE(fs::exists(tmp / "data"));
 }
@@ -116,6 +116,59 @@ TEST_F(MeTest, UnknownKeysInMeJsonAreKept) {
   EXPECT_EQ(j["skills"], Json::array({"Go", "Rust"}));
 }
 
+TEST_F(MeTest, EmailsAreAddedOnceInOrderAndShown) {
+  auto r = kith.ok(
+      {"me", "--name", "Sam", "--email", "sam@work.example", "--email", "Sam@Home.example"});
+  EXPECT_EQ(r.out,
+            "Sam\n"
+            "  emails     sam@work.example, Sam@Home.example\n"
+            "  skills     none yet: kith me --skill S\n"
+            "  interests  none yet: kith me --interest I\n"
+            "  goals      none yet: kith me --goal G\n");
+  // The same address in another case of its ASCII letters is the same
+  // address: the spelling first written stays, and the first stays first.
+  kith.ok({"me", "--email", "SAM@WORK.EXAMPLE", "--email", "sam@home.example", "--email",
+           "s.rivera@club.example"});
+  EXPECT_EQ(read_json(tmp / "data/me.json")["emails"],
+            Json::array({"sam@work.example", "Sam@Home.example", "s.rivera@club.example"}));
+  EXPECT_EQ(kith.ok({"me", "--json"}).json()["emails"],
+            Json::array({"sam@work.example", "Sam@Home.example", "s.rivera@club.example"}));
+}
+
+TEST_F(MeTest, AProfileWithOnlyAnEmailIsShownNotCalledEmpty) {
+  auto r = kith.ok({"me", "--email", "sam@work.example", "-q"});
+  EXPECT_FALSE(has(r.out, "Your profile is empty")) << r.out;
+  EXPECT_TRUE(has(r.out, "  emails     sam@work.example\n")) << r.out;
+}
+
+TEST_F(MeTest, EmailsAreWrittenAfterTheNameAndUnknownKeysAreKept) {
+  write_file(tmp / "data/me.json", R"({"name": "Sam", "pronouns": "they", "skills": ["Go"]})");
+  kith.ok({"me", "--email", "sam@work.example"});
+  const std::string text = read_file(tmp / "data/me.json");
+  EXPECT_TRUE(has(text, "\"name\": \"Sam\",\n  \"emails\": [\n    \"sam@work.example\"\n  ],\n"))
+      << text;
+  auto j = read_json(tmp / "data/me.json");
+  EXPECT_EQ(j["pronouns"], "they");
+  EXPECT_EQ(j["skills"], Json::array({"Go"}));
+}
+
+TEST_F(MeTest, EditMeRemovesAnEmailAndRefusesOneItDoesNotHave) {
+  kith.ok({"me", "--email", "sam@work.example", "--email", "sam@home.example", "-q"});
+  auto j = kith.ok({"edit", "me", "--no-email", "SAM@WORK.example", "--email", "sam@new.example",
+                    "--json", "-q"})
+               .json();
+  EXPECT_EQ(j["emails"], Json::array({"sam@home.example", "sam@new.example"}));
+  EXPECT_EQ(j, read_json(tmp / "data/me.json"));
+  const std::string before = read_file(tmp / "data/me.json");
+  auto absent = kith.run({"edit", "me", "--no-email", "sam@work.example"});
+  EXPECT_EQ(absent.exit_code, 2) << absent.err;
+  EXPECT_TRUE(has(absent.err, "your profile has no email 'sam@work.example'")) << absent.err;
+  auto bad = kith.run({"edit", "me", "--email", "not-an-address"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_TRUE(has(bad.err, "--email: 'not-an-address' is not an email address")) << bad.err;
+  EXPECT_EQ(read_file(tmp / "data/me.json"), before);
+}
+
 TEST_F(MeTest, QuietHidesTheConfirmation) {
   auto r = kith.ok({"me", "--name", "Sam", "-q"});
   EXPECT_TRUE(r.err.empty()) << r.err;
@@ -153,7 +206,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadMe{"InvalidUtf8", {"me", "--skill", "Go", "--name", "Sam \xff"}, "not valid UTF-8"},
         BadMe{"MissingValue", {"me", "--skill"}, "--skill"},
         BadMe{"Positional", {"me", "Sam"}, "Sam"},
-        BadMe{"UnknownOption", {"me", "--email", "a@b.c"}, "--email"}),
+        BadMe{"NoAt",
+              {"me", "--email", "sam.example.org"},
+              "--email: 'sam.example.org' is not an email address"},
+        BadMe{"SpaceInEmail", {"me", "--email", "sam @example.org"}, "is not an email address"},
+        BadMe{"TabInEmail", {"me", "--email", "sam@\texample.org"}, "--email: control characters"},
+        BadMe{"EmptyEmail", {"me", "--email", ""}, "--email: empty value"},
+        BadMe{"OneBadEmailOfTwo",
+              {"me", "--email", "sam@example.org", "--email", "nope"},
+              "'nope' is not an email address"},
+        BadMe{"UnknownOption", {"me", "--phone", "555"}, "--phone"}),
     [](const ::testing::TestParamInfo<BadMe>& p) { return std::string(p.param.label); });
 
 TEST_F(MeTest, AnInvalidFirstProfileCreatesNoDataDirectory) {

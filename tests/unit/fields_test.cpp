@@ -187,7 +187,8 @@ TEST(ListFields, NamesEveryFieldOfContactAndProfile) {
   EXPECT_EQ(info(ListField::interests).in_contact, &Contact::interests);
   EXPECT_EQ(info(ListField::goals).in_contact, nullptr);
   EXPECT_EQ(info(ListField::goals).in_profile, &Profile::goals);
-  EXPECT_EQ(info(ListField::emails).in_profile, nullptr);
+  EXPECT_EQ(info(ListField::emails).in_profile, &Profile::emails);
+  EXPECT_EQ(info(ListField::phones).in_profile, nullptr);
 }
 
 TEST(AddMissingValues, ContactGainsWhatItLacksInEveryList) {
@@ -213,15 +214,18 @@ TEST(AddMissingValues, ContactGainsWhatItLacksInEveryList) {
   EXPECT_FALSE(add_missing_values(into, into));
 }
 
-TEST(AddMissingValues, ProfileGainsGoalsToo) {
+TEST(AddMissingValues, ProfileGainsGoalsAndEmailsToo) {
   Profile into;
   into.goals = {"meet founders"};
+  into.emails = {"Sam@Work.example"};
   Profile from;
   from.goals = {"Meet Founder", "write more"};
   from.skills = {"go"};
+  from.emails = {" sam@work.example", "sam@home.example"};
   EXPECT_TRUE(add_missing_values(into, from));
   EXPECT_EQ(into.goals, (Strings{"meet founders", "write more"}));
   EXPECT_EQ(into.skills, (Strings{"go"}));
+  EXPECT_EQ(into.emails, (Strings{"Sam@Work.example", "sam@home.example"}));
 }
 
 // ---------------------------------------------------------------------------

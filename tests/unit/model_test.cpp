@@ -481,12 +481,14 @@ TEST(IntentNames, RoundTripAndRejectOthers) {
 // ------------------------------------------------------------------ Profile
 
 TEST(ProfileJson, RoundTripKeepsEveryKeyInOrderAndUnknownKeys) {
-  const Json in = parse(R"({"name": "Sam", "skills": ["C++"], "interests": ["climate"],
+  const Json in = parse(R"({"name": "Sam", "emails": ["sam@work.example", "Sam@Home.example"],
+      "skills": ["C++"], "interests": ["climate"],
       "goals": ["meet founders"], "tags": ["rust"], "company": "Acme",
       "role": "Staff Engineer", "location": "Lyon", "pronouns": "they"})");
   auto p = profile_from_json(in, "me.json");
   ASSERT_TRUE(p.ok()) << p.error().message;
   EXPECT_EQ(p->name, "Sam");
+  EXPECT_EQ(p->emails, (std::vector<std::string>{"sam@work.example", "Sam@Home.example"}));
   EXPECT_EQ(p->goals, (std::vector<std::string>{"meet founders"}));
   EXPECT_EQ(p->role, "Staff Engineer");
   EXPECT_EQ(p->extra, parse(R"({"pronouns": "they"})"));
@@ -497,8 +499,8 @@ TEST(ProfileJson, EmptyObjectIsAnEmptyProfileWrittenWithEveryKey) {
   auto p = profile_from_json(Json::object(), "me.json");
   ASSERT_TRUE(p.ok());
   EXPECT_TRUE(p->empty());
-  EXPECT_EQ(to_json(*p), parse(R"({"name": "", "skills": [], "interests": [], "goals": [],
-                                   "tags": [], "company": null, "role": null,
+  EXPECT_EQ(to_json(*p), parse(R"({"name": "", "emails": [], "skills": [], "interests": [],
+                                   "goals": [], "tags": [], "company": null, "role": null,
                                    "location": null})"));
 }
 
@@ -513,6 +515,8 @@ TEST(ProfileJson, EmptyMeansNoNameSkillOrInterest) {
 TEST(ProfileJson, BadTypesAreDataErrorsNamingTheKey) {
   for (const auto& [json, fragment] : std::vector<std::pair<std::string_view, std::string_view>>{
            {R"({"name": 1})", "'name' is not a string"},
+           {R"({"emails": "sam@example.org"})", "'emails' is not a list"},
+           {R"({"emails": [null]})", "'emails' holds something that is not a string"},
            {R"({"skills": "C++"})", "'skills' is not a list"},
            {R"({"interests": [1]})", "'interests' holds something that is not a string"},
            {R"({"goals": {}})", "'goals' is not a list"},

@@ -163,7 +163,8 @@ TEST_F(StoreTest, DocumentsArePrettyWithTwoSpacesAndATrailingNewline) {
   p.skills = {"C++"};
   ASSERT_TRUE(store.save_profile(p).ok());
   EXPECT_EQ(read_file(dir / "me.json"),
-            "{\n  \"name\": \"Sam\",\n  \"skills\": [\n    \"C++\"\n  ],\n  \"interests\": [],\n"
+            "{\n  \"name\": \"Sam\",\n  \"emails\": [],\n  \"skills\": [\n    \"C++\"\n  ],\n"
+            "  \"interests\": [],\n"
             "  \"goals\": [],\n  \"tags\": [],\n  \"company\": null,\n  \"role\": null,\n"
             "  \"location\": null\n}\n");
   ASSERT_TRUE(store.save_contact(make_contact("ada", "Ada")).ok());
