@@ -42,6 +42,7 @@ const std::vector<CommandSpec>& command_table() {
       {"dupes", "Contacts that are likely one person, and why", {}, setup_dupes},
       {"merge", "Make one contact of several that are one person", {}, setup_merge_contacts},
       {"undo", "Undo the last change kith made (--redo takes it back)", {}, setup_undo},
+      {"scan", "Propose interactions from calendars and mail (to the inbox)", {}, setup_scan},
       {"inbox", "What `kith scan` proposes: accept, skip or ignore", {}, setup_inbox},
       {"import", "Bring contacts in: LinkedIn, vCard, CSV, kith JSON", {}, setup_import},
       {"export", "Write contacts out: vCard, CSV, JSON, iCalendar", {}, setup_export},

@@ -23,6 +23,7 @@ void setup_due(CLI::App& sub, Context& ctx);
 void setup_review(CLI::App& sub, Context& ctx);
 void setup_done(CLI::App& sub, Context& ctx);
 void setup_inbox(CLI::App& sub, Context& ctx);
+void setup_scan(CLI::App& sub, Context& ctx);
 void setup_completion(CLI::App& sub, Context& ctx);
 void setup_complete(CLI::App& sub, Context& ctx);
 void setup_import(CLI::App& sub, Context& ctx);

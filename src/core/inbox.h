@@ -27,7 +27,7 @@ std::string_view state_name(State state);
 
 struct Proposal {
   std::string id;   // 8 hex digits of the key's hash, unique in the inbox
-  std::string key;  // "ics:UID", "ics:UID@RECURRENCE-ID", "mail:ROOT#CONTACT#DAY", "person:EMAIL"
+  std::string key;  // "ics:UID", "ics:UID#RECURRENCE-ID", "mail:ROOT#CONTACT#DAY", "person:EMAIL"
   State state = State::open;
   std::string source;  // "ics" or "mail"
   std::string where;   // the file (and line) it was found in

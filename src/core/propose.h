@@ -29,7 +29,7 @@ namespace kith::propose {
 
 // An occurrence of a calendar event, as the calendar reader found it.
 struct Meeting {
-  std::string key;    // "UID" or "UID@RECURRENCE-ID"
+  std::string key;    // "UID" or "UID#RECURRENCE-ID"
   std::string where;  // the file
   Date date{};        // local date
   std::string kind;   // video, coffee, lunch, call or meeting

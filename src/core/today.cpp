@@ -19,7 +19,8 @@ const date::time_zone* try_locate(std::string_view name) {
   }
 }
 
-// The zone for a TZ value; nullptr when even UTC cannot be loaded.
+}  // namespace
+
 const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
   if (tz_env) {
     std::string_view name = *tz_env;
@@ -42,8 +43,6 @@ const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
   if (const date::time_zone* zone = try_locate("UTC")) return zone;
   return try_locate("Etc/UTC");
 }
-
-}  // namespace
 
 Date today_in_zone(std::chrono::system_clock::time_point now,
                    const std::optional<std::string>& tz_env) {

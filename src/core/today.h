@@ -10,7 +10,15 @@
 
 #include "core/calendar.h"
 
+namespace date {
+class time_zone;
+}
+
 namespace kith {
+
+// The zone for a TZ value, as today_in_zone picks it; nullptr only when even
+// UTC cannot be loaded. Never throws.
+const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env);
 
 // The calendar date at instant `now` in the time zone named by tz_env, the
 // value of the TZ environment variable (nullopt when unset). A leading ':'

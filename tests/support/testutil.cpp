@@ -1,6 +1,7 @@
 #include "support/testutil.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -310,6 +311,29 @@ RunResult Kith::ok(const std::vector<std::string>& args) const {
   for (const auto& a : args) cmd += " " + a;
   EXPECT_EQ(r.exit_code, 0) << "kith" << cmd << "\nstderr:\n" << r.err << "\nstdout:\n" << r.out;
   return r;
+}
+
+PythonRun run_python(const fs::path& script, const std::vector<std::string>& args) {
+  std::string command = "PATH=/usr/bin:/bin:/usr/local/bin python3 '" + script.string() + "'";
+  for (const auto& arg : args) command += " '" + arg + "'";
+  command += " 2>&1";
+  PythonRun result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+void expect_python_ok(const PythonRun& run, const std::string& package) {
+  ASSERT_NE(run.exit_code, 127) << "python3 is missing: sudo apt-get install python3 " << package;
+  ASSERT_NE(run.exit_code, 3) << "a python module is missing: sudo apt-get install " << package
+                              << "\n"
+                              << run.out;
+  ASSERT_EQ(run.exit_code, 0) << run.out;
 }
 
 }  // namespace kith::test

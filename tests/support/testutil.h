@@ -89,6 +89,20 @@ struct RunResult {
   nlohmann::ordered_json json() const;  // parses out; fails the test if it is not JSON
 };
 
+// Runs `script` (a file) with the system python3, Debian's first, where the
+// python3-* packages install their modules, with `args` quoted; stdout and
+// stderr together in `out`. Python fixtures exit 3 when a module they import
+// is missing.
+struct PythonRun {
+  int exit_code = -1;
+  std::string out;
+};
+PythonRun run_python(const fs::path& script, const std::vector<std::string>& args);
+
+// Fails the test, naming what to install, unless `run` exited 0: 127 is no
+// python3, 3 a missing module (`package` provides it).
+void expect_python_ok(const PythonRun& run, const std::string& package);
+
 // Runs the kith binary built with the tests. The environment is minimal
 // (PATH, HOME inside the temp dir, TZ=UTC, KITH_DIR=<data dir>, KITH_TODAY
 // when set) plus `env`; a value of "\x01unset" removes a variable.

@@ -64,29 +64,17 @@ class IcsReadCalendarTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::TempDir;
-    const std::filesystem::path script =
-        std::filesystem::path(KITH_SOURCE_DIR) / "tests/fixtures/make_calendars.py";
-    const std::string command = "PATH=/usr/bin:/bin:/usr/local/bin python3 '" + script.string() +
-                                "' '" + (dir_->path() / "calendars").string() + "' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output_.append(buf, n);
-    const int status = ::pclose(pipe);
-    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    python_ = new test::PythonRun(test::run_python(
+        std::filesystem::path(KITH_SOURCE_DIR) / "tests/fixtures/make_calendars.py",
+        {(dir_->path() / "calendars").string()}));
   }
   static void TearDownTestSuite() {
     delete dir_;
     dir_ = nullptr;
+    delete python_;
+    python_ = nullptr;
   }
-  void SetUp() override {
-    ASSERT_NE(exit_code_, 127) << "python3 is missing: sudo apt-get install python3 "
-                                  "python3-icalendar";
-    ASSERT_NE(exit_code_, 3) << "the python module 'icalendar' is missing: sudo apt-get install "
-                                "python3-icalendar";
-    ASSERT_EQ(exit_code_, 0) << output_;
-  }
+  void SetUp() override { test::expect_python_ok(*python_, "python3-icalendar"); }
 
   static std::string text(const std::string& name) {
     return test::read_file(dir_->path() / "calendars" / name);
@@ -96,8 +84,7 @@ class IcsReadCalendarTest : public testing::Test {
   }
 
   static inline test::TempDir* dir_ = nullptr;
-  static inline std::string output_;
-  static inline int exit_code_ = -1;
+  static inline test::PythonRun* python_ = nullptr;
 };
 
 TEST_F(IcsReadCalendarTest, PlainEventGivesItsDatePeopleAndOneLineSummary) {

@@ -50,19 +50,9 @@ std::string describe(const Message& m) {
 // Runs tests/fixtures/make_mail.py (Python's mailbox and email packages)
 // into `dir`.
 void make_mail(const fs::path& dir) {
-  const std::string command = "PATH=/usr/bin:/bin:/usr/local/bin python3 '" KITH_SOURCE_DIR
-                              "/tests/fixtures/make_mail.py' '" +
-                              dir.string() + "' 2>&1";
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = ::pclose(pipe);
-  ASSERT_TRUE(WIFEXITED(status)) << out;
-  ASSERT_NE(WEXITSTATUS(status), 127) << "python3 is missing: sudo apt-get install python3";
-  ASSERT_EQ(WEXITSTATUS(status), 0) << out;
+  test::expect_python_ok(
+      test::run_python(fs::path(KITH_SOURCE_DIR) / "tests/fixtures/make_mail.py", {dir.string()}),
+      "python3");
 }
 
 struct Read {
