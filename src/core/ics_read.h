@@ -5,6 +5,7 @@
 // calendar's own time zones are computed by libical (core/ics_recur.h).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,8 @@ struct Event {
   Date date{};          // local date of the (possibly moved) start; an all-day event's own date
   std::string summary;  // unescaped, on one line (line breaks become spaces), trimmed
   std::string kind;     // "video" | "coffee" | "lunch" | "call" | "meeting"
-  // The mailto: addresses of ORGANIZER and ATTENDEE, lower case, each once,
+  // The mailto: addresses of ORGANIZER and ATTENDEE (or their EMAIL
+  // parameter when the value is another URI), lower case, each once,
   // the user's own left out, the organizer first and then the attendees in
   // file order. Rooms and resources (CUTYPE=ROOM or RESOURCE) are not people
   // and are left out too.
@@ -87,7 +89,8 @@ inline constexpr std::size_t max_skips = 1000;  // more are summed up in one las
 Scan read(std::string_view text, const Options& options);
 
 // The kind of an event from its summary and what it links to: "video" when
-// `conference` (it has a CONFERENCE or X-GOOGLE-CONFERENCE property) or when
+// `conference` (it has a CONFERENCE, X-GOOGLE-CONFERENCE or Teams'
+// X-MICROSOFT-SKYPETEAMSMEETINGURL property) or when
 // one of `links` (its URL, LOCATION and DESCRIPTION) names a video service
 // (zoom.us, meet.google.com, teams.microsoft.com, teams.live.com,
 // whereby.com, meet.jit.si, webex.com; any case); else "coffee", "lunch" or
