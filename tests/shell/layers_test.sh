@@ -27,6 +27,7 @@ ENGINES=(
     vcard       # vCard read and written
     contact_csv # contact CSV read and written
     address_book_csv # Google's and Outlook's CSV read into an import batch
+    address_query # the addresses `kith query` prints, from contacts
 )
 
 # The storage headers: the data directory, its files and the read cache.
