@@ -39,11 +39,10 @@ std::string status_line(const AddressQuery& result, const std::string& text) {
     return "kith: " + (text.empty() ? plural(n, "address", "addresses")
                                     : plural(n, "match", "matches") + " for " + quoted);
   }
-  if (result.contacts_without_email > 0) {
+  if (const auto n = result.contacts_without_email; n > 0) {
     return "kith: no address for " + quoted + ": " +
-           plural(static_cast<long long>(result.contacts_without_email), "contact matches",
-                  "contacts match") +
-           " but has no email";
+           plural(static_cast<long long>(n), "contact matches but has", "contacts match but have") +
+           " no email";
   }
   return text.empty() ? "kith: no contact has an email" : "kith: no match for " + quoted;
 }

@@ -153,6 +153,12 @@ TEST_F(QueryTest, AContactWithoutAnEmailIsNotListedAndTheMessageSaysSo) {
   auto r = kith.run({"query", "lovelace"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "kith: no address for 'lovelace': 1 contact matches but has no email\n");
+  add({"Ada King"});
+  EXPECT_EQ(kith.run({"query", "ada k"}).out,
+            "kith: no address for 'ada k': 1 contact matches but has no email\n");
+  add({"Ada Kingsley"});
+  EXPECT_EQ(kith.run({"query", "ada k"}).out,
+            "kith: no address for 'ada k': 2 contacts match but have no email\n");
 }
 
 TEST_F(QueryTest, AMissingDataDirectoryFindsNothingAndCreatesNothing) {
