@@ -44,7 +44,8 @@ for s in SETS + ["empty"]:
 with open(os.path.join(results, "machine.txt")) as f:
     print(f.read(), end="")
 
-commands = ["due", "list", "pitch", "show", "complete", "log", "add", "raw-read", "task-overdue", "task-add"]
+commands = ["due", "list", "pitch", "show", "complete", "query", "log", "add", "raw-read",
+            "task-overdue", "task-add"]
 print("median wall time in ms (CPU time user+sys in parentheses)")
 header = f"{'command':<13}" + "".join(f"{s:>18}" for s in ["empty"] + SETS)
 print(header)
@@ -98,7 +99,7 @@ for what, value, target, ok in checks:
 print()
 
 print("scaling (median ms; linear means the per-unit cost stays flat)")
-for c in ["due", "list", "pitch", "show", "complete", "log", "add", "raw-read"]:
+for c in ["due", "list", "pitch", "show", "complete", "query", "log", "add", "raw-read"]:
     try:
         a, b = times["1k-100k"][c]["median"], times["10k-100k"][c]["median"]
         x, y = times["1k-10k"][c]["median"], times["1k-100k"][c]["median"]

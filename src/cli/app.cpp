@@ -31,6 +31,7 @@ const std::vector<CommandSpec>& command_table() {
       {"me", "Show or extend your own profile (skills, interests, goals)", {}, setup_me},
       {"list", "List contacts by name", {"ls"}, setup_list},
       {"show", "Show a contact and its interactions", {}, setup_show},
+      {"query", "Email addresses for a mail client's completion (mutt, aerc)", {}, setup_query},
       {"done", "Mark a follow-up done", {}, setup_done},
       {"edit", "Change a contact or your profile (no option: in your editor)", {}, setup_edit},
       {"rm", "Archive a contact (--purge: delete it for good)", {}, setup_rm},

@@ -12,6 +12,7 @@ namespace kith::cli {
 
 void setup_add(CLI::App& sub, Context& ctx);
 void setup_list(CLI::App& sub, Context& ctx);
+void setup_query(CLI::App& sub, Context& ctx);
 void setup_dupes(CLI::App& sub, Context& ctx);
 void setup_merge_contacts(CLI::App& sub, Context& ctx);
 void setup_undo(CLI::App& sub, Context& ctx);

@@ -44,7 +44,8 @@ class CacheTest : public ::testing::Test {
                                                {"due"},
                                                {"list", "--json"},
                                                {"show", "ada-lovelace", "--json"},
-                                               {"pitch", "bob", "--json"}}) {
+                                               {"pitch", "bob", "--json"},
+                                               {"query", "b"}}) {
       auto r = kith.run(args);
       out.push_back(std::to_string(r.exit_code) + "\n" + r.out + r.err);
     }

@@ -30,6 +30,7 @@ ENGINES=(
     propose     # scan proposals, from the readers' findings, contacts, log and inbox
     ics_read    # iCalendar read into past events, from text
     ics_recur   # recurrence rules and VTIMEZONEs through libical, for ics_read
+    address_query # the addresses `kith query` prints, from contacts
 )
 
 # The storage headers: the data directory, its files and the read cache.
