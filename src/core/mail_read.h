@@ -104,9 +104,10 @@ bool read_message(std::string_view text, Message& out, std::string& why_not);
 
 // How parse_addresses, decode_text and parse_date read a value: kith's reader of the
 // forms nearly all mail has ("a@b.c", "<a@b.c>", "Name <a@b.c>", "\"Last,
-// First\" <a@b.c>", comma-separated; RFC 2047 words in UTF-8; "Thu, 1 Jan
-// 2026 10:00:00 +0100 (CET)") with GMime's for anything else, or GMime's
-// alone (the tests check that both read the same).
+// First\" <a@b.c>", comma-separated; RFC 2047 words; "Thu, 1 Jan 2026
+// 10:00:00 +0100 (CET)") with GMime's for anything else, or GMime's alone
+// (the tests check that both read the same, but for what GMime 3.2 gets
+// wrong: it drops the words after a base64 word ending in "=" padding).
 enum class Parser { fast, gmime };
 
 // The addresses of one address field's value (From, To, Cc...), in order:
@@ -117,9 +118,10 @@ enum class Parser { fast, gmime };
 // are taken as addresses. Addresses that come out empty are left out.
 std::vector<Address> parse_addresses(std::string_view value, Parser parser = Parser::fast);
 
-// An unstructured field's value (a Subject) decoded (RFC 2047 words; raw
-// bytes as UTF-8 when they are, else as Windows-1252), on one line: controls
-// and runs of white space as one space, trimmed.
+// An unstructured field's value (a Subject) decoded (RFC 2047 words, those
+// labelled ISO-8859-1 or US-ASCII read as Windows-1252; raw bytes as UTF-8
+// when they are, else as Windows-1252), on one line: controls and runs of
+// white space as one space, trimmed.
 std::string decode_text(std::string_view value, Parser parser = Parser::fast);
 
 // A Date field's value in UTC: nullopt when it cannot be read, or is not
