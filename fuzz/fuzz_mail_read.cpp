@@ -87,18 +87,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parse_date(line, Parser::fast) != parse_date(line, Parser::gmime)) __builtin_trap();
   }
 
-  // The bytes as an mbox, read whole and in reads of 16 bytes: the same
-  // messages at the same lines.
+  // The bytes as an mbox, read whole (inputs are at most a few kilobytes)
+  // and in reads of 16 bytes: the same messages at the same lines.
   const int fd = ::memfd_create("mbox", 0);
   if (fd < 0) return 0;
   if (size > 0 && ::write(fd, data, size) != static_cast<ssize_t>(size)) __builtin_trap();
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
   std::vector<std::string> whole;
   std::vector<std::string> small;
-  const auto whole_read = read_mbox(path, [&whole](const Message& m) {
-    check(m);
-    whole.push_back(m.where + " " + m.from.email + " " + m.subject);
-  });
+  const auto whole_read = read_mbox(
+      path,
+      [&whole](const Message& m) {
+        check(m);
+        whole.push_back(m.where + " " + m.from.email + " " + m.subject);
+      },
+      8192);
   const auto small_read = read_mbox(
       path,
       [&small](const Message& m) {

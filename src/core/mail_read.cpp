@@ -190,13 +190,15 @@ bool is_clean(std::string_view s, Spaces spaces) {
 bool is_clean_utf8(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
+  // Branch-free passes (the compiler vectorizes them).
   unsigned bad = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
     bad |= static_cast<unsigned>(b < 0x20) | static_cast<unsigned>(b == 0x7F) |
-           static_cast<unsigned>(b == 0xC2) | static_cast<unsigned>(b == 0xE2) |
-           (static_cast<unsigned>(b == ' ') & static_cast<unsigned>(i > 0 && s[i - 1] == ' '));
+           static_cast<unsigned>(b == 0xC2) | static_cast<unsigned>(b == 0xE2);
   }
+  for (std::size_t i = 1; i < s.size(); ++i)
+    bad |= static_cast<unsigned>(s[i] == ' ') & static_cast<unsigned>(s[i - 1] == ' ');
   return bad == 0;
 }
 
@@ -748,12 +750,12 @@ bool is_plain_addr_spec(std::string_view s) {
 void append_unfolded(std::string_view raw, std::string& out) {
   raw = trim_spaces(raw);
   unsigned fold = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
+  for (char c : raw) {
     fold |= static_cast<unsigned>(c == '\r') | static_cast<unsigned>(c == '\n') |
-            static_cast<unsigned>(c == '\t') |
-            (static_cast<unsigned>(c == ' ') & static_cast<unsigned>(i > 0 && raw[i - 1] == ' '));
+            static_cast<unsigned>(c == '\t');
   }
+  for (std::size_t i = 1; i < raw.size(); ++i)
+    fold |= static_cast<unsigned>(raw[i] == ' ') & static_cast<unsigned>(raw[i - 1] == ' ');
   if (fold == 0) {
     out.append(raw);
     return;
