@@ -12,8 +12,8 @@ In-Reply-To and References chains, a Date in various zones, a MIME structure
 (text, text + HTML, or with an attachment); one message in eight comes from a
 mailing list (List-Id, List-Unsubscribe, Precedence), a few are auto-replies
 or from no-reply senders. Bodies vary from a line to a few kilobytes of
-quoted text; about 1.5% carry a base64 attachment of 30 to 150 KB and one in
-5,000 an attachment of 2 to 6 MB. Body lines starting with "From " are
+quoted text; 1% carry a base64 attachment of 30 to 150 KB and one in 10,000
+an attachment of 2 to 6 MB. Body lines starting with "From " are
 written as ">From " (mboxo). About 200,000 messages make 1 GB.
 """
 import base64
@@ -233,10 +233,10 @@ class Gen:
             body_text += "\n\nOn %s, someone wrote:\n%s" % (rfc_date, quoted)
         roll = r.random()
         boundary = "b1_" + self.token(24)
-        if roll < 0.0002:
+        if roll < 0.0001:
             size = r.randint(2_000_000, 6_000_000)
             body = self.with_attachment(boundary, body_text, size)
-        elif roll < 0.0102:
+        elif roll < 0.0101:
             body = self.with_attachment(boundary, body_text, r.randint(30_000, 150_000))
         elif roll < 0.5:
             headers.append('Content-Type: multipart/alternative; boundary="%s"' % boundary)

@@ -23,6 +23,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/charset.h"
 #include "core/text.h"
 
 namespace kith::mail_read {
@@ -115,6 +116,20 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   return len;
 }
 
+// Appends `bytes`, read as Windows-1252, to `out` in UTF-8.
+void append_windows1252(std::string_view bytes, std::string& out) {
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) {
+      out += c;
+    } else if (b < 0xA0) {
+      append_utf8(out, kCp1252High[b - 0x80]);
+    } else {
+      append_utf8(out, b);
+    }
+  }
+}
+
 // A header field's value as text: the line breaks of its folding removed,
 // NUL bytes as spaces, and bytes that are not UTF-8 read as Windows-1252.
 void field_text(std::string_view raw, std::string& out) {
@@ -140,19 +155,10 @@ void field_text(std::string_view raw, std::string& out) {
     out.resize(static_cast<std::size_t>(kept - begin));
   }
   if (ascii || text::is_valid_utf8(out)) return;
-  std::string latin;
-  latin.reserve(out.size() * 2);
-  for (char c : out) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x80) {
-      latin += c;
-    } else if (b < 0xA0) {
-      append_utf8(latin, kCp1252High[b - 0x80]);
-    } else {
-      append_utf8(latin, b);
-    }
-  }
-  out.swap(latin);
+  std::string converted;
+  converted.reserve(out.size() * 2);
+  append_windows1252(out, converted);
+  out.swap(converted);
 }
 
 enum class Spaces { collapse, drop };
@@ -184,22 +190,26 @@ bool is_clean(std::string_view s, Spaces spaces) {
 bool is_clean_utf8(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
+  // Branch-free passes (the compiler vectorizes them).
   unsigned bad = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
     bad |= static_cast<unsigned>(b < 0x20) | static_cast<unsigned>(b == 0x7F) |
-           static_cast<unsigned>(b == 0xC2) | static_cast<unsigned>(b == 0xE2) |
-           (static_cast<unsigned>(b == ' ') & static_cast<unsigned>(i > 0 && s[i - 1] == ' '));
+           static_cast<unsigned>(b == 0xC2) | static_cast<unsigned>(b == 0xE2);
   }
+  for (std::size_t i = 1; i < s.size(); ++i)
+    bad |= static_cast<unsigned>(s[i] == ' ') & static_cast<unsigned>(s[i - 1] == ' ');
   return bad == 0;
 }
 
 // `s` as valid UTF-8 (an ill-formed byte as U+FFFD) on one line: controls,
 // line separators and runs of white space as one space (or none), trimmed.
-std::string clean(std::string_view s, Spaces spaces) {
-  if (is_clean(s, spaces)) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
+void clean_into(std::string_view s, Spaces spaces, std::string& out) {
+  if (is_clean(s, spaces)) {
+    out.assign(s);
+    return;
+  }
+  out.clear();
   bool pending_space = false;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -224,6 +234,11 @@ std::string clean(std::string_view s, Spaces spaces) {
     }
     i += len;
   }
+}
+
+std::string clean(std::string_view s, Spaces spaces) {
+  std::string out;
+  clean_into(s, spaces, out);
   return out;
 }
 
@@ -541,14 +556,57 @@ bool decode_word_text(char encoding, std::string_view text, std::string& out) {
   return true;
 }
 
+// Text labelled ISO-8859-1 or US-ASCII is read as Windows-1252, as browsers
+// do (the WHATWG encoding standard): mail labelled so is often Windows-1252.
+bool is_windows1252_label(std::string_view charset) {
+  for (std::string_view label : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
+                                 "us-ascii", "ascii", "windows-1252", "cp1252"}) {
+    if (iequals(charset, label)) return true;
+  }
+  return false;
+}
+
+// Appends `bytes`, written in `charset`, to `out` in UTF-8; false when the
+// charset is unknown or the bytes are not valid in it.
+bool append_in_utf8(std::string_view bytes, std::string_view charset, std::string& out) {
+  if (iequals(charset, "utf-8") || iequals(charset, "utf8")) {
+    if (!text::is_valid_utf8(bytes)) return false;
+    out.append(bytes);
+    return true;
+  }
+  if (is_windows1252_label(charset)) {
+    append_windows1252(bytes, out);
+    return true;
+  }
+  const charset::Converted converted = charset::to_utf8(bytes, charset);
+  if (!converted.text) return false;
+  out.append(*converted.text);
+  return true;
+}
+
 // `text` (a display name or a Subject, unfolded) with its encoded words
-// decoded, appended to `out`, when they are all in UTF-8 and stand as
-// whole words, and decode to text with no control characters; white space
-// between two encoded words is dropped. False when GMime must decode it.
+// decoded, appended to `out`, when they stand as whole words in a charset
+// iconv knows and decode to text with no control characters. White space
+// between two encoded words is dropped; the bytes of adjacent words in one
+// charset are joined before they are converted (a character split across
+// two words is whole again). False when GMime must decode it.
+//
+// GMime 3.2 itself loses every word after one in base64 that ends in "="
+// padding when the next is in base64 and the same charset
+// ("=?UTF-8?B?SGVsbG8=?= =?UTF-8?B?IHdvcmxk?=" is "Hello" to it): mail
+// clients split long names and subjects so.
 bool fast_decode_words(std::string_view text, std::string& out) {
   const std::size_t start = out.size();
-  std::size_t i = 0;
+  std::string bytes;  // the decoded bytes of the run of encoded words
+  std::string_view charset;
   bool after_encoded = false;
+  const auto flush = [&out, &bytes, &charset] {
+    const bool ok = charset.empty() || append_in_utf8(bytes, charset, out);
+    bytes.clear();
+    charset = {};
+    return ok;
+  };
+  std::size_t i = 0;
   while (i < text.size()) {
     std::size_t j = i;
     while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
@@ -557,12 +615,8 @@ bool fast_decode_words(std::string_view text, std::string& out) {
     while (j < text.size() && text[j] != ' ' && text[j] != '\t') ++j;
     const std::string_view word = text.substr(i, j - i);
     i = j;
-    if (word.empty()) {
-      out.append(space);
-      break;
-    }
     if (word.size() < 8 || word.substr(0, 2) != "=?" || word.substr(word.size() - 2) != "?=") {
-      if (word.find("=?") != std::string_view::npos) return false;
+      if (!flush() || word.find("=?") != std::string_view::npos) return false;
       out.append(space).append(word);
       after_encoded = false;
       continue;
@@ -570,15 +624,19 @@ bool fast_decode_words(std::string_view text, std::string& out) {
     // =?charset?e?text?=
     const std::string_view inner = word.substr(2, word.size() - 4);
     const std::size_t q1 = inner.find('?');
-    if (q1 == std::string_view::npos || q1 + 2 >= inner.size() || inner[q1 + 2] != '?')
+    if (q1 == 0 || q1 == std::string_view::npos || q1 + 2 >= inner.size() || inner[q1 + 2] != '?')
       return false;
-    if (!iequals(inner.substr(0, q1), "utf-8")) return false;
+    const std::string_view word_charset = inner.substr(0, q1);
+    if (word_charset.find('*') != std::string_view::npos) return false;  // RFC 2231 language
     const std::string_view encoded = inner.substr(q1 + 3);
     if (encoded.find('?') != std::string_view::npos) return false;
+    if (!charset.empty() && !iequals(charset, word_charset) && !flush()) return false;
     if (!after_encoded) out.append(space);
-    if (!decode_word_text(inner[q1 + 1], encoded, out)) return false;
+    charset = word_charset;
+    if (!decode_word_text(inner[q1 + 1], encoded, bytes)) return false;
     after_encoded = true;
   }
+  if (!flush()) return false;
   const std::string_view decoded = std::string_view(out).substr(start);
   for (char c : decoded) {
     const auto b = static_cast<unsigned char>(c);
@@ -589,6 +647,45 @@ bool fast_decode_words(std::string_view text, std::string& out) {
 
 // ---------------------------------------------------------------------------
 // Addresses: the common forms read here, the rest by GMime
+
+// The addresses and ids of the messages read before (a few hundred at
+// most), kept for their strings' buffers: the next message's are written
+// into them.
+struct Spares {
+  static constexpr std::size_t kMax = 256;
+  std::vector<Address> addresses;
+  std::vector<std::string> strings;
+
+  void keep(std::vector<Address>& list) {
+    for (Address& a : list) {
+      if (addresses.size() == kMax) break;
+      a.name.clear();
+      a.email.clear();
+      addresses.push_back(std::move(a));
+    }
+    list.clear();
+  }
+  void keep(std::vector<std::string>& list) {
+    for (std::string& s : list) {
+      if (strings.size() == kMax) break;
+      s.clear();
+      strings.push_back(std::move(s));
+    }
+    list.clear();
+  }
+  Address& add_to(std::vector<Address>& list) {
+    if (addresses.empty()) return list.emplace_back();
+    list.push_back(std::move(addresses.back()));
+    addresses.pop_back();
+    return list.back();
+  }
+  std::string& add_to(std::vector<std::string>& list) {
+    if (strings.empty()) return list.emplace_back();
+    list.push_back(std::move(strings.back()));
+    strings.pop_back();
+    return list.back();
+  }
+};
 
 // What each byte may be in the forms fast_addresses reads.
 enum : std::uint8_t {
@@ -653,12 +750,12 @@ bool is_plain_addr_spec(std::string_view s) {
 void append_unfolded(std::string_view raw, std::string& out) {
   raw = trim_spaces(raw);
   unsigned fold = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
+  for (char c : raw) {
     fold |= static_cast<unsigned>(c == '\r') | static_cast<unsigned>(c == '\n') |
-            static_cast<unsigned>(c == '\t') |
-            (static_cast<unsigned>(c == ' ') & static_cast<unsigned>(i > 0 && raw[i - 1] == ' '));
+            static_cast<unsigned>(c == '\t');
   }
+  for (std::size_t i = 1; i < raw.size(); ++i)
+    fold |= static_cast<unsigned>(raw[i] == ' ') & static_cast<unsigned>(raw[i - 1] == ' ');
   if (fold == 0) {
     out.append(raw);
     return;
@@ -711,7 +808,7 @@ bool phrase_name(std::string_view phrase, bool quoted, bool ascii, std::string& 
 // field_text()). False when `value` holds anything else (comments, groups,
 // escapes, route addresses, domain literals, stray brackets, ";", bytes
 // that are not UTF-8): GMime reads it then.
-bool fast_addresses(std::string_view value, std::vector<Address>& out) {
+bool fast_addresses(std::string_view value, std::vector<Address>& out, Spares& spares) {
   const std::size_t n = value.size();
   std::size_t i = 0;
   for (;;) {
@@ -738,12 +835,12 @@ bool fast_addresses(std::string_view value, std::vector<Address>& out) {
       i = j;
       if (j == n || value[j] == ',') {
         if (!is_plain_addr_spec(words)) return false;
-        out.emplace_back();
-        append_lower(words, out.back().email);
+        append_lower(words, spares.add_to(out).email);
         continue;
       }
       const unsigned classes = common_class(words);
-      if ((classes & kPhraseChar) == 0) return false;
+      // GMime drops a name that starts with a dot.
+      if ((classes & kPhraseChar) == 0 || words.front() == '.') return false;
       ascii = (classes & kAsciiChar) != 0;
       phrase = words;
     }
@@ -754,7 +851,7 @@ bool fast_addresses(std::string_view value, std::vector<Address>& out) {
     i = close + 1;
     while (i < n && is_space(value[i])) ++i;
     if (i < n && value[i] != ',') return false;
-    Address& a = out.emplace_back();
+    Address& a = spares.add_to(out);
     if (!phrase_name(phrase, quoted, ascii, a.name)) return false;
     append_lower(addr, a.email);
   }
@@ -811,12 +908,12 @@ void semicolons_as_commas(std::string& value) {
 }
 
 // Appends the addresses of one field's value, as it is in the message, to
-// `out`; `text` is a buffer for the slow path.
-void addresses_of(std::string_view raw, Parser parser, std::vector<Address>& out,
-                  std::string& text) {
+// `out`; `text` is a buffer for the slow path, `spares` strings to reuse.
+void addresses_of(std::string_view raw, Parser parser, std::vector<Address>& out, std::string& text,
+                  Spares& spares) {
   const std::size_t first = out.size();
   // The fast reader's addresses are plain ASCII in lower case already.
-  const bool fast = parser == Parser::fast && fast_addresses(raw, out);
+  const bool fast = parser == Parser::fast && fast_addresses(raw, out, spares);
   if (!fast) {
     out.resize(first);
     field_text(raw, text);
@@ -833,14 +930,17 @@ void addresses_of(std::string_view raw, Parser parser, std::vector<Address>& out
             out.end());
 }
 
-// An unstructured field's value (Subject) decoded, on one line; `text` is a
-// buffer.
-std::string subject_text(std::string_view raw, Parser parser, std::string& text) {
+// An unstructured field's value (Subject) decoded, on one line, into `out`;
+// `text` is a buffer.
+void subject_text(std::string_view raw, Parser parser, std::string& text, std::string& out) {
   field_text(raw, text);
-  if (text.find("=?") == std::string::npos) return clean(text, Spaces::collapse);
+  if (text.find("=?") == std::string::npos) {
+    clean_into(text, Spaces::collapse, out);
+    return;
+  }
   std::string decoded;
   if (parser != Parser::fast || !fast_decode_words(text, decoded)) decoded = gmime_text(text);
-  return clean(decoded, Spaces::collapse);
+  clean_into(decoded, Spaces::collapse, out);
 }
 
 // ---------------------------------------------------------------------------
@@ -864,7 +964,7 @@ std::optional<std::string_view> plain_id(std::string_view s) {
 std::string id_text(std::string_view id) { return clean(id, Spaces::drop); }
 
 // The ids of a References or In-Reply-To value, in order.
-void ids_of(const std::string& value, std::vector<std::string>& out) {
+void ids_of(const std::string& value, std::vector<std::string>& out, Spares& spares) {
   std::size_t i = 0;
   bool plain = true;
   const std::size_t first = out.size();
@@ -879,11 +979,11 @@ void ids_of(const std::string& value, std::vector<std::string>& out) {
       plain = false;
       break;
     }
-    out.push_back(id_text(*id));
+    clean_into(*id, Spaces::drop, spares.add_to(out));
     i = close + 1;
   }
   if (plain) return;
-  out.resize(first);
+  out.resize(first);  // GMime reads it
   GMimeReferences* refs = g_mime_references_parse(nullptr, value.c_str());
   if (refs == nullptr) return;
   const int n = g_mime_references_length(refs);
@@ -1040,12 +1140,14 @@ void scan_fields(std::string_view block, Fields& f) {
 // ---------------------------------------------------------------------------
 // Bulk mail
 
+// The first word of a field's value (before a parameter or a comment), in
+// lower case, with no spaces or controls.
 std::string lower_word(std::string_view raw) {
   std::string value;
   field_text(raw, value);
   std::string_view word = value;
   word = word.substr(0, std::min(word.find(';'), word.find('(')));
-  std::string out(trim_spaces(word));
+  std::string out = clean(word, Spaces::drop);
   for (char& c : out) c = ascii_lower(c);
   return out;
 }
@@ -1076,7 +1178,7 @@ std::string bulk_reason_of(const Fields& f, const Address& from) {
   }
   if (f.auto_submitted) {
     const std::string value = lower_word(*f.auto_submitted);
-    if (!value.empty() && value != "no") return "Auto-Submitted: " + clean(value, Spaces::drop);
+    if (!value.empty() && value != "no") return "Auto-Submitted: " + value;
   }
   if (f.x_autoreply) {
     const std::string value = lower_word(*f.x_autoreply);
@@ -1184,6 +1286,7 @@ struct Scratch {
   std::string value;
   std::vector<std::string> ids;
   std::vector<Address> from;
+  Spares spares;
 };
 
 // The message whose header block is `block` (which may start with an mbox
@@ -1192,13 +1295,15 @@ struct Scratch {
 bool read_header_block(std::string_view block, Message& out, std::string& why_not,
                        Scratch& scratch) {
   init_gmime();
+  Spares& spares = scratch.spares;
   out.message_id.clear();
   out.in_reply_to.clear();
-  out.references.clear();
-  out.from = {};
-  out.to.clear();
-  out.cc.clear();
-  out.bcc.clear();
+  spares.keep(out.references);
+  out.from.name.clear();
+  out.from.email.clear();
+  spares.keep(out.to);
+  spares.keep(out.cc);
+  spares.keep(out.bcc);
   out.subject.clear();
   out.date = {};
   out.dated = false;
@@ -1228,35 +1333,35 @@ bool read_header_block(std::string_view block, Message& out, std::string& why_no
   }
   std::string& value = scratch.value;
   std::vector<Address>& from = scratch.from;
-  from.clear();
-  addresses_of(*f.from, Parser::fast, from, value);
+  spares.keep(from);
+  addresses_of(*f.from, Parser::fast, from, value, spares);
   if (from.empty()) {
     why_not = "no address in the From field";
     return false;
   }
-  out.from = std::move(from.front());
+  std::swap(out.from, from.front());
   for (const auto& [fields, addresses] :
        {std::pair{&f.to, &out.to}, std::pair{&f.cc, &out.cc}, std::pair{&f.bcc, &out.bcc}}) {
-    for (std::string_view raw : *fields) addresses_of(raw, Parser::fast, *addresses, value);
+    for (std::string_view raw : *fields) addresses_of(raw, Parser::fast, *addresses, value, spares);
   }
-  if (f.subject) out.subject = subject_text(*f.subject, Parser::fast, value);
+  if (f.subject) subject_text(*f.subject, Parser::fast, value, out.subject);
   if (f.message_id) {
     field_text(*f.message_id, value);
     out.message_id = message_id_of(value);
   }
   if (f.in_reply_to) {
     field_text(*f.in_reply_to, value);
-    scratch.ids.clear();
-    ids_of(value, scratch.ids);
+    spares.keep(scratch.ids);
+    ids_of(value, scratch.ids, spares);
     if (!scratch.ids.empty()) {
-      out.in_reply_to = std::move(scratch.ids.front());
+      std::swap(out.in_reply_to, scratch.ids.front());
     } else {
       out.in_reply_to = message_id_of(value);
     }
   }
   if (f.references) {
     field_text(*f.references, value);
-    ids_of(value, out.references);
+    ids_of(value, out.references, spares);
   }
   std::optional<date::sys_seconds> when;
   if (f.date) {
@@ -1768,15 +1873,18 @@ struct MaildirReader {
 std::vector<Address> parse_addresses(std::string_view value, Parser parser) {
   init_gmime();
   std::string text;
+  Spares spares;
   std::vector<Address> out;
-  addresses_of(value, parser, out, text);
+  addresses_of(value, parser, out, text, spares);
   return out;
 }
 
 std::string decode_text(std::string_view value, Parser parser) {
   init_gmime();
   std::string text;
-  return subject_text(value, parser, text);
+  std::string out;
+  subject_text(value, parser, text, out);
+  return out;
 }
 
 std::optional<date::sys_seconds> parse_date(std::string_view value, Parser parser) {
