@@ -106,14 +106,22 @@ void Proposer::add(const Meeting& meeting) {
     ++counts_.already_logged;
     return;
   }
+  propose_interaction(key, "ics", meeting.where, meeting.date,
+                      meeting.kind.empty() ? "meeting" : meeting.kind, std::move(ids),
+                      meeting.summary);
+}
+
+void Proposer::propose_interaction(const std::string& key, std::string_view source,
+                                   const std::string& where, Date day, const std::string& kind,
+                                   std::vector<std::string> contacts, std::string_view note) {
   inbox::Proposal p;
   p.key = key;
-  p.source = "ics";
-  p.where = meeting.where;
-  p.date = meeting.date;
-  p.kind = meeting.kind.empty() ? "meeting" : meeting.kind;
-  p.contacts = std::move(ids);
-  p.note = propose_one_line(meeting.summary);
+  p.source = std::string(source);
+  p.where = where;
+  p.date = day;
+  p.kind = kind;
+  p.contacts = std::move(contacts);
+  p.note = propose_one_line(note);
   keys_.insert(p.key);
   proposals_.push_back(std::move(p));
   ++counts_.proposed;
@@ -129,17 +137,7 @@ void Proposer::propose_mail(const std::string& root, const std::string& contact,
     ++counts_.already_logged;
     return;
   }
-  inbox::Proposal p;
-  p.key = key;
-  p.source = "mail";
-  p.where = mail.where;
-  p.date = mail.date;
-  p.kind = "email";
-  p.contacts = {contact};
-  p.note = propose_one_line(mail.subject);
-  keys_.insert(p.key);
-  proposals_.push_back(std::move(p));
-  ++counts_.proposed;
+  propose_interaction(key, "mail", mail.where, mail.date, "email", {contact}, mail.subject);
 }
 
 void Proposer::add(const Mail& mail) {

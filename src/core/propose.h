@@ -78,6 +78,9 @@ class Proposer {
   std::vector<std::string> contacts_of(const std::vector<std::string>& addresses,
                                        bool& ignored) const;
   void propose_mail(const std::string& root, const std::string& contact, const Mail& mail);
+  void propose_interaction(const std::string& key, std::string_view source,
+                           const std::string& where, Date day, const std::string& kind,
+                           std::vector<std::string> contacts, std::string_view note);
   bool logged_on(const std::string& contact, Date day) const;
 
   const inbox::Inbox& inbox_;

@@ -35,15 +35,8 @@ inline GitResult git_in(const fs::path& dir, const fs::path& home,
       " GIT_CONFIG_NOSYSTEM=1 LANG=C.UTF-8 TZ=UTC git";
   for (const auto& a : args) command += " " + shell_word(a);
   command += " 2>&1";
-  GitResult r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  const ShellRun run = run_shell(command);
+  return {run.exit_code, run.out};
 }
 
 // A machine: a data directory tmp/NAME/data, its HOME tmp/NAME/home, and a

@@ -313,11 +313,8 @@ RunResult Kith::ok(const std::vector<std::string>& args) const {
   return r;
 }
 
-PythonRun run_python(const fs::path& script, const std::vector<std::string>& args) {
-  std::string command = "PATH=/usr/bin:/bin:/usr/local/bin python3 '" + script.string() + "'";
-  for (const auto& arg : args) command += " '" + arg + "'";
-  command += " 2>&1";
-  PythonRun result;
+ShellRun run_shell(const std::string& command) {
+  ShellRun result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   char buf[4096];
@@ -326,6 +323,12 @@ PythonRun run_python(const fs::path& script, const std::vector<std::string>& arg
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+PythonRun run_python(const fs::path& script, const std::vector<std::string>& args) {
+  std::string command = "PATH=/usr/bin:/bin:/usr/local/bin python3 '" + script.string() + "'";
+  for (const auto& arg : args) command += " '" + arg + "'";
+  return run_shell(command + " 2>&1");
 }
 
 void expect_python_ok(const PythonRun& run, const std::string& package) {

@@ -89,14 +89,19 @@ struct RunResult {
   nlohmann::ordered_json json() const;  // parses out; fails the test if it is not JSON
 };
 
+// Runs `command` with /bin/sh (popen): its exit status (-1 when it did not
+// exit) and its standard output; the command redirects stderr if wanted.
+struct ShellRun {
+  int exit_code = -1;
+  std::string out;
+};
+ShellRun run_shell(const std::string& command);
+
 // Runs `script` (a file) with the system python3, Debian's first, where the
 // python3-* packages install their modules, with `args` quoted; stdout and
 // stderr together in `out`. Python fixtures exit 3 when a module they import
 // is missing.
-struct PythonRun {
-  int exit_code = -1;
-  std::string out;
-};
+using PythonRun = ShellRun;
 PythonRun run_python(const fs::path& script, const std::vector<std::string>& args);
 
 // Fails the test, naming what to install, unless `run` exited 0: 127 is no

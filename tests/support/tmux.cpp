@@ -60,15 +60,8 @@ Tmux::Output Tmux::tmux(const std::vector<std::string>& args) const {
   std::string command = "unset TMUX; exec tmux -S " + quoted(socket_.string());
   for (const auto& a : args) command += " " + quoted(a);
   command += " 2>&1";
-  Output result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  const ShellRun run = run_shell(command);
+  return {run.exit_code, run.out};
 }
 
 Tmux::Tmux(const Kith& kith, const std::vector<std::string>& args, const fs::path& dir)
