@@ -121,6 +121,7 @@ Json scan_counts_json(const propose::Counts& c, const ScanTally& t) {
                        {"proposed", c.proposed},
                        {"no_contact", c.no_contact},
                        {"already_proposed", c.already_proposed},
+                       {"same_day", c.same_day},
                        {"already_logged", c.already_logged},
                        {"ignored", c.ignored},
                        {"bulk", c.bulk},
@@ -145,10 +146,16 @@ int run_scan(const ScanOptions& o, Context& ctx, std::string_view source, const 
   if (!today) return ctx.fail(today.error());
   Date since = *today - date::days{kScanDefaultDays};
   if (o.since) {
-    auto d = parse_date(*o.since, *today, DateDirection::past);
-    if (!d)
-      return ctx.fail(Error{ErrorKind::usage, "--since: " + d.error().message, d.error().hint});
-    since = *d;
+    // A bare duration means that long ago: --since 6m.
+    if (auto back = parse_duration(*o.since, AllowOff::no)) {
+      since = subtract_duration(*today, *back);
+    } else {
+      auto d = parse_date(*o.since, *today, DateDirection::past);
+      if (!d) {
+        return ctx.fail(Error{ErrorKind::usage, "--since: " + d.error().message, d.error().hint});
+      }
+      since = *d;
+    }
   }
   for (const auto& path : o.paths) {
     std::error_code ec;
@@ -241,6 +248,8 @@ int run_scan(const ScanOptions& o, Context& ctx, std::string_view source, const 
   std::vector<std::string> left;
   if (counts.already_proposed)
     left.push_back(std::to_string(counts.already_proposed) + " proposed before");
+  if (counts.same_day)
+    left.push_back(std::to_string(counts.same_day) + " more of a thread and day already proposed");
   if (counts.already_logged)
     left.push_back(std::to_string(counts.already_logged) + " already logged");
   if (counts.ignored) left.push_back(std::to_string(counts.ignored) + " ignored");

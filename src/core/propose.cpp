@@ -130,7 +130,7 @@ void Proposer::propose_interaction(const std::string& key, std::string_view sour
 void Proposer::propose_mail(const std::string& root, const std::string& contact, const Mail& mail) {
   const std::string key = "mail:" + root + "#" + contact + "#" + format_date(mail.date);
   if (keys_.count(key) > 0) {
-    ++counts_.already_proposed;
+    ++(inbox_.find_key(key) != nullptr ? counts_.already_proposed : counts_.same_day);
     return;
   }
   if (logged_on(contact, mail.date)) {

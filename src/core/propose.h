@@ -55,6 +55,7 @@ struct Counts {
   std::size_t proposed = 0;
   std::size_t no_contact = 0;        // no address of a contact (or of yours, for mail)
   std::size_t already_proposed = 0;  // the inbox holds its key
+  std::size_t same_day = 0;          // more mail of a contact, thread and day this scan proposed
   std::size_t already_logged = 0;    // every contact it names has an interaction that day
   std::size_t ignored = 0;           // an address you ignore
   std::size_t bulk = 0;              // list, bulk or automatic mail

@@ -265,6 +265,10 @@ TEST_F(ScanTest, DryRunWritesNothingAndBadPathsAreUsageErrors) {
   const RunResult dry = kith.ok({"scan", "ics", (sources / "cal").string(), "--dry-run"});
   EXPECT_NE(dry.out.find("Would propose 5:"), std::string::npos) << dry.out;
   EXPECT_FALSE(fs::exists(kith.data_dir() / "inbox.jsonl"));
+  // A bare duration means that long ago.
+  const RunResult two_months =
+      kith.ok({"scan", "ics", (sources / "cal").string(), "--dry-run", "--since", "2m"});
+  EXPECT_NE(two_months.out.find("since 2026-10-06."), std::string::npos) << two_months.out;
   const RunResult missing = kith.run({"scan", "ics", (tmp / "nope").string()});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("does not exist"), std::string::npos);

@@ -110,6 +110,9 @@ TEST(ProposeMail, SentMailIsOnePerContactThreadAndDay) {
   proposer.add(first);
   proposer.add(second);
   proposer.add(next_day);
+  Mail later_that_day = second;  // one more of the thread that day: the same proposal
+  later_that_day.message_id = "m4@x";
+  proposer.add(later_that_day);
   const auto proposals = proposer.finish();
   ASSERT_EQ(proposals.size(), 3u);
   EXPECT_EQ(proposals[0].key, "mail:m1@x#ada#2026-11-21");
@@ -117,6 +120,8 @@ TEST(ProposeMail, SentMailIsOnePerContactThreadAndDay) {
   EXPECT_EQ(proposals[2].key, "mail:m1@x#ada#2026-11-22");
   EXPECT_EQ(proposals[0].kind, "email");
   EXPECT_EQ(proposals[0].note, "Re: the talk");
+  EXPECT_EQ(proposer.counts().same_day, 2u);  // `second` and `later_that_day` for ada
+  EXPECT_EQ(proposer.counts().already_proposed, 0u);
 }
 
 TEST(ProposeMail, MailFromAContactIsProposedOnlyWhenYouAnsweredIt) {
