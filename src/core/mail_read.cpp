@@ -567,7 +567,10 @@ bool is_windows1252_label(std::string_view charset) {
 }
 
 // Appends `bytes`, written in `charset`, to `out` in UTF-8; false when the
-// charset is unknown or the bytes are not valid in it.
+// bytes are not valid in it. A charset iconv does not know is read as UTF-8
+// when the bytes are valid UTF-8, else as Windows-1252 (as a raw 8-bit
+// header is): so that the result never depends on the machine's locale,
+// which GMime would fall back to.
 bool append_in_utf8(std::string_view bytes, std::string_view charset, std::string& out) {
   if (iequals(charset, "utf-8") || iequals(charset, "utf8")) {
     if (!text::is_valid_utf8(bytes)) return false;
@@ -579,6 +582,14 @@ bool append_in_utf8(std::string_view bytes, std::string_view charset, std::strin
     return true;
   }
   const charset::Converted converted = charset::to_utf8(bytes, charset);
+  if (converted.problem == charset::Converted::Problem::unknown_charset) {
+    if (text::is_valid_utf8(bytes)) {
+      out.append(bytes);
+    } else {
+      append_windows1252(bytes, out);
+    }
+    return true;
+  }
   if (!converted.text) return false;
   out.append(*converted.text);
   return true;

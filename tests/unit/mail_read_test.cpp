@@ -830,12 +830,16 @@ struct TextCase {
   const char* label;
   std::string value;
   std::string expected;
+  // GMime alone reads a charset iconv does not know in the locale's charset,
+  // so its result depends on the machine: those rows check kith's reader.
+  bool gmime_agrees = true;
 };
 
 class MailReadText : public ::testing::TestWithParam<TextCase> {};
 
 TEST_P(MailReadText, DecodedAsExpectedByBothParsers) {
   for (Parser parser : {Parser::fast, Parser::gmime}) {
+    if (parser == Parser::gmime && !GetParam().gmime_agrees) continue;
     EXPECT_EQ(decode_text(GetParam().value, parser), GetParam().expected)
         << (parser == Parser::fast ? "fast" : "gmime");
   }
@@ -854,7 +858,10 @@ INSTANTIATE_TEST_SUITE_P(
         TextCase{"MixedWithPlainWords", "Re: =?utf-8?q?caf=C3=A9?= and more", "Re: café and more"},
         TextCase{"FoldedBetweenWords", "=?utf-8?q?a?=\n =?utf-8?q?b?=", "ab"},
         TextCase{"Latin1Charset", "=?iso-8859-1?q?caf=E9?=", "café"},
-        TextCase{"UnknownCharset", "=?x-unknown?Q?abc=E9?=", "abc"},
+        // An unknown charset: UTF-8 when valid, else Windows-1252, whatever
+        // the locale (GMime would fall back to the locale's charset).
+        TextCase{"UnknownCharset", "=?x-unknown?Q?abc=E9?=", "abcé", false},
+        TextCase{"UnknownCharsetUtf8", "=?x-unknown?Q?abc=C3=A9?=", "abcé", false},
         TextCase{"NotClosed", "=?UTF-8?B?broken", "=?UTF-8?B?broken"},
         TextCase{"EmbeddedInAWord", "a=?utf-8?q?b?=c", "abc"},
         TextCase{"QuestionMarkInText", "=?utf-8?q?why=3F?=", "why?"},
