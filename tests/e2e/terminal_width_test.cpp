@@ -30,13 +30,6 @@ const std::string kLongFollowUp =
 
 bool has(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
 // Fails the test for every line of `out` wider than `width` display columns.
 void expect_fits(const std::string& out, std::size_t width, const std::string& what) {
   ASSERT_FALSE(out.empty()) << what;

@@ -32,6 +32,8 @@ class TempDir {
 };
 
 std::string read_file(const fs::path& p);
+// The lines of `text`, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
 void write_file(const fs::path& p, const std::string& content);  // creates parents
 // Replaces the first `from` in `file` by `to` (of the same length), writing
 // the file in place, then puts its atime and mtime back: only its ctime
