@@ -747,13 +747,22 @@ bool dots_ok(std::string_view s) {
 
 // local@domain with a dot-atom local part and a domain of letters, digits
 // and hyphens in dot-separated labels: the addresses GMime reads as written.
+// True when a label of `domain` starts with "xn--": an internationalized
+// domain, which GMime shows in Unicode ("xn--mnchen-3ya.de" as "münchen.de").
+bool has_punycode_label(std::string_view domain) {
+  for (std::size_t i = 0; i + 4 <= domain.size(); ++i) {
+    if ((i == 0 || domain[i - 1] == '.') && iequals(domain.substr(i, 4), "xn--")) return true;
+  }
+  return false;
+}
+
 bool is_plain_addr_spec(std::string_view s) {
   const std::size_t at = s.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == s.size()) return false;
   const std::string_view local(s.data(), at);
   const std::string_view domain(s.data() + at + 1, s.size() - at - 1);
   return all_bytes(local, kLocalChar) && all_bytes(domain, kDomainChar) && dots_ok(local) &&
-         dots_ok(domain);
+         dots_ok(domain) && !has_punycode_label(domain);
 }
 
 // Appends `raw` to `out` with the line breaks of folding removed and runs of
