@@ -18,6 +18,7 @@
 #include "cli/context.h"
 #include "core/dates.h"
 #include "core/history.h"
+#include "core/inbox.h"
 #include "core/model.h"
 #include "core/status.h"
 #include "core/store.h"
@@ -94,5 +95,45 @@ Result<Contact> add_contact(Context& ctx, const Store& store, Contact contact,
 
 // Archives the contact `ref` names (change_contact: "rm: ID").
 int archive_contact(Context& ctx, std::string_view ref);
+
+// --- kith inbox (cmd_inbox.cpp) --------------------------------------------
+
+// How `kith inbox accept` logs an interaction proposal: its intent, and the
+// proposed kind unless `kind` (checked by parse_kind) replaces it.
+struct AcceptAs {
+  Intent intent = Intent::catch_up;
+  std::optional<std::string> kind;
+};
+
+// What accepting a proposal wrote: the interaction logged, or the person
+// added as a contact.
+struct Accepted {
+  std::optional<Logged> logged;
+  std::optional<Contact> added;
+};
+
+// Accepts the open proposal `p`: logs its interaction as `kith log` does
+// (or adds the person as `kith add` does, named after the mail) and marks
+// it accepted in the same change, one commit and one undo. A person
+// accepted as a give or an ask, or with a kind, is a usage error.
+Result<Accepted> accept_proposal(Context& ctx, const Store& store, const inbox::Proposal& p,
+                                 const AcceptAs& as, Date today);
+
+// Under the write lock, marks skipped the open proposals `refs` name (ids
+// or unique prefixes; with `all`, every open one) and commits it ("inbox:
+// skip 2 proposals"). Returns how many it skipped: 0 writes nothing.
+Result<std::size_t> skip_proposals(Context& ctx, const Store& store,
+                                   const std::vector<std::string>& refs, bool all);
+
+struct Ignored {
+  std::size_t added = 0;    // addresses not ignored before
+  std::size_t skipped = 0;  // open proposals of those people, now skipped
+};
+
+// Adds `addresses` (lower case, checked) to the inbox's ignored addresses,
+// skips the open proposals of those people and commits it ("inbox: ignore
+// ADDRESS"). Nothing to change writes nothing.
+Result<Ignored> ignore_addresses(Context& ctx, const Store& store,
+                                 const std::vector<std::string>& addresses);
 
 }  // namespace kith::cli

@@ -137,12 +137,13 @@ int run_inbox_accept(const AcceptOptions& o, Context& ctx) {
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   if (o.give && o.ask) return ctx.fail(usage_error("--give and --ask exclude each other"));
-  std::optional<std::string> kind;
+  AcceptAs as;
+  as.intent = o.give ? Intent::give : o.ask ? Intent::ask : Intent::catch_up;
   if (o.kind) {
     auto k = parse_kind(*o.kind);
     if (!k)
       return ctx.fail(Error{ErrorKind::usage, "--kind: " + k.error().message, k.error().hint});
-    kind = *k;
+    as.kind = *k;
   }
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -164,32 +165,14 @@ int run_inbox_accept(const AcceptOptions& o, Context& ctx) {
                   "; nothing to change");
       continue;
     }
-    auto settle = [&store, id](auto&&) { return inbox_settle(*store, id, inbox::State::accepted); };
-    if (p.is_person()) {
-      if (o.give || o.ask || kind) {
-        return ctx.fail(usage_error("proposal " + p.id + " is a person, not an interaction",
-                                    "accept it without --give, --ask or --kind"));
-      }
-      Contact contact;
-      contact.name = p.name.empty() ? p.email.substr(0, p.email.find('@')) : p.name;
-      contact.emails = {p.email};
-      contact.added_on = *today;
-      contact.extra["found_in"] = "mail";
-      auto added = add_contact(ctx, *store, std::move(contact), std::nullopt, settle);
-      if (!added) return ctx.fail(added.error());
-      ctx.out << added->id << "\n";
-      ctx.confirm("added " + added->id + " (" + clean(added->name) + ")");
+    auto accepted = accept_proposal(ctx, *store, p, as, *today);
+    if (!accepted) return ctx.fail(accepted.error());
+    if (accepted->added) {
+      ctx.out << accepted->added->id << "\n";
+      ctx.confirm("added " + accepted->added->id + " (" + clean(accepted->added->name) + ")");
     } else {
-      Interaction built;
-      built.date = p.date;
-      built.kind = kind ? *kind : p.kind;
-      built.intent = o.give ? Intent::give : o.ask ? Intent::ask : Intent::catch_up;
-      if (!p.note.empty()) built.note = text::normalize_note(p.note);
-      built.extra["proposal"] = p.id;
-      auto logged = log_interaction(ctx, *store, p.contacts, std::move(built), settle);
-      if (!logged) return ctx.fail(logged.error());
-      ctx.out << logged->interaction.id << "\n";
-      confirm_logged(ctx, *logged, *today);
+      ctx.out << accepted->logged->interaction.id << "\n";
+      confirm_logged(ctx, *accepted->logged, *today);
     }
   }
   return 0;
@@ -201,28 +184,13 @@ int run_inbox_skip(const SkipOptions& o, Context& ctx) {
   auto early = store->load_inbox();
   if (!early) return ctx.fail(early.error());
   if (auto picked = inbox_pick(*early, o.ids, o.all); !picked) return ctx.fail(picked.error());
-  auto lock = store->lock_for_write(ctx.lock_options());
-  if (!lock) return ctx.fail(lock.error());
-  auto box = store->load_inbox();
-  if (!box) return ctx.fail(box.error());
-  ctx.report(box->warnings);
-  auto picked = inbox_pick(*box, o.ids, o.all);
-  if (!picked) return ctx.fail(picked.error());
-  std::size_t skipped = 0;
-  for (auto& p : box->proposals) {
-    if (p.state != inbox::State::open) continue;
-    if (std::find(picked->begin(), picked->end(), p.id) == picked->end()) continue;
-    p.state = inbox::State::skipped;
-    ++skipped;
-  }
-  if (skipped == 0) {
+  auto skipped = skip_proposals(ctx, *store, o.ids, o.all);
+  if (!skipped) return ctx.fail(skipped.error());
+  if (*skipped == 0) {
     ctx.confirm("nothing to skip: those proposals were already settled");
     return 0;
   }
-  if (auto s = store->save_inbox(*box); !s) return ctx.fail(s.error());
-  commit_change(ctx, *store,
-                "inbox: skip " + plural(static_cast<long long>(skipped), "proposal", "proposals"));
-  ctx.confirm("skipped " + plural(static_cast<long long>(skipped), "proposal", "proposals"));
+  ctx.confirm("skipped " + plural(static_cast<long long>(*skipped), "proposal", "proposals"));
   return 0;
 }
 
@@ -239,40 +207,103 @@ int run_inbox_ignore(const IgnoreOptions& o, Context& ctx) {
   }
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto lock = store->lock_for_write(ctx.lock_options());
-  if (!lock) return ctx.fail(lock.error());
-  auto box = store->load_inbox();
-  if (!box) return ctx.fail(box.error());
-  ctx.report(box->warnings);
-  std::size_t added = 0, skipped = 0;
-  for (const auto& address : addresses) {
-    if (!box->is_ignored(address)) {
-      box->ignored.push_back(address);
-      ++added;
-    }
-    for (auto& p : box->proposals) {
-      if (p.state == inbox::State::open && p.is_person() && p.email == address) {
-        p.state = inbox::State::skipped;
-        ++skipped;
-      }
-    }
-  }
-  if (added == 0 && skipped == 0) {
+  auto ignored = ignore_addresses(ctx, *store, addresses);
+  if (!ignored) return ctx.fail(ignored.error());
+  if (ignored->added == 0 && ignored->skipped == 0) {
     ctx.confirm("already ignored; nothing to change");
     return 0;
   }
-  if (auto s = store->save_inbox(*box); !s) return ctx.fail(s.error());
-  commit_change(ctx, *store, "inbox: ignore " + join(addresses));
-  ctx.confirm(
-      "kith scan will never propose " + join(addresses) + " again" +
-      (skipped > 0
-           ? " (" + plural(static_cast<long long>(skipped), "open proposal", "open proposals") +
-                 " skipped)"
-           : ""));
+  ctx.confirm("kith scan will never propose " + join(addresses) + " again" +
+              (ignored->skipped > 0 ? " (" +
+                                          plural(static_cast<long long>(ignored->skipped),
+                                                 "open proposal", "open proposals") +
+                                          " skipped)"
+                                    : ""));
   return 0;
 }
 
 }  // namespace
+
+Result<Accepted> accept_proposal(Context& ctx, const Store& store, const inbox::Proposal& p,
+                                 const AcceptAs& as, Date today) {
+  const std::string id = p.id;
+  auto settle = [&store, id](auto&&) { return inbox_settle(store, id, inbox::State::accepted); };
+  Accepted accepted;
+  if (p.is_person()) {
+    if (as.intent != Intent::catch_up || as.kind) {
+      return usage_error("proposal " + p.id + " is a person, not an interaction",
+                         "accept it without --give, --ask or --kind");
+    }
+    Contact contact;
+    contact.name = p.name.empty() ? p.email.substr(0, p.email.find('@')) : p.name;
+    contact.emails = {p.email};
+    contact.added_on = today;
+    contact.extra["found_in"] = "mail";
+    auto added = add_contact(ctx, store, std::move(contact), std::nullopt, settle);
+    if (!added) return added.error();
+    accepted.added = std::move(*added);
+    return accepted;
+  }
+  Interaction built;
+  built.date = p.date;
+  built.kind = as.kind ? *as.kind : p.kind;
+  built.intent = as.intent;
+  if (!p.note.empty()) built.note = text::normalize_note(p.note);
+  built.extra["proposal"] = p.id;
+  auto logged = log_interaction(ctx, store, p.contacts, std::move(built), settle);
+  if (!logged) return logged.error();
+  accepted.logged = std::move(*logged);
+  return accepted;
+}
+
+Result<std::size_t> skip_proposals(Context& ctx, const Store& store,
+                                   const std::vector<std::string>& refs, bool all) {
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return lock.error();
+  auto box = store.load_inbox();
+  if (!box) return box.error();
+  ctx.report(box->warnings);
+  auto picked = inbox_pick(*box, refs, all);
+  if (!picked) return picked.error();
+  std::size_t skipped = 0;
+  for (auto& p : box->proposals) {
+    if (p.state != inbox::State::open) continue;
+    if (std::find(picked->begin(), picked->end(), p.id) == picked->end()) continue;
+    p.state = inbox::State::skipped;
+    ++skipped;
+  }
+  if (skipped == 0) return skipped;
+  if (auto s = store.save_inbox(*box); !s) return s.error();
+  commit_change(ctx, store,
+                "inbox: skip " + plural(static_cast<long long>(skipped), "proposal", "proposals"));
+  return skipped;
+}
+
+Result<Ignored> ignore_addresses(Context& ctx, const Store& store,
+                                 const std::vector<std::string>& addresses) {
+  auto lock = store.lock_for_write(ctx.lock_options());
+  if (!lock) return lock.error();
+  auto box = store.load_inbox();
+  if (!box) return box.error();
+  ctx.report(box->warnings);
+  Ignored done;
+  for (const auto& address : addresses) {
+    if (!box->is_ignored(address)) {
+      box->ignored.push_back(address);
+      ++done.added;
+    }
+    for (auto& p : box->proposals) {
+      if (p.state == inbox::State::open && p.is_person() && p.email == address) {
+        p.state = inbox::State::skipped;
+        ++done.skipped;
+      }
+    }
+  }
+  if (done.added == 0 && done.skipped == 0) return done;
+  if (auto s = store.save_inbox(*box); !s) return s.error();
+  commit_change(ctx, store, "inbox: ignore " + join(addresses));
+  return done;
+}
 
 void setup_inbox(CLI::App& sub, Context& ctx) {
   auto o = std::make_shared<InboxOptions>();

@@ -1,7 +1,8 @@
-// kith review [--all] [--new]: a minute a day in the terminal. Walks the
-// people due, the follow-ups due and the homework suggestions of `kith due`
-// one screen at a time (with --new: the weak ties, the imported people never
-// contacted), and acts on each with one key. Every action is the write of
+// kith review [--all] [--new | --inbox]: a minute a day in the terminal.
+// Walks the people due, the follow-ups due, the homework suggestions of
+// `kith due` and the inbox's proposals one screen at a time (with --new: the
+// weak ties, the imported people never contacted; with --inbox: only the
+// proposals), and acts on each with one key. Every action is the write of
 // the command it stands for (cli/actions.h).
 #include <set>
 
@@ -25,6 +26,7 @@ namespace {
 struct ReviewOptions {
   bool all = false;        // --all: not only the daily budget of people due
   bool weak_ties = false;  // --new
+  bool inbox = false;      // --inbox
 };
 
 // What a key did to the screen: stay on it, go on to the next, or stop.
@@ -392,50 +394,248 @@ After review_one(Session& s, const ReviewStop& stop, const DueReport* report) {
   }
 }
 
+void print_proposal_keys_help(Session& s, bool person) {
+  auto& out = s.ctx.out;
+  if (person) {
+    out << "  y  add them as a contact (kith inbox accept)\n"
+        << "  i  ignore the address: never propose it again (kith inbox ignore)\n";
+  } else {
+    out << "  y  log it as proposed, a catch-up (kith inbox accept)\n"
+        << "  g  log it as a give (kith inbox accept --give)\n"
+        << "  a  log it as an ask (kith inbox accept --ask)\n"
+        << "  k  change the kind it is logged as (kith inbox accept --kind)\n";
+  }
+  out << "  x  skip it: never proposed again (kith inbox skip)\n"
+      << "  n  leave it in the inbox and go on (also Space)\n"
+      << "  q  quit (also Ctrl-C or Ctrl-D)\n";
+}
+
+// Asks for the kind a proposal is logged as; nullopt when cancelled.
+std::optional<std::string> ask_kind(Session& s, const std::string& current) {
+  for (;;) {
+    s.ctx.out << "Kind (" << standard_kind_list() << "; Enter: " << current << "): " << std::flush;
+    auto answer = s.keys.line();
+    if (!answer) {
+      s.ctx.out << "\nCancelled.\n";
+      return std::nullopt;
+    }
+    const std::string kind = trimmed(*answer);
+    if (kind.empty()) return current;
+    auto parsed = parse_kind(kind);
+    if (parsed) return *parsed;
+    s.ctx.fail(parsed.error());
+  }
+}
+
+// One proposal's screen and its keys.
+After review_proposal(Session& s, const ReviewStop& stop) {
+  // Settled since the session began (by another kith): nothing to review.
+  auto box = s.store.load_inbox();
+  if (!box) {
+    s.ctx.fail(box.error());
+    return After::next;
+  }
+  const inbox::Proposal* now = nullptr;
+  for (const auto& p : box->proposals) {
+    if (p.id == stop.proposal->id && p.state == inbox::State::open) now = &p;
+  }
+  if (now == nullptr) return After::next;
+  const inbox::Proposal& p = *now;
+  std::optional<std::vector<Interaction>> interactions;
+  if (!p.contacts.empty()) {
+    if (const Contact* c = s.network.find(p.contacts.front())) {
+      std::vector<std::string> warnings;
+      std::vector<Unreadable> named;
+      auto loaded = s.store.load_interactions_of(c->id, warnings, c->aliases, &named);
+      if (loaded) interactions = std::move(*loaded);
+    }
+  }
+  print_proposal_screen(s.ctx.out, s.style, stop, s.network,
+                        interactions ? &*interactions : nullptr);
+  const bool person = p.is_person();
+  AcceptAs as;
+  for (;;) {
+    const std::string keys = person
+                                 ? "y add, x skip, i ignore, n next, q quit, ? help: "
+                                 : "y log, g give, a ask, k kind, x skip, n next, q quit, ? help: ";
+    const auto key = s.keys.key(s.ctx.out, s.style(Tone::dim, keys));
+    if (!key || *key == 'q') {
+      s.ctx.out << "quit\n";
+      return After::quit;
+    }
+    const char k = *key;
+    if (k == 'n' || k == ' ') {
+      s.ctx.out << "next\n";
+      return After::next;
+    } else if (k == '?') {
+      s.ctx.out << "help\n";
+      print_proposal_keys_help(s, person);
+    } else if (k == 'y' || (!person && (k == 'g' || k == 'a'))) {
+      as.intent = k == 'g' ? Intent::give : k == 'a' ? Intent::ask : Intent::catch_up;
+      s.ctx.out << (person     ? "add\n"
+                    : k == 'g' ? "log a give\n"
+                    : k == 'a' ? "log an ask\n"
+                               : "log it\n")
+                << std::flush;
+      auto accepted = accept_proposal(s.ctx, s.store, p, as, s.today);
+      if (!accepted) {
+        s.ctx.fail(accepted.error());
+        continue;
+      }
+      if (accepted->added) {
+        s.ctx.confirm("added " + accepted->added->id + " (" + clean(accepted->added->name) + ")");
+      } else {
+        confirm_logged(s.ctx, *accepted->logged, s.today);
+      }
+      return After::next;
+    } else if (!person && k == 'k') {
+      s.ctx.out << "kind\n";
+      if (auto kind = ask_kind(s, as.kind.value_or(p.kind))) {
+        as.kind = *kind;
+        s.ctx.out << "It will be logged as " << clean(*kind) << ".\n";
+      }
+    } else if (k == 'x') {
+      s.ctx.out << "skip\n" << std::flush;
+      auto skipped = skip_proposals(s.ctx, s.store, {p.id}, false);
+      if (!skipped) {
+        s.ctx.fail(skipped.error());
+        continue;
+      }
+      s.ctx.confirm("skipped proposal " + p.id);
+      return After::next;
+    } else if (person && k == 'i') {
+      s.ctx.out << "ignore\n" << std::flush;
+      auto ignored = ignore_addresses(s.ctx, s.store, {p.email});
+      if (!ignored) {
+        s.ctx.fail(ignored.error());
+        continue;
+      }
+      s.ctx.confirm("kith scan will never propose " + p.email + " again");
+      return After::next;
+    } else if (k != '\n') {
+      s.ctx.out << "\n";
+      s.ctx.err << "kith: no action on that key here; ? lists the keys\n";
+    } else {
+      s.ctx.out << "\n";
+    }
+  }
+}
+
+// What a walk of the people reads: the records and the log, read around
+// what cannot be read, as `kith due` reads them.
+struct ReviewLoad {
+  Network network;
+  StoreLogSummary due_log;  // the log until today
+  HistoryMap history;       // the whole log summarised, for the pitches
+  std::vector<std::string> warnings;
+  std::vector<Unreadable> unreadable;
+};
+
+Result<ReviewLoad> review_load(const Store& store, Date today) {
+  auto network = store.load_records(Reading::around);
+  if (!network) return network.error();
+  SummaryOptions until_today;
+  until_today.until = today;
+  until_today.aliases = alias_map(network->contacts);
+  until_today.read_around = true;
+  auto due_log = store.summarize_log(until_today);
+  if (!due_log) return due_log.error();
+  SummaryOptions whole;
+  whole.aliases = until_today.aliases;
+  whole.read_around = true;
+  auto whole_log = store.summarize_log(whole);
+  if (!whole_log) return whole_log.error();
+  ReviewLoad load;
+  load.warnings = network->warnings;
+  load.warnings.insert(load.warnings.end(), whole_log->warnings.begin(), whole_log->warnings.end());
+  load.unreadable = network->unreadable;
+  load.unreadable.insert(load.unreadable.end(), whole_log->unreadable.begin(),
+                         whole_log->unreadable.end());
+  load.network = std::move(*network);
+  load.due_log = std::move(*due_log);
+  load.history = std::move(whole_log->history);
+  return load;
+}
+
+// Walks `stops` in order; false when the user quit.
+bool review_walk(Session& s, const std::vector<ReviewStop>& stops, const DueReport* report) {
+  for (const auto& stop : stops) {
+    if (stop.follow_up && s.closed.contains(stop.follow_up->interaction->id)) continue;
+    const After after =
+        stop.part == ReviewPart::proposal ? review_proposal(s, stop) : review_one(s, stop, report);
+    if (after == After::quit) {
+      s.ctx.out << "Stopped; `kith review` starts again from the top.\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 int run_review(const ReviewOptions& o, Context& ctx) {
   if (!ctx.env().stdin_is_tty || !ctx.env().stdout_is_tty) {
     return ctx.fail(usage_error(
         "kith review needs a terminal: it reads keys from stdin and shows screens on stdout",
         "`kith due` prints the same list for scripts; `kith log`, `kith snooze`, `kith edit`, "
-        "`kith done` and `kith rm` make its changes"));
+        "`kith done`, `kith rm` and `kith inbox` make its changes"));
   }
+  if (o.weak_ties && o.inbox) return ctx.fail(usage_error("--new and --inbox exclude each other"));
   auto today = ctx.today();
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  // As `kith due` reads: what cannot be read is left out, and named before
-  // the first screen; the session then ends with exit status 1.
-  auto network = store->load_records(Reading::around);
-  if (!network) return ctx.fail(network.error());
-  SummaryOptions until_today;
-  until_today.until = *today;
-  until_today.aliases = alias_map(network->contacts);
-  until_today.read_around = true;
-  auto due_log = store->summarize_log(until_today);
-  if (!due_log) return ctx.fail(due_log.error());
-  SummaryOptions whole;
-  whole.aliases = until_today.aliases;
-  whole.read_around = true;
-  auto whole_log = store->summarize_log(whole);
-  if (!whole_log) return ctx.fail(whole_log.error());
-  ctx.report(network->warnings);
-  ctx.report(whole_log->warnings);
-  std::vector<Unreadable> unreadable = network->unreadable;
-  unreadable.insert(unreadable.end(), whole_log->unreadable.begin(), whole_log->unreadable.end());
-  const int status = ctx.served(unreadable);
+  // What cannot be read is left out, and named before the first screen; the
+  // session then ends with exit status 1.
+  auto load = review_load(*store, *today);
+  if (!load) return ctx.fail(load.error());
+  ctx.report(load->warnings);
+  const int status = ctx.served(load->unreadable);
+  inbox::Inbox box;
+  if (!o.weak_ties) {
+    auto loaded = store->load_inbox();
+    if (!loaded) return ctx.fail(loaded.error());
+    ctx.report(loaded->warnings);
+    box = std::move(*loaded);
+  }
 
   Session s{ctx,
             *store,
             Keyboard(ctx.env()),
             Style(ctx.color()),
             *today,
-            std::move(*network),
-            std::move(whole_log->history),
+            std::move(load->network),
+            std::move(load->history),
             {}};
+  StoreLogSummary due_log = std::move(load->due_log);
+
+  // The inbox first: what it confirms happened changes who is due.
+  const std::vector<ReviewStop> proposals = proposal_stops(box);
+  if (!proposals.empty()) {
+    ctx.out << "kith review" << (o.inbox ? " --inbox" : "") << ": "
+            << plural(static_cast<long long>(proposals.size()), "proposal", "proposals")
+            << " in the inbox" << (o.inbox ? "" : " first")
+            << " (kith scan found them). One key per action; ? lists them.\n";
+    if (!review_walk(s, proposals, nullptr)) return status;
+    if (o.inbox) {
+      ctx.out << "\nThe inbox is done.\n";
+      return status;
+    }
+    // Read again: the interactions accepted count now. What cannot be read
+    // was named already.
+    auto again = review_load(*store, *today);
+    if (!again) return ctx.fail(again.error());
+    s.network = std::move(again->network);
+    s.history = std::move(again->history);
+    due_log = std::move(again->due_log);
+    ctx.out << "\n";
+  } else if (o.inbox) {
+    ctx.out << "Nothing open in the inbox. `kith scan ics` and `kith scan mail` fill it.\n";
+    return status;
+  }
+
   // As `kith due` lists them: the daily budget of people due, unless --all.
   DueOptions options;
   if (!o.all) options.limit = static_cast<std::size_t>(s.network.settings.daily);
-  const DueReport report = compute_due(s.network, *due_log, s.today, options);
+  const DueReport report = compute_due(s.network, due_log, s.today, options);
   const std::vector<ReviewStop> stops =
       o.weak_ties ? weak_tie_stops(s.network, s.history) : review_stops(report, s.network);
   if (stops.empty()) {
@@ -465,13 +665,7 @@ int run_review(const ReviewOptions& o, Context& ctx) {
     ctx.out << ", " << plural(static_cast<long long>(follow_ups), "follow-up", "follow-ups") << ", "
             << homework << " for the homework. One key per action; ? lists them.\n";
   }
-  for (const auto& stop : stops) {
-    if (stop.follow_up && s.closed.contains(stop.follow_up->interaction->id)) continue;
-    if (review_one(s, stop, o.weak_ties ? nullptr : &report) == After::quit) {
-      ctx.out << "Stopped; `kith review` starts again from the top.\n";
-      return status;
-    }
-  }
+  if (!review_walk(s, stops, o.weak_ties ? nullptr : &report)) return status;
   ctx.out << "\nThat is everyone for today.\n";
   return status;
 }
@@ -485,11 +679,16 @@ void setup_review(CLI::App& sub, Context& ctx) {
   sub.add_flag("--new", o->weak_ties,
                "Walk the weak ties instead (imported, never contacted, no cadence): give each a "
                "cadence, a tag, or archive it");
+  sub.add_flag("--inbox", o->inbox,
+               "Walk only the inbox's proposals (kith scan): log each, skip it, or ignore the "
+               "address");
   sub.footer(
       "One screen per person: who, why now, the last interactions, open follow-ups\n"
       "and the pitch's first offer. Keys: c catch-up, g give, a ask (then the kind and\n"
       "a note), s snooze, e cadence, d follow-up done, p pitch draft (o: $EDITOR,\n"
       "y: copy), n skip, q quit, ? help. With --new: e cadence, t tag, r archive.\n"
+      "The inbox's proposals (kith scan) come first: y log it (or add the person),\n"
+      "g give, a ask, k kind, x skip it, i ignore the address, n next.\n"
       "Each key makes the same change as its command (log, snooze, edit, done, rm),\n"
       "committed when the data directory is a git repository. Needs a terminal on\n"
       "stdin and stdout; `kith due` is the same list for scripts.");

@@ -11,22 +11,24 @@
 #include "cli/output.h"
 #include "core/due.h"
 #include "core/history.h"
+#include "core/inbox.h"
 #include "core/model.h"
 #include "core/records.h"
 
 namespace kith::cli {
 
-enum class ReviewPart { due, follow_up, homework, weak_tie };
+enum class ReviewPart { due, follow_up, homework, weak_tie, proposal };
 
 // One screen: a person, and why they are on the list.
 struct ReviewStop {
   ReviewPart part = ReviewPart::due;
   std::string contact_id;
-  const DueEntry* due = nullptr;           // part due: the report's entry
-  const DueFollowUp* follow_up = nullptr;  // part follow_up: the report's follow-up
-  std::string reason;                      // part homework: why this suggestion
-  std::size_t number = 1;                  // its place in its part, from 1
-  std::size_t count = 1;                   // the size of its part
+  const DueEntry* due = nullptr;              // part due: the report's entry
+  const DueFollowUp* follow_up = nullptr;     // part follow_up: the report's follow-up
+  std::string reason;                         // part homework: why this suggestion
+  const inbox::Proposal* proposal = nullptr;  // part proposal: the inbox's proposal
+  std::size_t number = 1;                     // its place in its part, from 1
+  std::size_t count = 1;                      // the size of its part
 };
 
 // The stops of `kith review`, in the order of `kith due`: the people due,
@@ -42,6 +44,12 @@ std::vector<ReviewStop> review_stops(const DueReport& report, const Network& net
 // not archived, oldest added first, then by id. `history` summarises the
 // whole log.
 std::vector<ReviewStop> weak_tie_stops(const Network& network, const HistoryMap& history);
+
+// The stops of the inbox's open proposals: the interactions oldest first,
+// then the people, each in the order `kith scan` found them. A proposal's
+// contact_id is the first contact it names (none for a person). The stops
+// point into `box`, which must outlive them.
+std::vector<ReviewStop> proposal_stops(const inbox::Inbox& box);
 
 // What a screen shows besides the stop: the contact as it is now on disk,
 // its interactions (oldest first, as the store returns them) and the
@@ -70,5 +78,12 @@ std::vector<const Interaction*> open_follow_ups(const std::vector<Interaction>& 
 // offer; plain lines, no cursor movement, so that it scrolls and a screen
 // reader reads it in order.
 void print_review_screen(std::ostream& out, const Style& style, const ReviewScreen& screen);
+
+// Prints a proposal's screen: "Inbox 1 of 3: coffee with Ada Lovelace on
+// 2026-12-03", the note, where it was found, and the latest interactions
+// with its first contact (`interactions`, oldest first; nullptr for a
+// person). `network` names the contacts.
+void print_proposal_screen(std::ostream& out, const Style& style, const ReviewStop& stop,
+                           const Network& network, const std::vector<Interaction>* interactions);
 
 }  // namespace kith::cli

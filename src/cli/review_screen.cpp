@@ -34,6 +34,8 @@ std::string_view part_title(ReviewPart part) {
       return "Homework";
     case ReviewPart::weak_tie:
       return "Weak tie";
+    case ReviewPart::proposal:
+      return "Inbox";
   }
   return "";
 }
@@ -227,6 +229,59 @@ std::vector<ReviewStop> weak_tie_stops(const Network& network, const HistoryMap&
   return stops;
 }
 
+std::vector<ReviewStop> proposal_stops(const inbox::Inbox& box) {
+  std::vector<const inbox::Proposal*> open;
+  for (const auto& p : box.proposals) {
+    if (p.state == inbox::State::open) open.push_back(&p);
+  }
+  std::stable_sort(open.begin(), open.end(),
+                   [](const inbox::Proposal* a, const inbox::Proposal* b) {
+                     if (a->is_person() != b->is_person()) return b->is_person();
+                     return !a->is_person() && a->date < b->date;
+                   });
+  std::vector<ReviewStop> stops;
+  for (const inbox::Proposal* p : open) {
+    ReviewStop s;
+    s.part = ReviewPart::proposal;
+    s.proposal = p;
+    if (!p->contacts.empty()) s.contact_id = p->contacts.front();
+    stops.push_back(std::move(s));
+  }
+  number_part(stops, 0);
+  return stops;
+}
+
+void print_proposal_screen(std::ostream& out, const Style& style, const ReviewStop& stop,
+                           const Network& network, const std::vector<Interaction>* interactions) {
+  const inbox::Proposal& p = *stop.proposal;
+  std::string title = std::string(part_title(stop.part)) + " " + std::to_string(stop.number) +
+                      " of " + std::to_string(stop.count) + ": ";
+  if (p.is_person()) {
+    title += clean(p.name.empty() ? p.email : p.name + " <" + p.email + ">");
+    out << "\n" << style(Tone::bold, title) << "\n";
+    out << "  Not a contact; you wrote to them " << plural(p.messages, "time", "times")
+        << ", last on " << format_date(p.date) << "\n";
+  } else {
+    std::vector<std::string> names;
+    for (const auto& id : p.contacts) {
+      const Contact* c = network.find(id);
+      names.push_back(c ? clean(c->name) + " (" + style(Tone::cyan, id) + ")"
+                        : style(Tone::cyan, id) + " (no longer a contact)");
+    }
+    title += clean(p.kind) + " with ";
+    out << "\n"
+        << style(Tone::bold, title) << natural_list(names) << style(Tone::bold, " on ")
+        << style(Tone::bold, format_date(p.date)) << "\n";
+    if (!p.note.empty()) out << "  \"" << clean(p.note) << "\"\n";
+  }
+  out << "  Found in: "
+      << (p.source == "ics"    ? "calendar "
+          : p.source == "mail" ? "mail "
+                               : "")
+      << clean(p.where) << "\n";
+  if (interactions) print_recent(out, style, *interactions);
+}
+
 std::vector<const Interaction*> open_follow_ups(const std::vector<Interaction>& interactions) {
   std::vector<const Interaction*> open;
   for (const auto& i : interactions) {
@@ -260,6 +315,8 @@ void print_review_screen(std::ostream& out, const Style& style, const ReviewScre
       break;
     case ReviewPart::weak_tie:
       print_why_weak_tie(out, screen);
+      break;
+    case ReviewPart::proposal:
       break;
   }
   if (stop.part != ReviewPart::weak_tie) print_recent(out, style, *screen.interactions);
