@@ -17,32 +17,6 @@
 namespace kith::cli {
 namespace {
 
-// Adds to the file at `path` the lines of `wanted` it lacks (writes it
-// whole when missing). A comment line is only written with a new file.
-Status ensure_lines(const fs::path& path, std::string_view wanted) {
-  auto current = fsutil::read_file(path);
-  if (!current) return current.error();
-  std::string text = current->value_or(std::string());
-  const bool fresh = !current->has_value();
-  std::size_t pos = 0;
-  bool added = false;
-  while (pos < wanted.size()) {
-    std::size_t end = wanted.find('\n', pos);
-    if (end == std::string_view::npos) end = wanted.size();
-    const std::string line(wanted.substr(pos, end - pos));
-    pos = end + 1;
-    if (line.empty() || (!fresh && line.front() == '#')) continue;
-    const bool present = text.starts_with(line + "\n") ||
-                         text.find("\n" + line + "\n") != std::string::npos || text == line;
-    if (present) continue;
-    if (!text.empty() && text.back() != '\n') text += "\n";
-    text += line + "\n";
-    added = true;
-  }
-  if (!added) return {};
-  return fsutil::write_file_atomic(path, text);
-}
-
 // `git init` as given, starting on branch main unless the words name a
 // branch: no "Using 'master'" hint, the same branch on every machine.
 std::vector<std::string> init_words(const std::vector<std::string>& args) {
@@ -89,10 +63,12 @@ int run_init(const std::vector<std::string>& args, const Store& store, Context& 
   if (!init) return ctx.fail(init.error());
   if (init->exit_code != 0) return init->exit_code;
 
-  if (auto s = ensure_lines(dir / ".gitattributes", git::attributes_text()); !s) {
+  if (auto s = git::ensure_lines(dir / ".gitattributes", git::attributes_text()); !s) {
     return ctx.fail(s.error());
   }
-  if (auto s = ensure_lines(dir / ".gitignore", git::ignore_text()); !s) return ctx.fail(s.error());
+  if (auto s = git::ensure_lines(dir / ".gitignore", git::ignore_text()); !s) {
+    return ctx.fail(s.error());
+  }
   if (!ctx.env().executable.empty()) {
     if (auto done = git::ensure_drivers(runner, dir, ctx.env().executable); !done) {
       return ctx.fail(done.error());

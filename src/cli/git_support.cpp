@@ -1,5 +1,6 @@
 #include "cli/git_support.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/layout.h"
@@ -47,12 +48,21 @@ void commit_files(Context& ctx, const Store& store, const std::string& message) 
   if (store.changed_files().empty() || !git::is_repository(store.dir())) return;
   // A writer in a fresh clone: the merges of what it commits need the drivers.
   register_merge_drivers(ctx);
+  std::vector<std::string> paths = store.changed_files();
+  // A data directory that `kith git init` set up before the inbox existed
+  // has no rule for it: the first change of the inbox brings the rule.
+  if (std::find(paths.begin(), paths.end(), layout::kInboxFile) != paths.end()) {
+    auto wrote = git::ensure_lines(store.dir() / ".gitattributes",
+                                   std::string(layout::kInboxFile) + " merge=kith-inbox\n");
+    if (!wrote) ctx.warn(wrote.error().message);
+    if (wrote && *wrote) paths.emplace_back(".gitattributes");
+  }
   auto config = store.load_config();
   if (!config) return;
   auto settings = settings_of(*config, layout::kConfigFile);
   if (settings && !settings->autocommit) return;
-  auto committed = git::commit_paths(git_runner(ctx), store.dir(), store.changed_files(), message,
-                                     ctx.env().hostname);
+  auto committed =
+      git::commit_paths(git_runner(ctx), store.dir(), paths, message, ctx.env().hostname);
   if (!committed) {
     ctx.warn("the change is saved but not committed: " + committed.error().message);
     ctx.err << "kith: hint: commit it with `kith git add -A && kith git commit`, or turn this "

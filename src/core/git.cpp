@@ -186,6 +186,31 @@ std::string attributes_text() {
          std::string(kInboxFile) + " merge=kith-inbox\n";
 }
 
+Result<bool> ensure_lines(const fs::path& path, std::string_view wanted) {
+  auto current = fsutil::read_file(path);
+  if (!current) return current.error();
+  std::string text = current->value_or(std::string());
+  const bool fresh = !current->has_value();
+  std::size_t pos = 0;
+  bool added = false;
+  while (pos < wanted.size()) {
+    std::size_t end = wanted.find('\n', pos);
+    if (end == std::string_view::npos) end = wanted.size();
+    const std::string line(wanted.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.empty() || (!fresh && line.front() == '#')) continue;
+    const bool present = text.starts_with(line + "\n") ||
+                         text.find("\n" + line + "\n") != std::string::npos || text == line;
+    if (present) continue;
+    if (!text.empty() && text.back() != '\n') text += "\n";
+    text += line + "\n";
+    added = true;
+  }
+  if (!added) return false;
+  if (auto s = fsutil::write_file_atomic(path, text); !s) return s.error();
+  return true;
+}
+
 std::string ignore_text() {
   return "# kith's lock file, the temp files of interrupted writes, and the undo\n"
          "# journal, which stays on this machine.\n/" +

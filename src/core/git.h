@@ -58,6 +58,11 @@ bool is_repository(const fs::path& dir);
 std::string attributes_text();  // .gitattributes: which driver merges which file
 std::string ignore_text();      // .gitignore: the lock and temp files
 
+// Adds to the file at `path` the lines of `wanted` it lacks, atomically
+// (writes it whole when missing; a comment line only goes into a new file).
+// True when it wrote.
+Result<bool> ensure_lines(const fs::path& path, std::string_view wanted);
+
 // The merge drivers, as `git config` stores them: "merge.kith-log.driver"
 // -> "'/usr/bin/kith' __merge log %O %A %B %P".
 struct DriverSetting {

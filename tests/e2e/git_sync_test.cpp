@@ -2,6 +2,7 @@
 // with `kith sync` through real git. Whatever each side did, both end with
 // the same data, no conflict markers, a working `kith due` and a clean
 // `git status`.
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -367,6 +368,87 @@ TEST_F(SyncTest, WhatASyncBringsInIsPrivate) {
   }
   EXPECT_EQ(mode_of(b.data()), 0700u);
   EXPECT_EQ(b.kith.ok({"doctor"}).out.find("permissions"), std::string::npos);
+}
+
+// Writes an mbox at argv[1] holding a message from me@home.example to each
+// "ADDRESS:DAY" of the other arguments (a day of November 2026), with
+// Python's mailbox and email modules.
+constexpr const char* kSentMail = R"PY(
+import sys, datetime as dt, mailbox
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+box = mailbox.mbox(sys.argv[1])
+for n, spec in enumerate(sys.argv[2:]):
+    address, day = spec.split(":")
+    m = EmailMessage()
+    m["From"] = "Me <me@home.example>"
+    m["To"] = address
+    m["Subject"] = "Note %d" % n
+    m["Date"] = format_datetime(dt.datetime(2026, 11, int(day), 9, 0, tzinfo=dt.timezone.utc))
+    m["Message-ID"] = "<%s-%s@home.example>" % (address, day)
+    m.set_content("Hello\n")
+    box.add(mailbox.mboxMessage(m))
+box.flush()
+)PY";
+
+// The state of each proposal of `m`'s inbox, by its contact and date.
+std::map<std::string, std::string> inbox_states(const Machine& m) {
+  std::map<std::string, std::string> states;
+  for (const auto& p : m.kith.ok({"inbox", "--all", "--json"}).json()) {
+    states[p["with"][0].get<std::string>() + " " + p["date"].get<std::string>()] = p["state"];
+  }
+  return states;
+}
+
+// A data directory set up before the inbox existed (no rule for it in
+// .gitattributes): the first scan brings the rule, and from then on both
+// machines settle and add proposals, and a sync merges them by proposal.
+TEST_F(SyncTest, InboxChangesOnBothMachinesMergeByProposalInAnOlderDataDirectory) {
+  std::string attributes = read_file(a.data() / ".gitattributes");
+  const std::string rule = "inbox.jsonl merge=kith-inbox\n";
+  ASSERT_NE(attributes.find(rule), std::string::npos) << attributes;
+  attributes.erase(attributes.find(rule), rule.size());
+  write_file(a.data() / ".gitattributes", attributes);
+  a.git_ok({"-c", "user.name=A", "-c", "user.email=a@a", "commit", "-q", "-am", "older rules"});
+  a.kith.ok({"edit", "ada", "--email", "ada@example.org", "-q"});
+  a.kith.ok({"edit", "grace", "--email", "grace@example.org", "-q"});
+  a.kith.ok({"me", "--email", "me@home.example", "-q"});
+  const fs::path script = tmp / "sent_mail.py";
+  write_file(script, kSentMail);
+  const fs::path first = tmp / "first.mbox";
+  const fs::path second = tmp / "second.mbox";
+  expect_python_ok(run_python(script, {first.string(), "ada@example.org:3", "grace@example.org:4"}),
+                   "python3");
+  expect_python_ok(run_python(script, {second.string(), "ada@example.org:10"}), "python3");
+  ASSERT_FALSE(HasFatalFailure());
+
+  a.kith.ok({"scan", "mail", first.string(), "-q"});
+  EXPECT_NE(read_file(a.data() / ".gitattributes").find(rule), std::string::npos);
+  EXPECT_EQ(a.last_files(), (std::vector<std::string>{".gitattributes", "inbox.jsonl"}));
+  EXPECT_EQ(a.status(), "");
+  sync_all();
+
+  std::string ada_id, grace_id;
+  for (const auto& p : a.kith.ok({"inbox", "--json"}).json()) {
+    (p["with"][0] == "ada-lovelace" ? ada_id : grace_id) = p["id"].get<std::string>();
+  }
+  ASSERT_FALSE(ada_id.empty());
+  ASSERT_FALSE(grace_id.empty());
+  // Both machines change the same lines of inbox.jsonl, and b adds one.
+  a.kith.ok({"inbox", "accept", ada_id, "-q"});
+  b.kith.ok({"inbox", "skip", grace_id, "-q"});
+  b.kith.ok({"scan", "mail", second.string(), "-q"});
+  sync_all();
+  expect_same_and_clean();
+  const std::map<std::string, std::string> expected = {{"ada-lovelace 2026-11-03", "accepted"},
+                                                       {"grace-hopper 2026-11-04", "skipped"},
+                                                       {"ada-lovelace 2026-11-10", "open"}};
+  EXPECT_EQ(inbox_states(a), expected);
+  EXPECT_EQ(inbox_states(b), expected);
+  bool logged = false;
+  for (const auto& i : interactions(b)) logged = logged || i["date"] == "2026-11-03";
+  EXPECT_TRUE(logged);
 }
 
 // A bare remote made with git's old default branch ("master"), to which the
