@@ -122,13 +122,17 @@ std::vector<std::size_t> Table::column_widths(std::size_t indent_width, std::siz
       if (pick == columns) continue;
       // Narrow the widest to what the line needs, but not below the floor
       // nor below the next widest, which is narrowed next if need be.
+      // Columns as wide as it share the narrowing: one column at a time.
       std::size_t next = floor;
+      bool tied = false;
       for (std::size_t c = 0; c <= over; ++c) {
         if (c == pick || (flexible_only && !flexible(c))) continue;
         if (taken(c) < taken(pick)) next = std::max(next, taken(c));
+        tied = tied || taken(c) == taken(pick);
       }
       const std::size_t now = taken(pick);
-      std::size_t narrowed = std::max({floor, next, now > excess ? now - excess : 0});
+      std::size_t narrowed =
+          tied ? now - 1 : std::max({floor, next, now > excess ? now - excess : 0});
       if (narrowed >= now) narrowed = now - 1;
       width[pick] = narrowed;
       break;

@@ -39,12 +39,29 @@ TEST(TableFit, TheFlexibleColumnsShortenFirstTheWidestFirst) {
             "ID     NAME          NOTE\n"
             "ada    Ada Lovelace  wrote the first pr…\n"
             "zhang  张伟张伟张伟\n");
-  // Under the floor of 10 columns for the flexible ones, every column gives.
+  // Under the floor of 10 columns for the flexible ones, every column gives,
+  // those of the same width in turn.
   const std::string narrow = printed(people(24));
   EXPECT_EQ(narrow,
-            "ID     NAME        NOTE\n"
-            "ada    Ada Lovel…  wrot…\n"
-            "zhang  张伟张伟…\n");
+            "ID     NAME      NOTE\n"
+            "ada    Ada Lov…  wrote …\n"
+            "zhang  张伟张…\n");
+}
+
+TEST(TableFit, TwoFlexibleColumnsOfTheSameWidthShareTheNarrowing) {
+  // A long name and a longer note: the note narrows to the name's width,
+  // then both narrow in turn; neither is cut to the floor for the other.
+  Table t({"ID", "WITH", "WHAT"});
+  t.set_flexible(1);
+  t.set_flexible(2);
+  t.fit(40);
+  t.add({{"1"}, {"Zoë Dubois <zoe.dubois@initech.example>"}, {"not a contact; you wrote to them"}});
+  t.add({{"2"}, {"ada"}, {"Re: the talk slides and the venue for the spring meetup"}});
+  const std::string out = printed(t);
+  EXPECT_EQ(out,
+            "ID  WITH               WHAT\n"
+            "1   Zoë Dubois <zoe.…  not a contact; y…\n"
+            "2   ada                Re: the talk sli…\n");
 }
 
 TEST(TableFit, EveryLineFitsWhateverTheWidth) {
