@@ -14,23 +14,6 @@
 namespace kith::cli {
 namespace {
 
-// The executable `name` in one of the directories of PATH; empty if none.
-std::string find_on_path(const Environment& env, std::string_view name) {
-  const std::string path = env.get("PATH").value_or("");
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find(':', start);
-    if (end == std::string::npos) end = path.size();
-    const std::string dir = path.substr(start, end - start);
-    if (!dir.empty() && dir.front() == '/') {
-      const std::string candidate = dir + "/" + std::string(name);
-      if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    }
-    start = end + 1;
-  }
-  return {};
-}
-
 bool is_set(const Environment& env, std::string_view name) {
   const auto value = env.get(name);
   return value && !value->empty();

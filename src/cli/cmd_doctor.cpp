@@ -134,6 +134,28 @@ doctor::RepairOptions confirmed_drops(const doctor::Report& report, Context& ctx
   return options;
 }
 
+// A warning for each git remote that is neither on this machine nor
+// encrypted: whoever hosts it reads every name and note. Git's own failure
+// to list them is no finding of kith's.
+void add_remote_findings(Context& ctx, const fs::path& dir, doctor::Report& report) {
+  if (!git::is_repository(dir)) return;
+  auto remotes = git::remotes(git_runner(ctx), dir);
+  if (!remotes) return;
+  for (const auto& remote : *remotes) {
+    if (git::remote_kind(remote.url) != git::RemoteKind::hosted) continue;
+    doctor::Finding f;
+    f.severity = doctor::Severity::warning;
+    f.check = "remote";
+    f.file = ".git/config";
+    f.message = "the remote '" + clean(remote.name) + "' (" + clean(remote.url) +
+                ") is not encrypted: everything in this directory is readable by whoever hosts it";
+    f.hint =
+        "an encrypted remote instead: `kith git remote add --encrypt NAME URL KEYID` "
+        "(kith-git(1), ENCRYPTED REMOTES)";
+    report.findings.push_back(std::move(f));
+  }
+}
+
 int run_doctor(const DoctorOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
@@ -157,6 +179,8 @@ int run_doctor(const DoctorOptions& o, Context& ctx) {
     report = doctor::check(dir);
     if (!report) return ctx.fail(report.error());
   }
+
+  if (report->exists) add_remote_findings(ctx, dir, *report);
 
   // The groups `kith dupes` lists: no problem, but worth a line. None when
   // the contacts cannot be read (the report says why).
@@ -193,7 +217,8 @@ void setup_doctor(CLI::App& sub, Context& ctx) {
       "Checks that every file parses (naming file and line), that ids are unique and\n"
       "match their files, that interactions name known contacts, and looks for git\n"
       "conflict markers, torn last lines, leftover temp files, what an interrupted\n"
-      "`kith merge` left and private files that others can read; says how many\n"
+      "`kith merge` left, private files that others can read and git remotes that\n"
+      "are neither on this machine nor encrypted; says how many\n"
       "groups of likely duplicates `kith dupes` lists. Exits 1 while an error\n"
       "remains; warnings alone exit 0.\n"
       "\n"

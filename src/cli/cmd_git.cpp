@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/git_support.h"
 #include "core/fsutil.h"
+#include "core/gpg_keys.h"
 
 namespace kith::cli {
 namespace {
@@ -98,6 +99,130 @@ int run_init(const std::vector<std::string>& args, const Store& store, Context& 
   return 0;
 }
 
+// True for `kith git remote add … --encrypt …`.
+bool adds_encrypted_remote(const std::vector<std::string>& args) {
+  return args.size() >= 2 && args[0] == "remote" && args[1] == "add" &&
+         std::find(args.begin() + 2, args.end(), "--encrypt") != args.end();
+}
+
+// The keys gpg lists for `ref` (a fingerprint, a key id, an email or a
+// name); `secret`: the secret keys only.
+Result<std::vector<gpg::Key>> gpg_keys_of(const git::Runner& gpg, const fs::path& dir,
+                                          const std::string& ref, bool secret) {
+  auto r = git::run(gpg, dir,
+                    {"--batch", "--with-colons", "--fixed-list-mode",
+                     secret ? "--list-secret-keys" : "--list-keys", "--", ref});
+  if (!r) return r.error();
+  // gpg exits 2 when it finds no key: an empty list.
+  return gpg::parse_listing(r->out);
+}
+
+// kith git remote add --encrypt NAME URL KEYID...: a gcrypt:: remote whose
+// repository git-remote-gcrypt encrypts for those keys. Checks everything
+// before it changes anything: the tools are installed, each key is one
+// public key that can encrypt, one of them is this machine's own.
+int run_encrypted_remote(const std::vector<std::string>& args, const Store& store, Context& ctx) {
+  const std::string usage = "kith git remote add --encrypt NAME URL KEYID...";
+  std::vector<std::string> words;
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    if (args[i] == "--encrypt") continue;
+    if (args[i].starts_with("-")) {
+      return ctx.fail(
+          usage_error(usage + " takes no other option: '" + clean(args[i]) + "'",
+                      "git's own options work with `kith git config` once it is added"));
+    }
+    words.push_back(args[i]);
+  }
+  if (words.size() < 3) {
+    return ctx.fail(usage_error(usage + ": name the remote, its URL and at least one GPG key",
+                                "your own key first: `gpg --list-secret-keys` lists them"));
+  }
+  const std::string& name = words[0];
+  std::string url = words[1];
+  const std::vector<std::string> refs(words.begin() + 2, words.end());
+  const fs::path& dir = store.dir();
+  if (!git::is_repository(dir)) {
+    return ctx.fail(
+        data_error(dir.string() + " is not a git repository yet", "start with `kith git init`"));
+  }
+  for (const char* tool : {"git-remote-gcrypt", "gpg"}) {
+    if (find_on_path(ctx.env(), tool).empty()) {
+      return ctx.fail(
+          io_error(std::string(tool) + " is not installed: an encrypted remote needs it",
+                   "sudo apt-get install git-remote-gcrypt gnupg"));
+    }
+  }
+  git::Runner gpg = git_runner(ctx);
+  gpg.program = "gpg";
+  std::vector<gpg::Key> keys;
+  std::string signing;  // the first key whose secret part is here
+  for (const std::string& ref : refs) {
+    auto found = gpg_keys_of(gpg, dir, ref, false);
+    if (!found) return ctx.fail(found.error());
+    if (found->empty()) {
+      return ctx.fail(usage_error("GPG has no public key for '" + clean(ref) + "'",
+                                  "`gpg --list-keys` lists them; `gpg --import FILE` adds one"));
+    }
+    if (found->size() > 1) {
+      return ctx.fail(usage_error("'" + clean(ref) + "' names " + std::to_string(found->size()) +
+                                      " GPG keys: " + clean(gpg::describe(found->front())) +
+                                      " and more",
+                                  "give the fingerprint of the one you mean"));
+    }
+    const gpg::Key& key = found->front();
+    if (!key.can_encrypt) {
+      const std::string why = key.revoked   ? "is revoked"
+                              : key.expired ? "has expired"
+                                            : "cannot encrypt";
+      return ctx.fail(usage_error("the GPG key " + clean(gpg::describe(key)) + " " + why,
+                                  "name a key that can encrypt: `gpg --list-keys` shows [E]"));
+    }
+    if (std::none_of(keys.begin(), keys.end(),
+                     [&](const gpg::Key& k) { return k.fingerprint == key.fingerprint; })) {
+      keys.push_back(key);
+    }
+    if (signing.empty()) {
+      auto secret = gpg_keys_of(gpg, dir, key.fingerprint, true);
+      if (!secret) return ctx.fail(secret.error());
+      if (!secret->empty()) signing = key.fingerprint;
+    }
+  }
+  if (signing.empty()) {
+    return ctx.fail(usage_error(
+        "none of these keys has its secret key on this machine: kith sync could send to '" +
+            clean(name) + "' but never read it back",
+        "name your own key too (`gpg --list-secret-keys`), or import it with `gpg --import`"));
+  }
+  if (!url.starts_with("gcrypt::")) url = "gcrypt::" + url;
+  std::string participants;
+  for (const auto& k : keys) participants += (participants.empty() ? "" : " ") + k.fingerprint;
+
+  const git::Runner runner = git_runner(ctx);
+  auto added = git::run(runner, dir, {"remote", "add", name, url});
+  if (!added) return ctx.fail(added.error());
+  if (added->exit_code != 0) {
+    return ctx.fail(usage_error("git remote add failed: " + git::first_line(added->err)));
+  }
+  const std::string prefix = "remote." + name + ".";
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {prefix + "gcrypt-participants", participants},
+           {prefix + "gcrypt-signingkey", signing}}) {
+    auto set = git::run(runner, dir, {"config", key, value});
+    if (!set || set->exit_code != 0) {
+      // Nothing half set up: the remote goes again.
+      (void)git::run(runner, dir, {"remote", "remove", name});
+      if (!set) return ctx.fail(set.error());
+      return ctx.fail(data_error("git config failed: " + git::first_line(set->err)));
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& k : keys) names.push_back(clean(gpg::describe(k)));
+  ctx.out << name << "\t" << url << "\n";
+  ctx.confirm("'" + clean(name) + "' is encrypted for " + join(names, ", ") +
+              ": whoever hosts it sees only ciphertext; `kith sync` sends to it");
+  return 0;
+}
+
 int run_git(Context& ctx) {
   const std::vector<std::string>& args = ctx.passthrough;
   auto store = ctx.store();
@@ -116,6 +241,7 @@ int run_git(Context& ctx) {
     if (auto s = fsutil::ensure_dir(dir); !s) return ctx.fail(s.error());
   }
   if (init) return run_init(args, *store, ctx);
+  if (adds_encrypted_remote(args)) return run_encrypted_remote(args, *store, ctx);
   std::optional<fsutil::FileLock> lock;
   const bool changing = changes_work_tree(subcommand_of(args));
   if (changing) {
@@ -147,9 +273,14 @@ void setup_git(CLI::App& sub, Context& ctx) {
       "kith's merge drivers and commits the data. From then on every change\n"
       "kith makes is committed (`kith config autocommit off` stops that).\n"
       "\n"
+      "`kith git remote add --encrypt NAME URL KEYID...` adds a remote that\n"
+      "git-remote-gcrypt encrypts with GPG for those keys (yours among them):\n"
+      "whoever hosts it sees only ciphertext; the clones stay plain.\n"
+      "\n"
       "Examples:\n"
       "  kith git init\n"
       "  kith git remote add origin git@example.org:me/kith-data.git\n"
+      "  kith git remote add --encrypt origin git@example.org:me/kith-data.git KEYID\n"
       "  kith git log --oneline");
   sub.callback([&ctx] { ctx.exit_code = run_git(ctx); });
 }

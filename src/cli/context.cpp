@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <unistd.h>
+
 #include "core/english.h"
 #include "core/layout.h"
 #include "core/text.h"
@@ -15,6 +17,22 @@ std::optional<std::string> Environment::get(std::string_view name) const {
   auto it = vars.find(name);
   if (it == vars.end()) return std::nullopt;
   return it->second;
+}
+
+std::string find_on_path(const Environment& env, std::string_view name) {
+  const std::string path = env.get("PATH").value_or("");
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find(':', start);
+    if (end == std::string::npos) end = path.size();
+    const std::string dir = path.substr(start, end - start);
+    if (!dir.empty() && dir.front() == '/') {
+      const std::string candidate = dir + "/" + std::string(name);
+      if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    start = end + 1;
+  }
+  return {};
 }
 
 Result<fs::path> Context::data_dir() const {

@@ -41,6 +41,10 @@ struct Environment {
   std::optional<std::string> get(std::string_view name) const;
 };
 
+// The executable `name` in one of the absolute directories of PATH in
+// `env`; empty if none.
+std::string find_on_path(const Environment& env, std::string_view name);
+
 enum class ColorMode { auto_, always, never };
 
 struct GlobalOptions {

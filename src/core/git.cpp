@@ -211,6 +211,45 @@ Result<bool> ensure_lines(const fs::path& path, std::string_view wanted) {
   return true;
 }
 
+RemoteKind remote_kind(std::string_view url) {
+  if (url.starts_with("gcrypt::")) return RemoteKind::encrypted;
+  if (url.starts_with("file://")) return RemoteKind::local;
+  // Another transport ("ext::…", "codecommit::…") or a URL ("https://…").
+  if (url.find("::") != std::string_view::npos || url.find("://") != std::string_view::npos) {
+    return RemoteKind::hosted;
+  }
+  // As git reads it: a colon before the first slash makes "host:path"
+  // (scp's form), else it is a path.
+  const std::size_t colon = url.find(':');
+  if (colon != std::string_view::npos && colon < url.find('/')) return RemoteKind::hosted;
+  return RemoteKind::local;
+}
+
+Result<std::vector<Remote>> remotes(const Runner& runner, const fs::path& dir) {
+  auto r = run(runner, dir, {"config", "--get-regexp", "^remote\\..*\\.url$"});
+  if (!r) return r.error();
+  std::vector<Remote> found;
+  // Exit status 1: no remote at all.
+  if (r->exit_code == 1) return found;
+  if (r->exit_code != 0) return data_error("git config failed: " + first_line(r->err));
+  std::size_t start = 0;
+  while (start < r->out.size()) {
+    std::size_t end = r->out.find('\n', start);
+    if (end == std::string::npos) end = r->out.size();
+    const std::string_view line(r->out.data() + start, end - start);
+    start = end + 1;
+    // "remote.NAME.url VALUE"; NAME may hold dots, VALUE spaces.
+    const std::size_t space = line.find(' ');
+    const std::string_view key = line.substr(0, space);
+    if (!key.starts_with("remote.") || !key.ends_with(".url")) continue;
+    Remote remote;
+    remote.name = std::string(key.substr(7, key.size() - 7 - 4));
+    if (space != std::string_view::npos) remote.url = std::string(line.substr(space + 1));
+    found.push_back(std::move(remote));
+  }
+  return found;
+}
+
 std::string ignore_text() {
   return "# kith's lock file, the temp files of interrupted writes, and the undo\n"
          "# journal, which stays on this machine.\n/" +

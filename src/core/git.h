@@ -103,6 +103,22 @@ Result<bool> commit_paths(const Runner& runner, const fs::path& dir,
                           const std::vector<std::string>& paths, const std::string& message,
                           std::string_view hostname);
 
+// Where a remote keeps the data, by its URL: a path on this machine
+// (/srv/kith.git, ../kith.git, file:///srv/kith.git), encrypted by
+// git-remote-gcrypt ("gcrypt::" followed by any URL), or on a host that can
+// read every file (https://…, ssh://…, git@host:path, any other transport).
+enum class RemoteKind { local, encrypted, hosted };
+RemoteKind remote_kind(std::string_view url);
+
+struct Remote {
+  std::string name;
+  std::string url;
+};
+
+// The remotes of the repository at `dir` with their URLs, as `git config`
+// lists them (remote.NAME.url), in its order.
+Result<std::vector<Remote>> remotes(const Runner& runner, const fs::path& dir);
+
 // git's stderr made one printable line for an error message.
 std::string first_line(std::string_view text);
 

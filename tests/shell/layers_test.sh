@@ -31,6 +31,7 @@ ENGINES=(
     ics_read    # iCalendar read into past events, from text
     ics_recur   # recurrence rules and VTIMEZONEs through libical, for ics_read
     address_query # the addresses `kith query` prints, from contacts
+    gpg_keys    # GnuPG's key listings read: fingerprints, user ids, encryption
 )
 
 # The storage headers: the data directory, its files and the read cache.
