@@ -44,8 +44,8 @@ for s in SETS + ["empty"]:
 with open(os.path.join(results, "machine.txt")) as f:
     print(f.read(), end="")
 
-commands = ["due", "list", "pitch", "show", "complete", "query", "log", "add", "raw-read",
-            "task-overdue", "task-add"]
+commands = ["due", "list", "pitch", "show", "complete", "query", "graph", "log", "add",
+            "raw-read", "task-overdue", "task-add"]
 print("median wall time in ms (CPU time user+sys in parentheses)")
 header = f"{'command':<13}" + "".join(f"{s:>18}" for s in ["empty"] + SETS)
 print(header)
@@ -93,7 +93,11 @@ if "add" in big and "task-add" in big:
 if "complete" in big:
     checks.append(("__complete median (ms)", f"{big['complete']['median']:.1f}", "<= 20",
                    big["complete"]["median"] <= 20))
-print("targets on 10k contacts / 100k interactions, same run")
+graph = times["1k-10k"].get("graph")
+if graph:
+    checks.append(("graph --format svg, 1k contacts (ms)", f"{graph['median']:.0f}", "<= 2000",
+                   graph["median"] <= 2000))
+print("targets on 10k contacts / 100k interactions (graph: 1k / 10k), same run")
 for what, value, target, ok in checks:
     print(f"  {what:<34} {value:>8}   target {target:<8} {'met' if ok else 'MISSED'}")
 print()

@@ -49,6 +49,16 @@ if(NOT GMIME_FOUND)
     "kith needs GMime 3. On Debian or Ubuntu: sudo apt-get install libgmime-3.0-dev pkg-config")
 endif()
 
+# Graphviz: the layout and the SVG and PNG images of `kith graph` (core/graph_render),
+# used as a library; its DOT output needs no Graphviz.
+if(PkgConfig_FOUND)
+  pkg_check_modules(GRAPHVIZ QUIET IMPORTED_TARGET libgvc libcgraph)
+endif()
+if(NOT GRAPHVIZ_FOUND)
+  message(FATAL_ERROR
+    "kith needs Graphviz's libraries. On Debian or Ubuntu: sudo apt-get install libgraphviz-dev pkg-config")
+endif()
+
 if(KITH_BUILD_TESTS)
   kith_require(GTest libgtest-dev)
 endif()

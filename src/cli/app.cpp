@@ -39,6 +39,7 @@ const std::vector<CommandSpec>& command_table() {
       {"snooze", "Keep a contact out of `kith due` until a date", {}, setup_snooze},
       {"unsnooze", "End a contact's snooze now", {}, setup_unsnooze},
       {"stats", "Month by month: new people reached, gives, catch-ups, asks", {}, setup_stats},
+      {"graph", "Draw your network: who knows whom, and where it has gone cold", {}, setup_graph},
       {"config", "Show or change the settings kept in kith.json", {}, setup_config},
       {"dupes", "Contacts that are likely one person, and why", {}, setup_dupes},
       {"merge", "Make one contact of several that are one person", {}, setup_merge_contacts},

@@ -75,7 +75,7 @@ std::string when(Date date, Date today) {
 
 Tone lateness_tone(const DueEntry& e) {
   if (e.days_overdue <= 0) return Tone::dim;
-  return e.days_overdue >= e.cycle_days ? Tone::red : Tone::yellow;
+  return cadence_missed(e) ? Tone::red : Tone::yellow;
 }
 
 // "gave 2026-08-31", "caught up 2026-07-16", "asked 2026-11-20 (asks don't

@@ -147,15 +147,11 @@ int run_scan(const ScanOptions& o, Context& ctx, std::string_view source, const 
   Date since = *today - date::days{kScanDefaultDays};
   if (o.since) {
     // A bare duration means that long ago: --since 6m.
-    if (auto back = parse_duration(*o.since, AllowOff::no)) {
-      since = subtract_duration(*today, *back);
-    } else {
-      auto d = parse_date(*o.since, *today, DateDirection::past);
-      if (!d) {
-        return ctx.fail(Error{ErrorKind::usage, "--since: " + d.error().message, d.error().hint});
-      }
-      since = *d;
+    auto d = parse_since(*o.since, *today);
+    if (!d) {
+      return ctx.fail(Error{ErrorKind::usage, "--since: " + d.error().message, d.error().hint});
     }
+    since = *d;
   }
   for (const auto& path : o.paths) {
     std::error_code ec;

@@ -36,6 +36,7 @@ void setup_snooze(CLI::App& sub, Context& ctx);
 void setup_unsnooze(CLI::App& sub, Context& ctx);
 void setup_config(CLI::App& sub, Context& ctx);
 void setup_stats(CLI::App& sub, Context& ctx);
+void setup_graph(CLI::App& sub, Context& ctx);
 void setup_doctor(CLI::App& sub, Context& ctx);
 void setup_git(CLI::App& sub, Context& ctx);
 void setup_sync(CLI::App& sub, Context& ctx);

@@ -326,6 +326,11 @@ std::string format_date(Date d) {
   return buf.data();
 }
 
+Result<Date> parse_since(std::string_view text, Date today) {
+  if (auto back = parse_duration(text, AllowOff::no)) return subtract_duration(today, *back);
+  return parse_date(text, today, DateDirection::past);
+}
+
 Result<Duration> parse_duration(std::string_view text, AllowOff allow_off) {
   const std::string s = to_lower_ascii(text::trim(text));
   const std::string forms = std::string("use Nd, Nw, Nm or Ny (N from 1 to ") +
@@ -394,8 +399,8 @@ Result<Birthday> parse_birthday(std::string_view text) {
 Status check_event_date(std::string_view option, std::string_view typed, Date d, Date today) {
   const std::string what = std::string(option) + ": " + quote(typed);
   if (d < kEarliestEventDate) {
-    return usage_error(what + " is before 1900", "check the year; dates are YYYY-MM-DD, e.g. " +
-                                                     format_date(today));
+    return usage_error(what + " is before 1900",
+                       "check the year; dates are YYYY-MM-DD, e.g. " + format_date(today));
   }
   if (d > today + date::years{1}) {
     return usage_error(what + " is more than a year ahead",

@@ -75,6 +75,12 @@ enum class AllowOff { no, yes };
 // "-1w", "+1w", "3x", "3 m", "1.5m", ...).
 Result<Duration> parse_duration(std::string_view text, AllowOff allow_off);
 
+// Parses the DATE of a --since option (`kith scan`, `kith graph`): a bare
+// DURATION means that long before today ("6m": six months ago), anything
+// else is a DATE read as parse_date(text, today, DateDirection::past) reads
+// it. The error is parse_date's.
+Result<Date> parse_since(std::string_view text, Date today);
+
 // Parses "YYYY-MM-DD" (a real calendar date, years 0001 to 9999) or
 // "--MM-DD" (no year: month 01 to 12, a day that exists in that month in a
 // leap year, so --02-29 is accepted). No surrounding whitespace. Returns a

@@ -52,6 +52,11 @@ struct DueEntry {
   std::optional<Occasion> occasion;
 };
 
+// Whether a due entry is a whole cadence late or more (as long overdue as
+// the cycle it missed): the relationship has lapsed rather than just fallen
+// due. `kith due` shows these in red, `kith graph` as lapsed.
+inline bool cadence_missed(const DueEntry& e) { return e.days_overdue >= e.cycle_days; }
+
 // When a contact's no-need clock runs out.
 struct Cadence {
   Duration every;  // the contact's, else the setting

@@ -244,45 +244,6 @@ Duration warmth_cadence(const Contact& c, const Settings& settings) {
   return settings.every;
 }
 
-Warmth warmth_of(const Contact& c, const std::optional<Date>& last_no_need,
-                 const Settings& settings, Date today) {
-  if (!last_no_need) return Warmth::never;
-  const Duration every = warmth_cadence(c, settings);
-  if (every.unit == Duration::Unit::off) return Warmth::warm;
-  return today < add_duration(*last_no_need, every) ? Warmth::warm : Warmth::lapsed;
-}
-
-std::vector<Introduction> rank_introductions(const Network& network, const Contact& contact,
-                                             const HistoryMap& history,
-                                             const std::vector<std::string>& met_ids, Date today,
-                                             std::size_t limit) {
-  std::vector<Introduction> out;
-  for (const auto& other : network.contacts) {
-    if (other.archived || other.id == contact.id) continue;
-    // They have met through you already: nothing to introduce.
-    if (std::find(met_ids.begin(), met_ids.end(), other.id) != met_ids.end()) continue;
-    auto topics = matching_terms(other.skills, contact.interests);
-    if (topics.empty()) continue;
-    const std::optional<Date> last = history_of(history, other.id).last_no_need;
-    out.push_back({other.id, other.name, std::move(topics), last,
-                   warmth_of(other, last, network.settings, today),
-                   warmth_cadence(other, network.settings).text});
-  }
-  std::sort(out.begin(), out.end(), [](const Introduction& a, const Introduction& b) {
-    const bool a_warm = a.warmth == Warmth::warm;
-    const bool b_warm = b.warmth == Warmth::warm;
-    if (a_warm != b_warm) return a_warm;
-    if (a.topics.size() != b.topics.size()) return a.topics.size() > b.topics.size();
-    if (a.last_no_need != b.last_no_need) {
-      if (!a.last_no_need || !b.last_no_need) return a.last_no_need.has_value();
-      return *a.last_no_need > *b.last_no_need;
-    }
-    return a.id < b.id;
-  });
-  if (out.size() > limit) out.resize(limit);
-  return out;
-}
-
 Balance balance_of(const ContactHistory& h) {
   Balance b;
   b.gives = h.gives;
@@ -397,6 +358,93 @@ std::vector<Interaction> interactions_naming(const Network& network, const Conta
 
 }  // namespace
 
+Warmth warmth_of(const Contact& c, const std::optional<Date>& last_no_need,
+                 const Settings& settings, Date today) {
+  if (!last_no_need) return Warmth::never;
+  const Duration every = warmth_cadence(c, settings);
+  if (every.unit == Duration::Unit::off) return Warmth::warm;
+  return today < add_duration(*last_no_need, every) ? Warmth::warm : Warmth::lapsed;
+}
+
+IntroductionRanker::IntroductionRanker(std::span<const Contact* const> contacts,
+                                       const HistoryMap& history, const Settings& settings,
+                                       Date today) {
+  for (const Contact* c : contacts) {
+    if (c->archived) continue;
+    Candidate candidate;
+    candidate.contact = c;
+    candidate.skill_keys.reserve(c->skills.size());
+    for (const auto& skill : c->skills) candidate.skill_keys.push_back(text::normalize_term(skill));
+    candidate.last_no_need = history_of(history, c->id).last_no_need;
+    candidate.warmth = warmth_of(*c, candidate.last_no_need, settings, today);
+    candidate.every = warmth_cadence(*c, settings).text;
+    const std::size_t index = candidates_.size();
+    for (const auto& key : candidate.skill_keys) {
+      if (key.empty()) continue;
+      auto& holders = by_skill_[key];
+      if (holders.empty() || holders.back() != index) holders.push_back(index);
+    }
+    candidates_.push_back(std::move(candidate));
+  }
+}
+
+std::vector<Introduction> IntroductionRanker::rank(const Contact& contact,
+                                                   const std::vector<std::string>& met_ids,
+                                                   std::size_t limit) const {
+  // The contact's interests as keys, each once, in their order.
+  std::vector<std::string> wanted;
+  for (const auto& interest : contact.interests) {
+    std::string key = text::normalize_term(interest);
+    if (!key.empty() && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
+      wanted.push_back(std::move(key));
+    }
+  }
+  // Only those who know one of them can be introduced.
+  std::vector<std::size_t> found;
+  for (const auto& key : wanted) {
+    if (auto it = by_skill_.find(key); it != by_skill_.end()) {
+      found.insert(found.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+
+  std::vector<Introduction> out;
+  for (const std::size_t index : found) {
+    const Candidate& other = candidates_[index];
+    const Contact& c = *other.contact;
+    if (c.id == contact.id) continue;
+    // They have met through you already: nothing to introduce.
+    if (std::find(met_ids.begin(), met_ids.end(), c.id) != met_ids.end()) continue;
+    // Their skills that match the contact's interests, in the order of the
+    // interests, each spelled as in the first of their skills with that key.
+    std::vector<std::string> topics;
+    for (const auto& key : wanted) {
+      for (std::size_t k = 0; k < other.skill_keys.size(); ++k) {
+        if (other.skill_keys[k] == key) {
+          topics.push_back(c.skills[k]);
+          break;
+        }
+      }
+    }
+    if (topics.empty()) continue;
+    out.push_back({c.id, c.name, std::move(topics), other.last_no_need, other.warmth, other.every});
+  }
+  std::sort(out.begin(), out.end(), [](const Introduction& a, const Introduction& b) {
+    const bool a_warm = a.warmth == Warmth::warm;
+    const bool b_warm = b.warmth == Warmth::warm;
+    if (a_warm != b_warm) return a_warm;
+    if (a.topics.size() != b.topics.size()) return a.topics.size() > b.topics.size();
+    if (a.last_no_need != b.last_no_need) {
+      if (!a.last_no_need || !b.last_no_need) return a.last_no_need.has_value();
+      return *a.last_no_need > *b.last_no_need;
+    }
+    return a.id < b.id;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 std::string describe(const CommonGround& c) {
   switch (c.kind) {
     case CommonKind::tag:
@@ -449,8 +497,11 @@ Pitch make_pitch(const Network& network, const HistoryMap& history,
   p.owed = owed_follow_ups(own, today);
   p.offers = find_offers(me, contact);
   for (const auto& o : p.offers) p.you_can_offer.push_back(o.skill);
-  p.introductions =
-      rank_introductions(network, contact, history, met_ids, today, options.max_intros);
+  std::vector<const Contact*> candidates;
+  candidates.reserve(network.contacts.size());
+  for (const auto& c : network.contacts) candidates.push_back(&c);
+  p.introductions = IntroductionRanker(candidates, history, network.settings, today)
+                        .rank(contact, met_ids, options.max_intros);
   p.they_can_offer_you = matching_terms(contact.skills, me.interests);
   p.common_ground = find_common_ground(network, contact, met_ids);
   p.balance = balance_of(history_of(summarize(own), contact.id));

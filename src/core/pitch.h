@@ -14,8 +14,10 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/dates.h"
@@ -55,6 +57,12 @@ enum class Warmth { warm, lapsed, never };
 
 std::string_view to_string(Warmth warmth);  // "warm", "lapsed", "never"
 
+// Your warmth with `c` today, given the date of your last give or catch-up
+// with them (none: never), judged by the contact's cadence, else (none, or
+// off) the setting; a setting of off keeps everyone reached warm.
+Warmth warmth_of(const Contact& c, const std::optional<Date>& last_no_need,
+                 const Settings& settings, Date today);
+
 // Someone in your network the contact might want to meet.
 struct Introduction {
   std::string id;
@@ -65,6 +73,39 @@ struct Introduction {
   std::optional<Date> last_no_need;  // your own warmth with them
   Warmth warmth = Warmth::never;
   std::string every;  // the cadence warmth was judged by: "2w", "3m"
+};
+
+// Whom to introduce a contact to, as Pitch::introductions ranks them, for
+// one contact (make_pitch) or for every contact of a network (`kith graph`):
+// each candidate's skills are normalised once, and only the candidates
+// knowing one of the contact's interests are looked at.
+class IntroductionRanker {
+ public:
+  // The candidates: those of `contacts` that are not archived (the pointers
+  // must outlive the ranker), with their warmth as of `today` from
+  // `history`.
+  IntroductionRanker(std::span<const Contact* const> contacts, const HistoryMap& history,
+                     const Settings& settings, Date today);
+
+  // The candidates (never `contact` itself, nor anyone in `met_ids`: they
+  // already share an interaction with the contact) whose skills match the
+  // contact's interests: the warm ones first, then the most matching
+  // topics, then the most recent no-need interaction with you (none ranks
+  // last), then id. At most `limit`.
+  std::vector<Introduction> rank(const Contact& contact, const std::vector<std::string>& met_ids,
+                                 std::size_t limit) const;
+
+ private:
+  struct Candidate {
+    const Contact* contact = nullptr;
+    std::vector<std::string> skill_keys;  // text::normalize_term of each skill, in order
+    std::optional<Date> last_no_need;
+    Warmth warmth = Warmth::never;
+    std::string every;
+  };
+  std::vector<Candidate> candidates_;
+  // Each skill key, and the candidates (indexes, ascending) that have it.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_skill_;
 };
 
 // One of your skills that meets one of their interests.

@@ -32,6 +32,8 @@ ENGINES=(
     ics_recur   # recurrence rules and VTIMEZONEs through libical, for ics_read
     address_query # the addresses `kith query` prints, from contacts
     gpg_keys    # GnuPG's key listings read: fingerprints, user ids, encryption
+    graph       # the picture of `kith graph` and its DOT text, from a Network
+    graph_render # that DOT text laid out and drawn through Graphviz
 )
 
 # The storage headers: the data directory, its files and the read cache.
