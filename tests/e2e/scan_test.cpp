@@ -10,6 +10,8 @@
 namespace kith::test::scan_test {
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 // Writes the calendar folder cal/ and the mbox Sent.mbox into argv[1].
 // "Today" in these tests is 2026-12-06.
 constexpr const char* kMakeSources = R"PY(
