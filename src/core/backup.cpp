@@ -124,7 +124,12 @@ Result<ImportBatch> read_export(std::string_view text, std::string_view file) {
       if (profile) {
         batch.profile = std::move(*profile);
       } else {
-        batch.warnings.push_back({{f, 1}, profile.error().message + "; profile left out"});
+        // Built in place, field by field: g++ 12 -O2 warns (wrongly) that the
+        // temporary of a braced Notice may be used uninitialized.
+        Notice& notice = batch.warnings.emplace_back();
+        notice.where.file = f;
+        notice.where.line = 1;
+        notice.message = profile.error().message + "; profile left out";
       }
     }
   } else {

@@ -1,7 +1,5 @@
 #include "core/graph_render.h"
 
-#include <memory>
-
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -35,9 +33,15 @@ std::string graph_render_why() {
   return messages.empty() ? std::string() : ": " + messages;
 }
 
-struct GraphRenderContext {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the whole process, never freed. Graphviz 2.42's
+// pango plugin keeps a pointer to the last font name it measured, which the
+// context's font dictionary owns: a render with a new context after the
+// first one was freed would read freed memory (AddressSanitizer shows it on
+// the second render). kith renders once per run; the tests render many times.
+GVC_t* graph_render_context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
 
 constexpr const char* kGraphRenderPackage =
     "Graphviz's plugins come with the Debian package libgvc6 (sudo apt-get install libgvc6)";
@@ -50,7 +54,7 @@ Result<std::string> render(std::string_view dot, ImageFormat format) {
   // nothing is printed on stderr.
   agseterr(AGERR);
   agseterrf(graph_render_collect);
-  std::unique_ptr<GVC_t, GraphRenderContext> gvc(gvContext());
+  GVC_t* const gvc = graph_render_context();
   if (!gvc) return io_error("cannot start Graphviz" + graph_render_why());
   const std::string text(dot);
   Agraph_t* g = agmemread(text.c_str());
@@ -59,7 +63,7 @@ Result<std::string> render(std::string_view dot, ImageFormat format) {
   if (const char* layout = agget(g, const_cast<char*>("layout")); layout && *layout) {
     engine = layout;
   }
-  if (gvLayout(gvc.get(), g, engine.c_str()) != 0) {
+  if (gvLayout(gvc, g, engine.c_str()) != 0) {
     agclose(g);
     return io_error("Graphviz cannot lay the graph out with " + engine + graph_render_why(),
                     kGraphRenderPackage);
@@ -67,11 +71,11 @@ Result<std::string> render(std::string_view dot, ImageFormat format) {
   char* data = nullptr;
   unsigned int length = 0;
   const std::string name(to_string(format));
-  const int rendered = gvRenderData(gvc.get(), g, name.c_str(), &data, &length);
+  const int rendered = gvRenderData(gvc, g, name.c_str(), &data, &length);
   std::string out;
   if (rendered == 0 && data) out.assign(data, length);
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), g);
+  gvFreeLayout(gvc, g);
   agclose(g);
   if (rendered != 0 || out.empty()) {
     return io_error("Graphviz cannot draw " + name + graph_render_why(), kGraphRenderPackage);
