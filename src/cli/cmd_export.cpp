@@ -42,9 +42,23 @@ int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
   // A backup of everything kith can read: what it cannot is named at the
-  // end, and the exit status is 1.
-  auto network = store->load(Reading::around);
+  // end, and the exit status is 1. A calendar needs the records and the
+  // log's summary only, which the read cache holds, as `kith due` reads them.
+  const bool summary_only = format == ExportFormat::ics;
+  auto network = summary_only ? store->load_records(Reading::around) : store->load(Reading::around);
   if (!network) return ctx.fail(network.error());
+  StoreLogSummary log;
+  if (summary_only) {
+    SummaryOptions whole;
+    whole.aliases = alias_map(network->contacts);
+    whole.read_around = true;
+    auto summary = store->summarize_log(whole);
+    if (!summary) return ctx.fail(summary.error());
+    log = std::move(*summary);
+    network->warnings.insert(network->warnings.end(), log.warnings.begin(), log.warnings.end());
+    network->unreadable.insert(network->unreadable.end(), log.unreadable.begin(),
+                               log.unreadable.end());
+  }
   ctx.report(network->warnings);
 
   std::string content;
@@ -68,7 +82,7 @@ int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
       content = serialize_document(export_document(*network));
       break;
     case ExportFormat::ics: {
-      auto events = ics::outreach_events(*network, *today);
+      auto events = ics::outreach_events(*network, log, *today);
       count = events.size();
       what = "events";
       content = ics::write_calendar(events, *today);

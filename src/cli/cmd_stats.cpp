@@ -146,10 +146,21 @@ int run_stats(const StatsOptions& o, Context& ctx) {
   if (!today) return ctx.fail(today.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  auto network = store->load(Reading::around);
+  // The records and the log's summary from the read cache, as `kith due`
+  // reads them: no interaction is decoded.
+  auto network = store->load_records(Reading::around);
   if (!network) return ctx.fail(network.error());
+  SummaryOptions whole;
+  whole.aliases = alias_map(network->contacts);
+  whole.read_around = true;
+  whole.months_until = *today;
+  auto log = store->summarize_log(whole);
+  if (!log) return ctx.fail(log.error());
   ctx.report(network->warnings);
-  const Stats stats = compute_stats(*network, *today);
+  ctx.report(log->warnings);
+  network->unreadable.insert(network->unreadable.end(), log->unreadable.begin(),
+                             log->unreadable.end());
+  const Stats stats = compute_stats(*network, *log, *today);
 
   if (o.json) {
     print_json(ctx.out, to_json(stats));

@@ -40,8 +40,17 @@ Event birthday_event(const Contact& c) {
 }  // namespace
 
 std::vector<Event> outreach_events(const Network& network, Date today) {
+  LogSummary log;
+  log.history = summarize(network.interactions);
+  for (const Interaction& i : network.interactions) {
+    if (i.follow_up && !i.follow_up->done_on) log.open_follow_ups.push_back(i);
+  }
+  return outreach_events(network, log, today);
+}
+
+std::vector<Event> outreach_events(const Network& network, const LogSummary& log, Date today) {
   std::vector<Event> events;
-  const HistoryMap history = summarize(network.interactions);
+  const HistoryMap& history = log.history;
   for (const Contact& c : network.contacts) {
     if (c.archived) continue;
     if (c.birthday) events.push_back(birthday_event(c));
@@ -62,7 +71,7 @@ std::vector<Event> outreach_events(const Network& network, Date today) {
                     ".\nIdeas: kith pitch " + c.id + "\nThen: kith log " + c.id;
     events.push_back(std::move(e));
   }
-  for (const Interaction& i : network.interactions) {
+  for (const Interaction& i : log.open_follow_ups) {
     if (!i.follow_up || i.follow_up->done_on || !i.follow_up->by) continue;
     std::string names;
     for (const auto& id : i.contacts) {

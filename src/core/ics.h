@@ -38,6 +38,11 @@ struct Event {
 //     A snooze does not hide a birthday.
 std::vector<Event> outreach_events(const Network& network, Date today);
 
+// The same from the records alone (network.interactions unused) and a
+// summary of the whole log: its histories and its open follow-ups, as
+// Store::summarize_log builds them from the read cache.
+std::vector<Event> outreach_events(const Network& network, const LogSummary& log, Date today);
+
 // A whole VCALENDAR with the events: CRLF line ends, lines folded at 75
 // octets, text escaped. DTSTAMP is `stamp` at midnight UTC, so the same data
 // on the same day gives the same bytes.

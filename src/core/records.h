@@ -64,6 +64,16 @@ struct Network {
 // What the reports that do not need every interaction (due, log) read of the
 // log (Store::summarize_log builds it): built from the read cache when it is valid, else by reading
 // the log one month at a time, so memory does not grow with the history.
+// How many interactions of each intent fall in one month.
+struct IntentCounts {
+  int give = 0;
+  int catch_up = 0;
+  int ask = 0;
+  void add(Intent intent) {
+    ++(intent == Intent::give ? give : intent == Intent::ask ? ask : catch_up);
+  }
+};
+
 struct LogSummary {
   // Summaries of the interactions dated on or before `until`; `last` is
   // always nullptr here (use Store::load_interactions for that).
@@ -73,6 +83,10 @@ struct LogSummary {
   std::vector<Interaction> open_follow_ups;
   std::vector<std::string> warnings;   // as Store::load reports them
   std::vector<Unreadable> unreadable;  // as Store::load reports them
+  // When asked for (SummaryOptions::months_until), the interactions dated
+  // on or before that day counted by month and intent (one interaction with
+  // several people counts once); empty otherwise.
+  std::map<date::year_month, IntentCounts> months;
 };
 
 // Serialisations, as written to the files.

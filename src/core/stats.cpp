@@ -24,6 +24,15 @@ std::string MonthStats::label() const {
 }
 
 Stats compute_stats(const Network& network, Date today) {
+  LogSummary log;
+  for (const auto& i : network.interactions) {
+    if (i.date <= today) log.months[month_of(i.date)].add(i.intent);
+  }
+  log.history = summarize(network.interactions);
+  return compute_stats(network, log, today);
+}
+
+Stats compute_stats(const Network& network, const LogSummary& log, Date today) {
   Stats stats;
   stats.goal = network.settings.homework;
   const date::year_month this_month = month_of(today);
@@ -36,27 +45,19 @@ Stats compute_stats(const Network& network, Date today) {
     return entry;
   };
 
-  for (const auto& i : network.interactions) {
-    if (i.date > today) continue;
-    MonthStats& m = at(i.date);
-    switch (i.intent) {
-      case Intent::give:
-        ++m.give;
-        break;
-      case Intent::catch_up:
-        ++m.catch_up;
-        break;
-      case Intent::ask:
-        ++m.ask;
-        break;
-    }
+  for (const auto& [month, counts] : log.months) {
+    if (month > this_month) continue;
+    MonthStats& m = by_month[month];
+    m.month = month;
+    m.give += counts.give;
+    m.catch_up += counts.catch_up;
+    m.ask += counts.ask;
   }
-  const HistoryMap history = summarize(network.interactions);
   for (const auto& c : network.contacts) {
     if (c.added_on <= today) at(c.added_on);
     // first_no_need is the earliest give or catch-up, in the past or not: a
     // contact first reached after today has not been reached yet.
-    const ContactHistory& h = history_of(history, c.id);
+    const ContactHistory& h = history_of(log.history, c.id);
     if (h.first_no_need && *h.first_no_need <= today) ++at(*h.first_no_need).reached;
     if (!c.archived && c.added_on <= today && is_weak_tie(c, h)) ++stats.weak_ties;
   }

@@ -46,4 +46,11 @@ struct Stats {
 // never as reached.
 Stats compute_stats(const Network& network, Date today);
 
+// The same from the records alone (network.interactions unused) and a
+// summary of the log: `log.history` of the whole log (the first give or
+// catch-up ever, which may lie after today) and `log.months` counted up to
+// today (SummaryOptions::months_until), as Store::summarize_log builds them
+// from its read cache.
+Stats compute_stats(const Network& network, const LogSummary& log, Date today);
+
 }  // namespace kith

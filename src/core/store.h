@@ -45,7 +45,10 @@ struct StoreLogSummary : LogSummary {
 struct SummaryOptions {
   Date until{date::year{9999} / 12 / 31};  // the whole log by default
   bool id_hashes = false;                  // fill StoreLogSummary::id_hashes
-  bool update_cache = true;                // save what was read in the cache
+  // When set, LogSummary::months counts the interactions dated on or before
+  // this day by month and intent (what `kith stats` charts).
+  std::optional<Date> months_until;
+  bool update_cache = true;  // save what was read in the cache
   // When set, `history` holds only these contacts and `open_follow_ups`
   // stays empty: what a writer that touches a few contacts needs (kith log),
   // without building the summary of every contact.

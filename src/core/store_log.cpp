@@ -118,6 +118,32 @@ void fold_remapped(const cache::MonthTables& t, Date until, std::vector<ContactH
   }
 }
 
+// Adds the entries of a month digest dated on or before `until` to the
+// counts by month and intent (entries outside the tables skipped, as fold()
+// skips them).
+void count_months(const cache::MonthTables& t, Date until,
+                  std::map<date::year_month, IntentCounts>& months) {
+  const auto until_days = static_cast<std::int32_t>(until.time_since_epoch().count());
+  // A month file holds one month: the lookup is made once per run of dates
+  // in the same month.
+  std::optional<date::year_month> current;
+  IntentCounts* counts = nullptr;
+  for (std::size_t n = 0; n < t.entry_count(); ++n) {
+    const cache::MonthTables::Entry e = t.entry(n);
+    if (e.date > until_days || e.intent > static_cast<std::uint8_t>(Intent::ask) ||
+        static_cast<std::uint64_t>(e.first) + e.count > t.ref_count()) {
+      continue;
+    }
+    const date::year_month_day ymd{Date{date::days{e.date}}};
+    const date::year_month month = ymd.year() / ymd.month();
+    if (!current || *current != month) {
+      current = month;
+      counts = &months[month];
+    }
+    counts->add(static_cast<Intent>(e.intent));
+  }
+}
+
 }  // namespace
 
 Result<cache::LogCache> Store::read_log_digests(bool update_cache,
@@ -276,6 +302,7 @@ Result<StoreLogSummary> Store::summarize_log(const SummaryOptions& options) cons
       resolve_aliases(out.open_follow_ups.back().contacts, aliases);
     }
     if (options.id_hashes) out.id_hashes.add(d.tables);
+    if (options.months_until) count_months(d.tables, *options.months_until, out.months);
     out.warnings.insert(out.warnings.end(), d.warnings.begin(), d.warnings.end());
   }
   if (options.only) {

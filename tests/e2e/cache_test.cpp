@@ -45,7 +45,10 @@ class CacheTest : public ::testing::Test {
                                                {"list", "--json"},
                                                {"show", "ada-lovelace", "--json"},
                                                {"pitch", "bob", "--json"},
-                                               {"query", "b"}}) {
+                                               {"query", "b"},
+                                               {"stats"},
+                                               {"stats", "--json"},
+                                               {"export", "ics"}}) {
       auto r = kith.run(args);
       out.push_back(std::to_string(r.exit_code) + "\n" + r.out + r.err);
     }
