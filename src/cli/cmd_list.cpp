@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "core/json_writer.h"
 #include "core/text.h"
 
 namespace kith::cli {
@@ -52,15 +53,24 @@ int run_list(const ListOptions& o, Context& ctx) {
     }
     shown.push_back(&c);
   }
-  std::sort(shown.begin(), shown.end(), [](const Contact* a, const Contact* b) {
-    auto fa = text::fold(a->name), fb = text::fold(b->name);
-    return fa != fb ? fa < fb : a->id < b->id;
+  // By folded name, then id: each name folded once.
+  std::vector<std::pair<std::string, const Contact*>> keyed;
+  keyed.reserve(shown.size());
+  for (const Contact* c : shown) keyed.emplace_back(text::fold(c->name), c);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
   });
+  for (std::size_t k = 0; k < keyed.size(); ++k) shown[k] = keyed[k].second;
 
   if (o.json) {
-    Json array = Json::array();
-    for (const Contact* c : shown) array.push_back(to_json(*c));
-    print_json(ctx.out, array);
+    // Written straight out, as to_json(contact).dump(2) would write it.
+    std::string text;
+    text.reserve(512 * shown.size() + 4);
+    JsonWriter w(text);
+    w.begin_array();
+    for (const Contact* c : shown) write_contact(w, *c);
+    w.end_array();
+    ctx.out << text << "\n";
     return ctx.served(unreadable);
   }
   if (contacts->empty() && !unreadable.empty()) {

@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace kith {
@@ -126,6 +127,118 @@ void JsonWriter::quoted(std::string_view s) {
   }
   out_.append(s.substr(plain));
   out_ += '"';
+}
+
+namespace {
+
+void json_writer_optional(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) {
+    w.value(*s);
+  } else {
+    w.null();
+  }
+}
+
+void json_writer_optional(JsonWriter& w, const std::optional<Date>& d) {
+  if (d) {
+    w.value(format_date(*d));
+  } else {
+    w.null();
+  }
+}
+
+// The keys of `extra` not among `written`, in its order (append_extra's rule).
+void json_writer_extra(JsonWriter& w, const Json& extra,
+                       const std::vector<std::string_view>& written) {
+  for (auto it = extra.begin(); it != extra.end(); ++it) {
+    if (std::find(written.begin(), written.end(), it.key()) != written.end()) continue;
+    w.key(it.key());
+    w.value(it.value());
+  }
+}
+
+void json_writer_job(JsonWriter& w, const Job& job) {
+  w.begin_object();
+  w.key("company");
+  json_writer_optional(w, job.company);
+  w.key("role");
+  json_writer_optional(w, job.role);
+  w.end_object();
+}
+
+}  // namespace
+
+void write_contact(JsonWriter& w, const Contact& c) {
+  w.begin_object();
+  w.key("id");
+  w.value(c.id);
+  w.key("name");
+  w.value(c.name);
+  w.key("emails");
+  w.strings(c.emails);
+  w.key("phones");
+  w.strings(c.phones);
+  w.key("company");
+  json_writer_optional(w, c.company);
+  w.key("role");
+  json_writer_optional(w, c.role);
+  w.key("location");
+  json_writer_optional(w, c.location);
+  w.key("links");
+  w.strings(c.links);
+  w.key("tags");
+  w.strings(c.tags);
+  w.key("skills");
+  w.strings(c.skills);
+  w.key("interests");
+  w.strings(c.interests);
+  w.key("how_met");
+  json_writer_optional(w, c.how_met);
+  w.key("met_on");
+  json_writer_optional(w, c.met_on);
+  w.key("every");
+  json_writer_optional(w, c.every ? std::optional<std::string>(c.every->text) : std::nullopt);
+  w.key("birthday");
+  json_writer_optional(
+      w, c.birthday ? std::optional<std::string>(format_birthday(*c.birthday)) : std::nullopt);
+  w.key("notes");
+  json_writer_optional(w, c.notes);
+  w.key("added_on");
+  w.value(format_date(c.added_on));
+  w.key("archived");
+  w.value(c.archived);
+  w.key("snoozed_until");
+  json_writer_optional(w, c.snoozed_until);
+  if (!c.job_changes.empty()) {
+    w.key("job_changes");
+    w.begin_array();
+    for (const auto& change : c.job_changes) {
+      w.begin_object();
+      w.key("on");
+      w.value(format_date(change.on));
+      w.key("from");
+      json_writer_job(w, change.from);
+      w.key("to");
+      json_writer_job(w, change.to);
+      json_writer_extra(w, change.extra, {"on", "from", "to"});
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (!c.aliases.empty()) {
+    w.key("aliases");
+    w.strings(c.aliases);
+  }
+  if (!c.extra.empty()) {
+    std::vector<std::string_view> written = {
+        "id",       "name",  "emails",   "phones",    "company",      "role",   "location",
+        "links",    "tags",  "skills",   "interests", "how_met",      "met_on", "every",
+        "birthday", "notes", "added_on", "archived",  "snoozed_until"};
+    if (!c.job_changes.empty()) written.push_back("job_changes");
+    if (!c.aliases.empty()) written.push_back("aliases");
+    json_writer_extra(w, c.extra, written);
+  }
+  w.end_object();
 }
 
 }  // namespace kith

@@ -52,4 +52,8 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// Writes `contact` as to_json(contact).dump(2) writes it (the same keys in
+// the same order, the keys kith does not know last), at the writer's depth.
+void write_contact(JsonWriter& w, const Contact& contact);
+
 }  // namespace kith

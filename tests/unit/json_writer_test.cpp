@@ -86,5 +86,54 @@ TEST(JsonWriter, WritesStringListsAsArrays) {
   EXPECT_EQ(out, Json::parse(R"({"none": [], "some": ["a", "b"]})").dump(2));
 }
 
+// A contact through write_contact and through to_json(...).dump(2).
+void expect_contact_written_as_dump(const Contact& c) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  write_contact(w, c);
+  write_contact(w, c);
+  w.end_array();
+  Json array = Json::array();
+  array.push_back(to_json(c));
+  array.push_back(to_json(c));
+  EXPECT_EQ(out, array.dump(2)) << c.id;
+}
+
+TEST(JsonWriter, WritesAContactAsToJsonDumpsItWhateverItHolds) {
+  Contact bare;
+  bare.id = "ada";
+  bare.name = "Ada";
+  bare.added_on = Date{date::year{2026} / 1 / 2};
+  expect_contact_written_as_dump(bare);
+
+  const Json full = Json::parse(R"({
+    "id": "jose-nunez", "name": "José \"Pepe\" Núñez <jose>\n", "emails": ["j@x.org", "p@y.org"],
+    "phones": ["+49 30 1234"], "company": "Paywell", "role": "CTO", "location": "Berlin",
+    "links": ["https://www.linkedin.com/in/jose"], "tags": ["rust", "ex-colleague"],
+    "skills": ["hiring"], "interests": ["developer tools", "陈静"], "how_met": "RustConf",
+    "met_on": "2024-03-01", "every": "2m", "birthday": "--11-28", "notes": "tab\there",
+    "added_on": "2024-03-02", "archived": true, "snoozed_until": "2027-01-01",
+    "job_changes": [{"on": "2026-05-01", "from": {"company": "Acme", "role": null},
+                     "to": {"company": "Paywell", "role": "CTO"}, "source": "linkedin"}],
+    "aliases": ["jose-2"], "custom": {"nested": [1, 2.5, null]}, "zzz": "last"
+  })");
+  auto parsed = contact_from_json(full, "full");
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  expect_contact_written_as_dump(*parsed);
+
+  // Keys kith does not know that look like its own optional ones: kept only
+  // when kith writes no key of that name itself.
+  Contact odd = bare;
+  odd.id = "odd";
+  odd.extra = Json::object();
+  odd.extra["aliases"] = "from another version";
+  odd.extra["job_changes"] = 3;
+  odd.extra[""] = "empty key";
+  expect_contact_written_as_dump(odd);
+  odd.aliases = {"old-odd"};
+  expect_contact_written_as_dump(odd);
+}
+
 }  // namespace
 }  // namespace kith::json_writer_test
