@@ -79,7 +79,7 @@ int run_export(ExportFormat format, const ExportOptions& o, Context& ctx) {
     }
     case ExportFormat::json:
       count = network->contacts.size();
-      content = serialize_document(export_document(*network));
+      content = export_text(*network);
       break;
     case ExportFormat::ics: {
       auto events = ics::outreach_events(*network, log, *today);

@@ -1,5 +1,7 @@
 #include "core/backup.h"
 
+#include "core/json_writer.h"
+
 namespace kith {
 
 Json export_document(const Network& network) {
@@ -15,6 +17,32 @@ Json export_document(const Network& network) {
   for (const auto& i : network.interactions) interactions.push_back(to_json(i));
   j["interactions"] = std::move(interactions);
   return j;
+}
+
+std::string export_text(const Network& network) {
+  std::string out;
+  out.reserve(1024 + 600 * network.contacts.size() + 250 * network.interactions.size());
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("format");
+  w.value("kith-export");
+  w.key("version");
+  w.value(kExportVersion);
+  w.key("settings");
+  w.value(network.config.settings);
+  w.key("me");
+  w.value(to_json(network.profile));
+  w.key("contacts");
+  w.begin_array();
+  for (const auto& c : network.contacts) write_contact(w, c);
+  w.end_array();
+  w.key("interactions");
+  w.begin_array();
+  for (const auto& i : network.interactions) write_interaction(w, i);
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 std::vector<int> element_lines(std::string_view text, std::string_view key) {

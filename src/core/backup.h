@@ -7,6 +7,7 @@
 // Contacts and interactions have the same keys as in the data directory.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,10 @@ inline constexpr int kExportVersion = 1;
 // The whole network, archived contacts included; contacts by id,
 // interactions in date order.
 Json export_document(const Network& network);
+
+// serialize_document(export_document(network)), written straight out
+// without building the document: what `kith export json` prints.
+std::string export_text(const Network& network);
 
 // Reads an export document, or a JSON array of contacts (what `kith list
 // --json` prints). A contact or interaction that does not validate is

@@ -241,4 +241,42 @@ void write_contact(JsonWriter& w, const Contact& c) {
   w.end_object();
 }
 
+void write_interaction(JsonWriter& w, const Interaction& i) {
+  w.begin_object();
+  w.key("id");
+  w.value(i.id);
+  w.key("date");
+  w.value(format_date(i.date));
+  w.key("contacts");
+  w.strings(i.contacts);
+  w.key("kind");
+  w.value(i.kind);
+  w.key("intent");
+  w.value(to_string(i.intent));
+  w.key("note");
+  json_writer_optional(w, i.note);
+  w.key("logged_at");
+  w.value(i.logged_at);
+  if (i.follow_up) {
+    w.key("follow_up");
+    w.begin_object();
+    w.key("text");
+    w.value(i.follow_up->text);
+    w.key("by");
+    json_writer_optional(w, i.follow_up->by);
+    w.key("done_on");
+    json_writer_optional(w, i.follow_up->done_on);
+    if (!i.follow_up->extra.empty())
+      json_writer_extra(w, i.follow_up->extra, {"text", "by", "done_on"});
+    w.end_object();
+  }
+  if (!i.extra.empty()) {
+    std::vector<std::string_view> written = {"id",     "date", "contacts", "kind",
+                                             "intent", "note", "logged_at"};
+    if (i.follow_up) written.push_back("follow_up");
+    json_writer_extra(w, i.extra, written);
+  }
+  w.end_object();
+}
+
 }  // namespace kith

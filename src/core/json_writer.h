@@ -55,5 +55,7 @@ class JsonWriter {
 // Writes `contact` as to_json(contact).dump(2) writes it (the same keys in
 // the same order, the keys kith does not know last), at the writer's depth.
 void write_contact(JsonWriter& w, const Contact& contact);
+// Writes `interaction` as to_json(interaction).dump(2) writes it.
+void write_interaction(JsonWriter& w, const Interaction& interaction);
 
 }  // namespace kith

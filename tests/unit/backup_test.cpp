@@ -47,6 +47,35 @@ TEST(ExportDocument, HoldsEverythingUnderStableKeys) {
   EXPECT_EQ(j["contacts"][0]["job_changes"][0]["to"]["company"], "New");
 }
 
+TEST(ExportText, IsTheDocumentAsDumpWritesItByteForByte) {
+  Network n = sample_network();
+  EXPECT_EQ(export_text(n), serialize_document(export_document(n)));
+  // Follow-ups, notes, several contacts, keys kith does not know (one named
+  // like a key kith writes only sometimes), escapes and other scripts.
+  Interaction i = n.interactions.front();
+  i.id = "20260106T100000Z-123456";
+  i.contacts = {"ada", "chen"};
+  i.note = "Line one\nline \"two\" \\ 陈静";
+  i.follow_up =
+      FollowUp{"Send the deck", *parse_iso_date("2026-01-20"), std::nullopt, Json::object()};
+  i.follow_up->extra = Json{{"reminder", true}, {"text", "not this one"}};
+  i.extra = Json{{"proposal", "3f9a01bc"}, {"follow_up", "kept only without one"}};
+  n.interactions.push_back(i);
+  i.id = "20260107T100000Z-654321";
+  i.follow_up.reset();
+  n.interactions.push_back(i);
+  Contact chen;
+  chen.id = "chen";
+  chen.name = "陈静";
+  chen.added_on = *parse_iso_date("2026-01-03");
+  chen.aliases = {"chen-jing"};
+  chen.tags = {"a", "b"};
+  n.contacts.push_back(chen);
+  n.profile.goals = {"find a <mentor> & more"};
+  EXPECT_EQ(export_text(n), serialize_document(export_document(n)));
+  EXPECT_EQ(export_text(Network{}), serialize_document(export_document(Network{})));
+}
+
 TEST(ReadExport, ReadsBackWhatExportWrote) {
   const Network n = sample_network();
   const std::string text = serialize_document(export_document(n));
