@@ -95,8 +95,9 @@ class Analyzer {
       add(Severity::error, "json", e.name, 1, "the file is empty", std::string(kFixHint));
       return std::nullopt;
     }
-    const auto problem = json_problem(text);  // no exceptions; depth checked too
-    if (!problem) return Json::parse(text.begin(), text.end(), nullptr, false);
+    std::optional<JsonProblem> problem;  // no exceptions; depth checked too
+    Json parsed = parse_or_problem(text, problem);
+    if (!problem) return parsed;
     const bool nul = text.find('\0') != std::string::npos;
     add(Severity::error, "json", e.name, problem ? problem->line : 1,
         nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
@@ -237,7 +238,9 @@ class Analyzer {
       if (is_conflict_marker(line)) continue;
       // Checked as parse_log reads it: too deep is an error even on the last
       // line; other bad JSON there is a torn line.
-      if (const auto problem = json_problem(line)) {
+      std::optional<JsonProblem> problem;
+      const Json json = parse_or_problem(line, problem);
+      if (problem) {
         const bool nul = line.find('\0') != std::string_view::npos;
         const bool deep = problem->detail.starts_with("nested too deeply");
         if (last_without_newline && !deep) {
@@ -254,7 +257,6 @@ class Analyzer {
         }
         continue;
       }
-      const Json json = Json::parse(line.begin(), line.end(), nullptr, false);
       if (last_without_newline) {
         add(Severity::warning, "no-newline", e.name, line_no,
             "the last line has no newline at the end", "`kith doctor --fix` adds it",
@@ -264,9 +266,9 @@ class Analyzer {
     }
     // Lines naming an alias are rewritten only in a file kith can read
     // whole (or that --fix mends first): kith never rewrites a corrupt file.
-    const bool sound = std::none_of(report_.findings.begin() + static_cast<long>(first_finding),
-                                    report_.findings.end(),
-                                    [](const Finding& f) { return f.severity == Severity::error && f.repair == Repair::none; });
+    const bool sound = std::none_of(
+        report_.findings.begin() + static_cast<long>(first_finding), report_.findings.end(),
+        [](const Finding& f) { return f.severity == Severity::error && f.repair == Repair::none; });
     for (auto& [line, ids, message] : pending_aliases_) {
       if (sound) {
         add(Severity::warning, "alias", e.name, line, message,
@@ -360,7 +362,7 @@ class Analyzer {
     long long revision = 0;
   };
   std::map<std::string, Seen> interaction_ids_;
-  std::vector<Contact> contacts_;                                // those that loaded
+  std::vector<Contact> contacts_;  // those that loaded
   // The lines of the month being read that name an alias: line, the aliases,
   // the message.
   struct AliasLine {

@@ -101,6 +101,19 @@ const Contact* Network::find(std::string_view id) const {
 std::string serialize_document(const Json& j) { return j.dump(2) + "\n"; }
 std::string serialize_line(const Json& j) { return j.dump() + "\n"; }
 
+Json parse_or_problem(std::string_view text, std::optional<JsonProblem>& problem) {
+  problem.reset();
+  if (!too_deep_at(text)) {
+    Json j = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (!j.is_discarded()) return j;
+  }
+  problem = json_problem(text);
+  // The parser and json_problem() agree on what is valid; should they ever
+  // not, the text is still no document.
+  if (!problem) problem = JsonProblem{1, "not valid JSON"};
+  return Json(Json::value_t::discarded);
+}
+
 std::optional<JsonProblem> json_problem(std::string_view text) {
   if (auto at = too_deep_at(text)) {
     return JsonProblem{line_of(text, *at), "nested too deeply (more than " +

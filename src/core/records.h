@@ -118,6 +118,11 @@ struct JsonProblem {
 };
 std::optional<JsonProblem> json_problem(std::string_view text);
 
+// The document of `text` when json_problem() has nothing to say of it;
+// otherwise a discarded value, and what json_problem() says in `problem`.
+// One parse for a valid text (json_problem() and then a parse take two).
+Json parse_or_problem(std::string_view text, std::optional<JsonProblem>& problem);
+
 // Parses the text of the contact file of `id` (`where` names it in
 // messages, e.g. "contacts/ada.json"): errors as parse_json_document and
 // contact_from_json report them, with the line of the key at fault when
