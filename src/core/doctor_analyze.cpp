@@ -9,6 +9,7 @@
 #include "core/contact_merge.h"
 #include "core/doctor.h"
 #include "core/layout.h"
+#include "core/log_line.h"
 #include "core/logbook.h"
 #include "core/model.h"
 #include "core/records.h"
@@ -236,10 +237,13 @@ class Analyzer {
       pos = end + 1;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       if (is_conflict_marker(line)) continue;
+      // A line as kith writes it is read without a JSON value (the most of
+      // a big log); any other is parsed, which words what is wrong with it.
+      auto written = read_log_line(line);
       // Checked as parse_log reads it: too deep is an error even on the last
       // line; other bad JSON there is a torn line.
       std::optional<JsonProblem> problem;
-      const Json json = parse_or_problem(line, problem);
+      const Json json = written ? Json() : parse_or_problem(line, problem);
       if (problem) {
         const bool nul = line.find('\0') != std::string_view::npos;
         const bool deep = problem->detail.starts_with("nested too deeply");
@@ -262,7 +266,11 @@ class Analyzer {
             "the last line has no newline at the end", "`kith doctor --fix` adds it",
             Repair::add_final_newline);
       }
-      interaction(e.name, line_no, stem, json);
+      if (written) {
+        interaction(e.name, line_no, stem, *written);
+      } else {
+        interaction(e.name, line_no, stem, json);
+      }
     }
     // Lines naming an alias are rewritten only in a file kith can read
     // whole (or that --fix mends first): kith never rewrites a corrupt file.
@@ -289,16 +297,20 @@ class Analyzer {
           "fix or remove that line (kith never overwrites a corrupt file)");
       return;
     }
+    interaction(file, line, stem, *i);
+  }
+
+  void interaction(const std::string& file, int line, std::string_view stem, const Interaction& i) {
     ++report_.interactions;
-    const std::string month = format_date(i->date).substr(0, 7);
+    const std::string month = format_date(i.date).substr(0, 7);
     if (month != stem) {
       add(Severity::warning, "month", file, line,
-          "interaction " + i->id + " is dated " + format_date(i->date) + " but kept in " + file,
+          "interaction " + i.id + " is dated " + format_date(i.date) + " but kept in " + file,
           "move the line to " + std::string(layout::kLogDir) + "/" + month +
               std::string(layout::kMonthSuffix) + ", where `kith done` looks for it");
     }
-    const long long revision = revision_of(*i);
-    auto [it, inserted] = interaction_ids_.emplace(i->id, Seen{file, line, revision});
+    const long long revision = revision_of(i);
+    auto [it, inserted] = interaction_ids_.emplace(i.id, Seen{file, line, revision});
     if (!inserted) {
       const Seen& first = it->second;
       const std::string first_where = first.file + ":" + std::to_string(first.line);
@@ -307,23 +319,24 @@ class Analyzer {
         // before taking it out of the old one: the later edit stands.
         const bool this_one_is_newer = revision > first.revision;
         const Seen stale = this_one_is_newer ? first : Seen{file, line, revision};
-        const std::string kept = this_one_is_newer ? where : first_where;
+        const std::string kept =
+            this_one_is_newer ? file + ":" + std::to_string(line) : first_where;
         Finding& f = add(Severity::error, "duplicate-id", stale.file, stale.line,
-                         "interaction " + i->id + " is also at " + kept +
+                         "interaction " + i.id + " is also at " + kept +
                              ", edited later: this copy is the one an interrupted edit left",
                          "`kith doctor --fix` deletes this copy", Repair::remove_stale_copy);
-        f.line_id = i->id;
+        f.line_id = i.id;
         if (this_one_is_newer) it->second = Seen{file, line, revision};
       } else {
         add(Severity::error, "duplicate-id", file, line,
-            "interaction id " + i->id + " is used twice (first at " + first_where + ")",
+            "interaction id " + i.id + " is used twice (first at " + first_where + ")",
             "give one of them another id, or delete the copy");
       }
     }
     std::set<std::string> named;
     std::vector<std::string> merged;  // "ada-l (merged into ada)"
     std::vector<std::string> merged_ids;
-    for (const auto& id : i->contacts) {
+    for (const auto& id : i.contacts) {
       if (!named.insert(id).second) continue;
       if (auto alias = report_.aliases.find(id); alias != report_.aliases.end()) {
         merged.push_back("'" + id + "' (merged into " + alias->second + ")");
@@ -332,7 +345,7 @@ class Analyzer {
       }
       if (!known_ids_.contains(id)) {
         add(Severity::error, "unknown-contact", file, line,
-            "interaction " + i->id + " names '" + id + "', which has no file in contacts/",
+            "interaction " + i.id + " names '" + id + "', which has no file in contacts/",
             "`kith doctor --fix` on a terminal offers to take it out (a contact purged on "
             "another machine), or add it back with `kith add NAME --id " +
                 safe(id) + "`",
@@ -346,7 +359,7 @@ class Analyzer {
         list += (n == 0 ? "" : n + 1 == merged.size() ? " and " : ", ") + merged[n];
       }
       pending_aliases_.push_back(
-          {line, std::move(merged_ids), "interaction " + i->id + " names " + list});
+          {line, std::move(merged_ids), "interaction " + i.id + " names " + list});
     }
   }
 

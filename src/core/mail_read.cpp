@@ -61,24 +61,6 @@ std::string_view trim_spaces(std::string_view s) {
   return s;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Windows-1252's bytes 0x80 to 0x9F; the five it leaves unassigned are read
 // as Latin-1's C1 controls (which clean() then turns into spaces).
 constexpr std::array<char16_t, 32> kCp1252High = {
@@ -123,9 +105,9 @@ void append_windows1252(std::string_view bytes, std::string& out) {
     if (b < 0x80) {
       out += c;
     } else if (b < 0xA0) {
-      append_utf8(out, kCp1252High[b - 0x80]);
+      text::append_utf8(out, kCp1252High[b - 0x80]);
     } else {
-      append_utf8(out, b);
+      text::append_utf8(out, b);
     }
   }
 }
@@ -227,7 +209,7 @@ void clean_into(std::string_view s, Spaces spaces, std::string& out) {
       if (pending_space) out += ' ';
       pending_space = false;
       if (cp == 0xFFFD && len == 1) {
-        append_utf8(out, cp);
+        text::append_utf8(out, cp);
       } else {
         out.append(s.substr(i, len));
       }

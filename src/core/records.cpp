@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/log_line.h"
 #include "core/text.h"
 
 namespace kith {
@@ -198,6 +199,12 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
     std::string_view line = content.substr(pos, end - pos);
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    // A line as kith writes it is read without a JSON value; any other goes
+    // through the JSON parser, which also words what is wrong with it.
+    if (auto written = read_log_line(line)) {
+      out.push_back(std::move(*written));
+      continue;
+    }
     const std::string where = std::string(label) + ":" + std::to_string(line_no);
     if (too_deep_at(line)) {
       if (auto e = bad(data_error(where + ": " + too_deep_message(), line_hint))) return *e;

@@ -20,6 +20,9 @@ inline constexpr std::size_t max_id_length = 64;
 // also makes it false, since kith never stores NUL. The empty string is valid.
 bool is_valid_utf8(std::string_view s);
 
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) in UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 // `s` without leading and trailing ASCII white space (space, \t, \n, \r,
 // \v, \f); a view into `s`.
 std::string_view trim(std::string_view s);

@@ -619,5 +619,14 @@ TEST(SplitLines, SplitsAtNewlinesOnly) {
 
 #undef KITH_FFFD
 
+TEST(AppendUtf8, WritesOneToFourBytesForEachRange) {
+  std::string out;
+  for (const char32_t cp : {U'A', U'\u00e9', U'\u4e2d', U'\U0001F600', U'\U0010FFFF'}) {
+    append_utf8(out, cp);
+  }
+  EXPECT_EQ(out, "A\u00e9\u4e2d\U0001F600\U0010FFFF");
+  EXPECT_TRUE(is_valid_utf8(out));
+}
+
 }  // namespace
 }  // namespace kith::text::text_test
