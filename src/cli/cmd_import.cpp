@@ -246,11 +246,11 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
     }
   };
   if (!plan.added.empty()) {
-    heading((dry_run ? "Would add " : "Added ") + std::to_string(plan.added.size()) + ":");
+    heading((dry_run ? "Would add " : "Added ") + with_thousands(plan.added.size()) + ":");
     contact_table(plan.added);
   }
   if (!plan.updated.empty()) {
-    heading((dry_run ? "Would update " : "Updated ") + std::to_string(plan.updated.size()) + ":");
+    heading((dry_run ? "Would update " : "Updated ") + with_thousands(plan.updated.size()) + ":");
     contact_table(plan.updated);
   }
   if (!plan.job_changes.empty()) {
@@ -264,18 +264,18 @@ void print_plan(const ImportPlan& plan, bool dry_run, Context& ctx) {
     table.print(ctx.out, style, "  ");
   }
   if (!plan.skipped.empty()) {
-    heading("Skipped " + std::to_string(plan.skipped.size()) + ":");
+    heading("Skipped " + with_thousands(plan.skipped.size()) + ":");
     Table table;
     for (const auto& n : plan.skipped) table.add({{where(n), Tone::yellow}, {clean(n.message)}});
     table.print(ctx.out, style, "  ");
   }
   std::vector<std::string> parts;
-  parts.push_back(std::to_string(plan.added.size()) + " added");
-  parts.push_back(std::to_string(plan.updated.size()) + " updated");
-  parts.push_back(std::to_string(plan.unchanged) + " unchanged");
-  parts.push_back(std::to_string(plan.skipped.size()) + " skipped");
+  parts.push_back(with_thousands(plan.added.size()) + " added");
+  parts.push_back(with_thousands(plan.updated.size()) + " updated");
+  parts.push_back(with_thousands(static_cast<std::size_t>(plan.unchanged)) + " unchanged");
+  parts.push_back(with_thousands(plan.skipped.size()) + " skipped");
   if (!plan.interactions.empty() || plan.interactions_unchanged > 0) {
-    parts.push_back(std::to_string(plan.interactions.size()) + " interactions added");
+    parts.push_back(with_thousands(plan.interactions.size()) + " interactions added");
   }
   if (plan.profile) parts.push_back("profile updated");
   if (!plan.settings_added.empty()) parts.push_back("settings added: " + join(plan.settings_added));

@@ -223,7 +223,9 @@ DueReport compute(const Network& network, const HistoryMap& history,
 }  // namespace
 
 bool came_by_import(const Contact& c) {
-  if (auto it = c.extra.find("imported_from"); it != c.extra.end() && it->is_string()) return true;
+  // The key says it either way: null is written into a contact of yours
+  // that an import matched, which brought it a tag or a UID of its own.
+  if (auto it = c.extra.find("imported_from"); it != c.extra.end()) return it->is_string();
   if (c.extra.contains("vcard_uid")) return true;
   return std::any_of(c.tags.begin(), c.tags.end(),
                      [](const std::string& t) { return text::terms_match(t, "linkedin"); });

@@ -124,9 +124,10 @@ struct DueReport {
 };
 
 // Whether `c` came in by an import of another tool's export (LinkedIn, an
-// address book, a CSV): the key "imported_from" that `kith import` sets, or,
-// for contacts imported before it did, the tag "linkedin" its LinkedIn import
-// adds or a kept "vcard_uid".
+// address book, a CSV): the key "imported_from" that `kith import` sets (a
+// string; null when an import matched a contact that was not imported), or,
+// without that key, for contacts imported before kith wrote it, the tag
+// "linkedin" its LinkedIn import adds or a kept "vcard_uid".
 bool came_by_import(const Contact& c);
 
 // A weak tie: a contact that came by import, has no cadence of its own and no

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/contacts.h"
+#include "core/due.h"
 #include "core/fields.h"
 #include "core/identity.h"
 #include "core/text.h"
@@ -89,7 +90,11 @@ class Planner {
       const auto [i, by] = *found;
       Contact& c = pool_[i];
       const Json before = to_json(c);
+      const bool was_imported = came_by_import(c);
       std::optional<JobChangeReport> change = merge(c, record);
+      // A contact of yours stays yours: the "linkedin" tag or the vCard UID
+      // an import brings must not make it look imported (a weak tie).
+      if (!was_imported && came_by_import(c)) c.extra["imported_from"] = nullptr;
       if (to_json(c) == before) {
         ++plan.unchanged;
       } else {
@@ -427,6 +432,13 @@ ImportPlan plan_import(const Network& network, ImportBatch batch, MergePolicy po
   if (!batch.records.empty()) first_source = batch.records.front().where;
   for (auto& record : batch.records) {
     if (record.source.empty()) record.source = batch.source;
+    // As `kith add --met` refuses it: you cannot have met someone later
+    // than today (a typo, or a clock set wrong where the file was made).
+    if (auto& met = record.contact.met_on; met && *met > today) {
+      plan.warnings.push_back(
+          {record.where, "met on " + format_date(*met) + ", after today; left out"});
+      met.reset();
+    }
     planner.take(std::move(record), plan);
   }
   planner.finish(plan);

@@ -87,6 +87,37 @@ TEST_F(WeakTieTest, TheImportedPeopleStayOutOfDueAndTheWarmContactsLead) {
   EXPECT_EQ(read_json(tmp / "data/contacts/person0-imported.json")["imported_from"], "linkedin");
 }
 
+// A contact you added yourself is never a weak tie, even after an import
+// matches it and brings it the "linkedin" tag or a vCard UID (which alone
+// mark a contact imported by a kith that did not yet write imported_from).
+TEST(WeakTieOfYours, AContactYouAddedStaysDueAfterAnImportMatchesIt) {
+  TempDir tmp;
+  Kith kith{tmp / "data"};
+  kith.today("2026-01-01");
+  kith.ok({"add", "Carla Gomez", "--email", "carla@example.com"});
+  kith.ok({"add", "José Núñez", "--company", "Paywell"});
+  kith.today("2026-09-01");
+  write_file(tmp / "phone.vcf",
+             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carla Gomez\r\nEMAIL:CARLA@example.com\r\n"
+             "UID:abc-123\r\nEND:VCARD\r\n");
+  kith.ok({"import", "vcard", (tmp / "phone.vcf").string()});
+  write_file(tmp / "Connections.csv",
+             "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+             "José,Núñez,https://www.linkedin.com/in/jose-nunez,,Paywell,CTO,12 Mar 2024\n");
+  kith.ok({"import", "linkedin", (tmp / "Connections.csv").string()});
+  const Json carla = read_json(tmp / "data/contacts/carla-gomez.json");
+  EXPECT_EQ(carla["vcard_uid"], "abc-123");
+  EXPECT_TRUE(carla["imported_from"].is_null());
+  const Json jose = read_json(tmp / "data/contacts/jose-nunez.json");
+  EXPECT_EQ(jose["tags"], Json::array({"linkedin"}));
+  EXPECT_TRUE(jose["imported_from"].is_null());
+  const Json j = kith.ok({"due", "--json"}).json();
+  const auto due = ids_of(j["due"]);
+  EXPECT_NE(std::find(due.begin(), due.end(), "carla-gomez"), due.end());
+  EXPECT_NE(std::find(due.begin(), due.end(), "jose-nunez"), due.end());
+  EXPECT_EQ(kith.ok({"stats", "--json"}).json()["weak_ties"], 0);
+}
+
 TEST_F(WeakTieTest, TheHomeworkSuggestsTheMostPromisingImportedPeopleWithWhy) {
   kith.today("2026-11-21").ok({"edit", "person150-imported", "--interest", "Climate Tech"});
   write_file(tmp / "Later.csv", linkedin_export(300, "Globex"));

@@ -323,14 +323,14 @@ TEST_F(ImportTest, ALongListOfAddedContactsShowsTheFirstTenAndACount) {
   auto r = kith.run({"import", "csv", (tmp / "many.csv").string(), "--dry-run"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "Would add 3000:\n"
+            "Would add 3,000:\n"
             "  person-1000  Person 1000\n  person-1001  Person 1001\n"
             "  person-1002  Person 1002\n  person-1003  Person 1003\n"
             "  person-1004  Person 1004\n  person-1005  Person 1005\n"
             "  person-1006  Person 1006\n  person-1007  Person 1007\n"
             "  person-1008  Person 1008\n  person-1009  Person 1009\n"
             "  … and 2,990 more (`--json` lists every one)\n"
-            "Dry run, nothing written: 3000 added, 0 updated, 0 unchanged, 0 skipped.\n");
+            "Dry run, nothing written: 3,000 added, 0 updated, 0 unchanged, 0 skipped.\n");
   r = kith.run({"import", "csv", (tmp / "many.csv").string(), "--dry-run", "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["added"].size(), 3000u);

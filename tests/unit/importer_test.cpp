@@ -63,6 +63,43 @@ TEST(PlanImport, NewPeopleGetSluggedIdsAndTodayAsAddedOn) {
   EXPECT_EQ(p.possible_duplicates[0].where.line, 7);
 }
 
+TEST(PlanImport, AMeetingDateAfterTodayIsLeftOutWithAWarning) {
+  auto later = record("Ada Lovelace", 4);
+  later.contact.met_on = *parse_iso_date("2030-01-01");
+  auto today = record("Bo Stone", 5);
+  today.contact.met_on = kToday;
+  auto p = plan(Network{}, {later, today});
+  ASSERT_EQ(p.added.size(), 2u);
+  EXPECT_FALSE(p.added[0].met_on.has_value());
+  EXPECT_EQ(p.added[1].met_on, kToday);
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_EQ(p.warnings[0].where.line, 4);
+  EXPECT_EQ(p.warnings[0].message, "met on 2030-01-01, after today; left out");
+}
+
+// A contact you added by hand that an import matches stays yours: what the
+// import brings (the "linkedin" tag, a vCard UID) comes with imported_from
+// null, so that it is not taken for a contact kith imported.
+TEST(PlanImport, AContactOfYoursMatchedByAnImportIsNotMarkedImported) {
+  Network n;
+  n.contacts.push_back(contact("ada", "Ada Lovelace"));
+  n.contacts[0].emails = {"ada@x.example"};
+  n.contacts.push_back(contact("bo", "Bo Stone"));
+  n.contacts[1].emails = {"bo@x.example"};
+  n.contacts[1].tags = {"linkedin"};  // imported by a kith that did not write imported_from
+  auto ada = record("Ada Lovelace", 2);
+  ada.contact.emails = {"ada@x.example"};
+  ada.contact.tags = {"linkedin"};
+  auto bo = record("Bo Stone", 3);
+  bo.contact.emails = {"bo@x.example"};
+  bo.contact.company = "Acme";
+  auto p = plan(n, {ada, bo});
+  ASSERT_EQ(ids(p.updated), (Strings{"ada", "bo"}));
+  ASSERT_TRUE(p.updated[0].extra.contains("imported_from"));
+  EXPECT_TRUE(p.updated[0].extra["imported_from"].is_null());
+  EXPECT_FALSE(p.updated[1].extra.contains("imported_from"));
+}
+
 TEST(PlanImport, AnIdMergedIntoAContactIsTakenAndFindsThatContact) {
   Network n;
   Contact ada = contact("ada", "Ada Lovelace");
