@@ -138,7 +138,9 @@ void print_due(const DueReport& r, const DueOptions& options, const Style& style
   table.set_flexible(0);  // the name
   table.set_flexible(4);  // the occasion
   table.fit(style.width());
-  table.wrap_from(3);  // "last: …" and the occasion below, when too wide
+  // "last: …" and the occasion below when too wide; and how late too, when a
+  // long id would have to be shortened.
+  table.wrap_from(3, 2);
   for (const auto& e : r.due) {
     table.add({{clean(e.contact->name), Tone::bold},
                {e.contact->id, Tone::cyan},

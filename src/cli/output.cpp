@@ -187,16 +187,31 @@ void Table::print(std::ostream& out, const Style& style, std::string_view indent
   }
   // Too wide: the columns from wrap_from_ on go to a line of their own below
   // each row, indented further.
-  Table top = *this;
-  top.header_.resize(std::min(header_.size(), wrap_from_));
-  for (auto& row : top.rows_) row.resize(std::min(row.size(), wrap_from_));
-  const std::vector<std::size_t> width = top.column_widths(indent_width, fit_);
+  // From wrap_from_, or an earlier column when the columns before it fit
+  // only by shortening one that is not flexible (an id, a date).
+  std::size_t wrap = wrap_from_;
+  Table top;
+  std::vector<std::size_t> width;
+  for (;; --wrap) {
+    top = *this;
+    top.header_.resize(std::min(header_.size(), wrap));
+    for (auto& row : top.rows_) row.resize(std::min(row.size(), wrap));
+    width = top.column_widths(indent_width, fit_);
+    if (wrap <= wrap_last_resort_ || wrap <= 1) break;
+    const std::vector<std::size_t> natural = top.column_widths(indent_width, 0);
+    bool shortened = false;
+    for (std::size_t c = 0; c < width.size(); ++c) {
+      const bool flexible = c < flexible_.size() && flexible_[c];
+      shortened = shortened || (!flexible && width[c] < natural[c]);
+    }
+    if (!shortened) break;
+  }
   if (!head.empty()) emit(out, style, indent, head, width);
   const std::string below_indent = std::string(indent) + "    ";
   for (const auto& row : rows_) {
     emit(out, style, indent, row, width);
     std::vector<Piece> below = {{below_indent}};
-    for (std::size_t c = wrap_from_; c < row.size(); ++c) {
+    for (std::size_t c = wrap; c < row.size(); ++c) {
       if (row[c].text.empty()) continue;
       if (below.size() > 1) below.push_back({"  "});
       below.push_back(

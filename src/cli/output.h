@@ -59,7 +59,14 @@ class Table {
   void set_flexible(std::size_t column);
   void set_separator(std::string separator) { separator_ = std::move(separator); }
   void fit(std::size_t width) { fit_ = width; }
-  void wrap_from(std::size_t column) { wrap_from_ = column; }
+  // When the rows are too wide for the fit, the columns from `column` on go
+  // to a line of their own below each row; and when the columns before it
+  // still fit only by shortening one that is not flexible (an id), from
+  // one column earlier, down to `last_resort`.
+  void wrap_from(std::size_t column, std::size_t last_resort = 0) {
+    wrap_from_ = column;
+    wrap_last_resort_ = last_resort == 0 ? column : last_resort;
+  }
   bool empty() const { return rows_.empty(); }
   void print(std::ostream& out, const Style& style, std::string_view indent = "") const;
 
@@ -76,6 +83,7 @@ class Table {
   std::string separator_ = "  ";
   std::size_t fit_ = 0;
   std::size_t wrap_from_ = 0;  // 0: never
+  std::size_t wrap_last_resort_ = 0;
 };
 
 // A piece of a line printed by print_line(); `flexible` pieces are the ones

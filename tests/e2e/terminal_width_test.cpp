@@ -245,5 +245,21 @@ TEST_F(TerminalWidthTest, AJobChangeTooLongForOneLineIsWrappedWhole) {
   EXPECT_TRUE(has(wide, " on 2026-11-10 — congratulate them: kith pitch " + ids[1] + "\n")) << wide;
 }
 
+// A long id is what you type next: at 80 columns how late goes below the
+// name and id rather than the id being cut, and short names stay whole.
+TEST(DueLongId, HowLateGoesBelowRatherThanTheIdBeingShortened) {
+  TempDir tmp;
+  Kith kith{tmp / "data"};
+  kith.today("2026-01-05");
+  kith.ok({"add", "Maximiliano Alejandro de la Fuente y Rodríguez"});
+  kith.ok({"add", "Priya Raman"});
+  kith.env("COLUMNS", "80");
+  const std::string out = kith.today("2026-12-08").ok({"due"}).out;
+  expect_fits(out, 80, "due");
+  EXPECT_TRUE(has(out, "maximiliano-alejandro-de-la-fuente-y-rodriguez")) << out;
+  EXPECT_TRUE(has(line_with(out, "priya-raman"), "Priya Raman")) << out;
+  EXPECT_TRUE(has(out, "\n      8 months late · every 3m  last: never")) << out;
+}
+
 }  // namespace
 }  // namespace kith::test::terminal_width_test
