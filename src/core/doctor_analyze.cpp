@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/contact_merge.h"
 #include "core/doctor.h"
@@ -26,7 +28,10 @@ std::string safe(std::string_view s) { return text::sanitize_for_terminal(s); }
 // A line git writes around a merge conflict: "<<<<<<< ours", "=======",
 // ">>>>>>> theirs" (and "||||||| base" in diff3 style).
 bool is_conflict_marker(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.empty() || (line[0] != '<' && line[0] != '=' && line[0] != '>' && line[0] != '|')) {
+    return false;
+  }
+  if (line.back() == '\r') line.remove_suffix(1);
   if (line == "=======") return true;
   for (std::string_view mark : {"<<<<<<<", ">>>>>>>", "|||||||"}) {
     if (line.starts_with(mark) && (line.size() == mark.size() || line[mark.size()] == ' ')) {
@@ -135,7 +140,7 @@ class Analyzer {
     known_ids_.insert(std::string(stem));
     auto json = document(e);
     if (!json) return;
-    auto c = contact_from_json(*json, e.name);
+    auto c = contact_from_json(std::move(*json), e.name);
     if (!c) {
       add(Severity::error, "record", e.name, 0, detail_of(c.error(), e.name),
           std::string(kFixHint));
@@ -211,13 +216,15 @@ class Analyzer {
     }
   }
 
-  void month(const Entry& e, std::string_view stem) {
+  void month(const Entry& e, date::year_month month) {
     if (!e.read_error.empty() || !e.content) {
       add(Severity::error, "read", e.name, 0, "cannot be read: " + e.read_error);
       return;
     }
     ++report_.files;
     ++report_.log_files;
+    log_files_.push_back(e.name);
+    file_month_ = month;
     const std::string& text = *e.content;
     const std::size_t first_finding = report_.findings.size();
     pending_aliases_.clear();
@@ -267,9 +274,9 @@ class Analyzer {
             Repair::add_final_newline);
       }
       if (written) {
-        interaction(e.name, line_no, stem, *written);
+        interaction(e.name, line_no, *written);
       } else {
-        interaction(e.name, line_no, stem, json);
+        interaction(e.name, line_no, json);
       }
     }
     // Lines naming an alias are rewritten only in a file kith can read
@@ -289,7 +296,7 @@ class Analyzer {
     }
   }
 
-  void interaction(const std::string& file, int line, std::string_view stem, const Json& json) {
+  void interaction(const std::string& file, int line, const Json& json) {
     const std::string where = file + ":" + std::to_string(line);
     auto i = interaction_from_json(json, where);
     if (!i) {
@@ -297,47 +304,50 @@ class Analyzer {
           "fix or remove that line (kith never overwrites a corrupt file)");
       return;
     }
-    interaction(file, line, stem, *i);
+    interaction(file, line, *i);
   }
 
-  void interaction(const std::string& file, int line, std::string_view stem, const Interaction& i) {
+  void interaction(const std::string& file, int line, const Interaction& i) {
     ++report_.interactions;
-    const std::string month = format_date(i.date).substr(0, 7);
-    if (month != stem) {
+    const date::year_month_day ymd{i.date};
+    if (ymd.year() != file_month_.year() || ymd.month() != file_month_.month()) {
+      const std::string month = format_date(i.date).substr(0, 7);
       add(Severity::warning, "month", file, line,
           "interaction " + i.id + " is dated " + format_date(i.date) + " but kept in " + file,
           "move the line to " + std::string(layout::kLogDir) + "/" + month +
               std::string(layout::kMonthSuffix) + ", where `kith done` looks for it");
     }
     const long long revision = revision_of(i);
-    auto [it, inserted] = interaction_ids_.emplace(i.id, Seen{file, line, revision});
+    const std::size_t here = log_files_.size() - 1;  // the month file being read
+    auto [it, inserted] = interaction_ids_.try_emplace(i.id, Seen{here, line, revision});
     if (!inserted) {
       const Seen& first = it->second;
-      const std::string first_where = first.file + ":" + std::to_string(first.line);
-      if (first.file != file && first.revision != revision) {
+      const std::string& first_file = log_files_[first.file];
+      const std::string first_where = first_file + ":" + std::to_string(first.line);
+      if (first.file != here && first.revision != revision) {
         // An edit that moved the interaction to another month and stopped
         // before taking it out of the old one: the later edit stands.
         const bool this_one_is_newer = revision > first.revision;
-        const Seen stale = this_one_is_newer ? first : Seen{file, line, revision};
+        const Seen stale = this_one_is_newer ? first : Seen{here, line, revision};
         const std::string kept =
             this_one_is_newer ? file + ":" + std::to_string(line) : first_where;
-        Finding& f = add(Severity::error, "duplicate-id", stale.file, stale.line,
+        Finding& f = add(Severity::error, "duplicate-id", log_files_[stale.file], stale.line,
                          "interaction " + i.id + " is also at " + kept +
                              ", edited later: this copy is the one an interrupted edit left",
                          "`kith doctor --fix` deletes this copy", Repair::remove_stale_copy);
         f.line_id = i.id;
-        if (this_one_is_newer) it->second = Seen{file, line, revision};
+        if (this_one_is_newer) it->second = Seen{here, line, revision};
       } else {
         add(Severity::error, "duplicate-id", file, line,
             "interaction id " + i.id + " is used twice (first at " + first_where + ")",
             "give one of them another id, or delete the copy");
       }
     }
-    std::set<std::string> named;
     std::vector<std::string> merged;  // "ada-l (merged into ada)"
     std::vector<std::string> merged_ids;
-    for (const auto& id : i.contacts) {
-      if (!named.insert(id).second) continue;
+    for (auto named = i.contacts.begin(); named != i.contacts.end(); ++named) {
+      const std::string& id = *named;
+      if (std::find(i.contacts.begin(), named, id) != named) continue;  // named twice
       if (auto alias = report_.aliases.find(id); alias != report_.aliases.end()) {
         merged.push_back("'" + id + "' (merged into " + alias->second + ")");
         merged_ids.push_back(id);
@@ -365,17 +375,19 @@ class Analyzer {
 
  private:
   Report& report_;
-  std::set<std::string, std::less<>> known_ids_;
+  std::unordered_set<std::string> known_ids_;
   std::map<std::string, std::vector<std::string>> contact_files_;
   std::vector<std::pair<std::string, std::string>> mismatched_;  // file, id
   // Where each interaction id was first seen, and its revision.
   struct Seen {
-    std::string file;
+    std::size_t file = 0;  // in log_files_
     int line = 0;
     long long revision = 0;
   };
-  std::map<std::string, Seen> interaction_ids_;
-  std::vector<Contact> contacts_;  // those that loaded
+  std::unordered_map<std::string, Seen> interaction_ids_;
+  std::vector<std::string> log_files_;  // the month files read, in order
+  date::year_month file_month_;         // the month of the one being read
+  std::vector<Contact> contacts_;       // those that loaded
   // The lines of the month being read that name an alias: line, the aliases,
   // the message.
   struct AliasLine {
@@ -507,7 +519,13 @@ Report analyze(const Snapshot& snapshot) {
   }
   a.contact_ids();
   a.aliases();
-  for (const Entry* e : months) a.month(*e, e->name.substr(layout::kLogDir.size() + 1, 7));
+  for (const Entry* e : months) {
+    // A month file named for no month (2026-13) holds no interaction where
+    // it belongs: month 13 matches no date.
+    const auto month =
+        layout::month_of(std::string_view(e->name).substr(layout::kLogDir.size() + 1));
+    a.month(*e, month.value_or(date::year{0} / date::month{13}));
+  }
   a.merged_contacts();
   cap_per_file(report.findings);
   return report;

@@ -15,11 +15,13 @@ namespace {
 // The first problem found is kept and every later read is a no-op.
 class ObjectReader {
  public:
-  ObjectReader(const Json& j, std::string_view where) : where_(where) {
+  // Takes `j` by value: a caller done with its JSON moves it in, and the
+  // values are moved out of it as they are read.
+  ObjectReader(Json j, std::string_view where) : where_(where) {
     if (!j.is_object()) {
       fail("is not a JSON object");
     } else {
-      rest_ = j;
+      rest_ = std::move(j);
     }
   }
 
@@ -198,8 +200,8 @@ std::optional<Intent> parse_intent(std::string_view text) {
   return std::nullopt;
 }
 
-Result<Contact> contact_from_json(const Json& j, std::string_view where) {
-  ObjectReader r(j, where);
+Result<Contact> contact_from_json(Json j, std::string_view where) {
+  ObjectReader r(std::move(j), where);
   Contact c;
   c.id = r.string("id", true);
   c.name = r.string("name", true);
@@ -295,8 +297,8 @@ Json to_json(const Contact& c) {
   return j;
 }
 
-Result<Interaction> interaction_from_json(const Json& j, std::string_view where) {
-  ObjectReader r(j, where);
+Result<Interaction> interaction_from_json(Json j, std::string_view where) {
+  ObjectReader r(std::move(j), where);
   Interaction i;
   i.id = r.string("id", true);
   i.date = r.date("date", true).value_or(Date{});
@@ -315,7 +317,7 @@ Result<Interaction> interaction_from_json(const Json& j, std::string_view where)
   i.logged_at = r.string("logged_at");
   if (auto fu = r.take("follow_up"); fu && !fu->is_null()) {
     std::string fu_where = std::string(where) + " follow_up";
-    ObjectReader f(*fu, fu_where);
+    ObjectReader f(std::move(*fu), fu_where);
     FollowUp follow_up;
     follow_up.text = f.string("text");
     follow_up.by = f.date("by");

@@ -137,10 +137,11 @@ struct Config {
 
 // `where` names the record in messages, e.g. "contacts/ada.json" or
 // "log/2026-11.jsonl:3". Errors are data errors naming the key and the value.
-Result<Contact> contact_from_json(const Json& j, std::string_view where);
+// The readers take the JSON by value: a caller done with it moves it in.
+Result<Contact> contact_from_json(Json j, std::string_view where);
 Json to_json(const Contact& c);
 
-Result<Interaction> interaction_from_json(const Json& j, std::string_view where);
+Result<Interaction> interaction_from_json(Json j, std::string_view where);
 Json to_json(const Interaction& i);
 
 Result<Profile> profile_from_json(const Json& j, std::string_view where);

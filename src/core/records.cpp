@@ -223,7 +223,7 @@ Result<std::vector<Interaction>> parse_log(std::string_view content, std::string
       if (auto e = bad(data_error(where + ": not valid JSON", line_hint))) return *e;
       continue;
     }
-    auto interaction = interaction_from_json(json, where);
+    auto interaction = interaction_from_json(std::move(json), where);
     if (!interaction) {
       Error e = interaction.error();
       if (e.hint.empty()) e.hint = line_hint;
@@ -276,7 +276,7 @@ Result<Contact> parse_contact_file(std::string_view text, std::string_view id,
                                    const std::string& where) {
   auto json = parse_json_document(text, where);
   if (!json) return json.error();
-  auto contact = contact_from_json(*json, where);
+  auto contact = contact_from_json(std::move(*json), where);
   if (!contact) {
     Error e = with_key_line(contact.error(), text, where);
     if (e.hint.empty()) e.hint = kCorruptHint;

@@ -192,6 +192,17 @@ INSTANTIATE_TEST_SUITE_P(
                *entry(s, "log/2026-11.jsonl")->content += log_line("i-2", "2026-12-01", "ada");
              },
              Severity::warning, "month", "log/2026-11.jsonl:2", "dated 2026-12-01"},
+        Case{"WrongYear",
+             [](Snapshot& s) {
+               *entry(s, "log/2026-11.jsonl")->content += log_line("i-2", "2025-11-01", "ada");
+             },
+             Severity::warning, "month", "log/2026-11.jsonl:2", "dated 2025-11-01"},
+        Case{"MonthThirteen",
+             [](Snapshot& s) {
+               s.entries.push_back(file("log/2026-13.jsonl", log_line("i-2", "2026-11-05", "ada")));
+             },
+             Severity::warning, "month", "log/2026-13.jsonl:1",
+             "dated 2026-11-05 but kept in log/2026-13.jsonl"},
         Case{"TempFile",
              [](Snapshot& s) { s.entries.push_back(file("log/.2026-11.jsonl.tmp-a1b2c3", "")); },
              Severity::warning, "temp-file", "log/.2026-11.jsonl.tmp-a1b2c3", "temp file",
