@@ -95,11 +95,15 @@ std::vector<std::string> split_unescaped(std::string_view raw, char sep) {
   return parts;
 }
 
-std::string fold(std::string_view line) {
-  std::string out;
-  out.reserve(line.size() + line.size() / 70 * 3 + 2);
+void append_folded(std::string& out, std::string_view line) {
+  if (line.size() <= kMaxOctets) {  // one physical line
+    out.append(line);
+    out += "\r\n";
+    return;
+  }
   std::size_t pos = 0;
-  std::size_t room = kMaxOctets;  // octets left on the current physical line
+  std::size_t start = 0;          // of the physical line being filled
+  std::size_t room = kMaxOctets;  // octets left on it
   while (pos < line.size()) {
     std::size_t len = sequence_length(static_cast<unsigned char>(line[pos]));
     if (pos + len > line.size()) len = 1;
@@ -111,14 +115,22 @@ std::string fold(std::string_view line) {
       }
     }
     if (len > room) {
+      out.append(line.substr(start, pos - start));
       out += "\r\n ";
+      start = pos;
       room = kMaxOctets - 1;
     }
-    out.append(line.substr(pos, len));
     room -= len;
     pos += len;
   }
+  out.append(line.substr(start));
   out += "\r\n";
+}
+
+std::string fold(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 70 * 3 + 2);
+  append_folded(out, line);
   return out;
 }
 

@@ -27,6 +27,8 @@ std::vector<std::string> split_unescaped(std::string_view raw, char sep);
 // of at most 75 octets, continuation lines starting with one space, never
 // splitting a UTF-8 sequence; every physical line ends in CRLF.
 std::string fold(std::string_view line);
+// The same, appended to `out`.
+void append_folded(std::string& out, std::string_view line);
 
 // A value with control characters removed, for values that are not text
 // (URIs, UIDs, dates): they cannot be escaped, so they must not break the line.

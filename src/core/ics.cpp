@@ -9,9 +9,27 @@
 namespace kith::ics {
 namespace {
 
+// YYYYMMDD.
 std::string basic_date(Date d) {
-  std::string iso = format_date(d);  // YYYY-MM-DD
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month());
+  const unsigned day = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) {  // not a date kith reads; as it always was written
+    const std::string iso = format_date(d);
+    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+  }
+  std::string out(8, '0');
+  const unsigned digits[] = {static_cast<unsigned>(y) / 1000,
+                             static_cast<unsigned>(y) / 100 % 10,
+                             static_cast<unsigned>(y) / 10 % 10,
+                             static_cast<unsigned>(y) % 10,
+                             m / 10,
+                             m % 10,
+                             day / 10,
+                             day % 10};
+  for (std::size_t k = 0; k < 8; ++k) out[k] = static_cast<char>('0' + digits[k]);
+  return out;
 }
 
 std::string one_line(std::string_view s) {
@@ -93,29 +111,34 @@ std::vector<Event> outreach_events(const Network& network, const LogSummary& log
 }
 
 std::string write_calendar(const std::vector<Event>& events, Date stamp) {
+  using contentline::append_folded;
   using contentline::escape_text;
-  using contentline::fold;
   std::string out;
-  out += fold("BEGIN:VCALENDAR");
-  out += fold("VERSION:2.0");
-  out += fold("PRODID:-//kith//kith//EN");
-  out += fold("CALSCALE:GREGORIAN");
-  out += fold("METHOD:PUBLISH");
-  out += fold("X-WR-CALNAME:kith");
-  const std::string dtstamp = basic_date(stamp) + "T000000Z";
-  for (const Event& e : events) {
-    out += fold("BEGIN:VEVENT");
-    out += fold("UID:" + contentline::strip_controls(e.uid));
-    out += fold("DTSTAMP:" + dtstamp);
-    out += fold("DTSTART;VALUE=DATE:" + basic_date(e.date));
-    out += fold("DTEND;VALUE=DATE:" + basic_date(e.date + date::days{1}));
-    if (!e.rrule.empty()) out += fold("RRULE:" + e.rrule);
-    out += fold("SUMMARY:" + escape_text(e.summary));
-    out += fold("DESCRIPTION:" + escape_text(e.description));
-    out += fold("TRANSP:TRANSPARENT");
-    out += fold("END:VEVENT");
+  out.reserve(events.size() * 320 + 200);
+  for (std::string_view line : {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kith//kith//EN",
+                                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:kith"}) {
+    append_folded(out, line);
   }
-  out += fold("END:VCALENDAR");
+  const std::string dtstamp = "DTSTAMP:" + basic_date(stamp) + "T000000Z";
+  std::string line;  // one content line, reused
+  auto put = [&](std::string_view name, std::string_view value) {
+    line.assign(name);
+    line.append(value);
+    append_folded(out, line);
+  };
+  for (const Event& e : events) {
+    append_folded(out, "BEGIN:VEVENT");
+    put("UID:", contentline::strip_controls(e.uid));
+    append_folded(out, dtstamp);
+    put("DTSTART;VALUE=DATE:", basic_date(e.date));
+    put("DTEND;VALUE=DATE:", basic_date(e.date + date::days{1}));
+    if (!e.rrule.empty()) put("RRULE:", e.rrule);
+    put("SUMMARY:", escape_text(e.summary));
+    put("DESCRIPTION:", escape_text(e.description));
+    append_folded(out, "TRANSP:TRANSPARENT");
+    append_folded(out, "END:VEVENT");
+  }
+  append_folded(out, "END:VCALENDAR");
   return out;
 }
 
