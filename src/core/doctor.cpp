@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -14,6 +15,7 @@
 #include "core/contact_merge.h"
 #include "core/fsutil.h"
 #include "core/layout.h"
+#include "core/parallel.h"
 #include "core/purge.h"
 
 namespace kith::doctor {
@@ -37,29 +39,35 @@ Status list_into(const fs::path& dir, const std::string& prefix, ShouldRead read
   }
   if (ec) return io_error("cannot read directory " + dir.string() + ": " + ec.message());
   std::sort(names.begin(), names.end());
-  for (const auto& name : names) {
-    Entry e;
-    e.name = prefix + name;
-    struct stat st {};
-    if (::stat((dir / name).c_str(), &st) != 0) {
-      e.type = Entry::Type::other;
-      e.read_error = std::strerror(errno);
-    } else {
-      e.type = type_of(st);
-      e.mode = st.st_mode & 07777;
-    }
-    if (e.type == Entry::Type::file && read(name)) {
-      auto content = fsutil::read_file(dir / name);
-      if (!content) {
-        e.read_error = content.error().message;
-      } else if (content->has_value()) {
-        e.content = std::move(**content);
+  // Each entry stat()ed and read on a few threads at once: thousands of
+  // files are thousands of system calls.
+  std::vector<Entry> entries(names.size());
+  parallel_ranges(names.size(), 500, 4, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string& name = names[i];
+      Entry& e = entries[i];
+      e.name = prefix + name;
+      struct stat st {};
+      if (::stat((dir / name).c_str(), &st) != 0) {
+        e.type = Entry::Type::other;
+        e.read_error = std::generic_category().message(errno);
       } else {
-        e.read_error = "it disappeared while kith doctor read the directory";
+        e.type = type_of(st);
+        e.mode = st.st_mode & 07777;
+      }
+      if (e.type == Entry::Type::file && read(name)) {
+        auto content = fsutil::read_file(dir / name);
+        if (!content) {
+          e.read_error = content.error().message;
+        } else if (content->has_value()) {
+          e.content = std::move(**content);
+        } else {
+          e.read_error = "it disappeared while kith doctor read the directory";
+        }
       }
     }
-    out.push_back(std::move(e));
-  }
+  });
+  std::move(entries.begin(), entries.end(), std::back_inserter(out));
   return {};
 }
 

@@ -14,6 +14,7 @@
 #include "core/log_line.h"
 #include "core/logbook.h"
 #include "core/model.h"
+#include "core/parallel.h"
 #include "core/records.h"
 #include "core/text.h"
 
@@ -64,6 +65,81 @@ std::string detail_of(const Error& e, std::string_view where) {
   return safe(m);
 }
 
+// What reading a whole-file JSON document finds: its JSON, or the finding
+// that says why not. Pure, so that many files are read at once.
+struct DocumentRead {
+  std::optional<Json> json;
+  bool counted = true;  // the file counts as read (not when it cannot be read)
+  std::string check;    // the finding, when json is nullopt
+  int line = 0;
+  std::string message;
+  std::string hint;
+};
+
+DocumentRead read_document(const Entry& e) {
+  DocumentRead r;
+  if (!e.read_error.empty() || !e.content) {
+    r.counted = false;
+    r.check = "read";
+    r.message = "cannot be read: " + e.read_error;
+    return r;
+  }
+  const std::string& text = *e.content;
+  if (int line = first_conflict_marker(text)) {
+    r.check = "conflict";
+    r.line = line;
+    r.message = "git merge conflict markers";
+    r.hint = "resolve the conflict (keep one version of the record), then run `kith doctor` again";
+    return r;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    r.check = "json";
+    r.line = 1;
+    r.message = "the file is empty";
+    r.hint = kFixHint;
+    return r;
+  }
+  std::optional<JsonProblem> problem;  // no exceptions; depth checked too
+  Json parsed = parse_or_problem(text, problem);
+  if (!problem) {
+    r.json = std::move(parsed);
+    return r;
+  }
+  const bool nul = text.find('\0') != std::string::npos;
+  r.check = "json";
+  r.line = problem->line;
+  r.message = nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
+                  : "not valid JSON: " + problem->detail;
+  r.hint = kFixHint;
+  return r;
+}
+
+// A contact file read: the document, and the contact when it is JSON.
+struct ContactRead {
+  DocumentRead document;
+  std::optional<Result<Contact>> contact;  // set when document.json is
+};
+
+ContactRead read_contact(const Entry& e) {
+  ContactRead r{read_document(e), std::nullopt};
+  if (r.document.json) {
+    r.contact = contact_from_json(std::move(*r.document.json), e.name);
+    r.document.json = Json();  // read: the contact holds it now
+  }
+  return r;
+}
+
+// read_contact() of each entry, on a few threads at once: parsing the JSON
+// of thousands of contact files is most of what doctor spends on them.
+std::vector<ContactRead> read_contacts(const std::vector<const Entry*>& entries) {
+  std::vector<ContactRead> out(entries.size());
+  auto work = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) out[i] = read_contact(*entries[i]);
+  };
+  parallel_ranges(entries.size(), 500, 4, work);
+  return out;
+}
+
 class Analyzer {
  public:
   explicit Analyzer(Report& report) : report_(report) {}
@@ -85,33 +161,14 @@ class Analyzer {
   }
 
   // Parses a whole-file JSON document; reports why not and returns nullopt.
-  std::optional<Json> document(const Entry& e) {
-    if (!e.read_error.empty() || !e.content) {
-      add(Severity::error, "read", e.name, 0, "cannot be read: " + e.read_error);
-      return std::nullopt;
-    }
-    ++report_.files;
-    const std::string& text = *e.content;
-    if (int line = first_conflict_marker(text)) {
-      add(Severity::error, "conflict", e.name, line, "git merge conflict markers",
-          "resolve the conflict (keep one version of the record), then run `kith doctor` again");
-      return std::nullopt;
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      add(Severity::error, "json", e.name, 1, "the file is empty", std::string(kFixHint));
-      return std::nullopt;
-    }
-    std::optional<JsonProblem> problem;  // no exceptions; depth checked too
-    Json parsed = parse_or_problem(text, problem);
-    if (!problem) return parsed;
-    const bool nul = text.find('\0') != std::string::npos;
-    add(Severity::error, "json", e.name, problem ? problem->line : 1,
-        nul ? "not valid JSON: it holds NUL bytes, as a crash or power loss can leave"
-            : "not valid JSON: " + (problem ? problem->detail : std::string("unreadable")),
-        std::string(kFixHint));
-    return std::nullopt;
-  }
+  std::optional<Json> document(const Entry& e) { return take(read_document(e), e); }
 
+  // What read_document() found, reported: the JSON, or nullopt and a finding.
+  std::optional<Json> take(DocumentRead read, const Entry& e) {
+    if (read.counted) ++report_.files;
+    if (!read.json) add(Severity::error, read.check, e.name, read.line, read.message, read.hint);
+    return std::move(read.json);
+  }
   void config(const Entry& e) {
     auto json = document(e);
     if (!json) return;
@@ -135,12 +192,12 @@ class Analyzer {
     }
   }
 
-  // First pass over contacts/: which ids exist, and where.
-  void contact(const Entry& e, std::string_view stem) {
+  // First pass over contacts/: which ids exist, and where, from what
+  // read_contact() found in the file.
+  void contact(const Entry& e, std::string_view stem, ContactRead read) {
     known_ids_.insert(std::string(stem));
-    auto json = document(e);
-    if (!json) return;
-    auto c = contact_from_json(std::move(*json), e.name);
+    if (!take(std::move(read.document), e)) return;
+    Result<Contact>& c = *read.contact;
     if (!c) {
       add(Severity::error, "record", e.name, 0, detail_of(c.error(), e.name),
           std::string(kFixHint));
@@ -476,6 +533,7 @@ Report analyze(const Snapshot& snapshot) {
   }
 
   std::vector<const Entry*> months;
+  std::vector<std::pair<const Entry*, std::string>> contacts;  // the file, its id
   for (const auto& e : snapshot.entries) {
     const auto slash = e.name.find('/');
     const std::string folder = slash == std::string::npos ? "" : e.name.substr(0, slash);
@@ -503,7 +561,7 @@ Report analyze(const Snapshot& snapshot) {
     const bool is_file = e.type == Entry::Type::file;
     if (folder == layout::kContactsDir) {
       if (const auto id = layout::contact_id_of(base); is_file && id) {
-        a.contact(e, *id);
+        contacts.emplace_back(&e, std::string(*id));
       } else {
         a.add(Severity::warning, "ignored", e.name, 0,
               "not a contact file: kith reads only contacts/ID.json");
@@ -516,6 +574,12 @@ Report analyze(const Snapshot& snapshot) {
               "not a month file: kith reads only log/YYYY-MM.jsonl");
       }
     }
+  }
+  std::vector<const Entry*> contact_entries;
+  for (const auto& [e, id] : contacts) contact_entries.push_back(e);
+  std::vector<ContactRead> read = read_contacts(contact_entries);
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    a.contact(*contacts[i].first, contacts[i].second, std::move(read[i]));
   }
   a.contact_ids();
   a.aliases();

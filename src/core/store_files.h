@@ -14,7 +14,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <thread>
 #include <vector>
 
 #include <dirent.h>
@@ -24,6 +23,7 @@
 
 #include "core/cache.h"
 #include "core/layout.h"
+#include "core/parallel.h"
 #include "core/status.h"
 
 namespace kith::store_files {
@@ -106,24 +106,7 @@ inline std::vector<std::optional<cache::FileStamp>> stamps_of(
       if (::fstatat(dir_fd, name.c_str(), &st, 0) == 0) out[i] = cache::stamp_of(st);
     }
   };
-  constexpr std::size_t kPerThread = 2000;
-  constexpr unsigned kMaxThreads = 4;
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const auto threads = static_cast<std::size_t>(std::min<std::size_t>(
-      {cores, kMaxThreads, std::max<std::size_t>(1, names.size() / kPerThread)}));
-  std::vector<std::thread> helpers;
-  const std::size_t chunk = (names.size() + threads - 1) / threads;
-  std::size_t begin = chunk;  // the first chunk is this thread's
-  try {
-    for (; begin < names.size(); begin += chunk) {
-      helpers.emplace_back(work, begin, std::min(names.size(), begin + chunk));
-    }
-  } catch (const std::system_error&) {
-    // No more threads to be had: this one does the rest.
-  }
-  work(0, std::min(names.size(), chunk));
-  if (begin < names.size()) work(begin, names.size());
-  for (auto& t : helpers) t.join();
+  parallel_ranges(names.size(), 2000, 4, work);
   return out;
 }
 
