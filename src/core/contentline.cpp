@@ -22,9 +22,14 @@ std::size_t sequence_length(unsigned char lead) {
 
 std::string escape_text(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() + 8);
+  std::size_t run = 0;  // start of the bytes to copy as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char ch = s[i];
+    const bool special = ch == '\\' || ch == ';' || ch == ',' || ch == '\r' || ch == '\n' ||
+                         is_control(static_cast<unsigned char>(ch));
+    if (!special) continue;
+    out.append(s.substr(run, i - run));
     switch (ch) {
       case '\\':
         out += "\\\\";
@@ -42,10 +47,12 @@ std::string escape_text(std::string_view s) {
       case '\n':
         out += "\\n";
         break;
-      default:
-        if (!is_control(static_cast<unsigned char>(ch))) out += ch;
+      default:  // another control character: dropped
+        break;
     }
+    run = i + 1;
   }
+  out.append(s.substr(std::min(run, s.size())));
   return out;
 }
 
