@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/address_book_csv.h"
+#include "core/charset.h"
 #include "core/csv.h"
 #include "core/text.h"
 
@@ -241,7 +242,22 @@ Result<ImportBatch> read_contact_csv(std::string_view text, std::string_view fil
   const bool kith_columns = std::all_of(header.begin(), header.end(), [](const std::string& cell) {
     return column_names().contains(header_key(cell));
   });
-  if (!kith_columns && address_book_format(header)) return read_address_book_csv(rows, n, file);
+  if (!kith_columns) {
+    const auto format = address_book_format(header);
+    if (format == AddressBookFormat::outlook && !text::is_valid_utf8(text)) {
+      // Outlook writes its CSV in the Windows code page, not UTF-8.
+      if (auto converted = charset::to_utf8(text, "WINDOWS-1252"); converted.text) {
+        auto batch = read_contact_csv(*converted.text, file);
+        if (batch) {
+          batch->warnings.insert(
+              batch->warnings.begin(),
+              {{f, rows[n].line}, "not UTF-8: read as Windows-1252, as Outlook writes it"});
+        }
+        return batch;
+      }
+    }
+    if (format) return read_address_book_csv(rows, n, file);
+  }
   std::vector<Column> columns;
   bool has_name = false;
   for (const auto& cell : header) {

@@ -19,6 +19,18 @@ const date::time_zone* try_locate(std::string_view name) {
   }
 }
 
+// Whether TZ names UTC itself: then no time zone database is needed (it is
+// read whole, some 600 files, the first time a zone is looked up).
+bool names_utc(const std::optional<std::string>& tz_env) {
+  if (!tz_env) return false;
+  std::string_view name = *tz_env;
+  if (!name.empty() && name.front() == ':') name.remove_prefix(1);
+  for (std::string_view utc : {"UTC", "Etc/UTC"}) {
+    if (name == utc) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
@@ -47,6 +59,7 @@ const date::time_zone* resolve_zone(const std::optional<std::string>& tz_env) {
 Date today_in_zone(std::chrono::system_clock::time_point now,
                    const std::optional<std::string>& tz_env) {
   const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
+  if (names_utc(tz_env)) return date::floor<date::days>(seconds);
   try {
     if (const date::time_zone* zone = resolve_zone(tz_env)) {
       const auto local = zone->to_local(seconds);

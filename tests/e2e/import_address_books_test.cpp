@@ -109,6 +109,25 @@ TEST_F(ImportAddressBookTest, OutlookCsv) {
   }
 }
 
+// Outlook writes its CSV in the Windows code page: such a file is read as
+// Windows-1252, with a warning, rather than every accented row skipped.
+TEST_F(ImportAddressBookTest, AnOutlookCsvInTheWindowsCodePageIsReadAsSuch) {
+  write_file(tmp / "outlook-1252.csv",
+             "\"First Name\",\"Middle Name\",\"Last Name\",\"E-mail Address\",\"Job Title\","
+             "\"Categories\"\r\n"
+             "\"Jos\xe9\",\"\",\"N\xfa\xf1"
+             "ez\",\"jose@example.com\",\"CTO \x96 Payments\",\"\"\r\n"
+             "\"Zo\xeb\",\"\",\"M\xfcller\",\"zoe@example.com\",\"\",\"Caf\xe9\"\r\n");
+  auto r = kith.ok({"import", "csv", (tmp / "outlook-1252.csv").string()});
+  EXPECT_NE(r.err.find("outlook-1252.csv:1: not UTF-8: read as Windows-1252, as Outlook writes it"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(contact("jose-nunez")["name"], "José Núñez");
+  EXPECT_EQ(contact("jose-nunez")["role"], "CTO – Payments");
+  EXPECT_EQ(contact("jose-nunez")["imported_from"], "outlook-csv");
+  EXPECT_EQ(contact("zoe-muller")["tags"], Json::array({"Café"}));
+}
+
 TEST_F(ImportAddressBookTest, AnUnknownHeaderNamesWhatIsUnderstood) {
   const fs::path file = tmp / "other.csv";
   write_file(file, "Full Name,Mail\nAda,ada@example.org\n");

@@ -1,6 +1,7 @@
 #include "support/testutil.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -199,7 +200,10 @@ RunResult run_here(const std::map<std::string, std::string>& vars,
     env.in = &in;
   }
   env.now = std::chrono::system_clock::now();
-  env.random = [] { return 0x00abcdefu; };
+  // Reproducible, and a new value each call: interactions logged within the
+  // same second get ids of their own.
+  static std::atomic<std::uint32_t> next_random{0x00abcdefu};
+  env.random = [] { return next_random++; };
   std::ostringstream out, err;
   cli::Context ctx(out, err, std::move(env));
   RunResult result;
