@@ -222,15 +222,6 @@ DueReport compute(const Network& network, const HistoryMap& history,
 
 }  // namespace
 
-bool came_by_import(const Contact& c) {
-  // The key says it either way: null is written into a contact of yours
-  // that an import matched, which brought it a tag or a UID of its own.
-  if (auto it = c.extra.find("imported_from"); it != c.extra.end()) return it->is_string();
-  if (c.extra.contains("vcard_uid")) return true;
-  return std::any_of(c.tags.begin(), c.tags.end(),
-                     [](const std::string& t) { return text::terms_match(t, "linkedin"); });
-}
-
 bool is_weak_tie(const Contact& c, const ContactHistory& history) {
   return history.total() == 0 && !c.every && came_by_import(c);
 }

@@ -123,13 +123,6 @@ struct DueReport {
   }
 };
 
-// Whether `c` came in by an import of another tool's export (LinkedIn, an
-// address book, a CSV): the key "imported_from" that `kith import` sets (a
-// string; null when an import matched a contact that was not imported), or,
-// without that key, for contacts imported before kith wrote it, the tag
-// "linkedin" its LinkedIn import adds or a kept "vcard_uid".
-bool came_by_import(const Contact& c);
-
 // A weak tie: a contact that came by import, has no cadence of its own and no
 // interaction at all yet. It is a candidate for the monthly homework, never a
 // due entry, until you first reach out to it (any interaction) or give it a

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "core/contacts.h"
-#include "core/due.h"
 #include "core/fields.h"
 #include "core/identity.h"
 #include "core/text.h"

@@ -89,6 +89,13 @@ struct LogSummary {
   std::map<date::year_month, IntentCounts> months;
 };
 
+// Whether `c` came in by an import of another tool's export (LinkedIn, an
+// address book, a CSV): the key "imported_from" that `kith import` sets (a
+// string; null when an import matched a contact that was not imported), or,
+// without that key, for contacts imported before kith wrote it, the tag
+// "linkedin" its LinkedIn import adds or a kept "vcard_uid".
+bool came_by_import(const Contact& c);
+
 // Serialisations, as written to the files.
 std::string serialize_document(const Json& j);  // pretty, 2 spaces, trailing newline
 std::string serialize_line(const Json& j);      // compact, trailing newline
